@@ -1,0 +1,118 @@
+/**
+ * Command-line entry for batch work and black-box tests: the same service as the app, called directly.
+ * Errors go to stderr in Chinese with a non-zero exit code.
+ */
+import fs from 'node:fs';
+import { parseArgs } from 'node:util';
+import { AppError, formatWhere } from '../shared/errors';
+import { quarterLabel, ON_SCHEDULE_LABELS } from '../shared/domain';
+import { startCore, type AppCore } from './host/app';
+import { listPlanSummaries, planByYear } from './db/repos/plans';
+import { loadTargets } from './db/repos/targets';
+import { isStoreEmpty, loadSampleData } from './services/seed';
+import { toListed } from './services/listJson';
+
+const USAGE = `用法：npm run cli -- <命令> [选项]
+  list --db 文件 [--year 年份] [--json]   列出责任目标（--json 输出机器可读格式）
+  seed --db 文件                          载入示例数据（2023年三季度一览表）
+  help                                    显示本说明`;
+
+function fail(message: string): never {
+  throw new AppError('invalid-request', message);
+}
+
+async function openExisting(db: string | undefined): Promise<AppCore> {
+  if (!db) fail('缺少 --db 参数：请指定数据文件。');
+  if (!fs.existsSync(db)) fail(`数据文件不存在：${db}`);
+  return startCore({ storePath: db });
+}
+
+async function list(values: Record<string, string | boolean | undefined>): Promise<void> {
+  const core = await openExisting(values.db as string | undefined);
+  try {
+    const year = values.year === undefined ? undefined : Number(values.year);
+    if (year !== undefined && !Number.isInteger(year)) fail(`年份无效：${String(values.year)}`);
+    const plans =
+      year === undefined
+        ? listPlanSummaries(core.db).map((p) => p.year).sort((a, b) => a - b)
+        : planByYear(core.db, year)
+          ? [year]
+          : fail(`数据文件中没有${year}年的责任目标。`);
+    const targets = plans.flatMap((y) => loadTargets(core.db, { planId: planByYear(core.db, y)!.id }));
+    if (values.json) {
+      process.stdout.write(`${JSON.stringify(targets.map(toListed))}\n`);
+      return;
+    }
+    for (const t of targets) {
+      console.log(`${t.year}年 第${t.serial}项  ${t.deadline}  ${t.content || '（内容为空）'}`);
+      for (const a of t.assignments) {
+        console.log(`    领导：${a.leaders.join('、') || '—'}  牵头：${a.leadUnits.join('、') || '—'}  配合：${a.cooperatingUnits.join('、') || '—'}`);
+        for (const p of a.progress) {
+          const flag = p.onSchedule ? ON_SCHEDULE_LABELS[p.onSchedule] : '未填';
+          console.log(`      ${quarterLabel(p.quarter)}［${flag}］${p.text.slice(0, 60)}${p.text.length > 60 ? '…' : ''}`);
+        }
+      }
+    }
+    console.log(`共 ${targets.length} 项责任目标。`);
+  } finally {
+    core.close();
+  }
+}
+
+async function seed(values: Record<string, string | boolean | undefined>): Promise<void> {
+  const db = values.db as string | undefined;
+  if (!db) fail('缺少 --db 参数：请指定数据文件。');
+  const core = await startCore({ storePath: db });
+  try {
+    if (!isStoreEmpty(core.db)) fail(`数据文件 ${db} 中已有数据，示例数据只能载入空的数据文件。`);
+    await loadSampleData(core.db);
+    const [plan] = listPlanSummaries(core.db);
+    console.log(`已载入示例数据：${plan!.year}年 ${plan!.targetCount} 项责任目标、${plan!.assignmentCount} 条分工。`);
+  } finally {
+    core.close();
+  }
+}
+
+export async function runCli(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  const { values } = parseArgs({
+    args: rest,
+    options: { db: { type: 'string' }, year: { type: 'string' }, json: { type: 'boolean' } },
+    allowPositionals: true,
+    strict: true,
+  });
+  switch (command) {
+    case 'list':
+      await list(values);
+      return 0;
+    case 'seed':
+      await seed(values);
+      return 0;
+    case undefined:
+    case 'help':
+    case '--help':
+      console.log(USAGE);
+      return 0;
+    default:
+      fail(`未知命令：${command}\n${USAGE}`);
+  }
+}
+
+function describe(err: unknown): string {
+  if (err instanceof AppError) {
+    const where = formatWhere(err.where);
+    return where ? `${err.message}（${where}）` : err.message;
+  }
+  if ((err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) return `参数有误：${(err as Error).message}`;
+  return `出错了：${err instanceof Error ? err.message : String(err)}`;
+}
+
+if (require.main === module) {
+  runCli(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    (err: unknown) => {
+      process.stderr.write(`${describe(err)}\n`);
+      process.exit(1);
+    },
+  );
+}

@@ -1,0 +1,55 @@
+import Database from 'better-sqlite3';
+import fs from 'node:fs';
+import path from 'node:path';
+import { AppError } from '../../shared/errors';
+import { migrate } from './migrate';
+
+export type Db = Database.Database;
+
+export interface OpenOptions {
+  /** Path to better-sqlite3's native module built for Electron's ABI, when running inside Electron. */
+  nativeBinding?: string;
+}
+
+/** Opens (creating if needed) the store at `file`, sets the pragmas the app relies on, and migrates it. */
+export function openStore(file: string, options: OpenOptions = {}): Db {
+  fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  let db: Db;
+  try {
+    db = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  } catch (err) {
+    throw new AppError('io', `无法打开数据文件 ${file}：${(err as Error).message}`);
+  }
+  try {
+    db.pragma('journal_mode = WAL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('synchronous = NORMAL');
+    db.pragma('busy_timeout = 5000');
+    migrate(db);
+    return db;
+  } catch (err) {
+    db.close();
+    if (err instanceof AppError) throw err;
+    if ((err as { code?: string }).code === 'SQLITE_NOTADB') {
+      throw new AppError('store-damaged', `文件 ${file} 不是督查工作台的数据文件，或已损坏。`);
+    }
+    throw err;
+  }
+}
+
+const cache = new WeakMap<Db, Map<string, Database.Statement>>();
+
+/** Prepared statements are compiled once per connection and reused. */
+export function stmt(db: Db, sql: string): Database.Statement {
+  let perDb = cache.get(db);
+  if (!perDb) {
+    perDb = new Map();
+    cache.set(db, perDb);
+  }
+  let s = perDb.get(sql);
+  if (!s) {
+    s = db.prepare(sql);
+    perDb.set(sql, s);
+  }
+  return s;
+}

@@ -1,0 +1,72 @@
+import { normalizeName } from '../../../shared/domain';
+import { stmt, type Db } from '../connection';
+
+/** The id of a leader by name, created on first use. */
+export function leaderId(db: Db, name: string): number {
+  const n = normalizeName(name);
+  const found = stmt(db, 'SELECT id FROM leaders WHERE name = ?').get(n) as { id: number } | undefined;
+  if (found) return found.id;
+  return Number(stmt(db, 'INSERT INTO leaders(name) VALUES (?)').run(n).lastInsertRowid);
+}
+
+/** A unit name or one of its aliases, to the unit's id; undefined when neither is known. */
+export function findUnitId(db: Db, name: string): number | undefined {
+  const n = normalizeName(name);
+  const found =
+    (stmt(db, 'SELECT id FROM units WHERE name = ?').get(n) as { id: number } | undefined) ??
+    (stmt(db, 'SELECT unit_id AS id FROM unit_aliases WHERE alias = ?').get(n) as { id: number } | undefined);
+  return found?.id;
+}
+
+export function unitId(db: Db, name: string): number {
+  const known = findUnitId(db, name);
+  if (known !== undefined) return known;
+  return Number(stmt(db, 'INSERT INTO units(name) VALUES (?)').run(normalizeName(name)).lastInsertRowid);
+}
+
+export function unitName(db: Db, id: number): string {
+  return (stmt(db, 'SELECT name FROM units WHERE id = ?').get(id) as { name: string }).name;
+}
+
+export function findLeaderId(db: Db, name: string): number | undefined {
+  return (stmt(db, 'SELECT id FROM leaders WHERE name = ?').get(normalizeName(name)) as { id: number } | undefined)?.id;
+}
+
+export function addUnitAlias(db: Db, unit: number, alias: string): void {
+  stmt(db, 'INSERT INTO unit_aliases(alias, unit_id) VALUES (?, ?) ON CONFLICT(alias) DO UPDATE SET unit_id = excluded.unit_id').run(
+    normalizeName(alias),
+    unit,
+  );
+}
+
+export function unitAliases(db: Db, unit: number): string[] {
+  return (stmt(db, 'SELECT alias FROM unit_aliases WHERE unit_id = ? ORDER BY alias').all(unit) as { alias: string }[]).map((r) => r.alias);
+}
+
+/** Leaders and units in use, in the order of their first appearance (serial order), which is how offices list them. */
+export function directoryOfPlan(db: Db, planId: number | null): { leaders: string[]; units: { name: string; aliases: string[] }[] } {
+  const leaders = (
+    stmt(
+      db,
+      `SELECT l.name FROM leaders l
+       LEFT JOIN assignment_leaders al ON al.leader_id = l.id
+       LEFT JOIN assignments a ON a.id = al.assignment_id
+       LEFT JOIN targets t ON t.id = a.target_id
+       WHERE ?1 IS NULL OR t.plan_id = ?1
+       GROUP BY l.id ORDER BY min(coalesce(t.serial, 1e9)), l.id`,
+    ).all(planId) as { name: string }[]
+  ).map((r) => r.name);
+  const units = stmt(
+    db,
+    `SELECT u.id, u.name FROM units u
+     LEFT JOIN assignment_units au ON au.unit_id = u.id
+     LEFT JOIN assignments a ON a.id = au.assignment_id
+     LEFT JOIN targets t ON t.id = a.target_id
+     WHERE ?1 IS NULL OR t.plan_id = ?1
+     GROUP BY u.id ORDER BY min(coalesce(t.serial, 1e9)), u.id`,
+  ).all(planId) as { id: number; name: string }[];
+  const aliasRows = stmt(db, 'SELECT alias, unit_id FROM unit_aliases ORDER BY alias').all() as { alias: string; unit_id: number }[];
+  const aliases = new Map<number, string[]>();
+  for (const r of aliasRows) aliases.set(r.unit_id, [...(aliases.get(r.unit_id) ?? []), r.alias]);
+  return { leaders, units: units.map((u) => ({ name: u.name, aliases: aliases.get(u.id) ?? [] })) };
+}

@@ -1,0 +1,61 @@
+import type { PlanSummary, Section } from '../../../shared/contract';
+import { stmt, type Db } from '../connection';
+
+export interface PlanRow {
+  id: number;
+  year: number;
+  city: string;
+  report_title: string;
+  report_text: string;
+}
+
+export function planByYear(db: Db, year: number): PlanRow | undefined {
+  return stmt(db, 'SELECT id, year, city, report_title, report_text FROM plans WHERE year = ?').get(year) as PlanRow | undefined;
+}
+
+export function insertPlan(db: Db, plan: { year: number; city: string; reportTitle?: string; reportText?: string }): number {
+  const info = stmt(db, 'INSERT INTO plans(year, city, report_title, report_text, created_at) VALUES (?, ?, ?, ?, ?)').run(
+    plan.year,
+    plan.city,
+    plan.reportTitle ?? '',
+    plan.reportText ?? '',
+    new Date().toISOString(),
+  );
+  return Number(info.lastInsertRowid);
+}
+
+export function insertSection(db: Db, planId: number, s: { ord: number; code: string; name: string; sourceText: string }): number {
+  const info = stmt(db, 'INSERT INTO sections(plan_id, ord, code, name, source_text) VALUES (?, ?, ?, ?, ?)').run(
+    planId,
+    s.ord,
+    s.code,
+    s.name,
+    s.sourceText,
+  );
+  return Number(info.lastInsertRowid);
+}
+
+export function sectionsOfPlan(db: Db, planId: number): Section[] {
+  return stmt(db, 'SELECT id, code, name, ord FROM sections WHERE plan_id = ? ORDER BY ord').all(planId) as Section[];
+}
+
+export function sectionBelongsToPlan(db: Db, sectionId: number, planId: number): boolean {
+  return stmt(db, 'SELECT 1 FROM sections WHERE id = ? AND plan_id = ?').get(sectionId, planId) !== undefined;
+}
+
+export function listPlanSummaries(db: Db): PlanSummary[] {
+  const plans = stmt(
+    db,
+    `SELECT p.id, p.year, p.city,
+       (SELECT count(*) FROM targets t WHERE t.plan_id = p.id) AS targetCount,
+       (SELECT count(*) FROM assignments a JOIN targets t ON t.id = a.target_id WHERE t.plan_id = p.id) AS assignmentCount
+     FROM plans p ORDER BY p.year DESC`,
+  ).all() as { id: number; year: number; city: string; targetCount: number; assignmentCount: number }[];
+  return plans.map((p) => ({
+    year: p.year,
+    city: p.city,
+    targetCount: p.targetCount,
+    assignmentCount: p.assignmentCount,
+    sections: sectionsOfPlan(db, p.id),
+  }));
+}

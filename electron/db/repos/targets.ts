@@ -1,0 +1,237 @@
+import type { Assignment, ProgressReport, Target } from '../../../shared/contract';
+import { parseDeadline, type DeadlineKind, type OnSchedule, type Quarter } from '../../../shared/domain';
+import { stmt, type Db } from '../connection';
+import { leaderId, unitId } from './directory';
+
+interface TargetRow {
+  id: number;
+  year: number;
+  serial: number;
+  content: string;
+  deadline_text: string;
+  deadline_kind: DeadlineKind;
+  deadline_due: string | null;
+  section_id: number | null;
+  source_text: string;
+  version: number;
+  updated_at: string;
+}
+
+interface ProgressRow {
+  assignment_id: number;
+  quarter: Quarter;
+  text: string;
+  on_schedule: OnSchedule | null;
+  on_schedule_text: string;
+  updated_at: string;
+}
+
+/**
+ * Which targets to load: one target, or all of a plan. The SQL differs only in the WHERE clause, chosen
+ * from these two fixed strings, never built from input.
+ */
+type Scope = { targetId: number } | { planId: number };
+
+function scopeSql(scope: Scope): { where: string; param: number } {
+  return 'targetId' in scope ? { where: 't.id = ?', param: scope.targetId } : { where: 't.plan_id = ?', param: scope.planId };
+}
+
+/**
+ * Loads targets with their assignments, names and progress in five set-based queries, whatever the
+ * number of targets: the overview of 5,000 targets must not issue a query per row.
+ */
+export function loadTargets(db: Db, scope: Scope, quarter?: Quarter): Target[] {
+  const { where, param } = scopeSql(scope);
+  const targets = stmt(
+    db,
+    `SELECT t.id, p.year, t.serial, t.content, t.deadline_text, t.deadline_kind, t.deadline_due, t.section_id,
+            t.source_text, t.version, t.updated_at
+     FROM targets t JOIN plans p ON p.id = t.plan_id WHERE ${where} ORDER BY t.serial`,
+  ).all(param) as TargetRow[];
+  const assignments = stmt(
+    db,
+    `SELECT a.id, a.target_id FROM assignments a JOIN targets t ON t.id = a.target_id WHERE ${where} ORDER BY a.target_id, a.ord`,
+  ).all(param) as { id: number; target_id: number }[];
+  const leaders = stmt(
+    db,
+    `SELECT al.assignment_id, l.name FROM assignment_leaders al
+     JOIN leaders l ON l.id = al.leader_id
+     JOIN assignments a ON a.id = al.assignment_id JOIN targets t ON t.id = a.target_id
+     WHERE ${where} ORDER BY al.assignment_id, al.ord`,
+  ).all(param) as { assignment_id: number; name: string }[];
+  const units = stmt(
+    db,
+    `SELECT au.assignment_id, au.role, u.name FROM assignment_units au
+     JOIN units u ON u.id = au.unit_id
+     JOIN assignments a ON a.id = au.assignment_id JOIN targets t ON t.id = a.target_id
+     WHERE ${where} ORDER BY au.assignment_id, au.ord`,
+  ).all(param) as { assignment_id: number; role: 'lead' | 'cooperating'; name: string }[];
+  const progress = (
+    quarter === undefined
+      ? stmt(
+          db,
+          `SELECT p.assignment_id, p.quarter, p.text, p.on_schedule, p.on_schedule_text, p.updated_at FROM progress_reports p
+           JOIN assignments a ON a.id = p.assignment_id JOIN targets t ON t.id = a.target_id
+           WHERE ${where} ORDER BY p.assignment_id, p.quarter`,
+        ).all(param)
+      : stmt(
+          db,
+          `SELECT p.assignment_id, p.quarter, p.text, p.on_schedule, p.on_schedule_text, p.updated_at FROM progress_reports p
+           JOIN assignments a ON a.id = p.assignment_id JOIN targets t ON t.id = a.target_id
+           WHERE ${where} AND p.quarter = ? ORDER BY p.assignment_id`,
+        ).all(param, quarter)
+  ) as ProgressRow[];
+
+  const byAssignment = new Map<number, Assignment>();
+  const byTarget = new Map<number, Assignment[]>();
+  for (const a of assignments) {
+    const assignment: Assignment = { id: a.id, leaders: [], leadUnits: [], cooperatingUnits: [], progress: [] };
+    byAssignment.set(a.id, assignment);
+    const list = byTarget.get(a.target_id);
+    if (list) list.push(assignment);
+    else byTarget.set(a.target_id, [assignment]);
+  }
+  for (const l of leaders) byAssignment.get(l.assignment_id)!.leaders.push(l.name);
+  for (const u of units) {
+    const a = byAssignment.get(u.assignment_id)!;
+    (u.role === 'lead' ? a.leadUnits : a.cooperatingUnits).push(u.name);
+  }
+  for (const p of progress) byAssignment.get(p.assignment_id)!.progress.push(toProgress(p));
+  return targets.map((t) => ({
+    id: t.id,
+    year: t.year,
+    serial: t.serial,
+    content: t.content,
+    deadline: t.deadline_text,
+    deadlineKind: t.deadline_kind,
+    deadlineDue: t.deadline_due,
+    sectionId: t.section_id,
+    sourceText: t.source_text,
+    version: t.version,
+    updatedAt: t.updated_at,
+    assignments: byTarget.get(t.id) ?? [],
+  }));
+}
+
+function toProgress(p: ProgressRow): ProgressReport {
+  return { quarter: p.quarter, text: p.text, onSchedule: p.on_schedule, onScheduleText: p.on_schedule_text, updatedAt: p.updated_at };
+}
+
+export function loadTarget(db: Db, id: number): Target | undefined {
+  return loadTargets(db, { targetId: id })[0];
+}
+
+export function targetIdBySerial(db: Db, planId: number, serial: number): number | undefined {
+  return (stmt(db, 'SELECT id FROM targets WHERE plan_id = ? AND serial = ?').get(planId, serial) as { id: number } | undefined)?.id;
+}
+
+export function planIdOfTarget(db: Db, targetId: number): number | undefined {
+  return (stmt(db, 'SELECT plan_id FROM targets WHERE id = ?').get(targetId) as { plan_id: number } | undefined)?.plan_id;
+}
+
+export function targetIdOfAssignment(db: Db, assignmentId: number): number | undefined {
+  return (stmt(db, 'SELECT target_id FROM assignments WHERE id = ?').get(assignmentId) as { target_id: number } | undefined)?.target_id;
+}
+
+export interface TargetFields {
+  serial: number;
+  content: string;
+  deadline: string;
+  sectionId: number | null;
+  sourceText: string;
+}
+
+export function insertTarget(db: Db, planId: number, year: number, f: TargetFields): number {
+  const now = new Date().toISOString();
+  const d = parseDeadline(f.deadline, year);
+  const info = stmt(
+    db,
+    `INSERT INTO targets(plan_id, serial, content, deadline_text, deadline_kind, deadline_due, section_id, source_text, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(planId, f.serial, f.content, f.deadline, d.kind, d.due, f.sectionId, f.sourceText, now, now);
+  return Number(info.lastInsertRowid);
+}
+
+export function updateTargetFields(db: Db, id: number, year: number, f: TargetFields): void {
+  const d = parseDeadline(f.deadline, year);
+  stmt(
+    db,
+    `UPDATE targets SET serial = ?, content = ?, deadline_text = ?, deadline_kind = ?, deadline_due = ?, section_id = ?,
+       source_text = ?, version = version + 1, updated_at = ? WHERE id = ?`,
+  ).run(f.serial, f.content, f.deadline, d.kind, d.due, f.sectionId, f.sourceText, new Date().toISOString(), id);
+}
+
+/** Any change below a target (assignments, progress) bumps its version so that readers see it moved. */
+export function touchTarget(db: Db, id: number): void {
+  stmt(db, 'UPDATE targets SET version = version + 1, updated_at = ? WHERE id = ?').run(new Date().toISOString(), id);
+}
+
+export function deleteTarget(db: Db, id: number): void {
+  stmt(db, 'DELETE FROM targets WHERE id = ?').run(id);
+}
+
+export interface AssignmentNames {
+  leaders: string[];
+  leadUnits: string[];
+  cooperatingUnits: string[];
+}
+
+export function insertAssignment(db: Db, targetId: number, ord: number): number {
+  return Number(stmt(db, 'INSERT INTO assignments(target_id, ord) VALUES (?, ?)').run(targetId, ord).lastInsertRowid);
+}
+
+export function setAssignmentOrder(db: Db, assignmentId: number, ord: number): void {
+  stmt(db, 'UPDATE assignments SET ord = ? WHERE id = ?').run(ord, assignmentId);
+}
+
+export function deleteAssignment(db: Db, assignmentId: number): void {
+  stmt(db, 'DELETE FROM assignments WHERE id = ?').run(assignmentId);
+}
+
+/** Replaces an assignment's leaders and units, keeping the order given: lead units first, then cooperating ones. */
+export function setAssignmentNames(db: Db, assignmentId: number, names: AssignmentNames): void {
+  stmt(db, 'DELETE FROM assignment_leaders WHERE assignment_id = ?').run(assignmentId);
+  stmt(db, 'DELETE FROM assignment_units WHERE assignment_id = ?').run(assignmentId);
+  const addLeader = stmt(db, 'INSERT INTO assignment_leaders(assignment_id, ord, leader_id) VALUES (?, ?, ?)');
+  const seenLeaders = new Set<number>();
+  names.leaders.forEach((name) => {
+    const id = leaderId(db, name);
+    if (seenLeaders.has(id)) return;
+    seenLeaders.add(id);
+    addLeader.run(assignmentId, seenLeaders.size, id);
+  });
+  const addUnit = stmt(db, 'INSERT INTO assignment_units(assignment_id, ord, role, unit_id) VALUES (?, ?, ?, ?)');
+  const seenUnits = new Set<number>();
+  const roles: [string[], 'lead' | 'cooperating'][] = [
+    [names.leadUnits, 'lead'],
+    [names.cooperatingUnits, 'cooperating'],
+  ];
+  for (const [list, role] of roles) {
+    for (const name of list) {
+      const id = unitId(db, name);
+      if (seenUnits.has(id)) continue;
+      seenUnits.add(id);
+      addUnit.run(assignmentId, seenUnits.size, role, id);
+    }
+  }
+}
+
+export function upsertProgress(
+  db: Db,
+  assignmentId: number,
+  quarter: Quarter,
+  p: { text: string; onSchedule: OnSchedule | null; onScheduleText: string; source: string },
+): void {
+  const now = new Date().toISOString();
+  stmt(
+    db,
+    `INSERT INTO progress_reports(assignment_id, quarter, text, on_schedule, on_schedule_text, reported_at, source, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT(assignment_id, quarter) DO UPDATE SET text = excluded.text, on_schedule = excluded.on_schedule,
+       on_schedule_text = excluded.on_schedule_text, source = excluded.source, updated_at = excluded.updated_at`,
+  ).run(assignmentId, quarter, p.text, p.onSchedule, p.onScheduleText, now, p.source, now);
+}
+
+export function deleteProgress(db: Db, assignmentId: number, quarter: Quarter): void {
+  stmt(db, 'DELETE FROM progress_reports WHERE assignment_id = ? AND quarter = ?').run(assignmentId, quarter);
+}

@@ -1,0 +1,174 @@
+/**
+ * Browser mode: the same renderer and service, served on 127.0.0.1 by Node for machines without the
+ * Electron binary. Only loopback is bound; every API request must carry this launch's token and come with
+ * our own Host/Origin, so neither another site in the browser nor a DNS-rebinding page can call it.
+ */
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { CSP } from '../../shared/csp';
+import { defaultStorePath, startCore, type AppCore } from './app';
+
+const MAX_BODY = 32 * 1024 * 1024;
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.json': 'application/json; charset=utf-8',
+};
+
+export interface ServerOptions {
+  storePath: string;
+  port?: number;
+  seedIfEmpty?: boolean;
+  staticDir?: string;
+}
+
+export interface RunningServer {
+  url: string;
+  token: string;
+  port: number;
+  core: AppCore;
+  close(): Promise<void>;
+}
+
+export function rendererDir(): string {
+  return path.resolve(__dirname, '../../dist/renderer');
+}
+
+function send(res: http.ServerResponse, status: number, body: string | Buffer, type = 'text/plain; charset=utf-8'): void {
+  res.writeHead(status, {
+    'Content-Type': type,
+    'Content-Security-Policy': CSP,
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'no-referrer',
+    'Cache-Control': 'no-store',
+  });
+  res.end(body);
+}
+
+function readBody(req: http.IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY) {
+        reject(new Error('too-large'));
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function serveStatic(staticDir: string, urlPath: string, res: http.ServerResponse): void {
+  const rel = decodeURIComponent(urlPath === '/' ? '/index.html' : urlPath);
+  const file = path.resolve(staticDir, `.${rel}`);
+  if (!file.startsWith(staticDir + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
+    send(res, 404, '未找到');
+    return;
+  }
+  send(res, 200, fs.readFileSync(file), TYPES[path.extname(file)] ?? 'application/octet-stream');
+}
+
+export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  const staticDir = path.resolve(options.staticDir ?? rendererDir());
+  if (!fs.existsSync(path.join(staticDir, 'index.html'))) {
+    throw new Error(`界面文件尚未构建（缺少 ${staticDir}/index.html），请先运行 npm run build:renderer。`);
+  }
+  const core = await startCore({ storePath: options.storePath, seedIfEmpty: options.seedIfEmpty ?? true });
+  const token = crypto.randomBytes(24).toString('base64url');
+  let origin = '';
+
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://placeholder');
+    if (req.headers.host !== origin.slice('http://'.length) && req.headers.host !== origin.replace('127.0.0.1', 'localhost').slice('http://'.length)) {
+      send(res, 421, '拒绝：主机名不符');
+      return;
+    }
+    if (!url.pathname.startsWith('/api/')) {
+      if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, '不支持的请求');
+      return serveStatic(staticDir, url.pathname, res);
+    }
+    const requestOrigin = req.headers.origin;
+    if (requestOrigin !== undefined && requestOrigin !== origin && requestOrigin !== origin.replace('127.0.0.1', 'localhost')) {
+      return send(res, 403, '拒绝：来源不符');
+    }
+    const given = Buffer.from(String(req.headers['x-api-token'] ?? ''));
+    const expected = Buffer.from(token);
+    if (given.length !== expected.length || !crypto.timingSafeEqual(given, expected)) return send(res, 401, '拒绝：缺少或错误的访问令牌');
+    if (req.method !== 'POST') return send(res, 405, '不支持的请求');
+    readBody(req).then(
+      (body) => {
+        let payload: unknown;
+        try {
+          payload = body === '' ? {} : JSON.parse(body);
+        } catch {
+          return send(res, 400, JSON.stringify({ ok: false, error: { code: 'invalid-request', message: '请求内容不是有效的 JSON。' } }), TYPES['.json']);
+        }
+        const result = core.call(url.pathname.slice('/api/'.length), payload);
+        send(res, 200, JSON.stringify(result), TYPES['.json']);
+      },
+      () => send(res, 413, '请求内容过大'),
+    );
+  });
+
+  const port = await new Promise<number>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve((server.address() as { port: number }).port));
+  });
+  origin = `http://127.0.0.1:${port}`;
+  return {
+    url: `${origin}/#token=${token}`,
+    token,
+    port,
+    core,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => {
+          core.close();
+          resolve();
+        });
+      }),
+  };
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: { db: { type: 'string' }, port: { type: 'string' }, 'no-seed': { type: 'boolean' }, browser: { type: 'boolean' } },
+    strict: false,
+  });
+  const storePath = typeof values.db === 'string' ? values.db : defaultStorePath();
+  const wanted = typeof values.port === 'string' ? Number(values.port) : 5190;
+  let running: RunningServer;
+  try {
+    running = await startServer({ storePath, port: wanted, seedIfEmpty: values['no-seed'] !== true });
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw err;
+    running = await startServer({ storePath, port: 0, seedIfEmpty: values['no-seed'] !== true });
+  }
+  console.log(`责任目标督查工作台（浏览器模式）已启动`);
+  console.log(`数据文件：${storePath}`);
+  console.log(`请在浏览器中打开：${running.url}`);
+  console.log('按 Ctrl+C 退出。');
+  const stop = () => void running.close().then(() => process.exit(0));
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+if (require.main === module) {
+  main().catch((err: unknown) => {
+    console.error(`启动失败：${err instanceof Error ? err.message : String(err)}`);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,22 @@
+import { AppError, toErrorInfo, type Result } from '../../shared/errors';
+import type { MethodName, ParsedInput, Output } from '../../shared/contract';
+import { parseRequest, requireMethod } from '../../shared/validate';
+
+/** The service as every host sees it: one synchronous handler per contract method. */
+export type Handlers = { [M in MethodName]: (input: ParsedInput<M>) => Output<M> };
+
+/**
+ * The one path from an untrusted (method, payload) pair to a Result: name check, payload validation
+ * with the contract, the handler, and errors turned into data. Used by IPC, HTTP and the CLI alike.
+ */
+export function dispatch(handlers: Handlers, method: unknown, payload: unknown): Result<unknown> {
+  try {
+    const name = requireMethod(method);
+    const input = parseRequest(name, payload);
+    const handler = handlers[name] as (input: unknown) => unknown;
+    return { ok: true, value: handler(input) };
+  } catch (err) {
+    if (!(err instanceof AppError)) console.error(`[service] ${String(method)} failed:`, err);
+    return { ok: false, error: toErrorInfo(err) };
+  }
+}

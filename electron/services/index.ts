@@ -1,0 +1,43 @@
+import { SCHEMA_VERSION } from '../db/migrate';
+import type { Db } from '../db/connection';
+import { changesForTarget } from '../db/repos/changeLog';
+import { readSettings, writeSettings } from '../db/repos/settings';
+import type { ServiceContext } from './context';
+import { requireTarget } from './context';
+import { addAlias, getDirectory } from './directory';
+import type { Handlers } from './dispatch';
+import { getOverview } from './overview';
+import { createPlan, listPlans } from './plans';
+import { saveProgress } from './progress';
+import { createTarget, deleteTarget, saveAssignments, updateTarget } from './targets';
+
+export const APP_VERSION = '0.1.0';
+
+/** The service: one handler per contract method, knowing nothing of the host that calls it. */
+export function createHandlers(db: Db, options: { storePath: string }): Handlers {
+  const ctx: ServiceContext = { db, storePath: options.storePath };
+  return {
+    'app.info': () => ({
+      version: `${APP_VERSION} (数据版本 ${SCHEMA_VERSION})`,
+      storePath: ctx.storePath,
+      years: listPlans(ctx).map((p) => p.year),
+    }),
+    'settings.get': () => readSettings(db),
+    'settings.update': (patch) => {
+      writeSettings(db, patch);
+      return readSettings(db);
+    },
+    'plans.list': () => listPlans(ctx),
+    'plans.create': (input) => createPlan(ctx, input),
+    'overview.get': (input) => getOverview(ctx, input),
+    'directory.get': (input) => getDirectory(ctx, input.year),
+    'units.addAlias': (input) => addAlias(ctx, input.unit, input.alias),
+    'targets.get': (input) => requireTarget(ctx, input.id),
+    'targets.create': (input) => createTarget(ctx, input),
+    'targets.update': (input) => updateTarget(ctx, input.id, input.patch),
+    'targets.delete': (input) => deleteTarget(ctx, input.id),
+    'targets.saveAssignments': (input) => saveAssignments(ctx, input.targetId, input.assignments),
+    'progress.save': (input) => saveProgress(ctx, input),
+    'history.forTarget': (input) => changesForTarget(db, input.targetId),
+  };
+}

@@ -1,0 +1,217 @@
+/**
+ * The typed contract between the renderer and the service: one zod schema per request and response and
+ * one method map. Every host (Electron IPC, browser-mode HTTP, CLI) validates requests with these
+ * schemas before the service sees them.
+ */
+import { z } from 'zod';
+
+const MAX_TEXT = 20_000;
+
+export const yearSchema = z.number().int().min(2000, '年份应在2000至2100之间').max(2100, '年份应在2000至2100之间');
+export const quarterSchema = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]);
+export const idSchema = z.number().int().positive();
+export const serialSchema = z.number({ error: '序号必须是正整数' }).int('序号必须是正整数').positive('序号必须是正整数').max(99_999, '序号过大');
+export const onScheduleSchema = z.enum(['yes', 'no', 'basic']);
+export const nameSchema = z
+  .string()
+  .trim()
+  .min(1, '名称不能为空')
+  .max(100, '名称不能超过100个字');
+const textSchema = z.string().max(MAX_TEXT, `内容不能超过${MAX_TEXT}个字`);
+const deadlineKindSchema = z.enum(['year-end', 'long-term', 'month', 'date', 'quarter', 'multi-year', 'none', 'unknown']);
+
+export const progressReportSchema = z.object({
+  quarter: quarterSchema,
+  text: z.string(),
+  onSchedule: onScheduleSchema.nullable(),
+  /** The wording as written (达序推进, 80%（进度滞后）…), shown beside the reading. */
+  onScheduleText: z.string(),
+  updatedAt: z.string(),
+});
+
+export const assignmentSchema = z.object({
+  id: idSchema,
+  leaders: z.array(z.string()),
+  leadUnits: z.array(z.string()),
+  cooperatingUnits: z.array(z.string()),
+  progress: z.array(progressReportSchema),
+});
+
+export const targetSchema = z.object({
+  id: idSchema,
+  year: yearSchema,
+  serial: z.number().int(),
+  content: z.string(),
+  deadline: z.string(),
+  deadlineKind: deadlineKindSchema,
+  deadlineDue: z.string().nullable(),
+  sectionId: idSchema.nullable(),
+  sourceText: z.string(),
+  version: z.number().int(),
+  updatedAt: z.string(),
+  assignments: z.array(assignmentSchema),
+});
+
+export const sectionSchema = z.object({ id: idSchema, code: z.string(), name: z.string(), ord: z.number().int() });
+
+export const planSummarySchema = z.object({
+  year: yearSchema,
+  city: z.string(),
+  targetCount: z.number().int(),
+  assignmentCount: z.number().int(),
+  sections: z.array(sectionSchema),
+});
+
+/** One line of an overview: an assignment with the chosen quarter's progress only. */
+export const overviewLineSchema = z.object({
+  id: idSchema,
+  leaders: z.array(z.string()),
+  leadUnits: z.array(z.string()),
+  cooperatingUnits: z.array(z.string()),
+  progress: progressReportSchema.nullable(),
+  /** false when the target is shown for context but this line does not meet the filter. */
+  matches: z.boolean(),
+});
+
+export const overviewRowSchema = z.object({
+  id: idSchema,
+  serial: z.number().int(),
+  content: z.string(),
+  deadline: z.string(),
+  sectionId: idSchema.nullable(),
+  version: z.number().int(),
+  lines: z.array(overviewLineSchema),
+});
+
+export const overviewFilterSchema = z.object({
+  leader: z.string().trim().min(1).max(100).optional(),
+  unit: z.string().trim().min(1).max(100).optional(),
+  onSchedule: z.enum(['yes', 'no', 'basic', 'blank']).optional(),
+  sectionId: idSchema.optional(),
+  query: z.string().trim().max(200, '搜索词不能超过200个字').optional(),
+});
+
+export const assignmentInputSchema = z.object({
+  /** Present for an existing line, so that its progress stays with it. */
+  id: idSchema.optional(),
+  leaders: z.array(nameSchema).max(20),
+  leadUnits: z.array(nameSchema).max(50),
+  cooperatingUnits: z.array(nameSchema).max(100),
+});
+
+export const targetPatchSchema = z
+  .object({
+    serial: serialSchema,
+    content: textSchema,
+    deadline: z.string().max(100, '完成时限不能超过100个字'),
+    sectionId: idSchema.nullable(),
+    sourceText: textSchema,
+  })
+  .partial()
+  .refine((p) => Object.keys(p).length > 0, '没有要修改的内容');
+
+export const changeEntrySchema = z.object({
+  id: idSchema,
+  at: z.string(),
+  actor: z.string(),
+  kind: z.string(),
+  entity: z.string(),
+  entityId: z.number().int().nullable(),
+  targetId: z.number().int().nullable(),
+  before: z.unknown(),
+  after: z.unknown(),
+});
+
+export const settingsSchema = z.object({
+  userName: z.string().max(50),
+  city: z.string().max(50),
+});
+
+const empty = z.object({}).strict();
+
+export const methods = {
+  'app.info': {
+    input: empty,
+    output: z.object({ version: z.string(), storePath: z.string(), years: z.array(yearSchema) }),
+  },
+  'settings.get': { input: empty, output: settingsSchema },
+  'settings.update': { input: settingsSchema.partial().strict(), output: settingsSchema },
+  'plans.list': { input: empty, output: z.array(planSummarySchema) },
+  'plans.create': { input: z.object({ year: yearSchema, city: z.string().max(50).optional() }).strict(), output: planSummarySchema },
+  'overview.get': {
+    input: z.object({ year: yearSchema, quarter: quarterSchema, filter: overviewFilterSchema.strict().default({}) }).strict(),
+    output: z.object({ rows: z.array(overviewRowSchema), totalTargets: z.number().int(), totalLines: z.number().int() }),
+  },
+  'directory.get': {
+    input: z.object({ year: yearSchema.optional() }).strict(),
+    output: z.object({
+      leaders: z.array(z.string()),
+      units: z.array(z.object({ name: z.string(), aliases: z.array(z.string()) })),
+    }),
+  },
+  'units.addAlias': {
+    input: z.object({ unit: nameSchema, alias: nameSchema }).strict(),
+    output: z.object({ name: z.string(), aliases: z.array(z.string()) }),
+  },
+  'targets.get': { input: z.object({ id: idSchema }).strict(), output: targetSchema },
+  'targets.create': {
+    input: z
+      .object({
+        year: yearSchema,
+        serial: serialSchema,
+        content: textSchema.default(''),
+        deadline: z.string().max(100).default('年底'),
+        sectionId: idSchema.nullable().default(null),
+        assignments: z.array(assignmentInputSchema.strict()).max(50).default([]),
+      })
+      .strict(),
+    output: targetSchema,
+  },
+  'targets.update': { input: z.object({ id: idSchema, patch: targetPatchSchema }).strict(), output: targetSchema },
+  'targets.delete': { input: z.object({ id: idSchema }).strict(), output: z.object({ id: idSchema }) },
+  'targets.saveAssignments': {
+    input: z.object({ targetId: idSchema, assignments: z.array(assignmentInputSchema.strict()).min(1, '至少保留一条分工').max(50) }).strict(),
+    output: targetSchema,
+  },
+  'progress.save': {
+    input: z
+      .object({
+        assignmentId: idSchema,
+        quarter: quarterSchema,
+        text: textSchema.optional(),
+        onSchedule: onScheduleSchema.nullable().optional(),
+      })
+      .strict()
+      .refine((p) => p.text !== undefined || p.onSchedule !== undefined, '没有要保存的内容'),
+    output: targetSchema,
+  },
+  'history.forTarget': { input: z.object({ targetId: idSchema }).strict(), output: z.array(changeEntrySchema) },
+} as const;
+
+export type Methods = typeof methods;
+export type MethodName = keyof Methods;
+export type Input<M extends MethodName> = z.input<Methods[M]['input']>;
+export type ParsedInput<M extends MethodName> = z.output<Methods[M]['input']>;
+export type Output<M extends MethodName> = z.output<Methods[M]['output']>;
+
+/** What the renderer sees as `api`: one async function per method. */
+export type Api = { [M in MethodName]: (input: Input<M>) => Promise<Output<M>> };
+
+export type ProgressReport = z.infer<typeof progressReportSchema>;
+export type Assignment = z.infer<typeof assignmentSchema>;
+export type Target = z.infer<typeof targetSchema>;
+export type Section = z.infer<typeof sectionSchema>;
+export type PlanSummary = z.infer<typeof planSummarySchema>;
+export type OverviewRow = z.infer<typeof overviewRowSchema>;
+export type OverviewLine = z.infer<typeof overviewLineSchema>;
+export type OverviewFilter = z.infer<typeof overviewFilterSchema>;
+export type AssignmentInput = z.infer<typeof assignmentInputSchema>;
+export type TargetPatch = z.infer<typeof targetPatchSchema>;
+export type ChangeEntry = z.infer<typeof changeEntrySchema>;
+export type Settings = z.infer<typeof settingsSchema>;
+
+export const METHOD_NAMES = Object.keys(methods) as MethodName[];
+
+export function isMethodName(name: string): name is MethodName {
+  return Object.prototype.hasOwnProperty.call(methods, name);
+}
