@@ -7,9 +7,8 @@ import { parseArgs } from 'node:util';
 import { AppError, formatWhere } from '../shared/errors';
 import { quarterLabel, ON_SCHEDULE_LABELS } from '../shared/domain';
 import { startCore, type AppCore } from './host/app';
-import { listPlanSummaries, planByYear } from './db/repos/plans';
+import { countPlans, listPlanSummaries, planByYear } from './db/repos/plans';
 import { loadTargets } from './db/repos/targets';
-import { isStoreEmpty, loadSampleData } from './services/seed';
 import { toListed } from './services/listJson';
 
 const USAGE = `用法：npm run cli -- <命令> [选项]
@@ -64,7 +63,8 @@ async function seed(values: Record<string, string | boolean | undefined>): Promi
   if (!db) fail('缺少 --db 参数：请指定数据文件。');
   const core = await startCore({ storePath: db });
   try {
-    if (!isStoreEmpty(core.db)) fail(`数据文件 ${db} 中已有数据，示例数据只能载入空的数据文件。`);
+    if (countPlans(core.db) > 0) fail(`数据文件 ${db} 中已有数据，示例数据只能载入空的数据文件。`);
+    const { loadSampleData } = await import('./services/seed');
     await loadSampleData(core.db);
     const [plan] = listPlanSummaries(core.db);
     console.log(`已载入示例数据：${plan!.year}年 ${plan!.targetCount} 项责任目标、${plan!.assignmentCount} 条分工。`);

@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../shared/errors';
-import { migrate } from './migrate';
+import { assertNotNewer, migrate } from './migrate';
 
 export type Db = Database.Database;
 
@@ -21,10 +21,12 @@ export function openStore(file: string, options: OpenOptions = {}): Db {
     throw new AppError('io', `无法打开数据文件 ${file}：${(err as Error).message}`);
   }
   try {
+    db.pragma('busy_timeout = 5000');
+    // Switching to WAL rewrites the header, so a store from a newer release is refused first.
+    assertNotNewer(db);
     db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
     db.pragma('synchronous = NORMAL');
-    db.pragma('busy_timeout = 5000');
     migrate(db);
     return db;
   } catch (err) {

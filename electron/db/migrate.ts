@@ -10,14 +10,8 @@ export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
  * rather than guessed at.
  */
 export function migrate(db: Database.Database, migrations = MIGRATIONS): { from: number; to: number } {
-  const from = db.pragma('user_version', { simple: true }) as number;
+  const from = assertNotNewer(db, migrations);
   const latest = migrations[migrations.length - 1]?.version ?? 0;
-  if (from > latest) {
-    throw new AppError(
-      'store-too-new',
-      `数据文件来自更新版本的督查工作台（数据版本 ${from}，本程序支持到 ${latest}），请升级程序后再打开，数据文件未做任何改动。`,
-    );
-  }
   for (const m of migrations) {
     if (m.version <= from) continue;
     db.transaction(() => {
@@ -26,4 +20,17 @@ export function migrate(db: Database.Database, migrations = MIGRATIONS): { from:
     })();
   }
   return { from, to: Math.max(from, latest) };
+}
+
+/** Reads the store's version, refusing one written by a newer release before anything touches the file. */
+export function assertNotNewer(db: Database.Database, migrations = MIGRATIONS): number {
+  const from = db.pragma('user_version', { simple: true }) as number;
+  const latest = migrations[migrations.length - 1]?.version ?? 0;
+  if (from > latest) {
+    throw new AppError(
+      'store-too-new',
+      `数据文件来自更新版本的督查工作台（数据版本 ${from}，本程序支持到 ${latest}），请升级程序后再打开，数据文件未做任何改动。`,
+    );
+  }
+  return from;
 }

@@ -4,7 +4,7 @@ import type { Result } from '../../shared/errors';
 import { openStore, type Db } from '../db/connection';
 import { dispatch, type Handlers } from '../services/dispatch';
 import { createHandlers } from '../services';
-import { isStoreEmpty, loadSampleData } from '../services/seed';
+import { countPlans } from '../db/repos/plans';
 
 export interface AppCore {
   readonly db: Db;
@@ -25,7 +25,11 @@ export interface StartOptions {
 /** Opens the store and builds the service: the same core for Electron, the browser mode and the CLI. */
 export async function startCore(options: StartOptions): Promise<AppCore> {
   const db = openStore(options.storePath, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
-  if (options.seedIfEmpty && isStoreEmpty(db)) await loadSampleData(db);
+  if (options.seedIfEmpty && countPlans(db) === 0) {
+    // Loaded on demand: exceljs is heavy, and only a first start needs it.
+    const { loadSampleData } = await import('../services/seed');
+    await loadSampleData(db);
+  }
   const handlers = createHandlers(db, { storePath: options.storePath });
   return {
     db,

@@ -3,7 +3,6 @@ import path from 'node:path';
 import { AppError } from '../../shared/errors';
 import { parseOnSchedule, type Quarter } from '../../shared/domain';
 import type { Db } from '../db/connection';
-import { stmt } from '../db/connection';
 import { appendChange } from '../db/repos/changeLog';
 import { insertPlan, insertSection, planByYear } from '../db/repos/plans';
 import { readSettings, writeSettings } from '../db/repos/settings';
@@ -23,10 +22,6 @@ export function seedsDir(): string {
     if (dir && fs.existsSync(path.join(dir, SAMPLE_OVERVIEW))) return dir;
   }
   throw new AppError('io', '找不到示例数据文件夹 seeds/。');
-}
-
-export function isStoreEmpty(db: Db): boolean {
-  return (stmt(db, 'SELECT count(*) AS n FROM plans').get() as { n: number }).n === 0;
 }
 
 /**

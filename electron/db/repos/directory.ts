@@ -52,9 +52,9 @@ export function directoryOfPlan(db: Db, planId: number | null): { leaders: strin
        LEFT JOIN assignment_leaders al ON al.leader_id = l.id
        LEFT JOIN assignments a ON a.id = al.assignment_id
        LEFT JOIN targets t ON t.id = a.target_id
-       WHERE ?1 IS NULL OR t.plan_id = ?1
+       WHERE @planId IS NULL OR t.plan_id = @planId
        GROUP BY l.id ORDER BY min(coalesce(t.serial, 1e9)), l.id`,
-    ).all(planId) as { name: string }[]
+    ).all({ planId }) as { name: string }[]
   ).map((r) => r.name);
   const units = stmt(
     db,
@@ -62,9 +62,9 @@ export function directoryOfPlan(db: Db, planId: number | null): { leaders: strin
      LEFT JOIN assignment_units au ON au.unit_id = u.id
      LEFT JOIN assignments a ON a.id = au.assignment_id
      LEFT JOIN targets t ON t.id = a.target_id
-     WHERE ?1 IS NULL OR t.plan_id = ?1
+     WHERE @planId IS NULL OR t.plan_id = @planId
      GROUP BY u.id ORDER BY min(coalesce(t.serial, 1e9)), u.id`,
-  ).all(planId) as { id: number; name: string }[];
+  ).all({ planId }) as { id: number; name: string }[];
   const aliasRows = stmt(db, 'SELECT alias, unit_id FROM unit_aliases ORDER BY alias').all() as { alias: string; unit_id: number }[];
   const aliases = new Map<number, string[]>();
   for (const r of aliasRows) aliases.set(r.unit_id, [...(aliases.get(r.unit_id) ?? []), r.alias]);

@@ -59,3 +59,7 @@ export function listPlanSummaries(db: Db): PlanSummary[] {
     sections: sectionsOfPlan(db, p.id),
   }));
 }
+
+export function countPlans(db: Db): number {
+  return (stmt(db, 'SELECT count(*) AS n FROM plans').get() as { n: number }).n;
+}

@@ -40,9 +40,9 @@ export function searchTargetIdsByScan(db: Db, planId: number, query: string): Se
   const pattern = likePattern(query.trim());
   const rows = stmt(
     db,
-    `SELECT t.id FROM targets t WHERE t.plan_id = ?1 AND (t.content LIKE ?2 ESCAPE '\\' OR EXISTS (
+    `SELECT t.id FROM targets t WHERE t.plan_id = @planId AND (t.content LIKE @pattern ESCAPE '\\' OR EXISTS (
        SELECT 1 FROM assignments a JOIN progress_reports p ON p.assignment_id = a.id
-       WHERE a.target_id = t.id AND p.text LIKE ?2 ESCAPE '\\'))`,
-  ).all(planId, pattern) as { id: number }[];
+       WHERE a.target_id = t.id AND p.text LIKE @pattern ESCAPE '\\'))`,
+  ).all({ planId, pattern }) as { id: number }[];
   return new Set(rows.map((r) => r.id));
 }

@@ -78,7 +78,7 @@ export function loadTargets(db: Db, scope: Scope, quarter?: Quarter): Target[] {
           db,
           `SELECT p.assignment_id, p.quarter, p.text, p.on_schedule, p.on_schedule_text, p.updated_at FROM progress_reports p
            JOIN assignments a ON a.id = p.assignment_id JOIN targets t ON t.id = a.target_id
-           WHERE ${where} AND p.quarter = ? ORDER BY p.assignment_id`,
+           WHERE ${where} AND p.quarter = ?`,
         ).all(param, quarter)
   ) as ProgressRow[];
 

@@ -1,0 +1,50 @@
+/**
+ * Renderer timings in Debian's Chromium against the browser mode: the renderer marks when overview data
+ * arrives and when its first rows are on screen (performance marks `overview-data` and `overview-drawn`).
+ */
+import fs from 'node:fs';
+import { chromium } from 'playwright';
+import { startServer } from '../electron/host/server';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../tests/e2e/browser';
+import { percentile, type Stat } from './stats';
+
+export async function measureFirstRows(storePath: string, year: number): Promise<{ firstRows: Stat; filterRedraw: Stat } | null> {
+  if (!fs.existsSync(CHROMIUM_PATH)) {
+    console.log(`（未找到 ${CHROMIUM_PATH}，跳过界面测量）`);
+    return null;
+  }
+  const server = await startServer({ storePath, seedIfEmpty: false });
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1600, height: 900 } });
+    const first: number[] = [];
+    const redraw: number[] = [];
+    for (let i = 0; i < 8; i++) {
+      await page.goto(`${server.url.replace('#', `?year=${year}#`)}`);
+      await page.waitForFunction(() => performance.getEntriesByName('overview-drawn').length > 0, null, { timeout: 60_000 });
+      first.push(
+        await page.evaluate(() => {
+          const data = performance.getEntriesByName('overview-data').at(-1)!;
+          const drawn = performance.getEntriesByName('overview-drawn').at(-1)!;
+          return drawn.startTime - data.startTime;
+        }),
+      );
+    }
+    for (let i = 0; i < 8; i++) {
+      await page.evaluate(() => performance.clearMarks());
+      await page.getByTestId('search').fill(i % 2 === 0 ? '项目建设' : '');
+      await page.waitForFunction(() => performance.getEntriesByName('overview-drawn').length > 0, null, { timeout: 60_000 });
+      redraw.push(
+        await page.evaluate(() => {
+          const data = performance.getEntriesByName('overview-data').at(-1)!;
+          const drawn = performance.getEntriesByName('overview-drawn').at(-1)!;
+          return drawn.startTime - data.startTime;
+        }),
+      );
+    }
+    return { firstRows: { p50: percentile(first, 50), p95: percentile(first, 95) }, filterRedraw: { p50: percentile(redraw, 50), p95: percentile(redraw, 95) } };
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}

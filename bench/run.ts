@@ -1,0 +1,92 @@
+/**
+ * npm run bench: figures for the goals of the issues, each next to a baseline measured in the same run.
+ * Prints a table and writes .bench/results.json.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { startCore } from '../electron/host/app';
+import { searchTargetIds, searchTargetIdsByScan } from '../electron/db/repos/search';
+import { loadTargets } from '../electron/db/repos/targets';
+import { fillSynthetic, rng } from './synthetic';
+import { measure, ms, type Stat } from './stats';
+import { measureFirstRows } from './renderer';
+
+const TARGETS = Number(process.env.BENCH_TARGETS ?? 5000);
+
+interface Row {
+  name: string;
+  stat: Stat;
+  baseline?: { name: string; stat: Stat };
+  goal?: string;
+}
+
+function queriesFrom(texts: string[], count: number): string[] {
+  const random = rng(11);
+  const out: string[] = [];
+  while (out.length < count) {
+    const text = texts[Math.floor(random() * texts.length)]!.replace(/[\s\p{P}（）第项\d]/gu, '');
+    if (text.length < 8) continue;
+    const len = 3 + Math.floor(random() * 4);
+    const at = Math.floor(random() * (text.length - len));
+    out.push(text.slice(at, at + len));
+  }
+  return out;
+}
+
+async function main(): Promise<void> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ducha-bench-'));
+  const storePath = path.join(dir, 'bench.sqlite');
+  const core = await startCore({ storePath });
+  const { year, lines, reports } = fillSynthetic(core.db, { targets: TARGETS });
+  const planId = (core.db.prepare('SELECT id FROM plans WHERE year = ?').get(year) as { id: number }).id;
+  console.log(`合成数据：${TARGETS} 项责任目标，${lines} 条分工，${reports} 条季度进展（${os.cpus().length} 核，Node ${process.version}）\n`);
+
+  const contents = (core.db.prepare('SELECT content FROM targets').all() as { content: string }[]).map((r) => r.content);
+  const queries = queriesFrom(contents, 60);
+  const shortQueries = ['粮', '园区', '项目', '推进'];
+  const call = (method: string, payload: unknown) => {
+    const r = core.call(method, payload);
+    if (!r.ok) throw new Error(r.error.message);
+    return r.value;
+  };
+
+  const rows: Row[] = [];
+  rows.push({
+    name: 'search (FTS5 trigram, 3–6 chars)',
+    stat: measure(queries.length * 3, (i) => searchTargetIds(core.db, queries[i % queries.length]!)),
+    baseline: { name: 'LIKE scan', stat: measure(queries.length, (i) => searchTargetIdsByScan(core.db, planId, queries[i % queries.length]!)) },
+    goal: 'p95 < 10 ms, ≥ 10× faster than LIKE',
+  });
+  rows.push({ name: 'search (1–2 chars, LIKE fallback)', stat: measure(40, (i) => searchTargetIds(core.db, shortQueries[i % shortQueries.length]!)) });
+  const cold = { name: 'load from store', stat: measure(15, () => loadTargets(core.db, { planId }, 3)) };
+  rows.push({ name: 'overview.get, all targets', stat: measure(30, () => call('overview.get', { year, quarter: 3 })), baseline: cold });
+  rows.push({ name: 'overview.get, filter by leader', stat: measure(30, () => call('overview.get', { year, quarter: 3, filter: { leader: '聂元科' } })), baseline: cold });
+  rows.push({ name: 'overview.get, filter by unit', stat: measure(30, () => call('overview.get', { year, quarter: 3, filter: { unit: '市财政局' } })) });
+  rows.push({ name: 'overview.get, not on schedule', stat: measure(30, () => call('overview.get', { year, quarter: 3, filter: { onSchedule: 'no' } })) });
+  rows.push({ name: 'overview.get, search', stat: measure(30, (i) => call('overview.get', { year, quarter: 3, filter: { query: queries[i % queries.length]! } })) });
+  core.close();
+
+  const render = await measureFirstRows(storePath, year).catch((err: unknown) => {
+    console.log(`（界面测量未完成：${err instanceof Error ? err.message : String(err)}）`);
+    return null;
+  });
+  if (render) rows.push({ name: 'first rows drawn after data arrives (Chromium)', stat: render.firstRows, goal: '< 300 ms' });
+  if (render) rows.push({ name: 'filter keystroke → rows redrawn (Chromium)', stat: render.filterRedraw });
+
+  console.log('| measure | p50 | p95 | baseline p50 / p95 | ratio (p50) | goal |');
+  console.log('|---|---|---|---|---|---|');
+  for (const r of rows) {
+    const base = r.baseline ? `${r.baseline.name}: ${ms(r.baseline.stat.p50)} / ${ms(r.baseline.stat.p95)}` : '';
+    const ratio = r.baseline ? `${(r.baseline.stat.p50 / r.stat.p50).toFixed(1)}×` : '';
+    console.log(`| ${r.name} | ${ms(r.stat.p50)} | ${ms(r.stat.p95)} | ${base} | ${ratio} | ${r.goal ?? ''} |`);
+  }
+  fs.mkdirSync('.bench', { recursive: true });
+  fs.writeFileSync('.bench/results.json', JSON.stringify({ targets: TARGETS, lines, reports, rows }, null, 2));
+  fs.rmSync(dir, { recursive: true, force: true });
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,26 @@
+/** Timing helpers for the benchmark: percentiles over repeated runs, measured with hrtime. */
+export function time(fn: () => unknown): number {
+  const start = process.hrtime.bigint();
+  fn();
+  return Number(process.hrtime.bigint() - start) / 1e6;
+}
+
+export function percentile(samples: number[], p: number): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[index]!;
+}
+
+export interface Stat {
+  p50: number;
+  p95: number;
+}
+
+export function measure(runs: number, fn: (i: number) => unknown, warmup = 3): Stat {
+  for (let i = 0; i < warmup; i++) fn(i);
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) samples.push(time(() => fn(i)));
+  return { p50: percentile(samples, 50), p95: percentile(samples, 95) };
+}
+
+export const ms = (n: number) => `${n.toFixed(2)} ms`;

@@ -1,0 +1,79 @@
+import Database from 'better-sqlite3';
+import fs from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { openStore } from '../../electron/db/connection';
+import { migrate, SCHEMA_VERSION } from '../../electron/db/migrate';
+import { MIGRATIONS } from '../../electron/db/migrations';
+import { AppError } from '../../shared/errors';
+import { tempStorePath } from '../helpers/store';
+
+describe('store migrations', () => {
+  it('creates a new store at the latest version with WAL and foreign keys', () => {
+    const file = tempStorePath();
+    const db = openStore(file);
+    expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type IN ('table') ORDER BY name").all() as { name: string }[]).map((r) => r.name);
+    expect(tables).toEqual(expect.arrayContaining(['plans', 'sections', 'targets', 'leaders', 'units', 'unit_aliases', 'assignments', 'progress_reports', 'change_log', 'target_search']));
+    db.close();
+    // Reopening migrates nothing and keeps the version.
+    const again = openStore(file);
+    expect(again.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    again.close();
+  });
+
+  it.each(MIGRATIONS.map((m) => [m.version, m.name] as const))('migration %i (%s) applies on a store at the version before it', (version) => {
+    const file = tempStorePath();
+    const db = new Database(file);
+    migrate(db, MIGRATIONS.filter((m) => m.version < version));
+    expect(db.pragma('user_version', { simple: true })).toBe(version - 1);
+    migrate(db, MIGRATIONS.filter((m) => m.version <= version));
+    expect(db.pragma('user_version', { simple: true })).toBe(version);
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+    db.close();
+  });
+
+  it('refuses a store written by a newer version and leaves it untouched', () => {
+    const file = tempStorePath();
+    const raw = new Database(file);
+    raw.pragma(`user_version = ${SCHEMA_VERSION + 5}`);
+    raw.exec('CREATE TABLE future_thing (x)');
+    raw.close();
+    const bytes = fs.readFileSync(file);
+    let error: unknown;
+    try {
+      openStore(file);
+    } catch (err) {
+      error = err;
+    }
+    expect(error).toBeInstanceOf(AppError);
+    expect((error as AppError).code).toBe('store-too-new');
+    expect((error as AppError).message).toMatch(/更新版本/);
+    expect(fs.readFileSync(file).equals(bytes)).toBe(true);
+  });
+
+  it('rolls a failing migration back together with its version bump', () => {
+    const file = tempStorePath();
+    const db = new Database(file);
+    const broken = [...MIGRATIONS, { version: SCHEMA_VERSION + 1, name: 'broken', sql: 'CREATE TABLE half_done (x); SELECT * FROM no_such_table;' }];
+    expect(() => migrate(db, broken)).toThrow();
+    expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    expect(db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'half_done'").get()).toEqual({ n: 0 });
+    db.close();
+  });
+
+  it('refuses a file that is not a store', () => {
+    const file = tempStorePath();
+    fs.writeFileSync(file, 'this is a text file, not SQLite'.repeat(200));
+    expect(() => openStore(file)).toThrow(/不是督查工作台的数据文件/);
+  });
+
+  it('keeps the change log append-only', () => {
+    const db = openStore(tempStorePath());
+    db.prepare("INSERT INTO change_log(at, actor, kind, entity) VALUES ('t', 'a', 'k', 'e')").run();
+    expect(() => db.prepare('UPDATE change_log SET actor = ?').run('x')).toThrow(/append-only/);
+    expect(() => db.prepare('DELETE FROM change_log').run()).toThrow(/append-only/);
+    db.close();
+  });
+});

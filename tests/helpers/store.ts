@@ -1,0 +1,28 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { startCore, type AppCore } from '../../electron/host/app';
+import type { Input, MethodName, Output } from '../../shared/contract';
+import { methods } from '../../shared/contract';
+
+export function tempDir(prefix = 'ducha-'): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+export function tempStorePath(): string {
+  return path.join(tempDir(), 'store.sqlite');
+}
+
+/** A core on a real SQLite file in a temp dir; `call` goes through the same validation as every host. */
+export async function openCore(storePath = tempStorePath(), seed = false): Promise<AppCore & { invoke: Invoker }> {
+  const core = await startCore({ storePath, seedIfEmpty: seed });
+  const invoke: Invoker = (method, input) => {
+    const result = core.call(method, input);
+    if (!result.ok) throw Object.assign(new Error(result.error.message), result.error);
+    // Every response must satisfy the contract's output schema.
+    return methods[method].output.parse(result.value) as never;
+  };
+  return Object.assign(core, { invoke });
+}
+
+export type Invoker = <M extends MethodName>(method: M, input: Input<M>) => Output<M>;
