@@ -7,7 +7,7 @@ import { appendChange } from '../db/repos/changeLog';
 import { insertPlan, insertSection, planByYear } from '../db/repos/plans';
 import { readSettings, writeSettings } from '../db/repos/settings';
 import * as repo from '../db/repos/targets';
-import { readOverview, type ParsedOverview } from '../excel/overviewReader';
+import { readOverview, unitsOf, type ParsedOverview } from '../excel/overviewReader';
 import { actorOf, type ServiceContext } from './context';
 import { writeAssignments } from './targets';
 import { locateInReport, parseWorkReport } from './workReport';
@@ -50,7 +50,7 @@ export function writeNewPlan(
         sectionId: located ? (sectionIds.get(located.code) ?? null) : null,
         sourceText: located?.sentence ?? '',
       });
-      const lines = t.lines.map((l) => ({ leaders: l.leaders, leadUnits: l.units.slice(0, 1), cooperatingUnits: l.units.slice(1) }));
+      const lines = t.lines.map((l) => ({ leaders: l.leaders, ...unitsOf(l) }));
       writeAssignments(ctx, { id, assignments: [] }, lines);
       const assignmentIds = repo.loadTarget(ctx.db, id)!.assignments.map((a) => a.id);
       t.lines.forEach((l, i) => {

@@ -1,0 +1,72 @@
+/**
+ * What a file really is, whatever its name says: users send `.xls` and WPS `.et` files renamed to `.xlsx`,
+ * password-protected workbooks (an encrypted OOXML package is an OLE2 container, not a zip), CSV or
+ * text saved with the wrong extension, empty or truncated files.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { AppError } from '../../shared/errors';
+
+export type FileKind = 'xlsx' | 'encrypted' | 'legacy' | 'text' | 'empty' | 'unknown';
+
+const ZIP = [0x50, 0x4b, 0x03, 0x04];
+const OLE2 = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+
+function startsWith(buf: Buffer, magic: number[]): boolean {
+  return magic.every((b, i) => buf[i] === b);
+}
+
+/** Reads the first bytes (and, for OLE2, the directory names) to tell the kind. */
+export function sniffBytes(head: Buffer, whole?: Buffer): FileKind {
+  if (head.length === 0) return 'empty';
+  if (startsWith(head, ZIP)) return 'xlsx';
+  if (startsWith(head, OLE2)) {
+    // An encrypted OOXML package keeps its stream names in UTF-16: "EncryptionInfo" / "EncryptedPackage".
+    const body = whole ?? head;
+    return body.includes(Buffer.from('EncryptedPackage', 'utf16le')) || body.includes(Buffer.from('EncryptionInfo', 'utf16le')) ? 'encrypted' : 'legacy';
+  }
+  const sample = head.subarray(0, 4096);
+  const text = sample.toString('utf8');
+  const printable = text.replace(/[\x00-\x08\x0e-\x1f\ufffd]/g, '');
+  if (printable.length > text.length * 0.9) return 'text';
+  return 'unknown';
+}
+
+/** Throws a Chinese AppError naming the file for anything exceljs should not be given. */
+export function assertReadableWorkbook(file: string): void {
+  const name = path.basename(file);
+  let fd: number;
+  try {
+    fd = fs.openSync(file, 'r');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new AppError('io', `找不到文件“${name}”。`, { file: name });
+    if (code === 'EBUSY' || code === 'EPERM' || code === 'EACCES') {
+      throw new AppError('io', `文件“${name}”正被其他程序占用或无权读取，请在 Excel/WPS 中关闭它后重试。`, { file: name });
+    }
+    throw new AppError('io', `无法读取文件“${name}”：${(err as Error).message}`, { file: name });
+  }
+  try {
+    const size = fs.fstatSync(fd).size;
+    const head = Buffer.alloc(Math.min(size, 8192));
+    fs.readSync(fd, head, 0, head.length, 0);
+    let kind = sniffBytes(head);
+    if (kind === 'legacy' && size < 64 * 1024 * 1024) kind = sniffBytes(head, fs.readFileSync(file));
+    switch (kind) {
+      case 'xlsx':
+        return;
+      case 'empty':
+        throw new AppError('validation', `文件“${name}”是空文件（0 字节），请确认报送单位发来的是完整文件。`, { file: name });
+      case 'encrypted':
+        throw new AppError('validation', `文件“${name}”设置了打开密码，无法读取。请在 Excel/WPS 中取消密码（文件 › 信息 › 保护工作簿）后另存为 .xlsx 再导入。`, { file: name });
+      case 'legacy':
+        throw new AppError('validation', `文件“${name}”实际是旧版 Excel（.xls）或 WPS（.et）格式。请在 Excel/WPS 中“另存为” Excel 工作簿（*.xlsx）后再导入。`, { file: name });
+      case 'text':
+        throw new AppError('validation', `文件“${name}”不是 Excel 工作簿，而是文本或 CSV 文件（可能被改了扩展名）。请在 Excel/WPS 中打开并另存为 .xlsx 后再导入。`, { file: name });
+      default:
+        throw new AppError('validation', `文件“${name}”不是可识别的 Excel 工作簿（.xlsx）。`, { file: name });
+    }
+  } finally {
+    fs.closeSync(fd);
+  }
+}

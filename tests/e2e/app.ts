@@ -1,0 +1,44 @@
+import type { Browser, Page } from 'playwright';
+import { startServer, type RunningServer } from '../../electron/host/server';
+import { launchBrowser } from './browser';
+import { OverviewPage } from './pages/overviewPage';
+
+/** One browser-mode server on a real store plus a Chromium page on it, as a user would open the app. */
+export interface Session {
+  server: RunningServer;
+  browser: Browser;
+  page: Page;
+  overview: OverviewPage;
+  storePath: string;
+  /** Stops the server and starts a new one on the same store (a restart of the app). */
+  restart(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function openSession(storePath: string, options: { seed?: boolean } = {}): Promise<Session> {
+  const browser = await launchBrowser();
+  const page = await browser.newPage({ viewport: { width: 1600, height: 900 }, locale: 'zh-CN' });
+  const errors: string[] = [];
+  page.on('pageerror', (err) => errors.push(err.message));
+  let server = await startServer({ storePath, port: 0, seedIfEmpty: options.seed ?? true });
+  await page.goto(server.url);
+  const session: Session = {
+    server,
+    browser,
+    page,
+    storePath,
+    overview: new OverviewPage(page),
+    async restart() {
+      await server.close();
+      server = await startServer({ storePath, port: 0, seedIfEmpty: false });
+      session.server = server;
+      await page.goto(server.url);
+    },
+    async close() {
+      await browser.close();
+      await server.close();
+      if (errors.length > 0) throw new Error(`页面脚本出错：${errors.join('; ')}`);
+    },
+  };
+  return session;
+}

@@ -1,0 +1,124 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tempStorePath } from '../helpers/store';
+import { openSession, type Session } from './app';
+
+let s: Session;
+
+beforeAll(async () => {
+  s = await openSession(tempStorePath());
+  await s.overview.waitForRows();
+});
+afterAll(() => s?.close());
+
+describe('overview in the browser mode', () => {
+  it('opens on the sample data: the Q3 2023 overview with its columns', async () => {
+    const header = s.page.getByRole('columnheader');
+    await expect.poll(() => header.allTextContents()).toEqual(['序号', '市政府领导', '责任目标内容', '完成时限', '三季度完成情况', '是否按计划完成进度', '责任单位']);
+    expect(await s.overview.count()).toMatch(/39\s*项目标[^\d]*40\s*条分工/);
+    // Target 26 is one target with two lines, the second led by 肖友华.
+    await s.overview.row(26).scrollIntoViewIfNeeded();
+    await expect.poll(() => s.overview.lines(26).count()).toBe(2);
+    expect(await s.overview.lines(26).nth(1).textContent()).toContain('肖友华');
+    expect(await s.page.locator('[data-testid="overview-row"]').count()).toBeLessThan(39 + 1);
+  });
+
+  it('filters by leader, unit, on-schedule status and section, and clears', async () => {
+    await s.overview.filterByLeader('肖友华');
+    await expect.poll(() => s.overview.visibleSerials()).toEqual([13, 20, 26]);
+    await s.overview.clearFilters();
+    await s.overview.filterByUnit('市应急局');
+    await expect.poll(() => s.overview.visibleSerials()).toEqual([36, 37, 38]);
+    await s.overview.clearFilters();
+    await s.overview.filterByOnSchedule('否');
+    await expect.poll(() => s.overview.rows().count()).toBe(0);
+    await s.overview.clearFilters();
+    await s.overview.filterBySection('十项民生实事');
+    await expect.poll(() => s.overview.rows().count()).toBe(0);
+    await s.overview.clearFilters();
+    await expect.poll(() => s.overview.count()).toMatch(/39\s*项目标/);
+  });
+
+  it('searches content and progress, Chinese substrings included', async () => {
+    await s.overview.search('储备粮');
+    await expect.poll(() => s.overview.visibleSerials()).toEqual([39]);
+    await s.overview.search('保税物流');
+    await expect.poll(() => s.overview.visibleSerials()).toEqual([13]);
+    await s.overview.search('粮');
+    await expect.poll(() => s.overview.visibleSerials()).toEqual([39]);
+    await s.overview.search('');
+    await expect.poll(() => s.overview.count()).toMatch(/39\s*项目标/);
+  });
+});
+
+describe('data entry', () => {
+  it('edits progress and on-schedule in place, with the keyboard, and keeps them after a restart', async () => {
+    await s.overview.search('储备粮');
+    await expect.poll(() => s.overview.visibleSerials()).toEqual([39]);
+    const cell = s.overview.progressCell(39);
+    await cell.click();
+    await s.page.keyboard.press('Control+A');
+    await s.page.keyboard.type('前三季度，增加市级储备粮1.71万吨，四季度集中入库。');
+    await s.page.keyboard.press('Tab');
+    const flag = s.overview.onScheduleCell(39);
+    await expect.poll(() => flag.evaluate((el) => el === document.activeElement || el.contains(document.activeElement))).toBe(true);
+    await flag.locator('select').selectOption({ label: '否' });
+    await s.overview.waitUntilSaved();
+    await s.restart();
+    await s.overview.waitForRows();
+    await s.overview.search('集中入库');
+    await expect.poll(() => s.overview.visibleSerials()).toEqual([39]);
+    expect(await s.overview.progressCell(39).textContent()).toContain('四季度集中入库');
+    expect(await s.overview.onScheduleCell(39).textContent()).toContain('否');
+    await s.overview.search('');
+  });
+
+  it('Enter moves down to the next line, and two quick edits to one target are both kept', async () => {
+    await s.overview.search('重点镇');
+    await expect.poll(() => s.overview.visibleSerials()).toContain(26);
+    await s.overview.progressCell(26, 0).click();
+    await s.page.keyboard.press('Control+A');
+    await s.page.keyboard.type('第一条分工的新进展');
+    await s.page.keyboard.press('Enter');
+    // Focus is now in the second line of the same target; type right away, before the first save returns.
+    await s.page.keyboard.press('Control+A');
+    await s.page.keyboard.type('第二条分工的新进展');
+    await s.page.keyboard.press('Tab');
+    await s.overview.waitUntilSaved();
+    await s.restart();
+    await s.overview.waitForRows();
+    await s.overview.search('分工的新进展');
+    await expect.poll(() => s.overview.visibleSerials()).toEqual([26]);
+    expect(await s.overview.progressCell(26, 0).textContent()).toContain('第一条分工的新进展');
+    expect(await s.overview.progressCell(26, 1).textContent()).toContain('第二条分工的新进展');
+    await s.overview.search('');
+  });
+});
+
+describe('target detail', () => {
+  it('edits content, refuses a duplicate serial at the field, adds and deletes a target', async () => {
+    const detail = await s.overview.openTarget(5);
+    const content = detail.getByTestId('field-content');
+    await content.fill('强化预算约束和绩效管理（已修改）');
+    await content.blur();
+    await s.overview.waitUntilSaved();
+    const serial = detail.getByTestId('field-serial');
+    await serial.fill('6');
+    await serial.blur();
+    await expect.poll(() => detail.textContent()).toMatch(/序号 6 在2023年已被其他责任目标使用/);
+    await s.page.keyboard.press('Escape');
+
+    await s.page.getByTestId('new-target').click();
+    const form = s.page.getByRole('dialog');
+    await form.getByLabel('责任目标内容').fill('新增的责任目标：建设城市书房20处');
+    await form.getByRole('button', { name: /创建|确定|保存/ }).click();
+    const created = s.page.getByTestId('target-detail');
+    await created.waitFor();
+    expect(await created.getByTestId('field-serial').inputValue()).toBe('40');
+    await created.getByTestId('delete-target').click();
+    await s.page.getByTestId('confirm').click();
+    await s.overview.search('城市书房20处');
+    await expect.poll(() => s.overview.rows().count()).toBe(0);
+    await s.overview.search('已修改');
+    await expect.poll(() => s.overview.visibleSerials()).toEqual([5]);
+  });
+});

@@ -1,0 +1,82 @@
+import type { Locator, Page } from 'playwright';
+
+/** The overview screen as the tests talk to it: by what a user sees and does, not by raw selectors. */
+export class OverviewPage {
+  constructor(readonly page: Page) {}
+
+  rows(): Locator {
+    return this.page.getByTestId('overview-row');
+  }
+
+  row(serial: number): Locator {
+    return this.page.locator(`[data-testid="overview-row"][data-serial="${serial}"]`);
+  }
+
+  lines(serial: number): Locator {
+    return this.row(serial).getByTestId('line');
+  }
+
+  progressCell(serial: number, line = 0): Locator {
+    return this.lines(serial).nth(line).getByTestId('progress-cell');
+  }
+
+  onScheduleCell(serial: number, line = 0): Locator {
+    return this.lines(serial).nth(line).getByTestId('on-schedule-cell');
+  }
+
+  async waitForRows(): Promise<void> {
+    await this.rows().first().waitFor({ state: 'visible', timeout: 30_000 });
+  }
+
+  async visibleSerials(): Promise<number[]> {
+    const values = await this.rows().evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-serial'))));
+    return values.sort((a, b) => a - b);
+  }
+
+  async count(): Promise<string> {
+    return (await this.page.getByTestId('count').textContent()) ?? '';
+  }
+
+  async filterByLeader(name: string): Promise<void> {
+    await this.page.getByTestId('filter-leader').selectOption({ label: name });
+  }
+
+  async filterByUnit(name: string): Promise<void> {
+    await this.page.getByTestId('filter-unit').selectOption({ label: name });
+  }
+
+  async filterByOnSchedule(label: string): Promise<void> {
+    await this.page.getByTestId('filter-on-schedule').selectOption({ label });
+  }
+
+  async filterBySection(label: string): Promise<void> {
+    await this.page.getByTestId('filter-section').selectOption({ label });
+  }
+
+  async search(text: string): Promise<void> {
+    await this.page.getByTestId('search').fill(text);
+  }
+
+  async clearFilters(): Promise<void> {
+    await this.page.getByRole('button', { name: '清除筛选' }).click();
+  }
+
+  async chooseQuarter(label: string): Promise<void> {
+    await this.page.getByTestId('quarter').selectOption({ label });
+  }
+
+  async savedState(): Promise<string> {
+    return (await this.page.getByTestId('saved-state').textContent()) ?? '';
+  }
+
+  async waitUntilSaved(): Promise<void> {
+    await this.page.getByTestId('saved-state').filter({ hasText: '已保存' }).waitFor({ timeout: 15_000 });
+  }
+
+  async openTarget(serial: number): Promise<Locator> {
+    await this.row(serial).getByText(String(serial), { exact: true }).first().click();
+    const detail = this.page.getByTestId('target-detail');
+    await detail.waitFor({ state: 'visible' });
+    return detail;
+  }
+}
