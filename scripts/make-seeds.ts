@@ -14,6 +14,8 @@ const OVERVIEW_SOURCE = '001_78e6b3bd08000638.txt';
 const REPORT_SOURCE = '000_e9b8dc235b083666.txt';
 const FIXED_DATE = new Date('2023-10-31T08:00:00Z');
 
+// Excel's paper size code for A3; exceljs's enum lists only some sizes.
+const A3 = 8 as unknown as ExcelJS.PaperSize;
 const BLOCK = 7;
 const WIDTHS = [5, 9, 30, 7, 46, 9, 16];
 
@@ -45,7 +47,7 @@ async function main(): Promise<void> {
   wb.created = FIXED_DATE;
   wb.modified = FIXED_DATE;
   const ws = wb.addWorksheet('一览表', {
-    pageSetup: { paperSize: 8, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '3:3' },
+    pageSetup: { paperSize: A3, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '3:3' },
     views: [{ state: 'frozen', ySplit: 3 }],
   });
   const columns = BLOCK * 2;

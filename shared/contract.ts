@@ -59,6 +59,9 @@ export const planSummarySchema = z.object({
   city: z.string(),
   targetCount: z.number().int(),
   assignmentCount: z.number().int(),
+  maxSerial: z.number().int(),
+  /** Quarters that have at least one progress report, ascending. */
+  reportedQuarters: z.array(quarterSchema),
   sections: z.array(sectionSchema),
 });
 

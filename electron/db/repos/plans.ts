@@ -1,4 +1,5 @@
 import type { PlanSummary, Section } from '../../../shared/contract';
+import type { Quarter } from '../../../shared/domain';
 import { stmt, type Db } from '../connection';
 
 export interface PlanRow {
@@ -48,16 +49,29 @@ export function listPlanSummaries(db: Db): PlanSummary[] {
     db,
     `SELECT p.id, p.year, p.city,
        (SELECT count(*) FROM targets t WHERE t.plan_id = p.id) AS targetCount,
-       (SELECT count(*) FROM assignments a JOIN targets t ON t.id = a.target_id WHERE t.plan_id = p.id) AS assignmentCount
+       (SELECT count(*) FROM assignments a JOIN targets t ON t.id = a.target_id WHERE t.plan_id = p.id) AS assignmentCount,
+       (SELECT coalesce(max(serial), 0) FROM targets t WHERE t.plan_id = p.id) AS maxSerial
      FROM plans p ORDER BY p.year DESC`,
-  ).all() as { id: number; year: number; city: string; targetCount: number; assignmentCount: number }[];
+  ).all() as { id: number; year: number; city: string; targetCount: number; assignmentCount: number; maxSerial: number }[];
   return plans.map((p) => ({
     year: p.year,
     city: p.city,
     targetCount: p.targetCount,
     assignmentCount: p.assignmentCount,
+    maxSerial: p.maxSerial,
+    reportedQuarters: reportedQuarters(db, p.id),
     sections: sectionsOfPlan(db, p.id),
   }));
+}
+
+function reportedQuarters(db: Db, planId: number): Quarter[] {
+  return (
+    stmt(
+      db,
+      `SELECT DISTINCT p.quarter FROM progress_reports p JOIN assignments a ON a.id = p.assignment_id
+       JOIN targets t ON t.id = a.target_id WHERE t.plan_id = ? ORDER BY p.quarter`,
+    ).all(planId) as { quarter: Quarter }[]
+  ).map((r) => r.quarter);
 }
 
 export function countPlans(db: Db): number {

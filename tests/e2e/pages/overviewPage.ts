@@ -24,6 +24,16 @@ export class OverviewPage {
     return this.lines(serial).nth(line).getByTestId('on-schedule-cell');
   }
 
+  /** Scrolls the virtualised table until the target is drawn, as a user scrolling down would. */
+  async scrollTo(serial: number): Promise<void> {
+    const scroller = this.page.getByRole('grid');
+    for (let i = 0; i < 100 && (await this.row(serial).count()) === 0; i++) {
+      await scroller.evaluate((el) => el.scrollBy(0, el.clientHeight * 0.8));
+      await this.page.waitForTimeout(50);
+    }
+    await this.row(serial).scrollIntoViewIfNeeded();
+  }
+
   async waitForRows(): Promise<void> {
     await this.rows().first().waitFor({ state: 'visible', timeout: 30_000 });
   }

@@ -1,0 +1,26 @@
+import type { OnSchedule } from '../../shared/domain';
+
+export const ON_SCHEDULE_OPTIONS: { value: OnSchedule | ''; label: string }[] = [
+  { value: '', label: '未填' },
+  { value: 'yes', label: '是' },
+  { value: 'no', label: '否' },
+  { value: 'basic', label: '基本' },
+];
+
+export function timeOfDay(d: Date): string {
+  return d.toLocaleTimeString('zh-CN', { hour12: false });
+}
+
+export function dateTime(iso: string): string {
+  const d = new Date(iso);
+  return `${d.toLocaleDateString('zh-CN')} ${timeOfDay(d)}`;
+}
+
+export const CHANGE_KIND_LABELS: Record<string, string> = {
+  create: '新建目标',
+  update: '修改目标',
+  assignments: '调整分工',
+  progress: '填报进展',
+  delete: '删除目标',
+  import: '导入',
+};

@@ -1,0 +1,53 @@
+/**
+ * Saves leave the renderer in order, one target at a time: two quick edits to the same target (text, then
+ * the 是/否 flag; or two lines of one target) are sent one after the other, so neither is lost. The state
+ * (saving / saved at / failed) is what the top bar shows.
+ */
+import { useSyncExternalStore } from 'react';
+import { errorMessage } from '../api';
+
+export type SaveState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved'; at: Date } | { kind: 'failed'; message: string };
+
+const queues = new Map<number, Promise<unknown>>();
+let pending = 0;
+let state: SaveState = { kind: 'idle' };
+const listeners = new Set<() => void>();
+
+function set(next: SaveState): void {
+  state = next;
+  for (const l of listeners) l();
+}
+
+export function enqueueSave<T>(targetId: number, run: () => Promise<T>): Promise<T> {
+  pending++;
+  set({ kind: 'saving' });
+  const previous = queues.get(targetId) ?? Promise.resolve();
+  const next = previous.catch(() => undefined).then(run);
+  queues.set(targetId, next);
+  const settle = (failure: unknown) => {
+    pending--;
+    if (queues.get(targetId) === next) queues.delete(targetId);
+    if (failure !== undefined) set({ kind: 'failed', message: errorMessage(failure) });
+    else if (pending === 0) set({ kind: 'saved', at: new Date() });
+  };
+  // Both branches handled here; the caller handles its own copy of the outcome.
+  next.then(
+    () => settle(undefined),
+    (err: unknown) => settle(err ?? new Error('保存失败')),
+  );
+  return next;
+}
+
+export function hasPendingSaves(): boolean {
+  return pending > 0;
+}
+
+export function useSaveState(): SaveState {
+  return useSyncExternalStore(
+    (l) => {
+      listeners.add(l);
+      return () => listeners.delete(l);
+    },
+    () => state,
+  );
+}
