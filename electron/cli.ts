@@ -5,7 +5,11 @@
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { AppError, formatWhere } from '../shared/errors';
-import { quarterLabel, ON_SCHEDULE_LABELS } from '../shared/domain';
+import { quarterLabel, ON_SCHEDULE_LABELS, type Quarter } from '../shared/domain';
+import type { ImportSummary } from '../shared/contract';
+import { readWorkbookFile } from './excel/sniff';
+import { applyImport, parseWorkbooks, undoBatch } from './services/import';
+import { buildPlan } from './services/import/plan';
 import { startCore, type AppCore } from './host/app';
 import { countPlans, listPlanSummaries, planByYear } from './db/repos/plans';
 import { loadTargets } from './db/repos/targets';
@@ -14,6 +18,9 @@ import { toListed } from './services/listJson';
 const USAGE = `用法：npm run cli -- <命令> [选项]
   list --db 文件 [--year 年份] [--json]   列出责任目标（--json 输出机器可读格式）
   seed --db 文件                          载入示例数据（2023年三季度一览表）
+  import 文件… --db 文件 [--year 年份] [--quarter 季度] [--dry-run] [--json]
+                                          导入一览表或报送模板（先预览，--dry-run 只预览不写入）
+  import --undo 批次号 --db 文件          撤销一次导入
   help                                    显示本说明`;
 
 function fail(message: string): never {
@@ -73,11 +80,68 @@ async function seed(values: Record<string, string | boolean | undefined>): Promi
   }
 }
 
+function summaryLines(s: ImportSummary): string {
+  return `新增目标 ${s.targetsNew} 项，更新 ${s.targetsUpdated} 项，无变化 ${s.targetsUnchanged} 项，冲突 ${s.conflicts} 项，错误 ${s.errors} 项，警告 ${s.warnings} 条；新增分工 ${s.linesNew} 条，更新分工 ${s.linesUpdated} 条`;
+}
+
+function optionalInt(value: unknown, what: string, min: number, max: number): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min || n > max) fail(`${what}无效：${String(value)}`);
+  return n;
+}
+
+async function importCommand(values: Record<string, string | boolean | undefined>, files: string[]): Promise<number> {
+  const db = values.db as string | undefined;
+  if (!db) fail('缺少 --db 参数：请指定数据文件。');
+  if (typeof values.undo === 'string') {
+    const core = await openExisting(db);
+    try {
+      const { batch, restored } = undoBatch({ db: core.db, storePath: db }, values.undo);
+      if (values.json) process.stdout.write(`${JSON.stringify({ batch, restored })}\n`);
+      else console.log(`已撤销导入批次 ${batch.id}：恢复 ${restored} 项责任目标。`);
+      return 0;
+    } finally {
+      core.close();
+    }
+  }
+  if (files.length === 0) fail('请指定要导入的文件。');
+  const year = optionalInt(values.year, '年份', 2000, 2100);
+  const quarter = optionalInt(values.quarter, '季度', 1, 4) as Quarter | undefined;
+  // Every file is read before the store is opened: an unreadable one stops everything, nothing written.
+  const workbooks = files.map(readWorkbookFile);
+  const parsed = await parseWorkbooks(workbooks);
+  const core = await startCore({ storePath: db });
+  try {
+    const ctx = { db: core.db, storePath: db };
+    const preview = buildPlan(core.db, parsed, { year, quarter }).preview;
+    const batch = values['dry-run'] ? null : await applyImport(ctx, workbooks, { year, quarter });
+    if (values.json) {
+      const notes = [...preview.items.flatMap((i) => i.notes), ...preview.notes].filter((n) => n.severity !== 'info');
+      process.stdout.write(`${JSON.stringify({ dryRun: batch === null, batchId: batch?.id ?? null, year: preview.year, quarter: preview.quarter, summary: preview.summary, notes, items: preview.items.map(({ key, serial, status, changes }) => ({ key, serial, status, changes })) })}\n`);
+    } else {
+      console.log(`${preview.year}年${quarterLabel(preview.quarter)}：${summaryLines(preview.summary)}`);
+      for (const i of preview.items) for (const n of i.notes) if (n.severity !== 'info') console.log(`  ${n.severity === 'error' ? '错误' : '警告'}：${n.message}（${formatWhere(n.where)}）`);
+      console.log(batch ? `已导入，批次号 ${batch.id}（可用 import --undo ${batch.id} 撤销）。` : '预览完成，未写入（--dry-run）。');
+    }
+    return 0;
+  } finally {
+    core.close();
+  }
+}
+
 export async function runCli(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
-  const { values } = parseArgs({
+  const { values, positionals } = parseArgs({
     args: rest,
-    options: { db: { type: 'string' }, year: { type: 'string' }, json: { type: 'boolean' } },
+    options: {
+      db: { type: 'string' },
+      year: { type: 'string' },
+      quarter: { type: 'string' },
+      json: { type: 'boolean' },
+      'dry-run': { type: 'boolean' },
+      undo: { type: 'string' },
+    },
     allowPositionals: true,
     strict: true,
   });
@@ -88,6 +152,8 @@ export async function runCli(argv: string[]): Promise<number> {
     case 'seed':
       await seed(values);
       return 0;
+    case 'import':
+      return importCommand(values, positionals);
     case undefined:
     case 'help':
     case '--help':

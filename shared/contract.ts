@@ -130,6 +130,82 @@ export const settingsSchema = z.object({
   city: z.string().max(50),
 });
 
+/** A workbook as the renderer hands it over: its name and bytes (base64). Paths never cross the boundary. */
+export const importFileSchema = z.object({
+  name: z.string().trim().min(1, '文件名不能为空').max(255),
+  data: z.string().max(90_000_000, '文件过大（超过 64 MB）'),
+});
+
+export const noteSchema = z.object({
+  severity: z.enum(['info', 'warning', 'error']),
+  code: z.string(),
+  message: z.string(),
+  where: z.object({ file: z.string().optional(), sheet: z.string().optional(), row: z.number().int().optional(), column: z.string().optional() }),
+});
+
+export const importChangeSchema = z.object({
+  field: z.string(),
+  /** 0-based line (分工) index when the change is about a line. */
+  line: z.number().int().nullable(),
+  before: z.string(),
+  after: z.string(),
+});
+
+export const importItemSchema = z.object({
+  key: z.string(),
+  serial: z.number().int(),
+  content: z.string(),
+  status: z.enum(['new', 'updated', 'unchanged', 'conflict', 'error']),
+  targetId: idSchema.nullable(),
+  changes: z.array(importChangeSchema),
+  notes: z.array(noteSchema),
+  file: z.string(),
+  row: z.number().int(),
+});
+
+export const importSummarySchema = z.object({
+  targetsNew: z.number().int(),
+  targetsUpdated: z.number().int(),
+  targetsUnchanged: z.number().int(),
+  conflicts: z.number().int(),
+  errors: z.number().int(),
+  warnings: z.number().int(),
+  linesNew: z.number().int(),
+  linesUpdated: z.number().int(),
+  skipped: z.number().int(),
+});
+
+export const importPreviewSchema = z.object({
+  year: yearSchema,
+  quarter: quarterSchema,
+  files: z.array(z.object({ name: z.string(), title: z.string(), targets: z.number().int(), lines: z.number().int() })),
+  summary: importSummarySchema,
+  items: z.array(importItemSchema),
+  /** Notes about files and sheets as a whole (hidden rows, ignored columns, headings skipped). */
+  notes: z.array(noteSchema),
+  newNames: z.object({ leaders: z.array(z.string()), units: z.array(z.string()) }),
+});
+
+export const importBatchSchema = z.object({
+  id: z.string(),
+  at: z.string(),
+  actor: z.string(),
+  year: yearSchema,
+  quarter: quarterSchema,
+  files: z.array(z.string()),
+  summary: importSummarySchema,
+  notes: z.array(noteSchema),
+  undoneAt: z.string().nullable(),
+});
+
+const importRequest = z
+  .object({
+    files: z.array(importFileSchema).min(1, '请至少选择一个文件').max(300, '一次最多导入300个文件'),
+    year: yearSchema.optional(),
+    quarter: quarterSchema.optional(),
+  })
+  .strict();
+
 const empty = z.object({}).strict();
 
 export const methods = {
@@ -189,6 +265,13 @@ export const methods = {
     output: targetSchema,
   },
   'history.forTarget': { input: z.object({ targetId: idSchema }).strict(), output: z.array(changeEntrySchema) },
+  'import.preview': { input: importRequest, output: importPreviewSchema },
+  'import.apply': {
+    input: importRequest.extend({ skip: z.array(z.string().max(50)).max(100_000).default([]) }).strict(),
+    output: z.object({ batch: importBatchSchema }),
+  },
+  'import.batches': { input: empty, output: z.array(importBatchSchema) },
+  'import.undo': { input: z.object({ batchId: z.string().min(1).max(64) }).strict(), output: z.object({ batch: importBatchSchema, restored: z.number().int() }) },
 } as const;
 
 export type Methods = typeof methods;
@@ -212,6 +295,13 @@ export type AssignmentInput = z.infer<typeof assignmentInputSchema>;
 export type TargetPatch = z.infer<typeof targetPatchSchema>;
 export type ChangeEntry = z.infer<typeof changeEntrySchema>;
 export type Settings = z.infer<typeof settingsSchema>;
+export type ImportFile = z.infer<typeof importFileSchema>;
+export type Note = z.infer<typeof noteSchema>;
+export type ImportItem = z.infer<typeof importItemSchema>;
+export type ImportChange = z.infer<typeof importChangeSchema>;
+export type ImportSummary = z.infer<typeof importSummarySchema>;
+export type ImportPreview = z.infer<typeof importPreviewSchema>;
+export type ImportBatch = z.infer<typeof importBatchSchema>;
 
 export const METHOD_NAMES = Object.keys(methods) as MethodName[];
 

@@ -5,12 +5,11 @@
  * without a serial are continuation lines, group title rows (某某同志牵头…) give the leader of the group.
  */
 import ExcelJS from 'exceljs';
-import path from 'node:path';
 import { AppError } from '../../shared/errors';
 import { isEmptyMarker, normalizeDeadline, normalizeSpaces, splitNames, toHalfWidth, type Quarter } from '../../shared/domain';
 import { blocksOfHeader, quarterIn, type Block } from './headers';
 import { columnLetter, readGrid, type Grid } from './grid';
-import { assertReadableWorkbook } from './sniff';
+import { assertWorkbookBytes, readWorkbookFile } from './sniff';
 
 export interface CellRef {
   file: string;
@@ -235,16 +234,21 @@ export function unitsOf(line: ParsedLine): { leadUnits: string[]; cooperatingUni
     : { leadUnits: line.units, cooperatingUnits: line.cooperatingUnits };
 }
 
-export async function readOverview(filePath: string): Promise<ParsedOverview> {
-  assertReadableWorkbook(filePath);
-  const name = path.basename(filePath);
+/** Reads a workbook from its bytes: what the renderer sends and what the CLI reads from disk. */
+export async function readOverviewBytes(name: string, bytes: Buffer): Promise<ParsedOverview> {
+  assertWorkbookBytes(name, bytes);
   const wb = new ExcelJS.Workbook();
   try {
     // The non-streaming reader: the streaming one corrupts multi-byte characters at chunk borders
     // (exceljs #2063/#2084/#2316) and drops merge information.
-    await wb.xlsx.readFile(filePath);
+    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch (err) {
     throw new AppError('validation', `文件“${name}”已损坏或不完整，无法作为 Excel 工作簿打开（${(err as Error).message.slice(0, 80)}）。`, { file: name });
   }
   return parseOverviewWorkbook(wb, name);
+}
+
+export async function readOverview(filePath: string): Promise<ParsedOverview> {
+  const { name, bytes } = readWorkbookFile(filePath);
+  return readOverviewBytes(name, bytes);
 }

@@ -32,41 +32,36 @@ export function sniffBytes(head: Buffer, whole?: Buffer): FileKind {
   return 'unknown';
 }
 
-/** Throws a Chinese AppError naming the file for anything exceljs should not be given. */
-export function assertReadableWorkbook(file: string): void {
+/** Reads a file the user chose, with a Chinese message for a file that is missing or held by another program. */
+export function readWorkbookFile(file: string): { name: string; bytes: Buffer } {
   const name = path.basename(file);
-  let fd: number;
   try {
-    fd = fs.openSync(file, 'r');
+    return { name, bytes: fs.readFileSync(file) };
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw new AppError('io', `找不到文件“${name}”。`, { file: name });
+    if (code === 'EISDIR') throw new AppError('io', `“${name}”是文件夹，不是工作簿。`, { file: name });
     if (code === 'EBUSY' || code === 'EPERM' || code === 'EACCES') {
       throw new AppError('io', `文件“${name}”正被其他程序占用或无权读取，请在 Excel/WPS 中关闭它后重试。`, { file: name });
     }
     throw new AppError('io', `无法读取文件“${name}”：${(err as Error).message}`, { file: name });
   }
-  try {
-    const size = fs.fstatSync(fd).size;
-    const head = Buffer.alloc(Math.min(size, 8192));
-    fs.readSync(fd, head, 0, head.length, 0);
-    let kind = sniffBytes(head);
-    if (kind === 'legacy' && size < 64 * 1024 * 1024) kind = sniffBytes(head, fs.readFileSync(file));
-    switch (kind) {
-      case 'xlsx':
-        return;
-      case 'empty':
-        throw new AppError('validation', `文件“${name}”是空文件（0 字节），请确认报送单位发来的是完整文件。`, { file: name });
-      case 'encrypted':
-        throw new AppError('validation', `文件“${name}”设置了打开密码，无法读取。请在 Excel/WPS 中取消密码（文件 › 信息 › 保护工作簿）后另存为 .xlsx 再导入。`, { file: name });
-      case 'legacy':
-        throw new AppError('validation', `文件“${name}”实际是旧版 Excel（.xls）或 WPS（.et）格式。请在 Excel/WPS 中“另存为” Excel 工作簿（*.xlsx）后再导入。`, { file: name });
-      case 'text':
-        throw new AppError('validation', `文件“${name}”不是 Excel 工作簿，而是文本或 CSV 文件（可能被改了扩展名）。请在 Excel/WPS 中打开并另存为 .xlsx 后再导入。`, { file: name });
-      default:
-        throw new AppError('validation', `文件“${name}”不是可识别的 Excel 工作簿（.xlsx）。`, { file: name });
-    }
-  } finally {
-    fs.closeSync(fd);
+}
+
+/** Throws a Chinese AppError naming the file for anything exceljs should not be given. */
+export function assertWorkbookBytes(name: string, bytes: Buffer): void {
+  switch (sniffBytes(bytes.subarray(0, 8192), bytes)) {
+    case 'xlsx':
+      return;
+    case 'empty':
+      throw new AppError('validation', `文件“${name}”是空文件（0 字节），请确认报送单位发来的是完整文件。`, { file: name });
+    case 'encrypted':
+      throw new AppError('validation', `文件“${name}”设置了打开密码，无法读取。请在 Excel/WPS 中取消密码（文件 › 信息 › 保护工作簿）后另存为 .xlsx 再导入。`, { file: name });
+    case 'legacy':
+      throw new AppError('validation', `文件“${name}”实际是旧版 Excel（.xls）或 WPS（.et）格式。请在 Excel/WPS 中“另存为” Excel 工作簿（*.xlsx）后再导入。`, { file: name });
+    case 'text':
+      throw new AppError('validation', `文件“${name}”不是 Excel 工作簿，而是文本或 CSV 文件（可能被改了扩展名）。请在 Excel/WPS 中打开并另存为 .xlsx 后再导入。`, { file: name });
+    default:
+      throw new AppError('validation', `文件“${name}”不是可识别的 Excel 工作簿（.xlsx）。`, { file: name });
   }
 }

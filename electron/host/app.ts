@@ -11,7 +11,7 @@ export interface AppCore {
   readonly storePath: string;
   readonly handlers: Handlers;
   /** Validates and runs one request; never throws. */
-  call(method: unknown, payload: unknown): Result<unknown>;
+  call(method: unknown, payload: unknown): Promise<Result<unknown>>;
   close(): void;
 }
 

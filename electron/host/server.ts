@@ -11,7 +11,8 @@ import { parseArgs } from 'node:util';
 import { CSP } from '../../shared/csp';
 import { defaultStorePath, startCore, type AppCore } from './app';
 
-const MAX_BODY = 32 * 1024 * 1024;
+// Imports send whole workbooks (base64) in one request.
+const MAX_BODY = 96 * 1024 * 1024;
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -108,14 +109,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     if (given.length !== expected.length || !crypto.timingSafeEqual(given, expected)) return send(res, 401, '拒绝：缺少或错误的访问令牌');
     if (req.method !== 'POST') return send(res, 405, '不支持的请求');
     readBody(req).then(
-      (body) => {
+      async (body) => {
         let payload: unknown;
         try {
           payload = body === '' ? {} : JSON.parse(body);
         } catch {
           return send(res, 400, JSON.stringify({ ok: false, error: { code: 'invalid-request', message: '请求内容不是有效的 JSON。' } }), TYPES['.json']);
         }
-        const result = core.call(url.pathname.slice('/api/'.length), payload);
+        const result = await core.call(url.pathname.slice('/api/'.length), payload);
         send(res, 200, JSON.stringify(result), TYPES['.json']);
       },
       () => send(res, 413, '请求内容过大'),

@@ -10,6 +10,7 @@ import { getOverview } from './overview';
 import { createPlan, listPlans } from './plans';
 import { saveProgress } from './progress';
 import { createTarget, deleteTarget, saveAssignments, updateTarget } from './targets';
+import { applyImport, decodeFiles, importBatches, previewImport, undoBatch } from './import';
 
 export const APP_VERSION = '0.1.0';
 
@@ -39,5 +40,9 @@ export function createHandlers(db: Db, options: { storePath: string }): Handlers
     'targets.saveAssignments': (input) => saveAssignments(ctx, input.targetId, input.assignments),
     'progress.save': (input) => saveProgress(ctx, input),
     'history.forTarget': (input) => changesForTarget(db, input.targetId),
+    'import.preview': (input) => previewImport(ctx, decodeFiles(input.files), input),
+    'import.apply': async (input) => ({ batch: await applyImport(ctx, decodeFiles(input.files), input) }),
+    'import.batches': () => importBatches(ctx),
+    'import.undo': (input) => undoBatch(ctx, input.batchId),
   };
 }

@@ -1,3 +1,5 @@
+import { comparable, trigrams } from './text';
+
 /**
  * Reads a work report (政府工作报告) into the sections targets are decomposed from, and finds for a target
  * the section and sentence it came from. Pure text rules; the seed loader and the importer use them.
@@ -54,17 +56,6 @@ export function parseWorkReport(text: string): ReportSection[] {
   }
   if (government.text !== '') sections.push(government);
   return sections;
-}
-
-function comparable(text: string): string {
-  return text.replace(/[\s\p{P}\p{S}]/gu, '');
-}
-
-function trigrams(text: string): Set<string> {
-  const chars = [...comparable(text)];
-  const grams = new Set<string>();
-  for (let i = 0; i + 3 <= chars.length; i++) grams.add(chars.slice(i, i + 3).join(''));
-  return grams;
 }
 
 function overlap(grams: Set<string>, text: string): number {

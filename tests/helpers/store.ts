@@ -16,8 +16,8 @@ export function tempStorePath(): string {
 /** A core on a real SQLite file in a temp dir; `call` goes through the same validation as every host. */
 export async function openCore(storePath = tempStorePath(), seed = false): Promise<AppCore & { invoke: Invoker }> {
   const core = await startCore({ storePath, seedIfEmpty: seed });
-  const invoke: Invoker = (method, input) => {
-    const result = core.call(method, input);
+  const invoke: Invoker = async (method, input) => {
+    const result = await core.call(method, input);
     if (!result.ok) throw Object.assign(new Error(result.error.message), result.error);
     // Every response must satisfy the contract's output schema.
     return methods[method].output.parse(result.value) as never;
@@ -25,4 +25,4 @@ export async function openCore(storePath = tempStorePath(), seed = false): Promi
   return Object.assign(core, { invoke });
 }
 
-export type Invoker = <M extends MethodName>(method: M, input: Input<M>) => Output<M>;
+export type Invoker = <M extends MethodName>(method: M, input: Input<M>) => Promise<Output<M>>;

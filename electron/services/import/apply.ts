@@ -1,0 +1,155 @@
+/**
+ * Writes an import plan in one transaction, recorded as a batch with the change log's before/after of every
+ * target it touched, so that the batch can be undone as a unit. A throw anywhere leaves the store as it was.
+ */
+import crypto from 'node:crypto';
+import type { ImportBatch, ImportPreview, Target } from '../../../shared/contract';
+import { AppError } from '../../../shared/errors';
+import { QUARTERS, type Quarter } from '../../../shared/domain';
+import { appendChange } from '../../db/repos/changeLog';
+import { getBatch, insertBatch, markUndone, batchChanges } from '../../db/repos/importBatches';
+import { insertPlan, planByYear, sectionsOfPlan } from '../../db/repos/plans';
+import { readSettings } from '../../db/repos/settings';
+import * as repo from '../../db/repos/targets';
+import { actorOf, type ServiceContext } from '../context';
+import { writeAssignments } from '../targets';
+import { locateInReport } from '../workReport';
+import type { ImportPlan, TargetAction } from './plan';
+import { stmt } from '../../db/connection';
+
+function sectionsForLocating(ctx: ServiceContext, planId: number) {
+  const rows = stmt(ctx.db, 'SELECT id, code, name, source_text FROM sections WHERE plan_id = ?').all(planId) as { id: number; code: string; name: string; source_text: string }[];
+  return { ids: new Map(rows.map((r) => [r.code, r.id])), sections: rows.filter((r) => r.source_text !== '').map((r) => ({ code: r.code, name: r.name, text: r.source_text })) };
+}
+
+function applyAction(ctx: ServiceContext, planId: number, year: number, quarter: Quarter, a: TargetAction, located: ReturnType<typeof sectionsForLocating>): number {
+  if (a.targetId === null) {
+    const where = located.sections.length > 0 ? locateInReport(a.fields.content ?? '', located.sections) : null;
+    const id = repo.insertTarget(ctx.db, planId, year, {
+      serial: a.serial,
+      content: a.fields.content ?? '',
+      deadline: a.fields.deadline ?? '',
+      sectionId: where ? (located.ids.get(where.code) ?? null) : null,
+      sourceText: where?.sentence ?? '',
+    });
+    writeAssignments(ctx, { id, assignments: [] }, a.lines.map((l) => ({ leaders: l.leaders ?? [], leadUnits: l.leadUnits ?? [], cooperatingUnits: l.cooperatingUnits ?? [] })));
+    const ids = repo.loadTarget(ctx.db, id)!.assignments.map((x) => x.id);
+    a.lines.forEach((l, i) => {
+      if (l.progress) repo.upsertProgress(ctx.db, ids[i]!, quarter, { ...l.progress, source: a.source });
+    });
+    return id;
+  }
+  const before = repo.loadTarget(ctx.db, a.targetId)!;
+  if (a.fields.content !== undefined || a.fields.deadline !== undefined) {
+    repo.updateTargetFields(ctx.db, before.id, year, {
+      serial: before.serial,
+      content: a.fields.content ?? before.content,
+      deadline: a.fields.deadline ?? before.deadline,
+      sectionId: before.sectionId,
+      sourceText: before.sourceText,
+    });
+  } else {
+    repo.touchTarget(ctx.db, before.id);
+  }
+  let ord = before.assignments.length;
+  for (const l of a.lines) {
+    const id = l.assignmentId ?? repo.insertAssignment(ctx.db, before.id, ++ord);
+    const current = before.assignments.find((x) => x.id === l.assignmentId);
+    if (l.assignmentId === null || l.leaders || l.leadUnits) {
+      repo.setAssignmentNames(ctx.db, id, {
+        leaders: l.leaders ?? current?.leaders ?? [],
+        leadUnits: l.leadUnits ?? current?.leadUnits ?? [],
+        cooperatingUnits: l.cooperatingUnits ?? current?.cooperatingUnits ?? [],
+      });
+    }
+    if (l.progress) repo.upsertProgress(ctx.db, id, quarter, { ...l.progress, source: a.source });
+  }
+  return before.id;
+}
+
+export function applyPlan(ctx: ServiceContext, plan: ImportPlan, options: { skip: ReadonlySet<string>; files: string[]; city: string | null }): ImportBatch {
+  const { preview } = plan;
+  return ctx.db.transaction(() => {
+    const actor = actorOf(ctx);
+    const batchId = `${new Date().toISOString().replace(/[-:.TZ]/g, '').slice(0, 14)}-${crypto.randomBytes(3).toString('hex')}`;
+    const planId = planByYear(ctx.db, preview.year)?.id ?? insertPlan(ctx.db, { year: preview.year, city: options.city ?? readSettings(ctx.db).city });
+    const located = sectionsForLocating(ctx, planId);
+    let skipped = 0;
+    for (const a of plan.actions) {
+      if (options.skip.has(a.key)) {
+        skipped++;
+        continue;
+      }
+      const before = a.targetId === null ? null : repo.loadTarget(ctx.db, a.targetId)!;
+      const id = applyAction(ctx, planId, preview.year, preview.quarter, a, located);
+      appendChange(ctx.db, actor, { kind: 'import', entity: 'target', entityId: id, targetId: id, before, after: repo.loadTarget(ctx.db, id), batchId });
+    }
+    const batch: ImportBatch = {
+      id: batchId,
+      at: new Date().toISOString(),
+      actor,
+      year: preview.year,
+      quarter: preview.quarter,
+      files: options.files,
+      summary: { ...preview.summary, skipped },
+      notes: [...preview.items.flatMap((i) => i.notes), ...preview.notes].filter((n) => n.severity !== 'info'),
+      undoneAt: null,
+    };
+    insertBatch(ctx.db, batch);
+    return batch;
+  })();
+}
+
+/** Puts a target back as a snapshot shows it: fields, lines (by id) and every quarter's progress. */
+function restoreTarget(ctx: ServiceContext, snapshot: Target): void {
+  const current = repo.loadTarget(ctx.db, snapshot.id)!;
+  repo.updateTargetFields(ctx.db, snapshot.id, snapshot.year, {
+    serial: snapshot.serial,
+    content: snapshot.content,
+    deadline: snapshot.deadline,
+    sectionId: snapshot.sectionId,
+    sourceText: snapshot.sourceText,
+  });
+  writeAssignments(ctx, current, snapshot.assignments.map((a) => ({ id: a.id, leaders: a.leaders, leadUnits: a.leadUnits, cooperatingUnits: a.cooperatingUnits })));
+  for (const a of snapshot.assignments) {
+    for (const q of QUARTERS) {
+      const p = a.progress.find((r) => r.quarter === q);
+      if (p) repo.upsertProgress(ctx.db, a.id, q, { text: p.text, onSchedule: p.onSchedule, onScheduleText: p.onScheduleText, source: 'undo' });
+      else repo.deleteProgress(ctx.db, a.id, q);
+    }
+  }
+}
+
+/**
+ * Undoes a batch as a unit: targets it created are removed, targets it changed go back to how they were.
+ * Refused when a target was edited after the import, because undoing would silently lose that edit.
+ */
+export function undoBatch(ctx: ServiceContext, batchId: string): { batch: ImportBatch; restored: number } {
+  return ctx.db.transaction(() => {
+    const batch = getBatch(ctx.db, batchId);
+    if (!batch) throw new AppError('not-found', `找不到导入批次 ${batchId}。`);
+    if (batch.undoneAt) throw new AppError('conflict', `导入批次 ${batchId} 已于 ${batch.undoneAt.slice(0, 19).replace('T', ' ')} 撤销。`);
+    const changes = batchChanges(ctx.db, batchId);
+    const edited = changes.filter((c) => {
+      const after = c.after ? (JSON.parse(c.after) as Target) : null;
+      const now = repo.loadTarget(ctx.db, c.targetId);
+      return after !== null && (now === undefined || now.version !== after.version);
+    });
+    if (edited.length > 0) {
+      const serials = edited.map((c) => (JSON.parse(c.after!) as Target).serial).slice(0, 10);
+      throw new AppError('conflict', `第${serials.join('、')}项在导入后又被修改过，撤销会丢失这些修改，未撤销。`);
+    }
+    const actor = actorOf(ctx);
+    const undoId = `undo-${batchId}`;
+    for (const c of changes) {
+      const before = c.before ? (JSON.parse(c.before) as Target) : null;
+      const now = repo.loadTarget(ctx.db, c.targetId);
+      if (before === null) repo.deleteTarget(ctx.db, c.targetId);
+      else restoreTarget(ctx, before);
+      appendChange(ctx.db, actor, { kind: 'undo', entity: 'target', entityId: c.targetId, targetId: c.targetId, before: now ?? null, after: before === null ? null : repo.loadTarget(ctx.db, c.targetId), batchId: undoId });
+    }
+    const at = new Date().toISOString();
+    markUndone(ctx.db, batchId, at);
+    return { batch: { ...batch, undoneAt: at }, restored: changes.length };
+  })();
+}

@@ -1,0 +1,58 @@
+/**
+ * The importer as the service offers it: preview (writes nothing), apply (one transaction, one batch),
+ * the history of batches, and undo. Files arrive as bytes: the renderer reads what the user dropped or
+ * picked, the CLI reads paths; either way no path crosses the API.
+ */
+import type { ImportBatch, ImportFile, ImportPreview } from '../../../shared/contract';
+import { AppError } from '../../../shared/errors';
+import type { Quarter } from '../../../shared/domain';
+import { listBatches } from '../../db/repos/importBatches';
+import { readOverviewBytes, type ParsedOverview } from '../../excel/overviewReader';
+import type { ServiceContext } from '../context';
+import { applyPlan, undoBatch } from './apply';
+import { buildPlan } from './plan';
+
+export interface WorkbookBytes {
+  name: string;
+  bytes: Buffer;
+}
+
+export interface ImportOptions {
+  year?: number | undefined;
+  quarter?: Quarter | undefined;
+}
+
+export function decodeFiles(files: ImportFile[]): WorkbookBytes[] {
+  return files.map((f) => ({ name: f.name, bytes: Buffer.from(f.data, 'base64') }));
+}
+
+/** Reads every file first: one unreadable file stops the whole import before anything is written. */
+export async function parseWorkbooks(files: WorkbookBytes[]): Promise<ParsedOverview[]> {
+  const parsed: ParsedOverview[] = [];
+  for (const f of files) parsed.push(await readOverviewBytes(f.name, f.bytes));
+  const empty = parsed.filter((p) => p.targets.length === 0);
+  if (empty.length > 0) {
+    throw new AppError('validation', `文件“${empty[0]!.file}”中没有读到任何责任目标（表头下方没有数据行）。`, { file: empty[0]!.file });
+  }
+  return parsed;
+}
+
+export async function previewImport(ctx: ServiceContext, files: WorkbookBytes[], options: ImportOptions): Promise<ImportPreview> {
+  const parsed = await parseWorkbooks(files);
+  return buildPlan(ctx.db, parsed, options).preview;
+}
+
+export async function applyImport(ctx: ServiceContext, files: WorkbookBytes[], options: ImportOptions & { skip?: string[] }): Promise<ImportBatch> {
+  const parsed = await parseWorkbooks(files);
+  // Planned and written in one synchronous transaction: nothing can change the store in between.
+  return ctx.db.transaction(() => {
+    const plan = buildPlan(ctx.db, parsed, options);
+    return applyPlan(ctx, plan, { skip: new Set(options.skip ?? []), files: files.map((f) => f.name), city: parsed.find((p) => p.city)?.city ?? null });
+  })();
+}
+
+export function importBatches(ctx: ServiceContext): ImportBatch[] {
+  return listBatches(ctx.db);
+}
+
+export { undoBatch };
