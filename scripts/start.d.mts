@@ -1,0 +1,2 @@
+/** Types for scripts/start.mjs, so TypeScript tests can call its helpers. */
+export declare function electronBinary(): string | null;

@@ -1,0 +1,217 @@
+/**
+ * A stand-in for the `electron` module (the binary is not installed on the test machines): the parts the
+ * main process and preload use, each recording how it was called. Tests install it with
+ *   vi.mock('electron', async () => (await import('./fakeElectron')).electron);
+ * and read the records through `fake`. Each test file gets a fresh copy (vitest isolates files).
+ */
+import { EventEmitter } from 'node:events';
+import path from 'node:path';
+import { vi } from 'vitest';
+
+export interface FakeEvent {
+  url?: string;
+  defaultPrevented: boolean;
+  preventDefault(): void;
+}
+
+export function fakeEvent(extra: { url?: string } = {}): FakeEvent {
+  const event: FakeEvent = {
+    ...extra,
+    defaultPrevented: false,
+    preventDefault() {
+      event.defaultPrevented = true;
+    },
+  };
+  return event;
+}
+
+type WindowOpenHandler = (details: { url: string }) => { action: string };
+
+export class FakeWebContents extends EventEmitter {
+  windowOpenHandler: WindowOpenHandler | null = null;
+  setWindowOpenHandler(handler: WindowOpenHandler): void {
+    this.windowOpenHandler = handler;
+  }
+}
+
+export interface Rect {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+export class FakeBrowserWindow extends EventEmitter {
+  static instances: FakeBrowserWindow[] = [];
+  readonly webContents = new FakeWebContents();
+  loadedUrl: string | null = null;
+  shown = false;
+  focused = false;
+  maximized = false;
+  minimized = false;
+  bounds: Rect;
+
+  constructor(readonly options: Record<string, unknown>) {
+    super();
+    this.bounds = {
+      x: (options.x as number | undefined) ?? 0,
+      y: (options.y as number | undefined) ?? 0,
+      width: options.width as number,
+      height: options.height as number,
+    };
+    FakeBrowserWindow.instances.push(this);
+  }
+  loadURL(url: string): Promise<void> {
+    this.loadedUrl = url;
+    return Promise.resolve();
+  }
+  show(): void {
+    this.shown = true;
+  }
+  focus(): void {
+    this.focused = true;
+  }
+  restore(): void {
+    this.minimized = false;
+  }
+  isMinimized(): boolean {
+    return this.minimized;
+  }
+  maximize(): void {
+    this.maximized = true;
+    this.shown = true;
+  }
+  isMaximized(): boolean {
+    return this.maximized;
+  }
+  getNormalBounds(): Rect {
+    return this.bounds;
+  }
+}
+
+type PermissionRequestHandler = (contents: unknown, permission: string, callback: (granted: boolean) => void, details: unknown) => void;
+type BeforeRequestHandler = (details: { url: string }, callback: (response: { cancel?: boolean }) => void) => void;
+
+export class FakeSession {
+  permissionRequestHandler: PermissionRequestHandler | null = null;
+  permissionCheckHandler: ((...args: unknown[]) => boolean) | null = null;
+  devicePermissionHandler: ((...args: unknown[]) => boolean) | null = null;
+  beforeRequest: BeforeRequestHandler | null = null;
+  setPermissionRequestHandler(handler: PermissionRequestHandler): void {
+    this.permissionRequestHandler = handler;
+  }
+  setPermissionCheckHandler(handler: (...args: unknown[]) => boolean): void {
+    this.permissionCheckHandler = handler;
+  }
+  setDevicePermissionHandler(handler: (...args: unknown[]) => boolean): void {
+    this.devicePermissionHandler = handler;
+  }
+  readonly webRequest = {
+    onBeforeRequest: (handler: BeforeRequestHandler) => {
+      this.beforeRequest = handler;
+    },
+  };
+}
+
+type IpcHandler = (event: unknown, ...args: unknown[]) => unknown;
+
+class FakeApp extends EventEmitter {
+  lockGranted = true;
+  isPackaged = false;
+  /** The project root, as app.getAppPath() is when Electron runs the project folder. */
+  appPath = path.resolve(__dirname, '../..');
+  userData = '';
+  private resolveReady!: () => void;
+  readonly ready = new Promise<void>((resolve) => (this.resolveReady = resolve));
+
+  requestSingleInstanceLock = vi.fn(() => this.lockGranted);
+  quit = vi.fn();
+  exit = vi.fn();
+  enableSandbox = vi.fn();
+  setAppUserModelId = vi.fn();
+  whenReady = vi.fn(() => this.ready);
+  getPath = vi.fn((name: string) => {
+    if (name !== 'userData') throw new Error(`fake app.getPath(${name}) is not supported`);
+    return this.userData;
+  });
+  getAppPath = vi.fn(() => this.appPath);
+  getVersion = vi.fn(() => '0.1.0');
+
+  /** Test control: what app.whenReady() waits for. */
+  fireReady(): void {
+    this.resolveReady();
+  }
+}
+
+export const fake = {
+  app: new FakeApp(),
+  session: new FakeSession(),
+  ipcHandlers: new Map<string, IpcHandler>(),
+  protocolHandlers: new Map<string, (request: Request) => Promise<Response> | Response>(),
+  privilegedSchemes: [] as unknown[],
+  exposed: new Map<string, unknown>(),
+  invoked: [] as unknown[][],
+  menuTemplate: null as unknown,
+};
+
+export const electron = {
+  app: fake.app,
+  BrowserWindow: FakeBrowserWindow,
+  session: { defaultSession: fake.session },
+  ipcMain: {
+    handle: vi.fn((channel: string, handler: IpcHandler) => {
+      if (fake.ipcHandlers.has(channel)) throw new Error(`Attempted to register a second handler for '${channel}'`);
+      fake.ipcHandlers.set(channel, handler);
+    }),
+    removeHandler: vi.fn((channel: string) => void fake.ipcHandlers.delete(channel)),
+  },
+  protocol: {
+    registerSchemesAsPrivileged: vi.fn((schemes: unknown[]) => {
+      fake.privilegedSchemes.push(...schemes);
+    }),
+    handle: vi.fn((scheme: string, handler: (request: Request) => Promise<Response>) => {
+      fake.protocolHandlers.set(scheme, handler);
+    }),
+  },
+  contextBridge: {
+    exposeInMainWorld: vi.fn((key: string, api: unknown) => {
+      fake.exposed.set(key, api);
+    }),
+  },
+  ipcRenderer: {
+    invoke: vi.fn(async (...args: unknown[]) => {
+      fake.invoked.push(args);
+      return { ok: true, value: 'from-main' };
+    }),
+  },
+  dialog: {
+    showErrorBox: vi.fn(),
+    showMessageBox: vi.fn(async () => ({ response: 0, checkboxChecked: false })),
+  },
+  Menu: {
+    buildFromTemplate: vi.fn((template: unknown) => {
+      fake.menuTemplate = template;
+      return { template };
+    }),
+    setApplicationMenu: vi.fn(),
+  },
+  screen: {
+    getAllDisplays: vi.fn(() => [{ workArea: { x: 0, y: 0, width: 1920, height: 1040 } }]),
+    getPrimaryDisplay: vi.fn(() => ({ workArea: { x: 0, y: 0, width: 1920, height: 1040 } })),
+  },
+  shell: { showItemInFolder: vi.fn() },
+};
+
+/** An IPC event as Electron would pass it, with the sender frame at `url` (null: the frame is gone). */
+export function ipcEvent(url: string | null): { senderFrame: { url: string } | null } {
+  return { senderFrame: url === null ? null : { url } };
+}
+
+/** Waits until `check` holds (for work behind app.whenReady and the async store start). */
+export async function until(check: () => boolean, timeoutMs = 20_000): Promise<void> {
+  const start = Date.now();
+  while (!check()) {
+    if (Date.now() - start > timeoutMs) throw new Error('condition not reached in time');
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}

@@ -1,0 +1,78 @@
+/** Pure pieces of electron/main.ts and scripts/start.mjs that decide where things come from. */
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
+import { DEV_NATIVE_BINDING, menuTemplate, nativeBindingPath, storePathFromArgv } from '../../electron/main';
+import { electronBinary } from '../../scripts/start.mjs';
+import { tempDir } from '../helpers/store';
+
+// main.ts runs at import; without the lock it stops at once, which is all these tests need.
+vi.mock('electron', async () => {
+  const m = await import('./fakeElectron');
+  m.fake.app.lockGranted = false;
+  return m.electron;
+});
+
+describe('storePathFromArgv', () => {
+  it.each([
+    [['electron', '.'], '/home/u/.config/app/store.sqlite'],
+    [['electron', '.', '--db', '/data/a.sqlite'], '/data/a.sqlite'],
+    [['electron', '.', '--db=/data/b.sqlite'], '/data/b.sqlite'],
+    [['app.exe', '--db', 'rel/c.sqlite'], '/work/cwd/rel/c.sqlite'],
+    [['electron', '.', '--db'], '/home/u/.config/app/store.sqlite'],
+  ])('%j → %s', (argv, expected) => {
+    expect(storePathFromArgv(argv, '/home/u/.config/app', '/work/cwd')).toBe(path.resolve(expected));
+  });
+});
+
+describe('nativeBindingPath', () => {
+  it('uses the Electron build beside the project in development, none when packaged', () => {
+    const appPath = tempDir();
+    expect(nativeBindingPath(appPath, false, {})).toBeUndefined();
+    const binding = path.join(appPath, DEV_NATIVE_BINDING);
+    fs.mkdirSync(path.dirname(binding), { recursive: true });
+    fs.writeFileSync(binding, '');
+    expect(nativeBindingPath(appPath, false, {})).toBe(binding);
+    expect(nativeBindingPath(appPath, true, {})).toBeUndefined();
+  });
+
+  it('prefers the one start.mjs names, and ignores the variable in a packaged app', () => {
+    const other = path.join(tempDir(), 'better_sqlite3.node');
+    fs.writeFileSync(other, '');
+    expect(nativeBindingPath(tempDir(), false, { DUCHA_NATIVE_BINDING: other })).toBe(other);
+    expect(nativeBindingPath(tempDir(), true, { DUCHA_NATIVE_BINDING: other })).toBeUndefined();
+  });
+
+  it('is where start.mjs builds it', () => {
+    const script = fs.readFileSync(path.resolve(__dirname, '../../scripts/start.mjs'), 'utf8');
+    expect(DEV_NATIVE_BINDING.split(path.sep)).toEqual(['.electron-native', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node']);
+    expect(script).toContain("path.join(root, '.electron-native')");
+    expect(script).toContain("path.join(NATIVE_DIR, 'better-sqlite3')");
+    expect(script).toContain("path.join(NATIVE_MODULE, 'build', 'Release', 'better_sqlite3.node')");
+  });
+});
+
+describe('menuTemplate', () => {
+  it('offers the developer tools only when asked', () => {
+    const roles = (devTools: boolean) =>
+      menuTemplate({ devTools, onShowStore: () => {}, onAbout: () => {} }).flatMap((m) => (m.submenu as { role?: string }[]).map((i) => i.role));
+    expect(roles(false)).not.toContain('toggleDevTools');
+    expect(roles(false)).not.toContain('forceReload');
+    expect(roles(true)).toContain('toggleDevTools');
+  });
+});
+
+const hasBinary = fs.existsSync(path.resolve(__dirname, '../../node_modules/electron/path.txt'));
+
+describe('electronBinary', () => {
+  // Only meaningful where the binary was skipped at install time, as on the CI machines.
+  it.skipIf(hasBinary)('reports the binary as missing, without trying to download it', () => {
+    const saved = process.env.ELECTRON_OVERRIDE_DIST_PATH;
+    delete process.env.ELECTRON_OVERRIDE_DIST_PATH;
+    try {
+      expect(electronBinary()).toBeNull();
+    } finally {
+      if (saved !== undefined) process.env.ELECTRON_OVERRIDE_DIST_PATH = saved;
+    }
+  });
+});
