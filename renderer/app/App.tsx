@@ -11,6 +11,7 @@ import { OverviewGrid } from '../features/overview/OverviewGrid';
 import { NewTargetDialog } from '../features/target/NewTargetDialog';
 import { TargetDrawer } from '../features/target/TargetDrawer';
 import { SettingsDialog } from '../features/settings/SettingsDialog';
+import { ImportScreen } from '../features/import/ImportScreen';
 import { timeOfDay } from './format';
 import { enqueueSave, hasPendingSaves, useSaveState } from './saveQueue';
 
@@ -69,6 +70,7 @@ export function App() {
   const [openId, setOpenId] = useState<number | null>(null);
   const [creating, setCreating] = useState(false);
   const [settingsOpen, setSettingsOpen] = useState(false);
+  const [importing, setImporting] = useState(false);
   const [cellErrors, setCellErrors] = useState<Map<number, Map<number, string>>>(new Map());
   const request = useRef(0);
 
@@ -218,6 +220,9 @@ export function App() {
         <button type="button" data-testid="new-target" disabled={year === null} onClick={() => setCreating(true)}>
           新增目标
         </button>
+        <button type="button" className="secondary" data-testid="open-import" onClick={() => setImporting(true)}>
+          导入
+        </button>
         <button type="button" className="secondary" onClick={() => setSettingsOpen(true)}>
           设置
         </button>
@@ -276,6 +281,21 @@ export function App() {
             setOpenId(t.id);
             loadOverview();
             void loadPlans();
+          }}
+        />
+      )}
+      {importing && (
+        <ImportScreen
+          years={(plans ?? []).map((p) => p.year)}
+          onClose={() => setImporting(false)}
+          onImported={() => {
+            void loadPlans().then((list) => {
+              if (year === null && list[0]) {
+                setYear(list[0].year);
+                setQuarter(defaultQuarter(list[0]));
+              }
+            });
+            loadOverview();
           }}
         />
       )}

@@ -277,7 +277,8 @@ export function buildPlan(db: Db, parsed: ParsedOverview[], options: PlanOptions
         linesUpdated: actions.reduce((n, a) => n + a.lines.filter((l) => l.assignmentId !== null && (l.leaders || l.leadUnits || l.progress)).length, 0),
         skipped: 0,
       },
-      items,
+      // Side-by-side blocks are read left block first; people read the preview in serial order.
+      items: [...items].sort((a, b) => a.serial - b.serial),
       notes: sheetNotes,
       newNames: { leaders: [...newLeaders], units: [...newUnits] },
     },

@@ -1,0 +1,393 @@
+/**
+ * Import as office staff can trust it: pick or drop workbooks (a whole folder of returned templates too),
+ * see per target what will happen and every warning with its cell, untick what should not be imported,
+ * then apply as one batch, which the history can undo.
+ */
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { ImportBatch, ImportFile, ImportItem, ImportPreview } from '../../../shared/contract';
+import { QUARTERS, quarterLabel, type Quarter } from '../../../shared/domain';
+import { formatWhere } from '../../../shared/errors';
+import { api, errorMessage } from '../../api';
+import { dateTime } from '../../app/format';
+import { ConfirmDialog } from '../../components/Dialog';
+import { readImportFiles, workbooksOf } from './readFiles';
+
+const STATUS_LABELS: Record<ImportItem['status'], string> = { new: '新增', updated: '更新', unchanged: '无变化', conflict: '冲突', error: '错误' };
+const FIELD_LABELS: Record<string, string> = {
+  content: '责任目标内容',
+  deadline: '完成时限',
+  leaders: '市政府领导',
+  units: '责任单位',
+  progress: '完成情况',
+  onSchedule: '是否按计划',
+  line: '新增分工',
+};
+
+type Stage = { kind: 'pick' } | { kind: 'reading'; done: number; total: number } | { kind: 'preview'; preview: ImportPreview } | { kind: 'applied'; batch: ImportBatch };
+
+interface Props {
+  years: number[];
+  onClose: () => void;
+  onImported: () => void;
+}
+
+export function ImportScreen({ years, onClose, onImported }: Props) {
+  const [stage, setStage] = useState<Stage>({ kind: 'pick' });
+  const [error, setError] = useState<string | null>(null);
+  const [year, setYear] = useState<number | undefined>(undefined);
+  const [quarter, setQuarter] = useState<Quarter | undefined>(undefined);
+  const [skip, setSkip] = useState<Set<string>>(new Set());
+  const [show, setShow] = useState<'changes' | 'all' | 'warnings'>('changes');
+  const [tab, setTab] = useState<'import' | 'history'>('import');
+  const [dragging, setDragging] = useState(false);
+  const [applying, setApplying] = useState(false);
+  const files = useRef<ImportFile[]>([]);
+  const abort = useRef<AbortController | null>(null);
+
+  const preview = async (picked: File[], options: { year?: number | undefined; quarter?: Quarter | undefined }) => {
+    setError(null);
+    const controller = new AbortController();
+    abort.current = controller;
+    try {
+      if (picked.length > 0) {
+        setStage({ kind: 'reading', done: 0, total: picked.length });
+        files.current = await readImportFiles(picked, (done) => setStage({ kind: 'reading', done, total: picked.length }), controller.signal);
+      }
+      setStage({ kind: 'reading', done: files.current.length, total: files.current.length });
+      const result = await api['import.preview']({ files: files.current, ...options });
+      if (controller.signal.aborted) return;
+      setSkip(new Set());
+      setYear(result.year);
+      setQuarter(result.quarter);
+      setStage({ kind: 'preview', preview: result });
+    } catch (err) {
+      if (controller.signal.aborted) return;
+      setError(errorMessage(err));
+      setStage({ kind: 'pick' });
+    }
+  };
+
+  const choose = (list: FileList | null) => {
+    const picked = workbooksOf(list ?? []);
+    if (picked.length === 0) return setError('没有找到 Excel 工作簿（.xlsx）。');
+    void preview(picked, {});
+  };
+
+  const cancel = () => {
+    abort.current?.abort();
+    setStage({ kind: 'pick' });
+  };
+
+  return (
+    <div className="import-screen" role="dialog" aria-modal="true" aria-label="导入" data-testid="import-screen">
+      <header className="drawer-header">
+        <div className="tabs" role="tablist">
+          <button type="button" role="tab" aria-selected={tab === 'import'} className={tab === 'import' ? 'tab active' : 'tab'} onClick={() => setTab('import')}>
+            导入一览表 / 报送模板
+          </button>
+          <button type="button" role="tab" aria-selected={tab === 'history'} className={tab === 'history' ? 'tab active' : 'tab'} onClick={() => setTab('history')}>
+            导入记录
+          </button>
+        </div>
+        <button type="button" className="icon" aria-label="关闭" onClick={onClose}>
+          ×
+        </button>
+      </header>
+      {tab === 'history' ? (
+        <ImportHistory onUndone={onImported} />
+      ) : (
+        <>
+          {error && (
+            <div className="banner error" role="alert" data-testid="import-error">
+              {error}
+            </div>
+          )}
+          {stage.kind === 'pick' && (
+            <label
+              className={`drop-zone${dragging ? ' dragging' : ''}`}
+              onDragOver={(e) => {
+                e.preventDefault();
+                setDragging(true);
+              }}
+              onDragLeave={() => setDragging(false)}
+              onDrop={(e) => {
+                e.preventDefault();
+                setDragging(false);
+                choose(e.dataTransfer.files);
+              }}
+            >
+              <strong>把 Excel 文件拖到这里，或点击选择文件</strong>
+              <span className="muted">可一次选择多个文件：上季度的一览表、各单位报送的模板（.xlsx）</span>
+              <input type="file" accept=".xlsx,.xlsm,.xls,.et,.csv" multiple data-testid="import-files" onChange={(e) => choose(e.target.files)} />
+            </label>
+          )}
+          {stage.kind === 'reading' && (
+            <div className="progress-box" role="status">
+              <p>
+                正在读取 {stage.done} / {stage.total} 个文件并比对已有数据…
+              </p>
+              <progress max={Math.max(1, stage.total)} value={stage.done} />
+              <button type="button" className="secondary" onClick={cancel}>
+                取消
+              </button>
+              <p className="muted">取消不会改动任何数据。</p>
+            </div>
+          )}
+          {stage.kind === 'preview' && (
+            <PreviewView
+              preview={stage.preview}
+              skip={skip}
+              setSkip={setSkip}
+              show={show}
+              setShow={setShow}
+              years={years}
+              year={year}
+              quarter={quarter}
+              onPeriod={(y, q) => void preview([], { year: y, quarter: q })}
+              applying={applying}
+              onCancel={() => setStage({ kind: 'pick' })}
+              onApply={() => {
+                setApplying(true);
+                api['import.apply']({ files: files.current, year, quarter, skip: [...skip] }).then(
+                  ({ batch }) => {
+                    setApplying(false);
+                    setStage({ kind: 'applied', batch });
+                    onImported();
+                  },
+                  (err: unknown) => {
+                    setApplying(false);
+                    setError(errorMessage(err));
+                  },
+                );
+              }}
+            />
+          )}
+          {stage.kind === 'applied' && (
+            <div className="progress-box" data-testid="import-done">
+              <p>
+                已导入：新增 {stage.batch.summary.targetsNew} 项，更新 {stage.batch.summary.targetsUpdated} 项，未导入 {stage.batch.summary.skipped} 项。批次号 {stage.batch.id}。
+              </p>
+              <p className="muted">如需撤销，可在“导入记录”中整批撤销。</p>
+              <div className="dialog-actions">
+                <button type="button" className="secondary" onClick={() => setStage({ kind: 'pick' })}>
+                  继续导入
+                </button>
+                <button type="button" onClick={onClose}>
+                  完成
+                </button>
+              </div>
+            </div>
+          )}
+        </>
+      )}
+    </div>
+  );
+}
+
+interface PreviewProps {
+  preview: ImportPreview;
+  skip: Set<string>;
+  setSkip: (s: Set<string>) => void;
+  show: 'changes' | 'all' | 'warnings';
+  setShow: (s: 'changes' | 'all' | 'warnings') => void;
+  years: number[];
+  year: number | undefined;
+  quarter: Quarter | undefined;
+  onPeriod: (year: number | undefined, quarter: Quarter | undefined) => void;
+  applying: boolean;
+  onApply: () => void;
+  onCancel: () => void;
+}
+
+function PreviewView({ preview, skip, setSkip, show, setShow, years, year, quarter, onPeriod, applying, onApply, onCancel }: PreviewProps) {
+  const s = preview.summary;
+  const items = useMemo(
+    () =>
+      preview.items.filter((i) =>
+        show === 'all' ? true : show === 'warnings' ? i.notes.some((n) => n.severity !== 'info') : i.status !== 'unchanged' || i.notes.some((n) => n.severity !== 'info'),
+      ),
+    [preview, show],
+  );
+  const applicable = preview.items.filter((i) => (i.status === 'new' || i.status === 'updated') && !skip.has(i.key)).length;
+  const yearOptions = [...new Set([...years, preview.year])].sort((a, b) => b - a);
+  return (
+    <div className="preview" data-testid="import-preview">
+      <div className="preview-head">
+        <label>
+          年度
+          <select value={year ?? preview.year} onChange={(e) => onPeriod(Number(e.target.value), quarter)}>
+            {yearOptions.map((y) => (
+              <option key={y} value={y}>
+                {y}年
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          季度
+          <select value={quarter ?? preview.quarter} onChange={(e) => onPeriod(year, Number(e.target.value) as Quarter)}>
+            {QUARTERS.map((q) => (
+              <option key={q} value={q}>
+                {quarterLabel(q)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <span className="muted">{preview.files.map((f) => `${f.name}（${f.targets} 项目标，${f.lines} 条分工）`).join('；')}</span>
+      </div>
+      <div className="summary" data-testid="import-summary">
+        <span className="badge new">新增 {s.targetsNew}</span>
+        <span className="badge updated">更新 {s.targetsUpdated}</span>
+        <span className="badge unchanged">无变化 {s.targetsUnchanged}</span>
+        <span className="badge conflict">冲突 {s.conflicts}</span>
+        <span className="badge error">错误 {s.errors}</span>
+        <span className="badge warning">警告 {s.warnings}</span>
+        {(preview.newNames.leaders.length > 0 || preview.newNames.units.length > 0) && (
+          <span className="muted">
+            新名称：{[...preview.newNames.leaders, ...preview.newNames.units].slice(0, 8).join('、')}
+            {preview.newNames.leaders.length + preview.newNames.units.length > 8 ? '等' : ''}（将新建；若是已有单位的简称，请先在设置中添加简称）
+          </span>
+        )}
+        <span className="spacer" />
+        <select value={show} onChange={(e) => setShow(e.target.value as typeof show)} aria-label="显示">
+          <option value="changes">只看有变化或有问题的</option>
+          <option value="warnings">只看有问题的</option>
+          <option value="all">全部</option>
+        </select>
+      </div>
+      {preview.notes.length > 0 && (
+        <details className="file-notes">
+          <summary>读取说明（{preview.notes.length} 条）</summary>
+          <ul>
+            {preview.notes.map((n, i) => (
+              <li key={i} className={n.severity}>
+                {n.message} <span className="muted">{formatWhere(n.where)}</span>
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+      <div className="preview-table" role="table" aria-label="导入预览">
+        {items.length === 0 && <p className="muted empty">没有需要关注的行：全部无变化。</p>}
+        {items.map((i) => {
+          const applicableItem = i.status === 'new' || i.status === 'updated';
+          return (
+            <div key={i.key} className={`preview-row status-${i.status}`} role="row" data-testid="import-item" data-serial={i.serial} data-status={i.status}>
+              <div role="cell" className="preview-check">
+                {applicableItem && (
+                  <input
+                    type="checkbox"
+                    aria-label={`导入第${i.serial}项`}
+                    checked={!skip.has(i.key)}
+                    onChange={(e) => {
+                      const next = new Set(skip);
+                      if (e.target.checked) next.delete(i.key);
+                      else next.add(i.key);
+                      setSkip(next);
+                    }}
+                  />
+                )}
+              </div>
+              <div role="cell" className="preview-status">
+                <span className={`badge ${i.status}`}>{STATUS_LABELS[i.status]}</span>
+              </div>
+              <div role="cell" className="preview-serial">{i.serial}</div>
+              <div role="cell" className="preview-body">
+                <div className="preview-content">{i.content || <span className="muted">（内容为空）</span>}</div>
+                {i.changes
+                  .filter((c) => i.status !== 'new' || c.field !== 'content')
+                  .map((c, k) => (
+                    <div key={k} className="change">
+                      <span className="muted">
+                        {FIELD_LABELS[c.field] ?? c.field}
+                        {c.line !== null && c.line > 0 ? `（分工${c.line + 1}）` : ''}：
+                      </span>
+                      {c.before && <del>{c.before.length > 80 ? `${c.before.slice(0, 80)}…` : c.before}</del>}
+                      {c.before && ' → '}
+                      <ins>{c.after.length > 120 ? `${c.after.slice(0, 120)}…` : c.after}</ins>
+                    </div>
+                  ))}
+                {i.notes.map((n, k) => (
+                  <div key={k} className={`note ${n.severity}`}>
+                    {n.severity === 'error' ? '错误' : n.severity === 'warning' ? '警告' : '说明'}：{n.message} <span className="where">{formatWhere(n.where)}</span>
+                  </div>
+                ))}
+              </div>
+            </div>
+          );
+        })}
+      </div>
+      <footer className="preview-actions">
+        <button type="button" className="secondary" onClick={onCancel}>
+          重新选择文件
+        </button>
+        <button type="button" data-testid="import-apply" disabled={applying || applicable === 0} onClick={onApply}>
+          {applying ? '正在导入…' : `确认导入（${applicable} 项）`}
+        </button>
+      </footer>
+    </div>
+  );
+}
+
+function ImportHistory({ onUndone }: { onUndone: () => void }) {
+  const [batches, setBatches] = useState<ImportBatch[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [confirm, setConfirm] = useState<ImportBatch | null>(null);
+  const load = () => api['import.batches']({}).then(setBatches, (err: unknown) => setError(errorMessage(err)));
+  useEffect(() => {
+    void load();
+  }, []);
+  return (
+    <div className="history-list" data-testid="import-history">
+      {error && <div className="banner error" role="alert">{error}</div>}
+      {batches?.length === 0 && <p className="muted">还没有导入记录。</p>}
+      {batches?.map((b) => (
+        <div key={b.id} className={`batch${b.undoneAt ? ' undone' : ''}`} data-testid="import-batch">
+          <div>
+            <strong>{dateTime(b.at)}</strong> {b.actor} · {b.year}年{quarterLabel(b.quarter)} · {b.files.join('、')}
+          </div>
+          <div className="muted">
+            新增 {b.summary.targetsNew} 项，更新 {b.summary.targetsUpdated} 项，无变化 {b.summary.targetsUnchanged} 项，警告 {b.summary.warnings} 条
+            {b.undoneAt ? `；已于 ${dateTime(b.undoneAt)} 撤销` : ''}
+          </div>
+          {b.notes.length > 0 && (
+            <details>
+              <summary>问题 {b.notes.length} 条</summary>
+              <ul>
+                {b.notes.map((n, i) => (
+                  <li key={i}>
+                    {n.message} <span className="muted">{formatWhere(n.where)}</span>
+                  </li>
+                ))}
+              </ul>
+            </details>
+          )}
+          {!b.undoneAt && (
+            <button type="button" className="secondary small" onClick={() => setConfirm(b)}>
+              撤销此次导入
+            </button>
+          )}
+        </div>
+      ))}
+      {confirm && (
+        <ConfirmDialog
+          title="撤销导入"
+          message={`撤销 ${dateTime(confirm.at)} 的导入（${confirm.files.join('、')}）？该批新增的目标将删除，更新的目标恢复为导入前的内容。`}
+          confirmLabel="确定撤销"
+          onCancel={() => setConfirm(null)}
+          onConfirm={() => {
+            const id = confirm.id;
+            setConfirm(null);
+            api['import.undo']({ batchId: id }).then(
+              () => {
+                void load();
+                onUndone();
+              },
+              (err: unknown) => setError(errorMessage(err)),
+            );
+          }}
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,93 @@
+import ExcelJS from 'exceljs';
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tempDir, tempStorePath } from '../helpers/store';
+import { openSession, type Session } from './app';
+import { ImportPage } from './pages/importPage';
+
+const SEED = path.resolve(__dirname, '../../seeds/2023-三季度-一览表.xlsx');
+let s: Session;
+let importer: ImportPage;
+let dir: string;
+
+/** The seed table as a unit might send it back: target 39 reported behind, and a target 40 added. */
+async function modifiedSeed(): Promise<string> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(SEED);
+  const ws = wb.worksheets[0]!;
+  ws.eachRow((row) => {
+    if (row.getCell(8).value === 39) {
+      row.getCell(12).value = '前三季度，增加市级储备粮1.71万吨，其余因粮源紧张推迟到明年一季度。';
+      row.getCell(13).value = '否';
+    }
+  });
+  const last = ws.addRow([40, '李春英', '新建城乡书房10处', '年底', '已完成选址6处', '是', '市文化和旅游局']);
+  last.commit();
+  const file = path.join(dir, '2023-三季度-一览表（修改）.xlsx');
+  await wb.xlsx.writeFile(file);
+  return file;
+}
+
+beforeAll(async () => {
+  dir = tempDir();
+  s = await openSession(tempStorePath());
+  importer = new ImportPage(s.page);
+  await s.overview.waitForRows();
+});
+afterAll(() => s?.close());
+
+describe('import in the browser mode', () => {
+  it('previews the same file as the store holds as unchanged, with its warnings and their cells', async () => {
+    await importer.open();
+    await importer.choose(SEED);
+    await importer.waitForPreview();
+    const summary = await importer.summary();
+    expect(summary).toContain('无变化 39');
+    expect(summary).toContain('新增 0');
+    expect(summary).toContain('警告 4');
+    expect(await s.page.getByTestId('import-apply').isDisabled()).toBe(true);
+    expect(await importer.item(13).innerText()).toMatch(/责任目标内容为空.*2023-三季度-一览表\.xlsx › 一览表 › 第16行 › C列/s);
+    await importer.close();
+  });
+
+  it('shows updates before→after, lets a row be left out, applies as one batch and undoes it', async () => {
+    const file = await modifiedSeed();
+    await importer.open();
+    await importer.choose(file);
+    await importer.waitForPreview();
+    expect(await importer.summary()).toMatch(/新增 1.*更新 1/s);
+    const updated = importer.item(39);
+    expect(await updated.getAttribute('data-status')).toBe('updated');
+    expect(await updated.innerText()).toContain('推迟到明年一季度');
+    await importer.item(40).getByRole('checkbox').uncheck();
+    await importer.apply();
+    await importer.close();
+
+    await s.overview.search('储备粮');
+    await expect.poll(() => s.overview.visibleSerials()).toEqual([39]);
+    expect(await s.overview.progressCell(39).textContent()).toContain('推迟到明年一季度');
+    expect(await s.overview.onScheduleCell(39).locator('select').inputValue()).toBe('no');
+    await s.overview.search('城乡书房');
+    await expect.poll(() => s.overview.rows().count()).toBe(0);
+
+    await importer.open();
+    await importer.undoLatest();
+    await importer.close();
+    await s.overview.search('储备粮');
+    await expect.poll(() => s.overview.progressCell(39).textContent()).toContain('1.71万吨');
+    expect(await s.overview.progressCell(39).textContent()).not.toContain('推迟');
+    expect(await s.overview.onScheduleCell(39).locator('select').inputValue()).toBe('yes');
+    await s.overview.search('');
+  });
+
+  it('says in Chinese what is wrong with a file that is not a workbook, and writes nothing', async () => {
+    const fake = path.join(dir, '三季度报送.xlsx');
+    fs.writeFileSync(fake, '序号,责任目标内容\n1,测试\n');
+    await importer.open();
+    await importer.choose(fake);
+    await expect.poll(() => importer.error().textContent()).toMatch(/“三季度报送\.xlsx”不是 Excel 工作簿/);
+    await importer.close();
+    await expect.poll(() => s.overview.count()).toMatch(/^共 39 项目标/);
+  });
+});
