@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Db } from '../electron/db/connection';
 import { insertPlan } from '../electron/db/repos/plans';
+import { withDeferredIndex } from '../electron/db/repos/search';
 import * as repo from '../electron/db/repos/targets';
 import { QUARTERS, type OnSchedule } from '../shared/domain';
 
@@ -53,7 +54,7 @@ export function fillSynthetic(db: Db, options: SyntheticOptions): { year: number
   const pool = sentences();
   let lines = 0;
   let reports = 0;
-  db.transaction(() => {
+  db.transaction(() => withDeferredIndex(db, () => {
     const planId = insertPlan(db, { year, city: '示例市' });
     for (let serial = 1; serial <= options.targets; serial++) {
       const id = repo.insertTarget(db, planId, year, {
@@ -79,6 +80,6 @@ export function fillSynthetic(db: Db, options: SyntheticOptions): { year: number
         }
       }
     }
-  })();
+  }))();
   return { year, lines, reports };
 }

@@ -19,8 +19,11 @@ function assertSection(ctx: ServiceContext, planId: number, sectionId: number | 
   }
 }
 
-/** Writes a target's assignment lines: existing ids keep their progress, missing ones are removed, new ones added. */
-export function writeAssignments(ctx: ServiceContext, target: Pick<Target, 'id' | 'assignments'>, inputs: AssignmentInput[]): void {
+/**
+ * Writes a target's assignment lines: existing ids keep their progress, missing ones are removed, new ones
+ * added. Returns the lines' ids in order.
+ */
+export function writeAssignments(ctx: ServiceContext, target: Pick<Target, 'id' | 'assignments'>, inputs: AssignmentInput[]): number[] {
   const existing = new Set(target.assignments.map((a) => a.id));
   const kept = new Set<number>();
   for (const input of inputs) {
@@ -32,10 +35,11 @@ export function writeAssignments(ctx: ServiceContext, target: Pick<Target, 'id' 
     }
   }
   for (const id of existing) if (!kept.has(id)) repo.deleteAssignment(ctx.db, id);
-  inputs.forEach((input, index) => {
+  return inputs.map((input, index) => {
     const id = input.id ?? repo.insertAssignment(ctx.db, target.id, index + 1);
-    repo.setAssignmentOrder(ctx.db, id, index + 1);
+    if (input.id !== undefined) repo.setAssignmentOrder(ctx.db, id, index + 1);
     repo.setAssignmentNames(ctx.db, id, input);
+    return id;
   });
 }
 

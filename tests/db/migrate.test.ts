@@ -15,7 +15,7 @@ describe('store migrations', () => {
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type IN ('table') ORDER BY name").all() as { name: string }[]).map((r) => r.name);
-    expect(tables).toEqual(expect.arrayContaining(['plans', 'sections', 'targets', 'leaders', 'units', 'unit_aliases', 'assignments', 'progress_reports', 'change_log', 'target_search']));
+    expect(tables).toEqual(expect.arrayContaining(['plans', 'sections', 'targets', 'leaders', 'units', 'unit_aliases', 'assignments', 'progress_reports', 'change_log', 'target_search', 'progress_search', 'import_batches']));
     db.close();
     // Reopening migrates nothing and keeps the version.
     const again = openStore(file);

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openCore, type Invoker } from '../helpers/store';
 import type { AppCore } from '../../electron/host/app';
-import { searchTargetIds, searchTargetIdsByScan } from '../../electron/db/repos/search';
+import { searchIndexDrift, searchTargetIds, searchTargetIdsByScan } from '../../electron/db/repos/search';
 
 let core: AppCore & { invoke: Invoker };
 
@@ -73,6 +73,7 @@ describe('overview', () => {
     expect(await serials({ query: '甲乙丙' })).toEqual([]);
     await core.invoke('targets.delete', { id: t.id });
     expect(await serials({ query: '独特进展' })).toEqual([]);
+    expect(searchIndexDrift(core.db)).toEqual({ targets: 0, progress: 0 });
   });
 
   it('lists the year\'s leaders and units in the order they first appear', async () => {

@@ -118,38 +118,11 @@ BEGIN SELECT RAISE(ABORT, 'change_log is append-only'); END;
 CREATE TRIGGER change_log_no_delete BEFORE DELETE ON change_log
 BEGIN SELECT RAISE(ABORT, 'change_log is append-only'); END;
 
--- Full-text search over a target's content and all its progress texts. The trigram tokenizer makes
--- any Chinese substring of 3+ characters match without a word segmenter.
-CREATE VIRTUAL TABLE target_search USING fts5(content, progress, tokenize = 'trigram');
-
-CREATE TRIGGER targets_search_insert AFTER INSERT ON targets BEGIN
-  INSERT INTO target_search(rowid, content, progress) VALUES (NEW.id, NEW.content, '');
-END;
-CREATE TRIGGER targets_search_update AFTER UPDATE OF content ON targets BEGIN
-  UPDATE target_search SET content = NEW.content WHERE rowid = NEW.id;
-END;
-CREATE TRIGGER targets_search_delete AFTER DELETE ON targets BEGIN
-  DELETE FROM target_search WHERE rowid = OLD.id;
-END;
-CREATE TRIGGER progress_search_insert AFTER INSERT ON progress_reports BEGIN
-  UPDATE target_search SET progress = (
-    SELECT coalesce(group_concat(p.text, char(10)), '') FROM progress_reports p
-    JOIN assignments a ON a.id = p.assignment_id
-    WHERE a.target_id = (SELECT target_id FROM assignments WHERE id = NEW.assignment_id)
-  ) WHERE rowid = (SELECT target_id FROM assignments WHERE id = NEW.assignment_id);
-END;
-CREATE TRIGGER progress_search_update AFTER UPDATE OF text ON progress_reports BEGIN
-  UPDATE target_search SET progress = (
-    SELECT coalesce(group_concat(p.text, char(10)), '') FROM progress_reports p
-    JOIN assignments a ON a.id = p.assignment_id
-    WHERE a.target_id = (SELECT target_id FROM assignments WHERE id = NEW.assignment_id)
-  ) WHERE rowid = (SELECT target_id FROM assignments WHERE id = NEW.assignment_id);
-END;
-CREATE TRIGGER progress_search_delete AFTER DELETE ON progress_reports BEGIN
-  UPDATE target_search SET progress = (
-    SELECT coalesce(group_concat(p.text, char(10)), '') FROM progress_reports p
-    JOIN assignments a ON a.id = p.assignment_id
-    WHERE a.target_id = (SELECT target_id FROM assignments WHERE id = OLD.assignment_id)
-  ) WHERE rowid = (SELECT target_id FROM assignments WHERE id = OLD.assignment_id);
-END;
+-- Full-text search over targets' content and progress texts. The trigram tokenizer makes any Chinese
+-- substring of 3+ characters match without a word segmenter. Content and each progress report are indexed
+-- as their own rows (rowid = target id / progress id), written by the repos in the same transaction as
+-- the row they index. Not by triggers: FTS5 flushes its pending terms at every statement savepoint, and a
+-- trigger per row made a 7,000-line import spend 4x longer indexing than writing.
+CREATE VIRTUAL TABLE target_search USING fts5(content, tokenize = 'trigram');
+CREATE VIRTUAL TABLE progress_search USING fts5(text, tokenize = 'trigram');
 `;

@@ -2,6 +2,7 @@ import type { Assignment, ProgressReport, Target } from '../../../shared/contrac
 import { parseDeadline, type DeadlineKind, type OnSchedule, type Quarter } from '../../../shared/domain';
 import { stmt, type Db } from '../connection';
 import { leaderId, unitId } from './directory';
+import { indexContent, indexProgress, unindexAssignment, unindexProgress, unindexTarget } from './search';
 
 interface TargetRow {
   id: number;
@@ -149,16 +150,20 @@ export function insertTarget(db: Db, planId: number, year: number, f: TargetFiel
     `INSERT INTO targets(plan_id, serial, content, deadline_text, deadline_kind, deadline_due, section_id, source_text, created_at, updated_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(planId, f.serial, f.content, f.deadline, d.kind, d.due, f.sectionId, f.sourceText, now, now);
-  return Number(info.lastInsertRowid);
+  const id = Number(info.lastInsertRowid);
+  indexContent(db, id, f.content, true);
+  return id;
 }
 
 export function updateTargetFields(db: Db, id: number, year: number, f: TargetFields): void {
   const d = parseDeadline(f.deadline, year);
+  const before = stmt(db, 'SELECT content FROM targets WHERE id = ?').get(id) as { content: string };
   stmt(
     db,
     `UPDATE targets SET serial = ?, content = ?, deadline_text = ?, deadline_kind = ?, deadline_due = ?, section_id = ?,
        source_text = ?, version = version + 1, updated_at = ? WHERE id = ?`,
   ).run(f.serial, f.content, f.deadline, d.kind, d.due, f.sectionId, f.sourceText, new Date().toISOString(), id);
+  if (before.content !== f.content) indexContent(db, id, f.content, false);
 }
 
 /** Any change below a target (assignments, progress) bumps its version so that readers see it moved. */
@@ -167,6 +172,7 @@ export function touchTarget(db: Db, id: number): void {
 }
 
 export function deleteTarget(db: Db, id: number): void {
+  unindexTarget(db, id);
   stmt(db, 'DELETE FROM targets WHERE id = ?').run(id);
 }
 
@@ -185,6 +191,7 @@ export function setAssignmentOrder(db: Db, assignmentId: number, ord: number): v
 }
 
 export function deleteAssignment(db: Db, assignmentId: number): void {
+  unindexAssignment(db, assignmentId);
   stmt(db, 'DELETE FROM assignments WHERE id = ?').run(assignmentId);
 }
 
@@ -223,15 +230,32 @@ export function upsertProgress(
   p: { text: string; onSchedule: OnSchedule | null; onScheduleText: string; source: string },
 ): void {
   const now = new Date().toISOString();
-  stmt(
+  const existing = stmt(db, 'SELECT id, text FROM progress_reports WHERE assignment_id = ? AND quarter = ?').get(assignmentId, quarter) as
+    | { id: number; text: string }
+    | undefined;
+  if (existing) {
+    stmt(db, 'UPDATE progress_reports SET text = ?, on_schedule = ?, on_schedule_text = ?, source = ?, updated_at = ? WHERE id = ?').run(
+      p.text,
+      p.onSchedule,
+      p.onScheduleText,
+      p.source,
+      now,
+      existing.id,
+    );
+    if (existing.text !== p.text) indexProgress(db, existing.id, p.text, false);
+    return;
+  }
+  const info = stmt(
     db,
     `INSERT INTO progress_reports(assignment_id, quarter, text, on_schedule, on_schedule_text, reported_at, source, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-     ON CONFLICT(assignment_id, quarter) DO UPDATE SET text = excluded.text, on_schedule = excluded.on_schedule,
-       on_schedule_text = excluded.on_schedule_text, source = excluded.source, updated_at = excluded.updated_at`,
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(assignmentId, quarter, p.text, p.onSchedule, p.onScheduleText, now, p.source, now);
+  indexProgress(db, Number(info.lastInsertRowid), p.text, true);
 }
 
 export function deleteProgress(db: Db, assignmentId: number, quarter: Quarter): void {
-  stmt(db, 'DELETE FROM progress_reports WHERE assignment_id = ? AND quarter = ?').run(assignmentId, quarter);
+  const row = stmt(db, 'SELECT id FROM progress_reports WHERE assignment_id = ? AND quarter = ?').get(assignmentId, quarter) as { id: number } | undefined;
+  if (!row) return;
+  unindexProgress(db, row.id);
+  stmt(db, 'DELETE FROM progress_reports WHERE id = ?').run(row.id);
 }

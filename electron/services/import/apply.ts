@@ -16,6 +16,7 @@ import { writeAssignments } from '../targets';
 import { locateInReport } from '../workReport';
 import type { ImportPlan, TargetAction } from './plan';
 import { stmt } from '../../db/connection';
+import { withDeferredIndex } from '../../db/repos/search';
 
 function sectionsForLocating(ctx: ServiceContext, planId: number) {
   const rows = stmt(ctx.db, 'SELECT id, code, name, source_text FROM sections WHERE plan_id = ?').all(planId) as { id: number; code: string; name: string; source_text: string }[];
@@ -32,8 +33,7 @@ function applyAction(ctx: ServiceContext, planId: number, year: number, quarter:
       sectionId: where ? (located.ids.get(where.code) ?? null) : null,
       sourceText: where?.sentence ?? '',
     });
-    writeAssignments(ctx, { id, assignments: [] }, a.lines.map((l) => ({ leaders: l.leaders ?? [], leadUnits: l.leadUnits ?? [], cooperatingUnits: l.cooperatingUnits ?? [] })));
-    const ids = repo.loadTarget(ctx.db, id)!.assignments.map((x) => x.id);
+    const ids = writeAssignments(ctx, { id, assignments: [] }, a.lines.map((l) => ({ leaders: l.leaders ?? [], leadUnits: l.leadUnits ?? [], cooperatingUnits: l.cooperatingUnits ?? [] })));
     a.lines.forEach((l, i) => {
       if (l.progress) repo.upsertProgress(ctx.db, ids[i]!, quarter, { ...l.progress, source: a.source });
     });
@@ -69,21 +69,24 @@ function applyAction(ctx: ServiceContext, planId: number, year: number, quarter:
 
 export function applyPlan(ctx: ServiceContext, plan: ImportPlan, options: { skip: ReadonlySet<string>; files: string[]; city: string | null }): ImportBatch {
   const { preview } = plan;
-  return ctx.db.transaction(() => {
+  return ctx.db.transaction(() => withDeferredIndex(ctx.db, () => {
     const actor = actorOf(ctx);
     const batchId = `${new Date().toISOString().replace(/[-:.TZ]/g, '').slice(0, 14)}-${crypto.randomBytes(3).toString('hex')}`;
     const planId = planByYear(ctx.db, preview.year)?.id ?? insertPlan(ctx.db, { year: preview.year, city: options.city ?? readSettings(ctx.db).city });
     const located = sectionsForLocating(ctx, planId);
     let skipped = 0;
+    const written: { id: number; before: Target | null }[] = [];
     for (const a of plan.actions) {
       if (options.skip.has(a.key)) {
         skipped++;
         continue;
       }
       const before = a.targetId === null ? null : repo.loadTarget(ctx.db, a.targetId)!;
-      const id = applyAction(ctx, planId, preview.year, preview.quarter, a, located);
-      appendChange(ctx.db, actor, { kind: 'import', entity: 'target', entityId: id, targetId: id, before, after: repo.loadTarget(ctx.db, id), batchId });
+      written.push({ id: applyAction(ctx, planId, preview.year, preview.quarter, a, located), before });
     }
+    // The targets as written, read in one set-based load rather than one load per target.
+    const after = new Map(repo.loadTargets(ctx.db, { planId }).map((t) => [t.id, t]));
+    for (const w of written) appendChange(ctx.db, actor, { kind: 'import', entity: 'target', entityId: w.id, targetId: w.id, before: w.before, after: after.get(w.id), batchId });
     const batch: ImportBatch = {
       id: batchId,
       at: new Date().toISOString(),
@@ -97,7 +100,7 @@ export function applyPlan(ctx: ServiceContext, plan: ImportPlan, options: { skip
     };
     insertBatch(ctx.db, batch);
     return batch;
-  })();
+  }))();
 }
 
 /** Puts a target back as a snapshot shows it: fields, lines (by id) and every quarter's progress. */

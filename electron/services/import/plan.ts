@@ -23,8 +23,11 @@ export const CONFLICT_SIMILARITY = 0.35;
  */
 export function contentIsProgress(content: string, progress: string): boolean {
   const a = comparable(content);
-  if (a === comparable(progress)) return true;
-  return [...a].length >= 40 && similarity(content, progress) >= 0.8;
+  const b = comparable(progress);
+  if (a === b) return true;
+  // A Dice score of 0.8 needs texts of similar length; most pairs are told apart without trigrams.
+  const ratio = Math.min(a.length, b.length) / Math.max(a.length, b.length);
+  return [...a].length >= 40 && ratio >= 0.66 && similarity(content, progress) >= 0.8;
 }
 
 export interface LineAction {
@@ -51,9 +54,25 @@ export interface ImportPlan {
   actions: TargetAction[];
 }
 
-function canonicalUnit(db: Db, name: string): string {
-  const id = findUnitId(db, name);
-  return id === undefined ? normalizeName(name) : unitName(db, id);
+/** Name lookups for one plan, each asked of the store once: a 7,000-line file repeats the same 60 units. */
+function nameLookups(db: Db) {
+  const memo = <T>(fn: (name: string) => T) => {
+    const seen = new Map<string, T>();
+    return (name: string): T => {
+      if (!seen.has(name)) seen.set(name, fn(name));
+      return seen.get(name)!;
+    };
+  };
+  const unitIdOf = memo((name) => findUnitId(db, name));
+  return {
+    isKnownLeader: memo((name) => findLeaderId(db, name) !== undefined),
+    isKnownUnit: (name: string) => unitIdOf(name) !== undefined,
+    // An alias (市发改委) is stored as the unit it stands for (市发展改革委).
+    canonicalUnit: memo((name) => {
+      const id = unitIdOf(name);
+      return id === undefined ? normalizeName(name) : unitName(db, id);
+    }),
+  };
 }
 
 const sameList = (a: string[], b: string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
@@ -92,6 +111,7 @@ export function resolvePeriod(parsed: ParsedOverview[], options: PlanOptions): {
 
 export function buildPlan(db: Db, parsed: ParsedOverview[], options: PlanOptions): ImportPlan {
   const { year, quarter } = resolvePeriod(parsed, options);
+  const names = nameLookups(db);
   const plan = planByYear(db, year);
   const existing = plan ? loadTargets(db, { planId: plan.id }) : [];
   const bySerial = new Map(existing.map((t) => [t.serial, t]));
@@ -148,8 +168,8 @@ export function buildPlan(db: Db, parsed: ParsedOverview[], options: PlanOptions
         progressOwners.set(key, owners);
         pendingDuplicates.push({ text: key, item, where: where('progress', row) });
       }
-      for (const name of l.leaders) if (findLeaderId(db, name) === undefined) newLeaders.add(normalizeName(name));
-      for (const name of [...l.units, ...(l.cooperatingUnits ?? [])]) if (findUnitId(db, name) === undefined) newUnits.add(normalizeName(name));
+      for (const name of l.leaders) if (!names.isKnownLeader(name)) newLeaders.add(normalizeName(name));
+      for (const name of [...l.units, ...(l.cooperatingUnits ?? [])]) if (!names.isKnownUnit(name)) newUnits.add(normalizeName(name));
     });
 
     const target = (t.targetId !== null ? byId.get(t.targetId) : undefined) ?? bySerial.get(t.serial);
@@ -187,7 +207,7 @@ export function buildPlan(db: Db, parsed: ParsedOverview[], options: PlanOptions
     const taken = new Set<number>();
     const lines: LineAction[] = t.lines.map((l, i) => {
       const units = unitsOf(l);
-      const lead = units.leadUnits.map((u) => canonicalUnit(db, u));
+      const lead = units.leadUnits.map(names.canonicalUnit);
       const match = matchLine(target, l, i, lead, taken);
       if (match) {
         if (touchedLines.has(match.id)) notes.push(note('warning', 'duplicate-line', `第${t.serial}项的同一分工也出现在 ${touchedLines.get(match.id)}，以后读到的为准`, where('progress', l.ref.row)));
@@ -204,8 +224,8 @@ export function buildPlan(db: Db, parsed: ParsedOverview[], options: PlanOptions
   function lineFor(l: ParsedLine, match: Target['assignments'][number] | null, index = 0, changes: ImportChange[] = []): LineAction {
     const units = unitsOf(l);
     const leaders = l.leaders.map(normalizeName);
-    const leadUnits = units.leadUnits.map((u) => canonicalUnit(db, u));
-    const cooperatingUnits = units.cooperatingUnits.map((u) => canonicalUnit(db, u));
+    const leadUnits = units.leadUnits.map(names.canonicalUnit);
+    const cooperatingUnits = units.cooperatingUnits.map(names.canonicalUnit);
     const reading = parseOnSchedule(l.onScheduleText);
     const report = { text: l.progressText, onSchedule: reading.value, onScheduleText: l.onScheduleText };
     if (!match) {
