@@ -12,6 +12,7 @@ import { loadTargets } from '../electron/db/repos/targets';
 import { fillSynthetic, rng } from './synthetic';
 import { measure, ms, type Stat } from './stats';
 import { measureFirstRows } from './renderer';
+import { measureImport } from './importBench';
 
 const TARGETS = Number(process.env.BENCH_TARGETS ?? 5000);
 
@@ -75,13 +76,29 @@ async function main(): Promise<void> {
   if (render) rows.push({ name: 'first rows drawn after data arrives (Chromium)', stat: render.firstRows, goal: '< 300 ms' });
   if (render) rows.push({ name: 'filter keystroke → rows redrawn (Chromium)', stat: render.filterRedraw });
 
-  console.log('| measure | p50 | p95 | baseline p50 / p95 | ratio (p50) | goal |');
+  const imp = await measureImport(TARGETS);
+  rows.push({
+    name: `import ${imp.targets} targets / ${imp.lines} lines (${imp.fileMb.toFixed(1)} MB), preview + apply`,
+    stat: imp.product.time,
+    baseline: { name: 'exceljs load alone', stat: imp.exceljs.time },
+    goal: '≤ 1.3× exceljs',
+  });
+  const memory = `import peak memory ${imp.product.peakMb.toFixed(0)} MB vs exceljs ${imp.exceljs.peakMb.toFixed(0)} MB: ${(imp.product.peakMb / imp.exceljs.peakMb).toFixed(2)}× (goal ≤ 1.5×)`;
+  if (process.env.BENCH_LARGE) {
+    const large = await measureImport(Number(process.env.BENCH_LARGE), 1);
+    rows.push({ name: `import ${large.targets} targets / ${large.lines} lines (${large.fileMb.toFixed(1)} MB)`, stat: large.product.time, baseline: { name: 'exceljs load alone', stat: large.exceljs.time } });
+    console.log(`large import peak memory ${large.product.peakMb.toFixed(0)} MB vs exceljs ${large.exceljs.peakMb.toFixed(0)} MB`);
+  }
+
+  console.log('| measure | p50 | p95 | baseline p50 / p95 | ratio (baseline p50 / p50) | goal |');
   console.log('|---|---|---|---|---|---|');
   for (const r of rows) {
     const base = r.baseline ? `${r.baseline.name}: ${ms(r.baseline.stat.p50)} / ${ms(r.baseline.stat.p95)}` : '';
     const ratio = r.baseline ? `${(r.baseline.stat.p50 / r.stat.p50).toFixed(1)}×` : '';
     console.log(`| ${r.name} | ${ms(r.stat.p50)} | ${ms(r.stat.p95)} | ${base} | ${ratio} | ${r.goal ?? ''} |`);
   }
+  console.log(`\n${memory}`);
+  console.log('(ratio > 1 means faster than the baseline; for the import row, < 1 is the overhead over exceljs)');
   fs.mkdirSync('.bench', { recursive: true });
   fs.writeFileSync('.bench/results.json', JSON.stringify({ targets: TARGETS, lines, reports, rows }, null, 2));
   fs.rmSync(dir, { recursive: true, force: true });
