@@ -198,11 +198,15 @@ export const importBatchSchema = z.object({
   undoneAt: z.string().nullable(),
 });
 
+/** An id the caller picks for long work, to follow its progress (jobs.progress) and cancel it (jobs.cancel). */
+export const jobIdSchema = z.string().regex(/^[\w-]{8,64}$/, '任务编号无效');
+
 const importRequest = z
   .object({
     files: z.array(importFileSchema).min(1, '请至少选择一个文件').max(300, '一次最多导入300个文件'),
     year: yearSchema.optional(),
     quarter: quarterSchema.optional(),
+    jobId: jobIdSchema.optional(),
   })
   .strict();
 
@@ -271,6 +275,11 @@ export const methods = {
     output: z.object({ batch: importBatchSchema }),
   },
   'import.batches': { input: empty, output: z.array(importBatchSchema) },
+  'jobs.progress': {
+    input: z.object({ jobId: jobIdSchema }).strict(),
+    output: z.object({ done: z.number(), total: z.number(), label: z.string(), finished: z.boolean() }).nullable(),
+  },
+  'jobs.cancel': { input: z.object({ jobId: jobIdSchema }).strict(), output: z.object({ cancelled: z.boolean() }) },
   'import.undo': { input: z.object({ batchId: z.string().min(1).max(64) }).strict(), output: z.object({ batch: importBatchSchema, restored: z.number().int() }) },
 } as const;
 

@@ -12,6 +12,7 @@ export type ErrorCode =
   | 'store-damaged'
   | 'forbidden'
   | 'io'
+  | 'cancelled'
   | 'internal';
 
 export interface ErrorWhere {

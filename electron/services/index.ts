@@ -11,6 +11,7 @@ import { createPlan, listPlans } from './plans';
 import { saveProgress } from './progress';
 import { createTarget, deleteTarget, saveAssignments, updateTarget } from './targets';
 import { applyImport, decodeFiles, importBatches, previewImport, undoBatch } from './import';
+import { cancelJob, jobProgress, runJob } from '../jobs/progress';
 
 export const APP_VERSION = '0.1.0';
 
@@ -40,8 +41,10 @@ export function createHandlers(db: Db, options: { storePath: string }): Handlers
     'targets.saveAssignments': (input) => saveAssignments(ctx, input.targetId, input.assignments),
     'progress.save': (input) => saveProgress(ctx, input),
     'history.forTarget': (input) => changesForTarget(db, input.targetId),
-    'import.preview': (input) => previewImport(ctx, decodeFiles(input.files), input),
-    'import.apply': async (input) => ({ batch: await applyImport(ctx, decodeFiles(input.files), input) }),
+    'import.preview': (input) => runJob(input.jobId, (job) => previewImport(ctx, decodeFiles(input.files), input, job)),
+    'import.apply': async (input) => ({ batch: await runJob(input.jobId, (job) => applyImport(ctx, decodeFiles(input.files), input, job)) }),
+    'jobs.progress': (input) => jobProgress(input.jobId),
+    'jobs.cancel': (input) => ({ cancelled: cancelJob(input.jobId) }),
     'import.batches': () => importBatches(ctx),
     'import.undo': (input) => undoBatch(ctx, input.batchId),
   };

@@ -10,6 +10,7 @@ import { listBatches } from '../../db/repos/importBatches';
 import { readOverviewBytes, type ParsedOverview } from '../../excel/overviewReader';
 import type { ServiceContext } from '../context';
 import { applyPlan, undoBatch } from './apply';
+import { checkpoint, NO_JOB, type JobHandle } from '../../jobs/progress';
 import { buildPlan } from './plan';
 
 export interface WorkbookBytes {
@@ -27,9 +28,13 @@ export function decodeFiles(files: ImportFile[]): WorkbookBytes[] {
 }
 
 /** Reads every file first: one unreadable file stops the whole import before anything is written. */
-export async function parseWorkbooks(files: WorkbookBytes[]): Promise<ParsedOverview[]> {
+export async function parseWorkbooks(files: WorkbookBytes[], job: JobHandle = NO_JOB): Promise<ParsedOverview[]> {
   const parsed: ParsedOverview[] = [];
-  for (const f of files) parsed.push(await readOverviewBytes(f.name, f.bytes));
+  for (const [i, f] of files.entries()) {
+    job.report({ done: i, total: files.length, label: `正在读取 ${f.name}` });
+    await checkpoint(job.signal);
+    parsed.push(await readOverviewBytes(f.name, f.bytes));
+  }
   const empty = parsed.filter((p) => p.targets.length === 0);
   if (empty.length > 0) {
     throw new AppError('validation', `文件“${empty[0]!.file}”中没有读到任何责任目标（表头下方没有数据行）。`, { file: empty[0]!.file });
@@ -37,13 +42,18 @@ export async function parseWorkbooks(files: WorkbookBytes[]): Promise<ParsedOver
   return parsed;
 }
 
-export async function previewImport(ctx: ServiceContext, files: WorkbookBytes[], options: ImportOptions): Promise<ImportPreview> {
-  const parsed = await parseWorkbooks(files);
+export async function previewImport(ctx: ServiceContext, files: WorkbookBytes[], options: ImportOptions, job: JobHandle = NO_JOB): Promise<ImportPreview> {
+  const parsed = await parseWorkbooks(files, job);
+  job.report({ done: files.length, total: files.length, label: '正在与已有数据比对' });
+  await checkpoint(job.signal);
   return buildPlan(ctx.db, parsed, options).preview;
 }
 
-export async function applyImport(ctx: ServiceContext, files: WorkbookBytes[], options: ImportOptions & { skip?: string[] }): Promise<ImportBatch> {
-  const parsed = await parseWorkbooks(files);
+export async function applyImport(ctx: ServiceContext, files: WorkbookBytes[], options: ImportOptions & { skip?: string[] }, job: JobHandle = NO_JOB): Promise<ImportBatch> {
+  const parsed = await parseWorkbooks(files, job);
+  job.report({ done: files.length, total: files.length, label: '正在写入' });
+  // The last moment a cancel is honoured: the write below is one transaction, all or nothing.
+  await checkpoint(job.signal);
   // Planned and written in one synchronous transaction: nothing can change the store in between.
   return ctx.db.transaction(() => {
     const plan = buildPlan(ctx.db, parsed, options);

@@ -23,7 +23,31 @@ const FIELD_LABELS: Record<string, string> = {
   line: '新增分工',
 };
 
-type Stage = { kind: 'pick' } | { kind: 'reading'; done: number; total: number } | { kind: 'preview'; preview: ImportPreview } | { kind: 'applied'; batch: ImportBatch };
+type Stage =
+  | { kind: 'pick' }
+  | { kind: 'reading'; done: number; total: number; label: string }
+  | { kind: 'preview'; preview: ImportPreview }
+  | { kind: 'applied'; batch: ImportBatch };
+
+const POLL_MS = 300;
+
+/** Runs a long call under a job id, reporting the service's progress until it answers. */
+async function withProgress<T>(jobId: string, call: () => Promise<T>, onProgress: (p: { done: number; total: number; label: string }) => void): Promise<T> {
+  let running = true;
+  const poll = async () => {
+    while (running) {
+      await new Promise((r) => setTimeout(r, POLL_MS));
+      const p = await api['jobs.progress']({ jobId }).catch(() => null);
+      if (running && p && !p.finished) onProgress(p);
+    }
+  };
+  void poll();
+  try {
+    return await call();
+  } finally {
+    running = false;
+  }
+}
 
 interface Props {
   years: number[];
@@ -43,6 +67,7 @@ export function ImportScreen({ years, onClose, onImported }: Props) {
   const [applying, setApplying] = useState(false);
   const files = useRef<ImportFile[]>([]);
   const abort = useRef<AbortController | null>(null);
+  const jobId = useRef<string | null>(null);
 
   const preview = async (picked: File[], options: { year?: number | undefined; quarter?: Quarter | undefined }) => {
     setError(null);
@@ -50,11 +75,17 @@ export function ImportScreen({ years, onClose, onImported }: Props) {
     abort.current = controller;
     try {
       if (picked.length > 0) {
-        setStage({ kind: 'reading', done: 0, total: picked.length });
-        files.current = await readImportFiles(picked, (done) => setStage({ kind: 'reading', done, total: picked.length }), controller.signal);
+        setStage({ kind: 'reading', done: 0, total: picked.length, label: '正在打开文件' });
+        files.current = await readImportFiles(picked, (done) => setStage({ kind: 'reading', done, total: picked.length, label: '正在打开文件' }), controller.signal);
       }
-      setStage({ kind: 'reading', done: files.current.length, total: files.current.length });
-      const result = await api['import.preview']({ files: files.current, ...options });
+      setStage({ kind: 'reading', done: 0, total: files.current.length, label: '正在读取' });
+      const id = crypto.randomUUID();
+      jobId.current = id;
+      const result = await withProgress(
+        id,
+        () => api['import.preview']({ files: files.current, ...options, jobId: id }),
+        (p) => !controller.signal.aborted && setStage({ kind: 'reading', ...p }),
+      );
       if (controller.signal.aborted) return;
       setSkip(new Set());
       setYear(result.year);
@@ -75,6 +106,7 @@ export function ImportScreen({ years, onClose, onImported }: Props) {
 
   const cancel = () => {
     abort.current?.abort();
+    if (jobId.current) void api['jobs.cancel']({ jobId: jobId.current }).catch(() => undefined);
     setStage({ kind: 'pick' });
   };
 
@@ -123,8 +155,8 @@ export function ImportScreen({ years, onClose, onImported }: Props) {
           )}
           {stage.kind === 'reading' && (
             <div className="progress-box" role="status">
-              <p>
-                正在读取 {stage.done} / {stage.total} 个文件并比对已有数据…
+              <p data-testid="import-progress">
+                {stage.label}（{Math.min(stage.done + 1, stage.total)} / {stage.total} 个文件）…
               </p>
               <progress max={Math.max(1, stage.total)} value={stage.done} />
               <button type="button" className="secondary" onClick={cancel}>
