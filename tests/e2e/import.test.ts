@@ -81,6 +81,23 @@ describe('import in the browser mode', () => {
     await s.overview.search('');
   });
 
+  it('offers an unknown unit name as an alias of an existing unit, and re-reads the file with it', async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(SEED);
+    wb.worksheets[0]!.eachRow((row) => {
+      if (row.getCell(1).value === 6) row.getCell(7).value = '市发改委';
+    });
+    const file = path.join(dir, '简称.xlsx');
+    await wb.xlsx.writeFile(file);
+    await importer.open();
+    await importer.choose(file);
+    await importer.waitForPreview();
+    expect(await importer.item(6).getAttribute('data-status')).toBe('updated');
+    await s.page.getByLabel('市发改委是哪个单位').selectOption({ label: '是“市发展改革委”的简称' });
+    await expect.poll(() => importer.summary()).toContain('无变化 39');
+    await importer.close();
+  });
+
   it('says in Chinese what is wrong with a file that is not a workbook, and writes nothing', async () => {
     const fake = path.join(dir, '三季度报送.xlsx');
     fs.writeFileSync(fake, '序号,责任目标内容\n1,测试\n');

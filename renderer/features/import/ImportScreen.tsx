@@ -274,12 +274,7 @@ function PreviewView({ preview, skip, setSkip, show, setShow, years, year, quart
         <span className="badge conflict">冲突 {s.conflicts}</span>
         <span className="badge error">错误 {s.errors}</span>
         <span className="badge warning">警告 {s.warnings}</span>
-        {(preview.newNames.leaders.length > 0 || preview.newNames.units.length > 0) && (
-          <span className="muted">
-            新名称：{[...preview.newNames.leaders, ...preview.newNames.units].slice(0, 8).join('、')}
-            {preview.newNames.leaders.length + preview.newNames.units.length > 8 ? '等' : ''}（将新建；若是已有单位的简称，请先在设置中添加简称）
-          </span>
-        )}
+        {preview.newNames.leaders.length > 0 && <span className="muted">新的市政府领导：{preview.newNames.leaders.join('、')}</span>}
         <span className="spacer" />
         <select value={show} onChange={(e) => setShow(e.target.value as typeof show)} aria-label="显示">
           <option value="changes">只看有变化或有问题的</option>
@@ -287,6 +282,7 @@ function PreviewView({ preview, skip, setSkip, show, setShow, years, year, quart
           <option value="all">全部</option>
         </select>
       </div>
+      {preview.newNames.units.length > 0 && <NewUnits names={preview.newNames.units} onAliased={() => onPeriod(year, quarter)} />}
       {preview.notes.length > 0 && (
         <details className="file-notes">
           <summary>读取说明（{preview.notes.length} 条）</summary>
@@ -358,6 +354,48 @@ function PreviewView({ preview, skip, setSkip, show, setShow, years, year, quart
         </button>
       </footer>
     </div>
+  );
+}
+
+/**
+ * Unit names the store does not know: each becomes a new unit unless the user says it is another name of
+ * an existing one (市发改委 = 市发展改革委); then the preview is made again with the alias in place.
+ */
+function NewUnits({ names, onAliased }: { names: string[]; onAliased: () => void }) {
+  const [units, setUnits] = useState<string[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    api['directory.get']({}).then((d) => setUnits(d.units.map((u) => u.name)), () => undefined);
+  }, []);
+  return (
+    <details className="new-units" open={names.length <= 6}>
+      <summary>
+        {names.length} 个新的责任单位名称将新建；如是已有单位的简称或别称，请在此指明
+      </summary>
+      {error && <p className="field-error">{error}</p>}
+      <ul>
+        {names.map((n) => (
+          <li key={n}>
+            <strong>{n}</strong>
+            <select
+              aria-label={`${n}是哪个单位`}
+              defaultValue=""
+              onChange={(e) => {
+                if (!e.target.value) return;
+                api['units.addAlias']({ unit: e.target.value, alias: n }).then(onAliased, (err: unknown) => setError(errorMessage(err)));
+              }}
+            >
+              <option value="">作为新单位</option>
+              {units.map((u) => (
+                <option key={u} value={u}>
+                  是“{u}”的简称
+                </option>
+              ))}
+            </select>
+          </li>
+        ))}
+      </ul>
+    </details>
   );
 }
 
