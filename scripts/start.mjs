@@ -133,6 +133,21 @@ function startElectron(binary, args) {
   forward(binary, [root, ...args], env);
 }
 
+/**
+ * Electron 45 no longer downloads its binary at install time but on first use: do that here, once, where
+ * a download is allowed. Offline it fails within seconds, and the browser mode starts instead.
+ */
+function fetchElectronBinary() {
+  if (process.env.ELECTRON_SKIP_BINARY_DOWNLOAD) return null;
+  console.log('正在下载 Electron 桌面程序（仅首次需要，需联网）……');
+  const install = path.join(packageDir('electron'), 'install.js');
+  const result = spawnSync(process.execPath, [install], { cwd: root, stdio: ['ignore', 'inherit', 'pipe'], env: buildEnv(), timeout: 15 * 60_000, encoding: 'utf8' });
+  if (result.status === 0) return electronBinary();
+  const reason = /fetch failed|ENOTFOUND|EAI_AGAIN|ECONNREFUSED/.test(result.stderr ?? '') ? '无法连接网络' : (result.stderr ?? '').trim().split('\n')[0];
+  console.log(`下载失败（${reason}）。`);
+  return null;
+}
+
 function main() {
   const argv = process.argv.slice(2);
   const browserOnly = argv.includes('--browser');
@@ -145,7 +160,7 @@ function main() {
   }
   return buildElectron().then(() => {
     if (browserOnly) return startBrowserMode(args);
-    const binary = electronBinary();
+    const binary = electronBinary() ?? fetchElectronBinary();
     if (!binary) {
       console.log('本机没有安装 Electron 桌面程序，无法打开桌面窗口；现在启动浏览器模式。');
       return startBrowserMode(args);
