@@ -4,7 +4,7 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { OverviewRow, PlanSummary, Target } from '../../shared/contract';
-import { QUARTERS, quarterLabel, type OnSchedule, type Quarter } from '../../shared/domain';
+import { quarterLabel, type OnSchedule, type Quarter } from '../../shared/domain';
 import { api, errorMessage } from '../api';
 import { FilterBar, type FilterState } from '../features/overview/FilterBar';
 import { OverviewGrid } from '../features/overview/OverviewGrid';
@@ -13,6 +13,7 @@ import { TargetDrawer } from '../features/target/TargetDrawer';
 import { SettingsDialog } from '../features/settings/SettingsDialog';
 import { ImportScreen } from '../features/import/ImportScreen';
 import { timeOfDay } from './format';
+import { QuarterSelect } from '../components/Selects';
 import { enqueueSave, hasPendingSaves, useSaveState } from './saveQueue';
 
 const SEARCH_DEBOUNCE_MS = 250;
@@ -198,13 +199,7 @@ export function App() {
         </label>
         <label>
           季度
-          <select data-testid="quarter" value={quarter} onChange={(e) => setQuarter(Number(e.target.value) as Quarter)}>
-            {QUARTERS.map((q) => (
-              <option key={q} value={q}>
-                {quarterLabel(q)}
-              </option>
-            ))}
-          </select>
+          <QuarterSelect data-testid="quarter" value={quarter} onChange={setQuarter} />
         </label>
         <input
           className="search"

@@ -77,23 +77,18 @@ export function unindexTarget(db: Db, targetId: number): void {
   stmt(db, 'DELETE FROM target_search WHERE rowid = ?').run(targetId);
 }
 
-/** Rows whose index entry is missing or stale; empty when the index matches the tables (used by tests and checks). */
+/** Rows whose index entry is missing or stale; zero when the index matches the tables (used by tests and checks). */
 export function searchIndexDrift(db: Db): { targets: number; progress: number } {
-  const targets = (
-    stmt(
-      db,
-      `SELECT (SELECT count(*) FROM targets t LEFT JOIN target_search s ON s.rowid = t.id WHERE s.rowid IS NULL OR s.content IS NOT t.content)
-            + (SELECT count(*) FROM target_search s LEFT JOIN targets t ON t.id = s.rowid WHERE t.id IS NULL) AS n`,
-    ).get() as { n: number }
-  ).n;
-  const progress = (
-    stmt(
-      db,
-      `SELECT (SELECT count(*) FROM progress_reports p LEFT JOIN progress_search s ON s.rowid = p.id WHERE s.rowid IS NULL OR s.text IS NOT p.text)
-            + (SELECT count(*) FROM progress_search s LEFT JOIN progress_reports p ON p.id = s.rowid WHERE p.id IS NULL) AS n`,
-    ).get() as { n: number }
-  ).n;
-  return { targets, progress };
+  // Table and column names come from these two fixed pairs, never from input.
+  const drift = (table: string, column: string, index: string, indexed: string) =>
+    (
+      stmt(
+        db,
+        `SELECT (SELECT count(*) FROM ${table} t LEFT JOIN ${index} s ON s.rowid = t.id WHERE s.rowid IS NULL OR s.${indexed} IS NOT t.${column})
+              + (SELECT count(*) FROM ${index} s LEFT JOIN ${table} t ON t.id = s.rowid WHERE t.id IS NULL) AS n`,
+      ).get() as { n: number }
+    ).n;
+  return { targets: drift('targets', 'content', 'target_search', 'content'), progress: drift('progress_reports', 'text', 'progress_search', 'text') };
 }
 
 function likePattern(term: string): string {

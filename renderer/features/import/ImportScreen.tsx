@@ -5,11 +5,12 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { ImportBatch, ImportFile, ImportItem, ImportPreview } from '../../../shared/contract';
-import { QUARTERS, quarterLabel, type Quarter } from '../../../shared/domain';
+import { quarterLabel, type Quarter } from '../../../shared/domain';
 import { formatWhere } from '../../../shared/errors';
 import { api, errorMessage } from '../../api';
 import { dateTime } from '../../app/format';
 import { ConfirmDialog } from '../../components/Dialog';
+import { QuarterSelect } from '../../components/Selects';
 import { readImportFiles, workbooksOf } from './readFiles';
 
 const STATUS_LABELS: Record<ImportItem['status'], string> = { new: '新增', updated: '更新', unchanged: '无变化', conflict: '冲突', error: '错误' };
@@ -257,13 +258,7 @@ function PreviewView({ preview, skip, setSkip, show, setShow, years, year, quart
         </label>
         <label>
           季度
-          <select value={quarter ?? preview.quarter} onChange={(e) => onPeriod(year, Number(e.target.value) as Quarter)}>
-            {QUARTERS.map((q) => (
-              <option key={q} value={q}>
-                {quarterLabel(q)}
-              </option>
-            ))}
-          </select>
+          <QuarterSelect value={quarter ?? preview.quarter} onChange={(q) => onPeriod(year, q)} />
         </label>
         <span className="muted">{preview.files.map((f) => `${f.name}（${f.targets} 项目标，${f.lines} 条分工）`).join('；')}</span>
       </div>

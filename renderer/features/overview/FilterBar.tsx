@@ -1,5 +1,6 @@
 import { memo } from 'react';
 import type { OverviewFilter, Section } from '../../../shared/contract';
+import { SectionSelect } from '../../components/Selects';
 
 export type FilterState = Omit<OverviewFilter, 'query'>;
 
@@ -54,18 +55,7 @@ export const FilterBar = memo(function FilterBar({ filter, leaders, units, secti
       </label>
       <label>
         篇章
-        <select
-          data-testid="filter-section"
-          value={filter.sectionId ?? ''}
-          onChange={(e) => onChange({ ...filter, sectionId: e.target.value ? Number(e.target.value) : undefined })}
-        >
-          <option value="">全部</option>
-          {sections.map((s) => (
-            <option key={s.id} value={s.id}>
-              {s.name}
-            </option>
-          ))}
-        </select>
+        <SectionSelect data-testid="filter-section" sections={sections} value={filter.sectionId ?? null} emptyLabel="全部" onChange={(id) => onChange({ ...filter, sectionId: id ?? undefined })} />
       </label>
       <button type="button" className="secondary" onClick={onClear} disabled={!active}>
         清除筛选

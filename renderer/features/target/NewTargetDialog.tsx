@@ -3,6 +3,7 @@ import type { Section, Target } from '../../../shared/contract';
 import { api, ApiError, errorMessage } from '../../api';
 import { Dialog } from '../../components/Dialog';
 import { NamesInput } from '../../components/NamesInput';
+import { SectionSelect } from '../../components/Selects';
 
 interface Props {
   year: number;
@@ -17,7 +18,7 @@ export function NewTargetDialog({ year, nextSerial, sections, directory, onCreat
   const [serial, setSerial] = useState(String(nextSerial));
   const [content, setContent] = useState('');
   const [deadline, setDeadline] = useState('年底');
-  const [sectionId, setSectionId] = useState('');
+  const [sectionId, setSectionId] = useState<number | null>(null);
   const [leaders, setLeaders] = useState<string[]>([]);
   const [leadUnits, setLeadUnits] = useState<string[]>([]);
   const [cooperatingUnits, setCooperatingUnits] = useState<string[]>([]);
@@ -28,7 +29,7 @@ export function NewTargetDialog({ year, nextSerial, sections, directory, onCreat
     const n = Number(serial.trim());
     if (!Number.isInteger(n) || n <= 0) return setError({ field: 'serial', message: '序号必须是正整数' });
     setBusy(true);
-    api['targets.create']({ year, serial: n, content, deadline, sectionId: sectionId ? Number(sectionId) : null, assignments: [{ leaders, leadUnits, cooperatingUnits }] }).then(onCreated, (err: unknown) => {
+    api['targets.create']({ year, serial: n, content, deadline, sectionId, assignments: [{ leaders, leadUnits, cooperatingUnits }] }).then(onCreated, (err: unknown) => {
       setBusy(false);
       setError({ field: err instanceof ApiError ? (err.where?.field ?? '') : '', message: errorMessage(err) });
     });
@@ -59,14 +60,7 @@ export function NewTargetDialog({ year, nextSerial, sections, directory, onCreat
         </label>
         <label className="field">
           篇章
-          <select value={sectionId} onChange={(e) => setSectionId(e.target.value)}>
-            <option value="">（未归入篇章）</option>
-            {sections.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.name}
-              </option>
-            ))}
-          </select>
+          <SectionSelect sections={sections} value={sectionId} emptyLabel="（未归入篇章）" onChange={setSectionId} />
         </label>
         <label className="field full">
           责任目标内容

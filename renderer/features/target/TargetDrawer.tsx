@@ -11,6 +11,7 @@ import { CHANGE_KIND_LABELS, dateTime, ON_SCHEDULE_OPTIONS } from '../../app/for
 import { ConfirmDialog } from '../../components/Dialog';
 import { NamesInput } from '../../components/NamesInput';
 import { DraftInput, DraftTextarea } from '../../components/DraftField';
+import { SectionSelect } from '../../components/Selects';
 
 interface Props {
   targetId: number;
@@ -154,14 +155,7 @@ export function TargetDrawer({ targetId, sections, directory, onClose, onChanged
         </label>
         <label className="field">
           篇章
-          <select value={target.sectionId ?? ''} onChange={(e) => saveField('sectionId', e.target.value ? Number(e.target.value) : null)}>
-            <option value="">（未归入篇章）</option>
-            {sections.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.name}
-              </option>
-            ))}
-          </select>
+          <SectionSelect sections={sections} value={target.sectionId} emptyLabel="（未归入篇章）" onChange={(id) => saveField('sectionId', id)} />
         </label>
         <label className="field full">
           责任目标内容
