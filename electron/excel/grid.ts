@@ -55,7 +55,19 @@ export function valueText(value: ExcelJS.CellValue): string {
   return String(value);
 }
 
-export function readGrid(ws: ExcelJS.Worksheet): Grid {
+function decodeAddress(a: string): { row: number; col: number } {
+  const m = /^([A-Z]+)(\d+)$/.exec(a)!;
+  let col = 0;
+  for (const ch of m[1]!) col = col * 26 + (ch.charCodeAt(0) - 64);
+  return { row: Number(m[2]) - 1, col: col - 1 };
+}
+
+/**
+ * The sheet's cells as text. `merges` are the sheet's merge ranges when they were taken out before
+ * loading (unmerge.ts); otherwise the worksheet's own merge list is used.
+ */
+export function readGrid(ws: ExcelJS.Worksheet, merges?: string[]): Grid {
+  const ranges = merges ?? ((ws.model as { merges?: string[] }).merges ?? []);
   const rowCount = ws.actualRowCount === 0 ? 0 : ws.rowCount;
   const columnCount = ws.columnCount;
   const cells: GridCell[][] = [];
@@ -64,12 +76,20 @@ export function readGrid(ws: ExcelJS.Worksheet): Grid {
     const row = ws.getRow(r);
     if (row.hidden) hiddenRows.push(r);
     const line: GridCell[] = [];
-    for (let c = 1; c <= columnCount; c++) {
-      const cell = row.getCell(c);
-      const master = cell.isMerged ? cell.master : cell;
-      line.push({ text: valueText(master.value), mergedFrom: master.address === cell.address ? null : master.address });
-    }
+    for (let c = 1; c <= columnCount; c++) line.push({ text: valueText(row.getCell(c).value), mergedFrom: null });
     cells.push(line);
+  }
+  for (const range of ranges) {
+    const [from, to] = range.split(':').map(decodeAddress) as [{ row: number; col: number }, { row: number; col: number }];
+    const master = cells[from.row]?.[from.col];
+    if (!master) continue;
+    const address = `${columnLetter(from.col)}${from.row + 1}`;
+    for (let r = from.row; r <= Math.min(to.row, rowCount - 1); r++) {
+      for (let c = from.col; c <= Math.min(to.col, columnCount - 1); c++) {
+        if (r === from.row && c === from.col) continue;
+        cells[r]![c] = { text: master.text, mergedFrom: address };
+      }
+    }
   }
   const hiddenColumns: number[] = [];
   for (let c = 1; c <= columnCount; c++) if (ws.getColumn(c).hidden) hiddenColumns.push(c);

@@ -49,11 +49,19 @@ export function roleOfHeader(text: string): ColumnRole | null {
 
 const QUARTER_WORDS: Record<string, Quarter> = { 一: 1, 二: 2, 三: 3, 四: 4, '1': 1, '2': 2, '3': 3, '4': 4 };
 
-/** 三季度完成情况 → 3; also "第三季度", "Q3"; null when the text names no quarter. */
+/** 三季度完成情况 → 3; also "第三季度", "前三季度", "Q3", and 上半年 (the half-year report is the Q2 one); null when none. */
 export function quarterIn(text: string): Quarter | null {
-  const m = /(?:第)?([一二三四1-4])季度|Q([1-4])/i.exec(compactHeader(text));
-  if (!m) return null;
-  return QUARTER_WORDS[m[1] ?? m[2]!] ?? null;
+  const t = compactHeader(text);
+  const m = /(?:第)?([一二三四1-4])季度|Q([1-4])/i.exec(t);
+  if (m) return QUARTER_WORDS[m[1] ?? m[2]!] ?? null;
+  return /上半年/.test(t) ? 2 : null;
+}
+
+export interface IgnoredColumn {
+  column: number;
+  header: string;
+  /** unknown: a column the overview does not have (备注, helper columns); duplicate: a second column of a role. */
+  reason: 'unknown' | 'duplicate';
 }
 
 export interface Block {
@@ -61,32 +69,50 @@ export interface Block {
   columns: Partial<Record<ColumnRole, number>>;
   first: number;
   last: number;
-  /** Header cells in the block the importer does not use (备注, helper columns): reported, not read. */
-  ignored: { column: number; header: string }[];
+  /** Header cells in the block the importer does not read: reported, not read. */
+  ignored: IgnoredColumn[];
 }
 
 /**
  * Reads a header row into blocks. A published table may repeat the header side by side (two blocks of
- * 7 columns in 14): a second 序号 starts a new block.
+ * 7 columns in 14): the block's first column name coming again starts a new block. Any other name met
+ * twice in a block is a second column of that role (二季度完成情况 beside 三季度完成情况): the later quarter's
+ * progress is read, otherwise the first column wins.
  */
 export function blocksOfHeader(row: string[]): Block[] {
   const blocks: Block[] = [];
   let current: Block | null = null;
+  let firstRole: ColumnRole | null = null;
   row.forEach((text, column) => {
+    const header = compactHeader(text);
     const role = roleOfHeader(text);
-    if (role === 'serial' || current === null || (role !== null && current.columns[role] !== undefined)) {
-      if (role === null) return;
+    if (role === null) {
+      if (current !== null && header !== '') current.ignored.push({ column, header, reason: 'unknown' });
+      return;
+    }
+    if (current === null || role === firstRole) {
       current = { columns: {}, first: column, last: column, ignored: [] };
+      firstRole = role;
       blocks.push(current);
     }
-    if (role === null) {
-      if (compactHeader(text) !== '') current.ignored.push({ column, header: compactHeader(text) });
-      return;
+    const kept = current.columns[role];
+    if (kept !== undefined) {
+      const later = role === 'progress' && (quarterIn(text) ?? 0) > (quarterIn(row[kept] ?? '') ?? 0);
+      current.ignored.push(later ? { column: kept, header: compactHeader(row[kept] ?? ''), reason: 'duplicate' } : { column, header, reason: 'duplicate' });
+      if (!later) return;
     }
     current.columns[role] = column;
     current.last = column;
   });
   return blocks.filter(isUsableBlock);
+}
+
+/**
+ * How many different column names a row holds: tells a header row (repeated, or a second header row)
+ * from data. Different ones, because a merged title such as 某某同志牵头责任目标 repeats one name-like text.
+ */
+export function headerRoleCount(row: string[]): number {
+  return new Set(row.map(roleOfHeader).filter((r) => r !== null)).size;
 }
 
 /** A header needs at least the content and something to tell targets apart or to report on. */

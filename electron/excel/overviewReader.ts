@@ -1,230 +1,134 @@
 /**
  * Reads an overview (一览表) or a returned collection template into plain data: targets, their lines
- * (assignments) and one quarter's progress. Knows cells, not the database. Layout-driven: the header row
- * is found wherever it is, blocks side by side are read left block first, merged serial cells and lines
- * without a serial are continuation lines, group title rows (某某同志牵头…) give the leader of the group.
+ * (assignments) and one quarter's progress. Knows cells, not the database. Layout-driven, not written for
+ * one file: the header is found wherever it is and whatever its wording, on one row or two; blocks printed
+ * side by side are read left block first; every visible sheet with a header is read. What it did beyond
+ * plain reading is said in `notes`; what it cannot read is an AppError naming the file, sheet and cell.
  */
 import ExcelJS from 'exceljs';
+import { normalizeSpaces, toHalfWidth, type Quarter } from '../../shared/domain';
 import { AppError } from '../../shared/errors';
-import { isEmptyMarker, normalizeDeadline, normalizeSpaces, splitNames, toHalfWidth, type Quarter } from '../../shared/domain';
-import { blocksOfHeader, quarterIn, type Block } from './headers';
+import { groupLeaderOf, groupNote, readBlock } from './blockReader';
 import { columnLetter, readGrid, type Grid } from './grid';
+import { findHeader, HEADER_SCAN_ROWS, type HeaderRows } from './headerRow';
+import { quarterIn } from './headers';
+import type { ParsedLine, ParsedOverview, ReadNote } from './overviewTypes';
 import { assertWorkbookBytes, readWorkbookFile } from './sniff';
+import { takeOutMerges } from './unmerge';
 
-export interface CellRef {
-  file: string;
-  sheet: string;
-  row: number;
-  column: string;
-}
-
-export interface ParsedLine {
-  leaders: string[];
-  /** In order: the first is the lead unit unless the file has separate lead/cooperating columns. */
-  units: string[];
-  /** Set when the file has separate 牵头单位 / 配合单位 columns. */
-  cooperatingUnits: string[] | null;
-  progressText: string;
-  onScheduleText: string;
-  assignmentId: number | null;
-  ref: CellRef;
-}
-
-export interface ParsedTarget {
-  serial: number;
-  content: string;
-  deadline: string;
-  targetId: number | null;
-  lines: ParsedLine[];
-  ref: CellRef;
-  /** Where the target's cells are, for messages: role → column letter. */
-  columns: Partial<Record<'serial' | 'content' | 'deadline' | 'progress' | 'onSchedule' | 'leaders' | 'units', string>>;
-}
-
-export interface ReadNote {
-  severity: 'info' | 'warning' | 'error';
-  message: string;
-  where: Partial<CellRef>;
-}
-
-export interface ParsedOverview {
-  file: string;
-  title: string;
-  city: string | null;
-  year: number | null;
-  quarter: Quarter | null;
-  targets: ParsedTarget[];
-  notes: ReadNote[];
-}
-
-const HEADER_SCAN_ROWS = 40;
-
-function cellText(grid: Grid, r: number, c: number | undefined): string {
-  if (c === undefined) return '';
-  const t = normalizeSpaces(grid.cells[r]?.[c]?.text ?? '');
-  return isEmptyMarker(t) ? '' : t;
-}
-
-function findHeader(grid: Grid): { row: number; blocks: Block[] } | null {
-  for (let r = 0; r < Math.min(grid.rowCount, HEADER_SCAN_ROWS); r++) {
-    const blocks = blocksOfHeader(grid.cells[r]!.map((c) => (c.mergedFrom ? '' : c.text)));
-    if (blocks.length > 0) return { row: r, blocks };
-  }
-  return null;
-}
+export type { CellRef, ParsedLine, ParsedOverview, ParsedTarget, ReadNote } from './overviewTypes';
 
 /** City, year and quarter from a title such as 菏泽市人民政府2023年经济社会发展责任目标三季度工作推进情况一览表. */
 export function readTitle(title: string): { city: string | null; year: number | null; quarter: Quarter | null } {
   const t = toHalfWidth(title.replace(/\s/g, ''));
   const city = /^(.{2,8}?[市州盟县区])人民政府/.exec(t)?.[1] ?? null;
-  const year = /(20\d{2})年/.exec(t)?.[1];
+  const year = /(\d{4})年/.exec(t)?.[1];
   return { city, year: year ? Number(year) : null, quarter: quarterIn(t) };
 }
 
-function parseSerial(text: string): number | null {
-  const t = toHalfWidth(text).replace(/\s/g, '').replace(/[.、]$/, '');
-  return /^\d{1,5}$/.test(t) ? Number(t) : null;
+interface Above {
+  /** The lines above the header, top first, without the `附件1` line official documents start with. */
+  texts: string[];
+  /** A group title (`某某同志牵头责任目标`) right above the header: the first group of a grouped table. */
+  group: { row: number; leader: string } | null;
 }
 
-const GROUP_LEADER = /^(.{2,4}?)同志.*(牵头|负责|分管)/;
-const NAME_LIKE = /^[\u4e00-\u9fa5]{2,4}$/;
-
-function isRepeatedHeader(grid: Grid, r: number, block: Block, headerRow: number): boolean {
-  const content = block.columns.content!;
-  return cellText(grid, r, content) !== '' && cellText(grid, r, content) === cellText(grid, headerRow, content);
+function linesAbove(grid: Grid, header: HeaderRows): Above {
+  const texts: string[] = [];
+  let group: Above['group'] = null;
+  for (let r = 0; r < header.first; r++) {
+    const t = grid.cells[r]!.map((c) => normalizeSpaces(c.text)).find((x) => x !== '');
+    if (!t || /^附\s*件\s*[\d一二三四五六七八九十]*[:：]?$/.test(t)) continue;
+    const leader = groupLeaderOf(t);
+    if (leader) group = { row: r + 1, leader };
+    else texts.push(t);
+  }
+  return { texts, group };
 }
 
-/** Reads one block of rows (a 7-column half of a side-by-side table, or the whole table). */
-function readBlock(grid: Grid, file: string, headerRow: number, block: Block, notes: ReadNote[]): ParsedTarget[] {
-  const col = block.columns;
-  const ref = (r: number, c: number): CellRef => ({ file, sheet: grid.sheet, row: r + 1, column: columnLetter(c) });
-  const letters = Object.fromEntries(
-    (['serial', 'content', 'deadline', 'progress', 'onSchedule', 'leaders', 'units'] as const)
-      .map((role) => [role, col[role === 'units' ? (col.units === undefined ? 'leadUnits' : 'units') : role]] as const)
-      .filter((e): e is readonly [typeof e[0], number] => e[1] !== undefined)
-      .map(([role, c]) => [role, columnLetter(c)]),
-  );
-  const targets: ParsedTarget[] = [];
-  let groupLeader: string[] | null = null;
-  let previousSerialMerge: string | null = null;
+/** The quarter a header names: 三季度完成情况, or 三季度工作推进情况 over 完成情况 in a two-row header. */
+function headerQuarter(grid: Grid, header: HeaderRows): Quarter | null {
+  const c = header.blocks[0]!.columns.progress;
+  if (c === undefined) return null;
+  return quarterIn(`${grid.cells[header.first]![c]!.text}${grid.cells[header.last]![c]!.text}`);
+}
 
-  for (let r = headerRow + 1; r < grid.rowCount; r++) {
-    const texts: string[] = [];
-    for (let c = block.first; c <= block.last; c++) texts.push(cellText(grid, r, c));
-    const filled = texts.filter((t) => t !== '');
-    if (filled.length === 0) continue;
-    if (isRepeatedHeader(grid, r, block, headerRow)) continue;
-    // A merged title across the table, or a lone heading in the first column: a group or section heading
-    // (一、经济发展 / 张三同志牵头责任目标), not a target.
-    const firstFilled = texts.findIndex((t) => t !== '');
-    const lone = filled.length === 1 && (block.first + firstFilled === block.first || block.first + firstFilled === col.serial);
-    if (new Set(filled).size === 1 && (filled.length > 1 || lone) && parseSerial(filled[0]!) === null) {
-      const heading = filled[0]!.replace(/\s/g, '');
-      const leader = GROUP_LEADER.exec(heading);
-      if (leader) groupLeader = [leader[1]!];
+/** Notes on the header: columns not read, hidden columns and rows that were read. */
+function headerNotes(grid: Grid, file: string, header: HeaderRows, notes: ReadNote[]): void {
+  const where = { file, sheet: grid.sheet };
+  for (const block of header.blocks) {
+    for (const ig of block.ignored) {
+      const column = columnLetter(ig.column);
       notes.push({
         severity: 'info',
-        message: leader ? `第${r + 1}行是分组标题，其下目标的市政府领导按“${leader[1]}”处理` : `第${r + 1}行“${heading.slice(0, 20)}”是标题行，已跳过`,
-        where: { file, sheet: grid.sheet, row: r + 1 },
+        message: ig.reason === 'duplicate' ? `“${ig.header}”列（${column}列）与同类列重复，未导入` : `“${ig.header}”列（${column}列）不属于一览表的内容，未导入`,
+        where: { ...where, row: header.first + 1, column },
       });
-      continue;
     }
-
-    const serialCell = col.serial === undefined ? null : grid.cells[r]![col.serial]!;
-    const serialText = col.serial === undefined ? '' : cellText(grid, r, col.serial);
-    const serial = parseSerial(serialText);
-    let leaders = splitNames(cellText(grid, r, col.leaders));
-    const content = cellText(grid, r, col.content);
-    const idText = (c: number | undefined) => {
-      const n = Number(toHalfWidth(cellText(grid, r, c)));
-      return Number.isInteger(n) && n > 0 ? n : null;
-    };
-
-    // Continuation: a serial cell merged with the one above, or an empty serial under a target.
-    const mergedWithAbove = serialCell?.mergedFrom != null && serialCell.mergedFrom === previousSerialMerge;
-    const continuation =
-      targets.length > 0 && (mergedWithAbove || (serial === null && (serialText === '' || (leaders.length === 0 && NAME_LIKE.test(serialText)))));
-    if (continuation && serialText !== '' && !mergedWithAbove) {
-      // The published dump's quirk: the second line's leader slid into the 序号 column.
-      leaders = splitNames(serialText);
-      notes.push({ severity: 'warning', message: `第${r + 1}行：序号列中的“${serialText}”不是序号，按上一目标续行的市政府领导处理`, where: ref(r, col.serial!) });
-    }
-    if (continuation && serialText === '' && !mergedWithAbove && content !== '' && content !== targets[targets.length - 1]!.content) {
-      notes.push({ severity: 'warning', message: `第${r + 1}行：序号为空，按上一目标（序号${targets[targets.length - 1]!.serial}）的续行处理`, where: ref(r, col.serial ?? block.first) });
-    }
-    if (!continuation && serial === null) {
-      if (serialText === '' && targets.length === 0) {
-        notes.push({ severity: 'warning', message: `第${r + 1}行：序号为空且前面没有目标，已跳过`, where: ref(r, col.serial ?? block.first) });
-      } else {
-        notes.push({ severity: 'error', message: `第${r + 1}行：序号“${serialText}”不是数字，该行未导入`, where: ref(r, col.serial ?? block.first) });
+    for (const [role, c] of Object.entries(block.columns)) {
+      // A template's ID columns are hidden on purpose; any other hidden column read is worth saying.
+      if (role === 'targetId' || role === 'assignmentId') continue;
+      if (c !== undefined && grid.hiddenColumns.includes(c + 1)) {
+        notes.push({ severity: 'warning', message: `“${header.texts[c]}”列（${columnLetter(c)}列）是隐藏列，已一并读取`, where: { ...where, column: columnLetter(c) } });
       }
-      continue;
     }
-    if (leaders.length === 0 && groupLeader) leaders = groupLeader;
-
-    const leadUnits = col.units !== undefined ? splitNames(cellText(grid, r, col.units)) : splitNames(cellText(grid, r, col.leadUnits));
-    const line: ParsedLine = {
-      leaders,
-      units: leadUnits,
-      cooperatingUnits: col.units === undefined && col.cooperatingUnits !== undefined ? splitNames(cellText(grid, r, col.cooperatingUnits)) : null,
-      progressText: cellText(grid, r, col.progress),
-      onScheduleText: cellText(grid, r, col.onSchedule),
-      assignmentId: idText(col.assignmentId),
-      ref: ref(r, block.first),
-    };
-    if (continuation) {
-      targets[targets.length - 1]!.lines.push(line);
-    } else {
-      targets.push({
-        serial: serial!,
-        content,
-        deadline: normalizeDeadline(cellText(grid, r, col.deadline)),
-        targetId: idText(col.targetId),
-        lines: [line],
-        ref: ref(r, col.serial ?? block.first),
-        columns: letters,
-      });
-    }
-    previousSerialMerge = serialCell?.mergedFrom ?? (serialCell ? `${columnLetter(col.serial!)}${r + 1}` : null);
   }
-  return targets;
+  const hidden = grid.hiddenRows.filter((r) => r > header.last + 1);
+  if (hidden.length > 0) {
+    const list = `第${hidden.slice(0, 5).join('、')}行${hidden.length > 5 ? '等' : ''}`;
+    notes.push({ severity: 'warning', message: `工作表“${grid.sheet}”有 ${hidden.length} 个隐藏行（${list}），已一并读取`, where });
+  }
 }
 
-export function parseOverviewWorkbook(wb: ExcelJS.Workbook, fileName: string): ParsedOverview {
+function noHeader(file: string, searched: string[], firstSheet: string | undefined): AppError {
+  const sheet = searched[0] ?? firstSheet;
+  const sheets = searched.length > 0 ? `工作表${searched.map((s) => `“${s}”`).join('')}` : '可见的工作表';
+  return new AppError(
+    'validation',
+    `文件“${file}”中未找到一览表的表头：${sheets}的前${HEADER_SCAN_ROWS}行中没有“序号”“责任目标内容”“完成情况”“责任单位”等列名。请确认这是责任目标一览表或报送模板。`,
+    sheet === undefined ? { file } : { file, sheet },
+  );
+}
+
+export function parseOverviewWorkbook(wb: ExcelJS.Workbook, fileName: string, merges?: Map<string, string[]>): ParsedOverview {
   const notes: ReadNote[] = [];
-  const targets: ParsedTarget[] = [];
-  let title = '';
-  let quarter: Quarter | null = null;
+  const overview: ParsedOverview = { file: fileName, title: '', city: null, year: null, quarter: null, targets: [], notes };
+  let headerQuarterFound: Quarter | null = null;
+  const searched: string[] = [];
   let found = false;
   for (const ws of wb.worksheets) {
-    if (ws.state === 'hidden' || ws.state === 'veryHidden') continue;
-    const grid = readGrid(ws);
+    if (ws.state === 'hidden' || ws.state === 'veryHidden') {
+      notes.push({ severity: 'info', message: `工作表“${ws.name}”是隐藏的，未读取`, where: { file: fileName, sheet: ws.name } });
+      continue;
+    }
+    searched.push(ws.name);
+    const grid = readGrid(ws, merges?.get(ws.name));
     const header = findHeader(grid);
     if (!header) {
       if (grid.rowCount > 0) notes.push({ severity: 'info', message: `工作表“${grid.sheet}”中没有找到表头，已跳过`, where: { file: fileName, sheet: grid.sheet } });
       continue;
     }
+    // Title, city, year: the first sheet that has them; lines above the header after the title may say
+    // what the title does not (the paragraph names the year and quarter).
+    const { texts: above, group } = linesAbove(grid, header);
+    if (overview.title === '' && above[0]) overview.title = above[0];
+    above.forEach((t, i) => {
+      const read = readTitle(t);
+      const isTitle = i === 0;
+      overview.city ??= read.city;
+      // 填报时间：2024年1月5日 under a Q4 2023 title is a date, not the year of the table.
+      if (isTitle || !/\d{4}年\d{1,2}月/.test(toHalfWidth(t))) overview.year ??= read.year;
+      if (isTitle) overview.quarter ??= read.quarter;
+    });
     found = true;
-    for (let r = 0; r < header.row && !title; r++) {
-      const t = grid.cells[r]!.map((c) => normalizeSpaces(c.text)).find((t) => t !== '');
-      if (t) title = t;
-    }
-    const progressColumn = header.blocks[0]!.columns.progress;
-    quarter ??= (progressColumn === undefined ? null : quarterIn(grid.cells[header.row]![progressColumn]!.text)) ?? quarterIn(grid.sheet);
-    if (grid.hiddenRows.length > 0) notes.push({ severity: 'warning', message: `工作表“${grid.sheet}”有 ${grid.hiddenRows.length} 个隐藏行（第${grid.hiddenRows.slice(0, 5).join('、')}行${grid.hiddenRows.length > 5 ? '等' : ''}），已一并读取`, where: { file: fileName, sheet: grid.sheet } });
-    for (const block of header.blocks) {
-      for (const ig of block.ignored) {
-        notes.push({ severity: 'info', message: `“${ig.header}”列（${columnLetter(ig.column)}列）不属于一览表的内容，未导入`, where: { file: fileName, sheet: grid.sheet, row: header.row + 1, column: columnLetter(ig.column) } });
-      }
-      targets.push(...readBlock(grid, fileName, header.row, block, notes));
-    }
+    headerQuarterFound ??= headerQuarter(grid, header) ?? quarterIn(grid.sheet);
+    headerNotes(grid, fileName, header, notes);
+    if (group) notes.push({ severity: 'info', message: groupNote(group.row, group.leader), where: { file: fileName, sheet: grid.sheet, row: group.row } });
+    for (const block of header.blocks) overview.targets.push(...readBlock(grid, fileName, header.last + 1, block, notes, group?.leader ?? null));
   }
-  if (!found) {
-    const sheet = wb.worksheets[0]?.name;
-    throw new AppError('validation', `文件“${fileName}”中未找到一览表的表头（需要“序号”“责任目标内容”等列名）。请确认这是责任目标一览表或报送模板。`, { file: fileName, ...(sheet ? { sheet } : {}) });
-  }
-  const fromTitle = readTitle(title);
-  return { file: fileName, title, city: fromTitle.city, year: fromTitle.year, quarter: fromTitle.quarter ?? quarter, targets, notes };
+  if (!found) throw noHeader(fileName, searched, wb.worksheets[0]?.name);
+  overview.quarter ??= headerQuarterFound;
+  return overview;
 }
 
 /** Lead and cooperating units of a line: separate columns when the file has them, else the first unit leads. */
@@ -238,16 +142,21 @@ export function unitsOf(line: ParsedLine): { leadUnits: string[]; cooperatingUni
 export async function readOverviewBytes(name: string, bytes: Buffer): Promise<ParsedOverview> {
   assertWorkbookBytes(name, bytes);
   const wb = new ExcelJS.Workbook();
+  let merges: Map<string, string[]>;
   try {
-    // The non-streaming reader: the streaming one corrupts multi-byte characters at chunk borders
-    // (exceljs #2063/#2084/#2316) and drops merge information.
-    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+    // Merges are taken out first: exceljs loads them in quadratic time (unmerge.ts).
+    const unmerged = await takeOutMerges(bytes);
+    merges = unmerged.merges;
+    // The non-streaming reader (load = readFile on bytes already read): the streaming one corrupts
+    // multi-byte characters at chunk borders (exceljs #2063/#2084/#2316) and drops merge information.
+    await wb.xlsx.load(unmerged.bytes as unknown as ArrayBuffer);
   } catch (err) {
     throw new AppError('validation', `文件“${name}”已损坏或不完整，无法作为 Excel 工作簿打开（${(err as Error).message.slice(0, 80)}）。`, { file: name });
   }
-  return parseOverviewWorkbook(wb, name);
+  return parseOverviewWorkbook(wb, name, merges);
 }
 
+/** Reads a workbook file; the bytes are checked first so a renamed .xls or CSV gets a clear message. */
 export async function readOverview(filePath: string): Promise<ParsedOverview> {
   const { name, bytes } = readWorkbookFile(filePath);
   return readOverviewBytes(name, bytes);
