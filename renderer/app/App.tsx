@@ -1,47 +1,28 @@
 /**
  * The shell: year and quarter, search and filters, the overview, the open target. The overview is asked of
- * the service on every filter change (results are cached there); typing in a cell changes only its row.
+ * the service on every filter change (it caches); typing in a cell changes only its row.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { OverviewRow, PlanSummary, Target } from '../../shared/contract';
-import { quarterLabel, type OnSchedule, type Quarter } from '../../shared/domain';
+import type { PlanSummary, Target } from '../../shared/contract';
+import { quarterLabel, type Quarter } from '../../shared/domain';
 import { api, errorMessage } from '../api';
-import { FilterBar, type FilterState } from '../features/overview/FilterBar';
+import { FilterBar } from '../features/overview/FilterBar';
 import { OverviewGrid } from '../features/overview/OverviewGrid';
+import { SearchBox } from '../features/overview/SearchBox';
+import { useOverview, type FilterState } from '../features/overview/useOverview';
 import { NewTargetDialog } from '../features/target/NewTargetDialog';
 import { TargetDrawer } from '../features/target/TargetDrawer';
 import { SettingsDialog } from '../features/settings/SettingsDialog';
 import { ImportScreen } from '../features/import/ImportScreen';
-import { timeOfDay } from './format';
 import { QuarterSelect } from '../components/Selects';
-import { enqueueSave, hasPendingSaves, useSaveState } from './saveQueue';
+import { timeOfDay } from './format';
+import { hasPendingSaves, useSaveState } from './saveQueue';
 
-const SEARCH_DEBOUNCE_MS = 250;
-
+/** The latest quarter with any progress in the plan, else the quarter we are in. */
 function defaultQuarter(plan: PlanSummary | undefined): Quarter {
   const reported = plan?.reportedQuarters ?? [];
   if (reported.length > 0) return reported[reported.length - 1]!;
   return (Math.floor(new Date().getMonth() / 3) + 1) as Quarter;
-}
-
-/** The overview row of a target just saved, for the quarter on screen, keeping which lines met the filter. */
-function rowOf(t: Target, quarter: Quarter, previous: OverviewRow): OverviewRow {
-  return {
-    id: t.id,
-    serial: t.serial,
-    content: t.content,
-    deadline: t.deadline,
-    sectionId: t.sectionId,
-    version: t.version,
-    lines: t.assignments.map((a) => ({
-      id: a.id,
-      leaders: a.leaders,
-      leadUnits: a.leadUnits,
-      cooperatingUnits: a.cooperatingUnits,
-      progress: a.progress.find((p) => p.quarter === quarter) ?? null,
-      matches: previous.lines.find((l) => l.id === a.id)?.matches ?? true,
-    })),
-  };
 }
 
 function SavedState() {
@@ -49,53 +30,62 @@ function SavedState() {
   const text =
     state.kind === 'saving' ? '正在保存…' : state.kind === 'saved' ? `已保存 ${timeOfDay(state.at)}` : state.kind === 'failed' ? `保存失败：${state.message}` : '修改会自动保存';
   return (
-    <span className={`saved-state ${state.kind}`} data-testid="saved-state" role="status" aria-live="polite">
+    <span className={`saved-state ${state.kind}`} data-testid="saved-state" role="status" aria-live="polite" title={text}>
+      <span className="dot" aria-hidden="true" />
       {text}
     </span>
   );
+}
+
+export interface Directory {
+  leaders: string[];
+  units: string[];
 }
 
 export function App() {
   const [plans, setPlans] = useState<PlanSummary[] | null>(null);
   const [storePath, setStorePath] = useState('');
   const [year, setYear] = useState<number | null>(null);
-  const [quarter, setQuarter] = useState<Quarter>(3);
+  const [quarter, setQuarter] = useState<Quarter>(defaultQuarter(undefined));
   const [filter, setFilter] = useState<FilterState>({});
-  const [search, setSearch] = useState('');
   const [query, setQuery] = useState('');
-  const [rows, setRows] = useState<OverviewRow[]>([]);
-  const [totals, setTotals] = useState({ targets: 0, lines: 0 });
-  const [dataStamp, setDataStamp] = useState(0);
-  const [loadError, setLoadError] = useState<string | null>(null);
-  const [directory, setDirectory] = useState<{ leaders: string[]; units: string[] }>({ leaders: [], units: [] });
+  const [startError, setStartError] = useState<string | null>(null);
+  const [directory, setDirectory] = useState<Directory>({ leaders: [], units: [] });
+  const [directoryStamp, setDirectoryStamp] = useState(0);
   const [openId, setOpenId] = useState<number | null>(null);
   const [creating, setCreating] = useState(false);
   const [settingsOpen, setSettingsOpen] = useState(false);
   const [importing, setImporting] = useState(false);
-  const [cellErrors, setCellErrors] = useState<Map<number, Map<number, string>>>(new Map());
-  const request = useRef(0);
+  const searchBox = useRef<HTMLInputElement>(null);
 
-  const loadPlans = useCallback(() => {
-    api['app.info']({}).then((info) => setStorePath(info.storePath), () => undefined);
-    return api['plans.list']({}).then((list) => {
-      setPlans(list);
-      return list;
-    });
+  const overview = useOverview(year, quarter, filter, query);
+
+  const loadPlans = useCallback(
+    () =>
+      api['plans.list']({}).then((list) => {
+        setPlans(list);
+        return list;
+      }),
+    [],
+  );
+
+  const choosePlan = useCallback((plan: PlanSummary | undefined) => {
+    if (!plan) return;
+    setYear(plan.year);
+    setQuarter(defaultQuarter(plan));
   }, []);
 
   useEffect(() => {
+    api['app.info']({}).then((info) => setStorePath(info.storePath), () => undefined);
     loadPlans().then(
       (list) => {
+        // ?year= picks a plan (the benchmark and links from other tools use it); else the newest plan.
         const wanted = Number(new URLSearchParams(window.location.search).get('year'));
-        const plan = list.find((p) => p.year === wanted) ?? list[0];
-        if (plan) {
-          setYear(plan.year);
-          setQuarter(defaultQuarter(plan));
-        }
+        choosePlan(list.find((p) => p.year === wanted) ?? [...list].sort((a, b) => b.year - a.year)[0]);
       },
-      (err: unknown) => setLoadError(errorMessage(err)),
+      (err: unknown) => setStartError(errorMessage(err)),
     );
-  }, [loadPlans]);
+  }, [loadPlans, choosePlan]);
 
   useEffect(() => {
     // Closing the window while a save is on its way would lose it: ask first.
@@ -107,113 +97,84 @@ export function App() {
   }, []);
 
   useEffect(() => {
-    const t = window.setTimeout(() => setQuery(search.trim()), SEARCH_DEBOUNCE_MS);
-    return () => window.clearTimeout(t);
-  }, [search]);
-
-  const loadOverview = useCallback(() => {
-    if (year === null) return;
-    const id = ++request.current;
-    const payload = { year, quarter, filter: { ...filter, ...(query ? { query } : {}) } };
-    api['overview.get'](payload).then(
-      (result) => {
-        // A slower answer to an older request must not replace a newer one.
-        if (id !== request.current) return;
-        performance.mark('overview-data');
-        setRows(result.rows);
-        setTotals({ targets: result.totalTargets, lines: result.totalLines });
-        setLoadError(null);
-        setDataStamp((n) => n + 1);
-      },
-      (err: unknown) => id === request.current && setLoadError(errorMessage(err)),
-    );
-  }, [year, quarter, filter, query]);
-
-  useEffect(loadOverview, [loadOverview]);
+    // Ctrl+F goes to the search box (Electron has no find bar of its own).
+    const onKey = (e: KeyboardEvent) => {
+      if ((e.ctrlKey || e.metaKey) && !e.altKey && e.key.toLowerCase() === 'f') {
+        e.preventDefault();
+        searchBox.current?.focus();
+        searchBox.current?.select();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
 
   useEffect(() => {
     if (year === null) return;
     api['directory.get']({ year }).then((d) => setDirectory({ leaders: d.leaders, units: d.units.map((u) => u.name) }), () => undefined);
-  }, [year, dataStamp]);
+  }, [year, directoryStamp]);
 
   const plan = plans?.find((p) => p.year === year);
   const sections = plan?.sections ?? [];
+  const { reload, applyTarget } = overview;
 
-  const quarterRef = useRef(quarter);
-  quarterRef.current = quarter;
-  const replaceRow = useCallback((previous: OverviewRow, t: Target) => {
-    setRows((current) => current.map((r) => (r.id === t.id ? rowOf(t, quarterRef.current, previous) : r)));
-  }, []);
-  const setCellError = useCallback((rowId: number, lineId: number, message: string | null) => {
-    setCellErrors((current) => {
-      const next = new Map(current);
-      const forRow = new Map(next.get(rowId) ?? []);
-      if (message === null) forRow.delete(lineId);
-      else forRow.set(lineId, message);
-      if (forRow.size === 0) next.delete(rowId);
-      else next.set(rowId, forRow);
-      return next;
-    });
-  }, []);
+  const rowActions = useMemo(() => ({ ...overview.actions, open: (id: number) => setOpenId(id) }), [overview.actions]);
 
-  const actions = useMemo(
-    () => ({
-      open: (id: number) => setOpenId(id),
-      saveText: (row: OverviewRow, lineId: number, text: string) => {
-        const q = quarterRef.current;
-        enqueueSave(row.id, () => api['progress.save']({ assignmentId: lineId, quarter: q, text })).then(
-          (t) => {
-            setCellError(row.id, lineId, null);
-            replaceRow(row, t);
-          },
-          (err: unknown) => setCellError(row.id, lineId, errorMessage(err)),
-        );
-      },
-      saveFlag: (row: OverviewRow, lineId: number, onSchedule: OnSchedule | null) => {
-        const q = quarterRef.current;
-        enqueueSave(row.id, () => api['progress.save']({ assignmentId: lineId, quarter: q, onSchedule })).then(
-          (t) => replaceRow(row, t),
-          (err: unknown) => setCellError(row.id, lineId, errorMessage(err)),
-        );
-      },
-    }),
-    [replaceRow, setCellError],
+  /** After a change made in the target panel: its row at once, then the table as the service has it. */
+  const onTargetChanged = useCallback(
+    (t: Target, structural: boolean) => {
+      applyTarget(t);
+      reload();
+      if (structural) {
+        setDirectoryStamp((n) => n + 1);
+        void loadPlans();
+      }
+    },
+    [applyTarget, reload, loadPlans],
   );
+  const closeTarget = useCallback(() => setOpenId(null), []);
 
-  const filtersActive = Object.values(filter).some((v) => v !== undefined) || search !== '';
-  const shownLines = rows.reduce((n, r) => n + r.lines.length, 0);
+  const filtersActive = Object.values(filter).some((v) => v !== undefined) || query !== '';
+  const shownLines = overview.rows.reduce((n, r) => n + r.lines.length, 0);
+  const clear = useCallback(() => {
+    setFilter({});
+    setQuery('');
+  }, []);
+
+  const error = startError ?? overview.error;
 
   return (
     <div className="app">
       <header className="top-bar">
         <h1>责任目标督查工作台</h1>
-        <label>
-          年度
-          <select data-testid="year" value={year ?? ''} onChange={(e) => setYear(Number(e.target.value))}>
-            {(plans ?? []).map((p) => (
-              <option key={p.year} value={p.year}>
-                {p.year}年
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          季度
-          <QuarterSelect data-testid="quarter" value={quarter} onChange={setQuarter} />
-        </label>
-        <input
-          className="search"
-          type="search"
-          data-testid="search"
-          placeholder="搜索责任目标内容和完成情况"
-          aria-label="搜索"
-          value={search}
-          onChange={(e) => setSearch(e.target.value)}
-        />
+        <div className="period">
+          <label>
+            <span className="label">年度</span>
+            <select
+              data-testid="year"
+              value={year ?? ''}
+              onChange={(e) => {
+                setOpenId(null);
+                choosePlan(plans?.find((p) => p.year === Number(e.target.value)));
+              }}
+            >
+              {(plans ?? []).map((p) => (
+                <option key={p.year} value={p.year}>
+                  {p.year}年
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            <span className="label">季度</span>
+            <QuarterSelect data-testid="quarter" value={quarter} onChange={setQuarter} />
+          </label>
+        </div>
+        <SearchBox ref={searchBox} query={query} onQuery={setQuery} />
         <span className="spacer" />
         <SavedState />
         <button type="button" data-testid="new-target" disabled={year === null} onClick={() => setCreating(true)}>
-          新增目标
+          ＋ 新增目标
         </button>
         <button type="button" className="secondary" data-testid="open-import" onClick={() => setImporting(true)}>
           导入
@@ -223,30 +184,43 @@ export function App() {
         </button>
       </header>
 
-      <FilterBar
-        filter={filter}
-        leaders={directory.leaders}
-        units={directory.units}
-        sections={sections}
-        active={filtersActive}
-        onChange={setFilter}
-        onClear={() => {
-          setFilter({});
-          setSearch('');
-        }}
-      />
+      <FilterBar filter={filter} leaders={directory.leaders} units={directory.units} sections={sections} active={filtersActive} onChange={setFilter} onClear={clear} />
 
       <main className="main">
-        {loadError && <div className="banner error" role="alert">{loadError}</div>}
-        {plans !== null && plans.length === 0 && <div className="banner">数据文件中还没有责任目标。请使用“新增目标”录入，或通过命令行载入示例数据。</div>}
-        <OverviewGrid rows={rows} quarter={quarter} errors={cellErrors} actions={actions} dataStamp={dataStamp} />
+        {error && (
+          <div className="banner error" role="alert">
+            {error}
+          </div>
+        )}
+        {plans !== null && plans.length === 0 && <div className="banner">数据文件中还没有责任目标。请点击“导入”读入一览表，或使用“新增目标”逐项录入。</div>}
+        <OverviewGrid
+          rows={overview.rows}
+          quarter={overview.quarter}
+          failures={overview.failures}
+          actions={rowActions}
+          dataStamp={overview.stamp}
+          resultKey={overview.key}
+          loading={overview.loading}
+          emptyText={filtersActive ? '没有符合筛选条件的责任目标' : '本年度还没有责任目标'}
+          openId={openId}
+        />
       </main>
 
-      <footer className="status-bar" data-testid="count">
-        {filtersActive
-          ? `显示 ${rows.length} / ${totals.targets} 项目标，${shownLines} 条分工`
-          : `共 ${totals.targets} 项目标，${totals.lines} 条分工`}
-        {plan && <span className="muted">　{plan.city}{plan.year}年 · {quarterLabel(quarter)}</span>}
+      <footer className="status-bar">
+        <span data-testid="count">
+          {filtersActive
+            ? `筛选出 ${overview.rows.length} 项目标，${shownLines} 条分工（共 ${overview.totalTargets} 项目标，${overview.totalLines} 条分工）`
+            : `共 ${overview.totalTargets} 项目标，${overview.totalLines} 条分工`}
+        </span>
+        {plan && (
+          <span className="muted">
+            {plan.city}
+            {plan.year}年 · {quarterLabel(overview.quarter)}
+          </span>
+        )}
+        {overview.loading && <span className="muted">正在查询…</span>}
+        <span className="spacer" />
+        <span className="muted keys">Tab 下一格 · Enter 下一行 · Alt+Enter 换行 · Esc 撤销本格修改</span>
       </footer>
 
       {openId !== null && (
@@ -255,11 +229,11 @@ export function App() {
           targetId={openId}
           sections={sections}
           directory={directory}
-          onClose={() => setOpenId(null)}
-          onChanged={loadOverview}
+          onClose={closeTarget}
+          onChanged={onTargetChanged}
           onDeleted={() => {
             setOpenId(null);
-            loadOverview();
+            reload();
             void loadPlans();
           }}
         />
@@ -274,7 +248,8 @@ export function App() {
           onCreated={(t) => {
             setCreating(false);
             setOpenId(t.id);
-            loadOverview();
+            reload();
+            setDirectoryStamp((n) => n + 1);
             void loadPlans();
           }}
         />
@@ -285,12 +260,10 @@ export function App() {
           onClose={() => setImporting(false)}
           onImported={() => {
             void loadPlans().then((list) => {
-              if (year === null && list[0]) {
-                setYear(list[0].year);
-                setQuarter(defaultQuarter(list[0]));
-              }
+              if (year === null) choosePlan(list[0]);
             });
-            loadOverview();
+            reload();
+            setDirectoryStamp((n) => n + 1);
           }}
         />
       )}

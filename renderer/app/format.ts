@@ -23,4 +23,8 @@ export const CHANGE_KIND_LABELS: Record<string, string> = {
   progress: '填报进展',
   delete: '删除目标',
   import: '导入',
+  undo: '撤销导入',
 };
+
+/** What 完成时限 usually says, offered as suggestions (any text is accepted). */
+export const DEADLINE_SUGGESTIONS = ['年底', '长期坚持', '6月底前', '9月底前', '第四季度'];

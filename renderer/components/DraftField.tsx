@@ -1,34 +1,74 @@
-import { useEffect, useRef, useState, type InputHTMLAttributes, type TextareaHTMLAttributes } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type InputHTMLAttributes, type KeyboardEvent, type TextareaHTMLAttributes } from 'react';
 
 /**
  * A field that keeps what the user is typing while saves of other fields come back: the stored value
- * replaces the draft only when the field is not being edited. Commits on leaving the field.
+ * replaces the draft only when the field is not being edited. Commits on leaving the field (and when the
+ * panel holding it closes with the field still dirty); Escape in a changed field puts the stored value back
+ * and stops there, so a second Escape is needed to close the panel.
  */
-function useDraft(value: string, onCommit: (value: string) => void) {
+function useDraft(value: string, onCommit: (value: string) => void, commitOnEnter: boolean) {
   const [draft, setDraft] = useState(value);
-  const editing = useRef(false);
+  const live = useRef({ draft, value, editing: false, onCommit });
+  live.current.draft = draft;
+  live.current.value = value;
+  live.current.onCommit = onCommit;
+
   useEffect(() => {
-    if (!editing.current) setDraft(value);
+    if (!live.current.editing) setDraft(value);
   }, [value]);
+
+  useEffect(
+    () => () => {
+      const { editing, draft: last, value: stored, onCommit: commit } = live.current;
+      if (editing && last !== stored) commit(last);
+    },
+    [],
+  );
+
+  const commit = () => {
+    if (live.current.draft !== live.current.value) live.current.onCommit(live.current.draft);
+  };
+
   return {
     value: draft,
     onFocus: () => {
-      editing.current = true;
+      live.current.editing = true;
     },
     onChange: (e: { target: { value: string } }) => setDraft(e.target.value),
     onBlur: () => {
-      editing.current = false;
-      if (draft !== value) onCommit(draft);
+      live.current.editing = false;
+      commit();
+    },
+    onKeyDown: (e: KeyboardEvent<HTMLInputElement | HTMLTextAreaElement>) => {
+      if (e.nativeEvent.isComposing) return;
+      if (e.key === 'Escape' && draft !== value) {
+        e.preventDefault();
+        e.stopPropagation();
+        setDraft(value);
+      } else if (e.key === 'Enter' && commitOnEnter) {
+        e.preventDefault();
+        commit();
+      }
     },
   };
 }
 
 type Common = { value: string; onCommit: (value: string) => void };
+type Handled = 'value' | 'onChange' | 'onBlur' | 'onFocus' | 'onKeyDown';
 
-export function DraftInput({ value, onCommit, ...rest }: Common & Omit<InputHTMLAttributes<HTMLInputElement>, 'value' | 'onChange' | 'onBlur' | 'onFocus'>) {
-  return <input {...rest} {...useDraft(value, onCommit)} />;
+export function DraftInput({ value, onCommit, ...rest }: Common & Omit<InputHTMLAttributes<HTMLInputElement>, Handled>) {
+  return <input {...rest} {...useDraft(value, onCommit, true)} />;
 }
 
-export function DraftTextarea({ value, onCommit, ...rest }: Common & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'value' | 'onChange' | 'onBlur' | 'onFocus'>) {
-  return <textarea {...rest} {...useDraft(value, onCommit)} />;
+/** A textarea that grows with its text (up to the CSS max-height), so long progress reads without scrolling. */
+export function DraftTextarea({ value, onCommit, ...rest }: Common & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, Handled>) {
+  const props = useDraft(value, onCommit, false);
+  const ref = useRef<HTMLTextAreaElement>(null);
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    el.style.height = 'auto';
+    el.style.height = `${el.scrollHeight + 2}px`;
+  }, [props.value]);
+  return <textarea ref={ref} {...rest} {...props} />;
 }

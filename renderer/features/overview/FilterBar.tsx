@@ -1,8 +1,7 @@
 import { memo } from 'react';
-import type { OverviewFilter, Section } from '../../../shared/contract';
+import type { Section } from '../../../shared/contract';
 import { SectionSelect } from '../../components/Selects';
-
-export type FilterState = Omit<OverviewFilter, 'query'>;
+import type { FilterState } from './useOverview';
 
 interface Props {
   filter: FilterState;
@@ -14,14 +13,20 @@ interface Props {
   active: boolean;
 }
 
+/** The names to offer, with the one in force kept even when this year's directory does not list it. */
+function withCurrent(names: string[], current: string | undefined): string[] {
+  return current === undefined || names.includes(current) ? names : [current, ...names];
+}
+
+/** The filters of the overview; each change asks the service again (the filtering happens there). */
 export const FilterBar = memo(function FilterBar({ filter, leaders, units, sections, onChange, onClear, active }: Props) {
   return (
     <div className="filter-bar" role="toolbar" aria-label="筛选">
       <label>
-        市政府领导
-        <select data-testid="filter-leader" value={filter.leader ?? ''} onChange={(e) => onChange({ ...filter, leader: e.target.value || undefined })}>
+        <span className="label">市政府领导</span>
+        <select data-testid="filter-leader" value={filter.leader ?? ''} className={filter.leader ? 'is-set' : ''} onChange={(e) => onChange({ ...filter, leader: e.target.value || undefined })}>
           <option value="">全部</option>
-          {leaders.map((l) => (
+          {withCurrent(leaders, filter.leader).map((l) => (
             <option key={l} value={l}>
               {l}
             </option>
@@ -29,10 +34,10 @@ export const FilterBar = memo(function FilterBar({ filter, leaders, units, secti
         </select>
       </label>
       <label>
-        责任单位
-        <select data-testid="filter-unit" value={filter.unit ?? ''} onChange={(e) => onChange({ ...filter, unit: e.target.value || undefined })}>
+        <span className="label">责任单位</span>
+        <select data-testid="filter-unit" value={filter.unit ?? ''} className={filter.unit ? 'is-set' : ''} onChange={(e) => onChange({ ...filter, unit: e.target.value || undefined })}>
           <option value="">全部</option>
-          {units.map((u) => (
+          {withCurrent(units, filter.unit).map((u) => (
             <option key={u} value={u}>
               {u}
             </option>
@@ -40,10 +45,11 @@ export const FilterBar = memo(function FilterBar({ filter, leaders, units, secti
         </select>
       </label>
       <label>
-        是否按计划
+        <span className="label">是否按计划完成进度</span>
         <select
           data-testid="filter-on-schedule"
           value={filter.onSchedule ?? ''}
+          className={filter.onSchedule ? 'is-set' : ''}
           onChange={(e) => onChange({ ...filter, onSchedule: (e.target.value || undefined) as FilterState['onSchedule'] })}
         >
           <option value="">全部</option>
@@ -54,8 +60,15 @@ export const FilterBar = memo(function FilterBar({ filter, leaders, units, secti
         </select>
       </label>
       <label>
-        篇章
-        <SectionSelect data-testid="filter-section" sections={sections} value={filter.sectionId ?? null} emptyLabel="全部" onChange={(id) => onChange({ ...filter, sectionId: id ?? undefined })} />
+        <span className="label">篇章</span>
+        <SectionSelect
+          data-testid="filter-section"
+          className={filter.sectionId ? 'is-set' : ''}
+          sections={sections}
+          value={filter.sectionId ?? null}
+          emptyLabel="全部"
+          onChange={(id) => onChange({ ...filter, sectionId: id ?? undefined })}
+        />
       </label>
       <button type="button" className="secondary" onClick={onClear} disabled={!active}>
         清除筛选

@@ -3,27 +3,40 @@
  * smoothly as 39. Row heights are measured as they render (progress texts vary from a line to a page).
  */
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef } from 'react';
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import type { OverviewRow as Row } from '../../../shared/contract';
 import { quarterLabel, type Quarter } from '../../../shared/domain';
-import { cellKey, type CellAddress, type Direction } from './cells';
-import { OverviewRow, type RowActions } from './OverviewRow';
+import { focusCell, type CellAddress, type Direction } from './cells';
+import { OverviewRow, type RowActions, type RowFailures } from './OverviewRow';
 
 interface Props {
   rows: Row[];
+  /** The quarter the rows were loaded for (the header says which quarter's progress is shown). */
   quarter: Quarter;
-  errors: ReadonlyMap<number, ReadonlyMap<number, string>>;
+  failures: ReadonlyMap<number, RowFailures>;
   actions: Omit<RowActions, 'navigate'>;
   /** Changes whenever a new result arrives, so the drawn mark can be taken for it. */
   dataStamp: number;
+  /** Changes when the question changes (year, quarter, filter): the table goes back to its top. */
+  resultKey: string;
+  loading: boolean;
+  emptyText: string;
+  openId: number | null;
 }
 
-function step(rows: Row[], from: CellAddress, dir: Direction): CellAddress | null {
-  const lineCount = (r: number) => Math.max(1, rows[r]?.lines.length ?? 0);
-  const forward = (a: CellAddress): CellAddress | null =>
-    a.line + 1 < lineCount(a.row) ? { ...a, line: a.line + 1 } : a.row + 1 < rows.length ? { row: a.row + 1, line: 0, col: a.col } : null;
-  const backward = (a: CellAddress): CellAddress | null =>
-    a.line > 0 ? { ...a, line: a.line - 1 } : a.row > 0 ? { row: a.row - 1, line: lineCount(a.row - 1) - 1, col: a.col } : null;
+/** The next editable cell from `from` in a direction; targets without lines have none and are skipped. */
+export function step(rows: readonly Row[], from: CellAddress, dir: Direction): CellAddress | null {
+  const lines = (r: number) => rows[r]?.lines.length ?? 0;
+  const forward = (a: CellAddress): CellAddress | null => {
+    if (a.line + 1 < lines(a.row)) return { ...a, line: a.line + 1 };
+    for (let r = a.row + 1; r < rows.length; r++) if (lines(r) > 0) return { row: r, line: 0, col: a.col };
+    return null;
+  };
+  const backward = (a: CellAddress): CellAddress | null => {
+    if (a.line > 0) return { ...a, line: a.line - 1 };
+    for (let r = a.row - 1; r >= 0; r--) if (lines(r) > 0) return { row: r, line: lines(r) - 1, col: a.col };
+    return null;
+  };
   switch (dir) {
     case 'next':
       return from.col === 'p' ? { ...from, col: 's' } : forward({ ...from, col: 'p' });
@@ -36,7 +49,9 @@ function step(rows: Row[], from: CellAddress, dir: Direction): CellAddress | nul
   }
 }
 
-export function OverviewGrid({ rows, quarter, errors, actions, dataStamp }: Props) {
+const COLUMNS = (q: Quarter) => ['序号', '市政府领导', '责任目标内容', '完成时限', `${quarterLabel(q)}完成情况`, '是否按计划完成进度', '责任单位'];
+
+export const OverviewGrid = memo(function OverviewGrid({ rows, quarter, failures, actions, dataStamp, resultKey, loading, emptyText, openId }: Props) {
   const scroller = useRef<HTMLDivElement>(null);
   const rowsRef = useRef(rows);
   rowsRef.current = rows;
@@ -45,22 +60,21 @@ export function OverviewGrid({ rows, quarter, errors, actions, dataStamp }: Prop
     getScrollElement: () => scroller.current,
     estimateSize: () => 96,
     overscan: 6,
-    getItemKey: (i) => rows[i]!.id,
+    getItemKey: (i) => rows[i]?.id ?? i,
   });
 
   const navigate = useCallback(
     (from: CellAddress, dir: Direction) => {
       const to = step(rowsRef.current, from, dir);
       if (!to) return;
-      virtualizer.scrollToIndex(to.row, { align: 'auto' });
-      // The target row may only be drawn after the scroll; look for it over a few frames.
+      if (focusCell(to)) return;
+      // The row is outside the drawn window: scroll to it, then focus it once it is drawn and measured.
+      virtualizer.scrollToIndex(to.row, { align: dir === 'up' || dir === 'prev' ? 'start' : 'end' });
       let tries = 0;
-      const focus = () => {
-        const el = document.querySelector<HTMLElement>(`[data-cell="${cellKey(to)}"]`);
-        if (el) el.focus();
-        else if (tries++ < 10) requestAnimationFrame(focus);
+      const retry = () => {
+        if (!focusCell(to) && tries++ < 20) requestAnimationFrame(retry);
       };
-      requestAnimationFrame(focus);
+      requestAnimationFrame(retry);
     },
     [virtualizer],
   );
@@ -73,30 +87,44 @@ export function OverviewGrid({ rows, quarter, errors, actions, dataStamp }: Prop
   }, [dataStamp]);
 
   useEffect(() => {
-    scroller.current?.scrollTo({ top: 0 });
-  }, [quarter]);
+    // Through the virtualizer, not the element: it keeps its own offset and would otherwise scroll back
+    // there when it corrects the sizes of the new rows.
+    virtualizer.scrollToOffset(0);
+  }, [resultKey, virtualizer]);
 
   const items = virtualizer.getVirtualItems();
   return (
-    <div className="grid-scroller" ref={scroller} role="grid" aria-rowcount={rows.length} aria-label="责任目标一览表">
-      <div className="grid-header" role="row">
-        {['序号', '市政府领导', '责任目标内容', '完成时限', `${quarterLabel(quarter)}完成情况`, '是否按计划完成进度', '责任单位'].map((h) => (
+    <div
+      className={`grid-scroller${loading ? ' loading' : ''}`}
+      ref={scroller}
+      role="grid"
+      aria-rowcount={rows.length + 1}
+      aria-colcount={7}
+      aria-busy={loading}
+      aria-label="责任目标一览表"
+    >
+      <div className="grid-header" role="row" aria-rowindex={1}>
+        {COLUMNS(quarter).map((h) => (
           <div key={h} role="columnheader" className="header-cell">
             {h}
           </div>
         ))}
       </div>
       {rows.length === 0 ? (
-        <div className="empty">没有符合条件的责任目标</div>
+        <div className="empty">{loading ? '正在加载…' : emptyText}</div>
       ) : (
         <div className="grid-body" style={{ height: virtualizer.getTotalSize() }}>
-          {items.map((item) => (
-            <div key={item.key} data-index={item.index} ref={virtualizer.measureElement} className="virtual-row" style={{ transform: `translateY(${item.start}px)` }}>
-              <OverviewRow row={rows[item.index]!} index={item.index} errors={errors.get(rows[item.index]!.id)} actions={rowActions} />
-            </div>
-          ))}
+          {/* Rows are placed with top, not transform: sticky cells inside them compute from layout positions. */}
+          {items.map((item) => {
+            const row = rows[item.index]!;
+            return (
+              <div key={item.key} data-index={item.index} ref={virtualizer.measureElement} className="virtual-row" style={{ top: item.start }}>
+                <OverviewRow row={row} index={item.index} failures={failures.get(row.id)} actions={rowActions} selected={row.id === openId} />
+              </div>
+            );
+          })}
         </div>
       )}
     </div>
   );
-}
+});

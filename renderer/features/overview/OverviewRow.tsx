@@ -1,88 +1,130 @@
-import { memo } from 'react';
+import { memo, type MouseEvent } from 'react';
 import type { OverviewRow as Row } from '../../../shared/contract';
 import type { OnSchedule } from '../../../shared/domain';
-import { OnScheduleCell, ProgressCell, type CellAddress, type Direction } from './cells';
+import { OnScheduleCell, ProgressCell, type CellAddress, type CellFailure, type Direction } from './cells';
 
 export interface RowActions {
   open(targetId: number): void;
-  saveText(row: Row, lineId: number, text: string): void;
-  saveFlag(row: Row, lineId: number, value: OnSchedule | null): void;
+  saveText(row: Row, lineId: number, text: string): Promise<void>;
+  saveFlag(row: Row, lineId: number, value: OnSchedule | null): Promise<void>;
   navigate(from: CellAddress, dir: Direction): void;
 }
+
+/** Failed saves of one row, keyed `${lineId}:p` (progress) and `${lineId}:s` (on schedule). */
+export type RowFailures = ReadonlyMap<string, CellFailure>;
 
 interface Props {
   row: Row;
   index: number;
-  errors: ReadonlyMap<number, string> | undefined;
+  failures: RowFailures | undefined;
   actions: RowActions;
+  /** The target open in the panel beside the table. */
+  selected: boolean;
 }
 
-function Units({ lead, cooperating }: { lead: string[]; cooperating: string[] }) {
-  if (lead.length === 0 && cooperating.length === 0) return <span className="muted">—</span>;
+function Names({ names }: { names: string[] }) {
+  if (names.length === 0) return <span className="placeholder">—</span>;
   return (
     <>
-      {lead.map((u) => (
-        <span key={u} className={`unit${cooperating.length > 0 ? ' lead' : ''}`} title={cooperating.length > 0 ? '牵头单位' : undefined}>
-          {u}
-        </span>
-      ))}
-      {cooperating.map((u) => (
-        <span key={u} className="unit" title="配合单位">
-          {u}
-        </span>
+      {names.map((n) => (
+        <div key={n}>{n}</div>
       ))}
     </>
   );
+}
+
+/** Lead units first, then cooperating ones; the lead is marked only when there is someone to lead. */
+function Units({ lead, cooperating }: { lead: string[]; cooperating: string[] }) {
+  if (lead.length === 0 && cooperating.length === 0) return <span className="placeholder">—</span>;
+  const marked = cooperating.length > 0;
+  return (
+    <>
+      {lead.map((u) => (
+        <div key={`l-${u}`} className={marked ? 'unit lead' : 'unit'}>
+          {u}
+          {marked && <span className="tag">牵头</span>}
+        </div>
+      ))}
+      {cooperating.map((u) => (
+        <div key={`c-${u}`} className="unit cooperating" title="配合单位">
+          {u}
+        </div>
+      ))}
+    </>
+  );
+}
+
+/** A click on the content opens the target, unless the user was selecting text to copy. */
+function openUnlessSelecting(e: MouseEvent, open: () => void) {
+  const selection = window.getSelection();
+  if (selection && !selection.isCollapsed && e.currentTarget.contains(selection.anchorNode)) return;
+  open();
 }
 
 /**
  * One target of the overview: serial, content and deadline once, spanning its lines; each line (分工) with
  * its leaders, progress, on-schedule flag and units, as the official table prints a target with several lines.
  */
-export const OverviewRow = memo(function OverviewRow({ row, index, errors, actions }: Props) {
+export const OverviewRow = memo(function OverviewRow({ row, index, failures, actions, selected }: Props) {
   const span = Math.max(1, row.lines.length);
   const whole = { gridRow: `1 / span ${span}` };
+  const open = () => actions.open(row.id);
   return (
-    <div className="target-row" role="row" data-testid="overview-row" data-serial={row.serial} style={{ gridTemplateRows: `repeat(${span}, auto)` }}>
+    <div className={selected ? 'target-row selected' : 'target-row'} role="row" aria-rowindex={index + 2} aria-selected={selected} data-testid="overview-row" data-serial={row.serial} style={{ gridTemplateRows: `repeat(${span}, auto)` }}>
       <div className="cell serial" role="gridcell" style={{ ...whole, gridColumn: 1 }}>
-        <button type="button" className="link" onClick={() => actions.open(row.id)} title="打开责任目标">
-          {row.serial}
-        </button>
+        <div className="sticky">
+          <button type="button" className="link" onClick={open} title="打开责任目标（回车）" aria-label={`打开第${row.serial}项责任目标`}>
+            {row.serial}
+          </button>
+        </div>
       </div>
-      <div className="cell content" role="gridcell" style={{ ...whole, gridColumn: 3 }} onDoubleClick={() => actions.open(row.id)}>
-        {row.content === '' ? <span className="muted">（内容为空）</span> : row.content}
+      <div className="cell content" role="gridcell" style={{ ...whole, gridColumn: 3 }} onClick={(e) => openUnlessSelecting(e, open)}>
+        <div className="sticky">{row.content === '' ? <span className="placeholder">（内容为空）</span> : row.content}</div>
       </div>
       <div className="cell deadline" role="gridcell" style={{ ...whole, gridColumn: 4 }}>
-        {row.deadline}
+        <div className="sticky">{row.deadline === '' ? <span className="placeholder">—</span> : row.deadline}</div>
       </div>
+      {row.lines.length === 0 && (
+        <>
+          <div className="cell leaders" role="gridcell" style={{ gridRow: 1, gridColumn: 2 }} />
+          <div className="cell no-lines" role="gridcell" style={{ gridRow: 1, gridColumn: '5 / span 3' }}>
+            <span className="placeholder">（尚未分工：打开目标添加分工后即可填报）</span>
+          </div>
+        </>
+      )}
       {row.lines.map((line, i) => {
         const at = { gridRow: i + 1 };
-        const dim = line.matches ? '' : ' dimmed';
+        const cls = `${i > 0 ? ' continued' : ''}${line.matches ? '' : ' dimmed'}`;
         return (
-          <div key={line.id} className={`line${dim}`} data-testid="line" data-assignment-id={line.id} style={{ display: 'contents' }}>
-            <div className={`cell leaders${dim}`} role="gridcell" style={{ ...at, gridColumn: 2 }}>
-              {line.leaders.length === 0 ? <span className="muted">—</span> : line.leaders.map((l) => <div key={l}>{l}</div>)}
+          <div key={line.id} className="line" data-testid="line" data-assignment-id={line.id} data-matches={line.matches} style={{ display: 'contents' }}>
+            <div className={`cell leaders${cls}`} role="gridcell" style={{ ...at, gridColumn: 2 }}>
+              <div className="sticky">
+                <Names names={line.leaders} />
+              </div>
             </div>
-            <div className={dim} style={{ ...at, gridColumn: 5, display: 'grid' }}>
+            <div className={`slot${cls}`} style={{ ...at, gridColumn: 5 }}>
               <ProgressCell
                 address={{ row: index, line: i, col: 'p' }}
                 text={line.progress?.text ?? ''}
-                error={errors?.get(line.id) ?? null}
+                failure={failures?.get(`${line.id}:p`)}
                 onSave={(text) => actions.saveText(row, line.id, text)}
                 onNavigate={actions.navigate}
               />
             </div>
-            <div className={dim} style={{ ...at, gridColumn: 6, display: 'grid' }}>
+            <div className={`slot${cls}`} style={{ ...at, gridColumn: 6 }}>
               <OnScheduleCell
                 address={{ row: index, line: i, col: 's' }}
                 value={line.progress?.onSchedule ?? null}
                 wording={line.progress?.onScheduleText ?? ''}
+                failure={failures?.get(`${line.id}:s`)}
                 onSave={(value) => actions.saveFlag(row, line.id, value)}
                 onNavigate={actions.navigate}
               />
             </div>
-            <div className={`cell units${dim}`} role="gridcell" style={{ ...at, gridColumn: 7 }}>
-              <Units lead={line.leadUnits} cooperating={line.cooperatingUnits} />
+            <div className={`cell units${cls}`} role="gridcell" style={{ ...at, gridColumn: 7 }}>
+              <div className="sticky">
+                <Units lead={line.leadUnits} cooperating={line.cooperatingUnits} />
+              </div>
             </div>
           </div>
         );

@@ -1,9 +1,10 @@
 import { useState } from 'react';
 import type { Section, Target } from '../../../shared/contract';
-import { api, ApiError, errorMessage } from '../../api';
+import { api, errorField, errorMessage } from '../../api';
 import { Dialog } from '../../components/Dialog';
 import { NamesInput } from '../../components/NamesInput';
 import { SectionSelect } from '../../components/Selects';
+import { DEADLINE_SUGGESTIONS } from '../../app/format';
 
 interface Props {
   year: number;
@@ -14,6 +15,9 @@ interface Props {
   onClose: () => void;
 }
 
+const FIELDS = new Set(['serial', 'content', 'deadline', 'sectionId']);
+
+/** A new target with its first line (分工); more lines and the progress are added in the target panel. */
 export function NewTargetDialog({ year, nextSerial, sections, directory, onCreated, onClose }: Props) {
   const [serial, setSerial] = useState(String(nextSerial));
   const [content, setContent] = useState('');
@@ -26,17 +30,29 @@ export function NewTargetDialog({ year, nextSerial, sections, directory, onCreat
   const [busy, setBusy] = useState(false);
 
   const submit = () => {
-    const n = Number(serial.trim());
+    const n = Number(serial.trim().replace(/[０-９]/g, (c) => String(c.charCodeAt(0) - 0xff10)));
     if (!Number.isInteger(n) || n <= 0) return setError({ field: 'serial', message: '序号必须是正整数' });
     setBusy(true);
-    api['targets.create']({ year, serial: n, content, deadline, sectionId, assignments: [{ leaders, leadUnits, cooperatingUnits }] }).then(onCreated, (err: unknown) => {
-      setBusy(false);
-      setError({ field: err instanceof ApiError ? (err.where?.field ?? '') : '', message: errorMessage(err) });
-    });
+    setError(null);
+    api['targets.create']({ year, serial: n, content: content.trim(), deadline: deadline.trim(), sectionId, assignments: [{ leaders, leadUnits, cooperatingUnits }] }).then(
+      onCreated,
+      (err: unknown) => {
+        setBusy(false);
+        const field = errorField(err) ?? '';
+        setError({ field: FIELDS.has(field) ? field : '', message: errorMessage(err) });
+      },
+    );
   };
 
+  const fieldError = (field: string) =>
+    error?.field === field && (
+      <span className="field-error" role="alert">
+        {error.message}
+      </span>
+    );
+
   return (
-    <Dialog title={`新增${year}年责任目标`} onClose={onClose} wide>
+    <Dialog title={`新增${year}年责任目标`} onClose={onClose} wide initialFocus="textarea">
       <form
         className="fields"
         onSubmit={(e) => {
@@ -46,38 +62,46 @@ export function NewTargetDialog({ year, nextSerial, sections, directory, onCreat
       >
         <label className="field narrow">
           序号
-          <input inputMode="numeric" value={serial} onChange={(e) => setSerial(e.target.value)} />
-          {error?.field === 'serial' && <span className="field-error">{error.message}</span>}
+          <input inputMode="numeric" value={serial} aria-invalid={error?.field === 'serial' ? true : undefined} onChange={(e) => setSerial(e.target.value)} />
+          {fieldError('serial')}
         </label>
         <label className="field narrow">
           完成时限
           <input value={deadline} list="deadline-options-new" onChange={(e) => setDeadline(e.target.value)} />
           <datalist id="deadline-options-new">
-            {['年底', '长期坚持', '6月底前', '9月底前'].map((d) => (
+            {DEADLINE_SUGGESTIONS.map((d) => (
               <option key={d} value={d} />
             ))}
           </datalist>
+          {fieldError('deadline')}
         </label>
         <label className="field">
           篇章
           <SectionSelect sections={sections} value={sectionId} emptyLabel="（未归入篇章）" onChange={setSectionId} />
+          {fieldError('sectionId')}
         </label>
         <label className="field full">
           责任目标内容
           <textarea rows={3} value={content} onChange={(e) => setContent(e.target.value)} />
+          {fieldError('content')}
         </label>
-        <div className="full">
+        <fieldset className="full line-fieldset">
+          <legend>分工（可在目标详情中继续添加）</legend>
           <NamesInput label="市政府领导" names={leaders} suggestions={directory.leaders} onChange={setLeaders} />
           <NamesInput label="牵头单位" names={leadUnits} suggestions={directory.units} onChange={setLeadUnits} />
           <NamesInput label="配合单位" names={cooperatingUnits} suggestions={directory.units} onChange={setCooperatingUnits} />
-        </div>
-        {error && error.field !== 'serial' && <p className="field-error full">{error.message}</p>}
+        </fieldset>
+        {error && error.field === '' && (
+          <p className="field-error full" role="alert">
+            {error.message}
+          </p>
+        )}
         <div className="dialog-actions full">
           <button type="button" className="secondary" onClick={onClose}>
             取消
           </button>
           <button type="submit" disabled={busy}>
-            创建
+            {busy ? '正在创建…' : '创建'}
           </button>
         </div>
       </form>
