@@ -13,6 +13,8 @@ export type NoteCode =
   | 'deadline-unreadable'
   | 'content-conflict'
   | 'duplicate-serial'
+  | 'serial-mismatch'
+  | 'unknown-id'
   | 'duplicate-line'
   | 'kept-existing'
   | 'read';

@@ -132,13 +132,18 @@ export function buildPlan(db: Db, parsed: ParsedOverview[], options: PlanOptions
     }
   }
   const pendingDuplicates: { text: string; item: ImportItem; where: Note['where'] }[] = [];
+  // The parsed target of each action: its lines' cells, for notes raised once every line is matched.
+  const parsedOf = new Map<TargetAction, ParsedTarget>();
 
   for (const file of parsed) {
     for (const n of file.notes) sheetNotes.push(note(n.severity, 'read', n.message, n.where));
     for (const t of file.targets) {
       const item = planTarget(t, file.file);
       items.push(item.item);
-      if (item.action) actions.push(item.action);
+      if (item.action) {
+        actions.push(item.action);
+        parsedOf.set(item.action, t);
+      }
     }
   }
 
@@ -172,7 +177,11 @@ export function buildPlan(db: Db, parsed: ParsedOverview[], options: PlanOptions
       for (const name of [...l.units, ...(l.cooperatingUnits ?? [])]) if (!names.isKnownUnit(name)) newUnits.add(normalizeName(name));
     });
 
-    const target = (t.targetId !== null ? byId.get(t.targetId) : undefined) ?? bySerial.get(t.serial);
+    const byTargetId = t.targetId !== null ? byId.get(t.targetId) : undefined;
+    if (t.targetId !== null && !byTargetId) {
+      notes.push(note('warning', 'unknown-id', `目标ID ${t.targetId} 不是${year}年已有的责任目标，按序号${t.serial}处理`, where('serial')));
+    }
+    const target = byTargetId ?? bySerial.get(t.serial);
     if (!target) {
       const earlier = newSerials.get(t.serial);
       if (earlier) {
@@ -188,6 +197,11 @@ export function buildPlan(db: Db, parsed: ParsedOverview[], options: PlanOptions
     }
 
     item.targetId = target.id;
+    if (byTargetId && target.serial !== t.serial) {
+      // A returned template matched by its hidden id: the preview shows the target it updates.
+      notes.push(note('warning', 'serial-mismatch', `文件中的序号${t.serial}与目标ID ${target.id} 对应的第${target.serial}项不一致，已按目标ID更新第${target.serial}项（序号不变）`, where('serial')));
+      item.serial = target.serial;
+    }
     if (t.content !== '' && target.content !== '' && similarity(t.content, target.content) < CONFLICT_SIMILARITY) {
       notes.push(note('error', 'content-conflict', `第${t.serial}项的内容与已有目标差别很大，可能序号已变，未覆盖。已有：“${target.content.slice(0, 30)}”`, where('content')));
       item.status = 'conflict';
@@ -261,14 +275,17 @@ export function buildPlan(db: Db, parsed: ParsedOverview[], options: PlanOptions
   // Progress unchanged from last quarter, found once every line is matched.
   for (const a of actions) {
     const target = a.targetId === null ? undefined : byId.get(a.targetId);
-    for (const l of a.lines) {
+    const t = parsedOf.get(a)!;
+    a.lines.forEach((l, i) => {
       const line = target?.assignments.find((x) => x.id === l.assignmentId);
       const previous = line?.progress.find((p) => p.quarter === quarter - 1);
       if (previous && l.progress && comparable(previous.text) !== '' && comparable(previous.text) === comparable(l.progress.text)) {
-        const item = items.find((i) => i.key === a.key)!;
-        item.notes.push(note('warning', 'unchanged-progress', `第${a.serial}项：完成情况与上季度完全相同`, { file: item.file, row: item.row }));
+        const item = items.find((x) => x.key === a.key)!;
+        // The line's own progress cell: the second line of a target is on a row of its own.
+        const row = t.lines[i]?.ref.row ?? t.ref.row;
+        item.notes.push(note('warning', 'unchanged-progress', `第${a.serial}项：完成情况与上季度完全相同`, { file: t.ref.file, sheet: t.ref.sheet, row, ...(t.columns.progress ? { column: t.columns.progress } : {}) }));
       }
-    }
+    });
   }
   for (const d of pendingDuplicates) {
     const owners = progressOwners.get(d.text)!;
