@@ -111,7 +111,8 @@ async function importCommand(values: Record<string, string | boolean | undefined
   // Every file is read before the store is opened: an unreadable one stops everything, nothing written.
   const workbooks = files.map(readWorkbookFile);
   const parsed = await parseWorkbooks(workbooks);
-  const core = await startCore({ storePath: db });
+  // A dry run leaves no trace: against a store that does not exist yet, it previews against an empty one in memory.
+  const core = await startCore({ storePath: values['dry-run'] && !fs.existsSync(db) ? ':memory:' : db });
   try {
     const ctx = { db: core.db, storePath: db };
     const preview = buildPlan(core.db, parsed, { year, quarter }).preview;

@@ -91,7 +91,8 @@ export function normalizeName(name: string): string {
 export function normalizeDeadline(text: string): string {
   const t = normalizeSpaces(text);
   if (isEmptyMarker(t)) return '';
-  return toHalfWidth(t).replace(/\s+/g, '');
+  // Digits only: the typed text keeps its Chinese punctuation (6月开工，年内完工).
+  return t.replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\s+/g, '');
 }
 
 export type DeadlineKind = 'year-end' | 'long-term' | 'month' | 'date' | 'quarter' | 'multi-year' | 'none' | 'unknown';

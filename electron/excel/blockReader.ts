@@ -6,7 +6,6 @@
  * the published dump — holding the line's leader that slid into the 序号 column).
  */
 import { isEmptyMarker, normalizeDeadline, normalizeSpaces, splitNames, toHalfWidth } from '../../shared/domain';
-import { AppError } from '../../shared/errors';
 import { unitsInContent } from './contentUnits';
 import { columnLetter, type Grid } from './grid';
 import { headerRoleCount, roleOfHeader, type Block, type ColumnRole } from './headers';
@@ -20,6 +19,9 @@ export function cellText(grid: Grid, r: number, c: number | undefined): string {
 }
 
 /** `12`, `１２`, `12.`, `12、`, `（12）`, `第12项` → 12; anything else is not a serial. */
+/** （一）, 一、, (三): the numbering of a section heading, not a target's serial. */
+const SECTION_NUMBER = /^[（(]?[一二三四五六七八九十]+[)）、.．]?$/;
+
 export function parseSerial(text: string): number | null {
   const t = toHalfWidth(text)
     .replace(/\s/g, '')
@@ -134,12 +136,14 @@ export function readBlock(grid: Grid, file: string, firstDataRow: number, block:
     } else if (previous && leaderCell.length === 0 && sameContent && isNameList(serialText)) {
       note('warning', `第${r + 1}行：序号列中的“${serialText}”不是序号，按第${previous.serial}项续行的市政府领导处理`, r, serialColumn);
       row = { kind: 'continuation', leaders: splitNames(serialText) };
+    } else if (SECTION_NUMBER.test(serialText) && text(r, col.progress) === '' && text(r, col.leaders) === '') {
+      // A section heading split over two cells: （一） in 序号, 经济发展 in the content column.
+      note('info', `第${r + 1}行“${serialText}${content}”是篇章标题行，已跳过`, r);
+      continue;
     } else {
-      throw new AppError(
-        'validation',
-        `文件“${file}”工作表“${sheet}”第${r + 1}行${columnLetter(serialColumn)}列：序号“${serialText}”不是数字，无法确定是哪一项责任目标。请改为数字序号（同一目标的续行请留空或与上一行合并单元格）后重新导入。`,
-        at(r, serialColumn),
-      );
+      // One row the reader cannot place is reported at its cell and left out; the rest of the file still reads.
+      note('error', `第${r + 1}行：序号“${serialText}”不是数字，无法确定是哪一项责任目标，该行未导入。请改为数字序号（同一目标的续行请留空或与上一行合并单元格）`, r, serialColumn);
+      continue;
     }
     previousSerialCell = serialCell === null ? null : (serialCell.mergedFrom ?? `${columnLetter(col.serial!)}${r + 1}`);
 

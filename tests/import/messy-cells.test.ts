@@ -66,7 +66,7 @@ describe('messy-cells.xlsx', () => {
     expect([1, 2, 3, 4, 5, 7, 8, 12].map((s) => [s, t[s]!.deadline, t[s]!.deadlineKind, t[s]!.deadlineDue])).toEqual([
       [1, '3月底前', 'month', '2024-03-31'],
       // normalizeDeadline makes the full-width comma half-width.
-      [2, '6月开工,年内完工', 'year-end', '2024-12-31'],
+      [2, '6月开工，年内完工', 'year-end', '2024-12-31'],
       [3, '第四季度', 'quarter', '2024-12-31'],
       [4, '2024-2025', 'multi-year', '2025-12-31'],
       [5, '年底', 'year-end', '2024-12-31'],

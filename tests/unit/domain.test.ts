@@ -39,9 +39,10 @@ describe('parseDeadline', () => {
     expect(parseDeadline(text, 2023)).toEqual({ kind, due });
   });
 
-  it('joins a deadline broken over two lines', () => {
+  it('joins a deadline broken over two lines, keeping its Chinese punctuation', () => {
     expect(normalizeDeadline('长期\n坚持')).toBe('长期坚持');
     expect(normalizeDeadline('长期 坚持')).toBe('长期坚持');
+    expect(normalizeDeadline('６月开工，年内完工')).toBe('6月开工，年内完工');
   });
 });
 

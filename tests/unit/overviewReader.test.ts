@@ -200,17 +200,22 @@ describe('what the reader refuses', () => {
     expect(err.where).toEqual({ file: '工作总结.xlsx', sheet: 'Sheet1' });
   });
 
-  it('a serial that is not a number: an AppError pointing at the cell', async () => {
-    const err = await rejection(
-      roundTrip('序号.xlsx', (ws) => {
-        ws.addRow(HEADER);
-        ws.addRow([1, '李春英', '目标一', '年底', '进展', '是', '市财政局']);
-        ws.addRow(['1-1', '李春英', '目标一之一', '年底', '进展', '是', '市财政局']);
-      }),
-    );
-    expect(err.code).toBe('validation');
-    expect(err.message).toMatch(/序号“1-1”不是数字/);
-    expect(err.where).toEqual({ file: '序号.xlsx', sheet: 'Sheet1', row: 3, column: 'A' });
+  it('a serial that is not a number: that row is left out with an error at its cell, the rest still reads', async () => {
+    const o = await roundTrip('序号.xlsx', (ws) => {
+      ws.addRow(HEADER);
+      ws.addRow([1, '李春英', '目标一', '年底', '进展', '是', '市财政局']);
+      ws.addRow(['1-1', '李春英', '目标一之一', '年底', '进展', '是', '市财政局']);
+      ws.addRow(['（二）', '', '经济发展', '', '', '', '']);
+      ws.addRow([2, '聂元科', '目标二', '年底', '进展', '是', '市商务局']);
+    });
+    expect(o.targets.map((t) => [t.serial, t.content])).toEqual([
+      [1, '目标一'],
+      [2, '目标二'],
+    ]);
+    const error = o.notes.find((n) => n.severity === 'error')!;
+    expect(error.message).toMatch(/序号“1-1”不是数字.*该行未导入/);
+    expect(error.where).toEqual({ file: '序号.xlsx', sheet: 'Sheet1', row: 3, column: 'A' });
+    expect(o.notes.some((n) => n.severity === 'info' && /“（二）经济发展”是篇章标题行/.test(n.message))).toBe(true);
   });
 
   it('parses a workbook already in memory the same way', async () => {
