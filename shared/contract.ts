@@ -175,10 +175,45 @@ export const importSummarySchema = z.object({
   skipped: z.number().int(),
 });
 
+export const columnRoleSchema = z.enum([
+  'serial',
+  'leaders',
+  'content',
+  'deadline',
+  'progress',
+  'onSchedule',
+  'units',
+  'leadUnits',
+  'cooperatingUnits',
+  'previousProgress',
+  'targetId',
+  'assignmentId',
+]);
+
+/** Per file name: column letter → the role the user says it has, or 'ignore'. */
+export const columnMappingSchema = z.record(
+  z.string().max(255),
+  z.record(z.string().regex(/^[A-Z]{1,3}$/, '列号无效'), z.union([columnRoleSchema, z.literal('ignore')])),
+);
+
 export const importPreviewSchema = z.object({
   year: yearSchema,
   quarter: quarterSchema,
-  files: z.array(z.object({ name: z.string(), title: z.string(), targets: z.number().int(), lines: z.number().int() })),
+  files: z.array(
+    z.object({
+      name: z.string(),
+      title: z.string(),
+      targets: z.number().int(),
+      lines: z.number().int(),
+      sheets: z.array(
+        z.object({
+          sheet: z.string(),
+          headerRow: z.number().int(),
+          columns: z.array(z.object({ column: z.string(), header: z.string(), role: columnRoleSchema.nullable() })),
+        }),
+      ),
+    }),
+  ),
   summary: importSummarySchema,
   items: z.array(importItemSchema),
   /** Notes about files and sheets as a whole (hidden rows, ignored columns, headings skipped). */
@@ -207,6 +242,7 @@ const importRequest = z
     year: yearSchema.optional(),
     quarter: quarterSchema.optional(),
     jobId: jobIdSchema.optional(),
+    mapping: columnMappingSchema.optional(),
   })
   .strict();
 
@@ -311,6 +347,8 @@ export type ImportChange = z.infer<typeof importChangeSchema>;
 export type ImportSummary = z.infer<typeof importSummarySchema>;
 export type ImportPreview = z.infer<typeof importPreviewSchema>;
 export type ImportBatch = z.infer<typeof importBatchSchema>;
+export type ColumnRole = z.infer<typeof columnRoleSchema>;
+export type ColumnMappings = z.infer<typeof columnMappingSchema>;
 
 export const METHOD_NAMES = Object.keys(methods) as MethodName[];
 

@@ -3,7 +3,8 @@
  * cell such as 三季度工作推进情况 or 责任单位 merged across, with 完成情况 | 是否按计划完成进度 or
  * 牵头单位 | 配合单位 on the row below it.
  */
-import { blocksOfHeader, headerRoleCount, roleOfHeader, type Block } from './headers';
+import { applyMapping, blocksOfHeader, headerRoleCount, roleOfHeader, type Block, type ColumnMapping } from './headers';
+import { columnLetter } from './grid';
 import type { Grid } from './grid';
 
 /** Rows searched for the header: titles, paragraphs and 填报单位 lines never run this long. */
@@ -37,19 +38,21 @@ function subHeader(grid: Grid, r: number): string[] | null {
   return below;
 }
 
-export function findHeader(grid: Grid): HeaderRows | null {
+export function findHeader(grid: Grid, mapping?: ColumnMapping): HeaderRows | null {
+  const corrected = (texts: string[]) => applyMapping(texts, mapping, columnLetter);
   for (let r = 0; r < Math.min(grid.rowCount, HEADER_SCAN_ROWS); r++) {
     const own = ownTexts(grid, r);
     // Only a row that is itself mostly a header may take the row below: never a title above a header.
     if (headerRoleCount(own) < 2) continue;
     const below = subHeader(grid, r);
     if (below) {
-      const texts = own.map((t, c) => (roleOfHeader(below[c] ?? '') !== null ? below[c]! : t));
+      const texts = corrected(own.map((t, c) => (roleOfHeader(below[c] ?? '') !== null ? below[c]! : t)));
       const blocks = blocksOfHeader(texts);
       if (blocks.length > 0) return { first: r, last: r + 1, texts, blocks };
     }
-    const blocks = blocksOfHeader(own);
-    if (blocks.length > 0) return { first: r, last: r, texts: own, blocks };
+    const texts = corrected(own);
+    const blocks = blocksOfHeader(texts);
+    if (blocks.length > 0) return { first: r, last: r, texts, blocks };
   }
   return null;
 }

@@ -11,7 +11,7 @@ import { AppError } from '../../shared/errors';
 import { groupLeaderOf, groupNote, readBlock } from './blockReader';
 import { columnLetter, readGrid, type Grid } from './grid';
 import { findHeader, HEADER_SCAN_ROWS, type HeaderRows } from './headerRow';
-import { quarterIn } from './headers';
+import { compactHeader, quarterIn, roleOfHeader, type ColumnMapping } from './headers';
 import type { ParsedLine, ParsedOverview, ReadNote } from './overviewTypes';
 import { assertWorkbookBytes, readWorkbookFile } from './sniff';
 import { takeOutMerges } from './unmerge';
@@ -90,9 +90,9 @@ function noHeader(file: string, searched: string[], firstSheet: string | undefin
   );
 }
 
-export function parseOverviewWorkbook(wb: ExcelJS.Workbook, fileName: string, merges?: Map<string, string[]>): ParsedOverview {
+export function parseOverviewWorkbook(wb: ExcelJS.Workbook, fileName: string, merges?: Map<string, string[]>, mapping?: ColumnMapping): ParsedOverview {
   const notes: ReadNote[] = [];
-  const overview: ParsedOverview = { file: fileName, title: '', city: null, year: null, quarter: null, targets: [], notes };
+  const overview: ParsedOverview = { file: fileName, sheets: [], title: '', city: null, year: null, quarter: null, targets: [], notes };
   let headerQuarterFound: Quarter | null = null;
   const searched: string[] = [];
   let found = false;
@@ -103,7 +103,7 @@ export function parseOverviewWorkbook(wb: ExcelJS.Workbook, fileName: string, me
     }
     searched.push(ws.name);
     const grid = readGrid(ws, merges?.get(ws.name));
-    const header = findHeader(grid);
+    const header = findHeader(grid, mapping);
     if (!header) {
       if (grid.rowCount > 0) notes.push({ severity: 'info', message: `工作表“${grid.sheet}”中没有找到表头，已跳过`, where: { file: fileName, sheet: grid.sheet } });
       continue;
@@ -121,6 +121,18 @@ export function parseOverviewWorkbook(wb: ExcelJS.Workbook, fileName: string, me
       if (isTitle) overview.quarter ??= read.quarter;
     });
     found = true;
+    overview.sheets.push({
+      sheet: grid.sheet,
+      headerRow: header.last + 1,
+      // The file's own wording beside the role it was read as (after the user's corrections, if any).
+      columns: header.texts
+        .map((t, c) => ({
+          column: columnLetter(c),
+          header: compactHeader(grid.cells[header.last]![c]!.text || grid.cells[header.first]![c]!.text),
+          role: roleOfHeader(t),
+        }))
+        .filter((c) => c.header !== '' || c.role !== null),
+    });
     headerQuarterFound ??= headerQuarter(grid, header) ?? quarterIn(grid.sheet);
     headerNotes(grid, fileName, header, notes);
     if (group) notes.push({ severity: 'info', message: groupNote(group.row, group.leader), where: { file: fileName, sheet: grid.sheet, row: group.row } });
@@ -139,7 +151,7 @@ export function unitsOf(line: ParsedLine): { leadUnits: string[]; cooperatingUni
 }
 
 /** Reads a workbook from its bytes: what the renderer sends and what the CLI reads from disk. */
-export async function readOverviewBytes(name: string, bytes: Buffer): Promise<ParsedOverview> {
+export async function readOverviewBytes(name: string, bytes: Buffer, mapping?: ColumnMapping): Promise<ParsedOverview> {
   assertWorkbookBytes(name, bytes);
   const wb = new ExcelJS.Workbook();
   let merges: Map<string, string[]>;
@@ -153,7 +165,7 @@ export async function readOverviewBytes(name: string, bytes: Buffer): Promise<Pa
   } catch (err) {
     throw new AppError('validation', `文件“${name}”已损坏或不完整，无法作为 Excel 工作簿打开（${(err as Error).message.slice(0, 80)}）。`, { file: name });
   }
-  return parseOverviewWorkbook(wb, name, merges);
+  return parseOverviewWorkbook(wb, name, merges, mapping);
 }
 
 /** Reads a workbook file; the bytes are checked first so a renamed .xls or CSV gets a clear message. */

@@ -1,4 +1,5 @@
 /** What the overview reader returns: plain data with the cell each value came from, no database ids. */
+import type { ColumnRole } from './headers';
 import type { Quarter } from '../../shared/domain';
 
 /** A cell: row 1-based as Excel shows it, column a letter ('E'). */
@@ -42,8 +43,16 @@ export interface ReadNote {
   where: Partial<CellRef>;
 }
 
+/** How a sheet's columns were read, for the preview to show and the user to correct. */
+export interface SheetColumns {
+  sheet: string;
+  headerRow: number;
+  columns: { column: string; header: string; role: ColumnRole | null }[];
+}
+
 export interface ParsedOverview {
   file: string;
+  sheets: SheetColumns[];
   title: string;
   city: string | null;
   year: number | null;

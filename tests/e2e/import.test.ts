@@ -98,6 +98,26 @@ describe('import in the browser mode', () => {
     await importer.close();
   });
 
+  it('lets the user correct how a column was read, and previews again with it', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Sheet1');
+    ws.addRow(['菏泽市人民政府2023年经济社会发展责任目标三季度工作推进情况一览表']);
+    ws.addRow(['序号', '市政府领导', '责任目标内容', '完成时限', '本季度工作', '是否按计划完成进度', '责任单位']);
+    ws.addRow([39, '聂元科', '增加市级储备粮8.6万吨', '年底', '储备粮已入库4万吨', '是', '市发展改革委 华瑞集团']);
+    const file = path.join(dir, '列名不同.xlsx');
+    await wb.xlsx.writeFile(file);
+    await importer.open();
+    await importer.choose(file);
+    await importer.waitForPreview();
+    await importer.showAll();
+    expect(await importer.item(39).getAttribute('data-status')).toBe('unchanged');
+    await s.page.getByTestId('import-columns').locator('summary').click();
+    await s.page.getByLabel('列名不同.xlsx E列').selectOption({ label: '完成情况' });
+    await expect.poll(() => importer.item(39).getAttribute('data-status')).toBe('updated');
+    expect(await importer.item(39).innerText()).toContain('储备粮已入库4万吨');
+    await importer.close();
+  });
+
   it('says in Chinese what is wrong with a file that is not a workbook, and writes nothing', async () => {
     const fake = path.join(dir, '三季度报送.xlsx');
     fs.writeFileSync(fake, '序号,责任目标内容\n1,测试\n');

@@ -3,7 +3,7 @@
  * the history of batches, and undo. Files arrive as bytes: the renderer reads what the user dropped or
  * picked, the CLI reads paths; either way no path crosses the API.
  */
-import type { ImportBatch, ImportFile, ImportPreview } from '../../../shared/contract';
+import type { ColumnMappings, ImportBatch, ImportFile, ImportPreview } from '../../../shared/contract';
 import { AppError } from '../../../shared/errors';
 import type { Quarter } from '../../../shared/domain';
 import { listBatches } from '../../db/repos/importBatches';
@@ -21,6 +21,8 @@ export interface WorkbookBytes {
 export interface ImportOptions {
   year?: number | undefined;
   quarter?: Quarter | undefined;
+  /** Column corrections per file name. */
+  mapping?: ColumnMappings | undefined;
 }
 
 export function decodeFiles(files: ImportFile[]): WorkbookBytes[] {
@@ -28,12 +30,12 @@ export function decodeFiles(files: ImportFile[]): WorkbookBytes[] {
 }
 
 /** Reads every file first: one unreadable file stops the whole import before anything is written. */
-export async function parseWorkbooks(files: WorkbookBytes[], job: JobHandle = NO_JOB): Promise<ParsedOverview[]> {
+export async function parseWorkbooks(files: WorkbookBytes[], job: JobHandle = NO_JOB, mapping?: ColumnMappings): Promise<ParsedOverview[]> {
   const parsed: ParsedOverview[] = [];
   for (const [i, f] of files.entries()) {
     job.report({ done: i, total: files.length, label: `正在读取 ${f.name}` });
     await checkpoint(job.signal);
-    parsed.push(await readOverviewBytes(f.name, f.bytes));
+    parsed.push(await readOverviewBytes(f.name, f.bytes, mapping?.[f.name]));
   }
   const empty = parsed.filter((p) => p.targets.length === 0);
   if (empty.length > 0) {
@@ -43,14 +45,14 @@ export async function parseWorkbooks(files: WorkbookBytes[], job: JobHandle = NO
 }
 
 export async function previewImport(ctx: ServiceContext, files: WorkbookBytes[], options: ImportOptions, job: JobHandle = NO_JOB): Promise<ImportPreview> {
-  const parsed = await parseWorkbooks(files, job);
+  const parsed = await parseWorkbooks(files, job, options.mapping);
   job.report({ done: files.length, total: files.length, label: '正在与已有数据比对' });
   await checkpoint(job.signal);
   return buildPlan(ctx.db, parsed, options).preview;
 }
 
 export async function applyImport(ctx: ServiceContext, files: WorkbookBytes[], options: ImportOptions & { skip?: string[] }, job: JobHandle = NO_JOB): Promise<ImportBatch> {
-  const parsed = await parseWorkbooks(files, job);
+  const parsed = await parseWorkbooks(files, job, options.mapping);
   job.report({ done: files.length, total: files.length, label: '正在写入' });
   // The last moment a cancel is honoured: the write below is one transaction, all or nothing.
   await checkpoint(job.signal);

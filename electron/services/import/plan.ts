@@ -302,7 +302,7 @@ export function buildPlan(db: Db, parsed: ParsedOverview[], options: PlanOptions
     preview: {
       year,
       quarter,
-      files: parsed.map((p) => ({ name: p.file, title: p.title, targets: p.targets.length, lines: p.targets.reduce((n, t) => n + t.lines.length, 0) })),
+      files: parsed.map((p) => ({ name: p.file, title: p.title, targets: p.targets.length, lines: p.targets.reduce((n, t) => n + t.lines.length, 0), sheets: p.sheets })),
       summary: {
         targetsNew: count('new'),
         targetsUpdated: count('updated'),

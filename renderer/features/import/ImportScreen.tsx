@@ -4,7 +4,7 @@
  * then apply as one batch, which the history can undo.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { ImportBatch, ImportFile, ImportItem, ImportPreview } from '../../../shared/contract';
+import type { ColumnMappings, ColumnRole, ImportBatch, ImportFile, ImportItem, ImportPreview } from '../../../shared/contract';
 import { quarterLabel, type Quarter } from '../../../shared/domain';
 import { formatWhere } from '../../../shared/errors';
 import { api, errorMessage } from '../../api';
@@ -70,7 +70,8 @@ export function ImportScreen({ years, onClose, onImported }: Props) {
   const abort = useRef<AbortController | null>(null);
   const jobId = useRef<string | null>(null);
 
-  const preview = async (picked: File[], options: { year?: number | undefined; quarter?: Quarter | undefined }) => {
+  const [mapping, setMapping] = useState<ColumnMappings>({});
+  const preview = async (picked: File[], options: { year?: number | undefined; quarter?: Quarter | undefined; mapping?: ColumnMappings }) => {
     setError(null);
     const controller = new AbortController();
     abort.current = controller;
@@ -84,7 +85,7 @@ export function ImportScreen({ years, onClose, onImported }: Props) {
       jobId.current = id;
       const result = await withProgress(
         id,
-        () => api['import.preview']({ files: files.current, ...options, jobId: id }),
+        () => api['import.preview']({ files: files.current, year: options.year, quarter: options.quarter, mapping: options.mapping ?? mapping, jobId: id }),
         (p) => !controller.signal.aborted && setStage({ kind: 'reading', ...p }),
       );
       if (controller.signal.aborted) return;
@@ -102,7 +103,8 @@ export function ImportScreen({ years, onClose, onImported }: Props) {
   const choose = (list: FileList | null) => {
     const picked = workbooksOf(list ?? []);
     if (picked.length === 0) return setError('没有找到 Excel 工作簿（.xlsx）。');
-    void preview(picked, {});
+    setMapping({});
+    void preview(picked, { mapping: {} });
   };
 
   const cancel = () => {
@@ -177,11 +179,16 @@ export function ImportScreen({ years, onClose, onImported }: Props) {
               year={year}
               quarter={quarter}
               onPeriod={(y, q) => void preview([], { year: y, quarter: q })}
+              onMapping={(file, column, role) => {
+                const next = { ...mapping, [file]: { ...mapping[file], [column]: role } };
+                setMapping(next);
+                void preview([], { year, quarter, mapping: next });
+              }}
               applying={applying}
               onCancel={() => setStage({ kind: 'pick' })}
               onApply={() => {
                 setApplying(true);
-                api['import.apply']({ files: files.current, year, quarter, skip: [...skip] }).then(
+                api['import.apply']({ files: files.current, year, quarter, mapping, skip: [...skip] }).then(
                   ({ batch }) => {
                     setApplying(false);
                     setStage({ kind: 'applied', batch });
@@ -227,12 +234,13 @@ interface PreviewProps {
   year: number | undefined;
   quarter: Quarter | undefined;
   onPeriod: (year: number | undefined, quarter: Quarter | undefined) => void;
+  onMapping: (file: string, column: string, role: ColumnRole | 'ignore') => void;
   applying: boolean;
   onApply: () => void;
   onCancel: () => void;
 }
 
-function PreviewView({ preview, skip, setSkip, show, setShow, years, year, quarter, onPeriod, applying, onApply, onCancel }: PreviewProps) {
+function PreviewView({ preview, skip, setSkip, show, setShow, years, year, quarter, onPeriod, onMapping, applying, onApply, onCancel }: PreviewProps) {
   const s = preview.summary;
   const items = useMemo(
     () =>
@@ -277,6 +285,7 @@ function PreviewView({ preview, skip, setSkip, show, setShow, years, year, quart
           <option value="all">全部</option>
         </select>
       </div>
+      <ColumnsView files={preview.files} onMapping={onMapping} />
       {preview.newNames.units.length > 0 && <NewUnits names={preview.newNames.units} onAliased={() => onPeriod(year, quarter)} />}
       {preview.notes.length > 0 && (
         <details className="file-notes">
@@ -390,6 +399,56 @@ function NewUnits({ names, onAliased }: { names: string[]; onAliased: () => void
           </li>
         ))}
       </ul>
+    </details>
+  );
+}
+
+const ROLE_LABELS: Record<ColumnRole, string> = {
+  serial: '序号',
+  leaders: '市政府领导',
+  content: '责任目标内容',
+  deadline: '完成时限',
+  progress: '完成情况',
+  onSchedule: '是否按计划完成进度',
+  units: '责任单位',
+  leadUnits: '牵头单位',
+  cooperatingUnits: '配合单位',
+  previousProgress: '上季度完成情况（不导入）',
+  targetId: '目标ID',
+  assignmentId: '分工ID',
+};
+
+/** How each column was read, with a choice to correct it: the preview is made again with the correction. */
+function ColumnsView({ files, onMapping }: { files: ImportPreview['files']; onMapping: PreviewProps['onMapping'] }) {
+  return (
+    <details className="columns-view" data-testid="import-columns">
+      <summary>列的对应关系（读错了可在此更正）</summary>
+      {files.map((f) =>
+        f.sheets.map((s) => (
+          <div key={`${f.name}/${s.sheet}`} className="columns-sheet">
+            <div className="muted">
+              {f.name} › {s.sheet} › 表头在第{s.headerRow}行
+            </div>
+            <div className="columns-grid">
+              {s.columns.map((c) => (
+                <label key={c.column} className={c.role === null ? 'unread' : ''}>
+                  <span>
+                    {c.column}列“{c.header || '（无列名）'}”
+                  </span>
+                  <select aria-label={`${f.name} ${c.column}列`} value={c.role ?? 'ignore'} onChange={(e) => onMapping(f.name, c.column, e.target.value as ColumnRole | 'ignore')}>
+                    <option value="ignore">不导入</option>
+                    {(Object.keys(ROLE_LABELS) as ColumnRole[]).map((r) => (
+                      <option key={r} value={r}>
+                        {ROLE_LABELS[r]}
+                      </option>
+                    ))}
+                  </select>
+                </label>
+              ))}
+            </div>
+          </div>
+        )),
+      )}
     </details>
   );
 }
