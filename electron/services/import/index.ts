@@ -3,6 +3,7 @@
  * the history of batches, and undo. Files arrive as bytes: the renderer reads what the user dropped or
  * picked, the CLI reads paths; either way no path crosses the API.
  */
+import crypto from 'node:crypto';
 import type { ColumnMappings, ImportBatch, ImportFile, ImportPreview } from '../../../shared/contract';
 import { AppError } from '../../../shared/errors';
 import type { Quarter } from '../../../shared/domain';
@@ -29,14 +30,30 @@ export function decodeFiles(files: ImportFile[]): WorkbookBytes[] {
   return files.map((f) => ({ name: f.name, bytes: Buffer.from(f.data, 'base64') }));
 }
 
+/**
+ * The files of the last preview, as read: the apply that follows sends the same bytes, and reading a large
+ * workbook again would double the time and the memory at its peak. Keyed by content and column mapping,
+ * so a changed file is always read afresh; only the latest preview's files are kept.
+ */
+let lastRead = new Map<string, ParsedOverview>();
+
+function readKey(f: WorkbookBytes, mapping: ColumnMappings[string] | undefined): string {
+  return `${f.name}\u0000${crypto.createHash('sha256').update(f.bytes).digest('hex')}\u0000${JSON.stringify(mapping ?? {})}`;
+}
+
 /** Reads every file first: one unreadable file stops the whole import before anything is written. */
 export async function parseWorkbooks(files: WorkbookBytes[], job: JobHandle = NO_JOB, mapping?: ColumnMappings): Promise<ParsedOverview[]> {
   const parsed: ParsedOverview[] = [];
+  const read = new Map<string, ParsedOverview>();
   for (const [i, f] of files.entries()) {
     job.report({ done: i, total: files.length, label: `正在读取 ${f.name}` });
     await checkpoint(job.signal);
-    parsed.push(await readOverviewBytes(f.name, f.bytes, mapping?.[f.name]));
+    const key = readKey(f, mapping?.[f.name]);
+    const overview = lastRead.get(key) ?? (await readOverviewBytes(f.name, f.bytes, mapping?.[f.name]));
+    read.set(key, overview);
+    parsed.push(overview);
   }
+  lastRead = read;
   const empty = parsed.filter((p) => p.targets.length === 0);
   if (empty.length > 0) {
     throw new AppError('validation', `文件“${empty[0]!.file}”中没有读到任何责任目标（表头下方没有数据行）。`, { file: empty[0]!.file });
