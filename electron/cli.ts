@@ -2,7 +2,10 @@
  * Command-line entry for batch work and black-box tests: the same service as the app, called directly.
  * Errors go to stderr in Chinese with a non-zero exit code.
  */
+import Database from 'better-sqlite3';
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { AppError, formatWhere } from '../shared/errors';
 import { quarterLabel, ON_SCHEDULE_LABELS, type Quarter } from '../shared/domain';
@@ -11,6 +14,7 @@ import { readWorkbookFile } from './excel/sniff';
 import { applyImport, parseWorkbooks, undoBatch } from './services/import';
 import { buildPlan } from './services/import/plan';
 import { startCore, type AppCore } from './host/app';
+import { assertNotNewer } from './db/migrate';
 import { countPlans, listPlanSummaries, planByYear } from './db/repos/plans';
 import { loadTargets } from './db/repos/targets';
 import { toListed } from './services/listJson';
@@ -111,8 +115,10 @@ async function importCommand(values: Record<string, string | boolean | undefined
   // Every file is read before the store is opened: an unreadable one stops everything, nothing written.
   const workbooks = files.map(readWorkbookFile);
   const parsed = await parseWorkbooks(workbooks);
-  // A dry run leaves no trace: against a store that does not exist yet, it previews against an empty one in memory.
-  const core = await startCore({ storePath: values['dry-run'] && !fs.existsSync(db) ? ':memory:' : db });
+  // A dry run leaves no trace: it previews against a copy of the store (or an empty one in memory), so
+  // that not even the migrations or the switch to WAL touch the file.
+  const copy = values['dry-run'] ? await dryRunCopy(db) : null;
+  const core = await startCore({ storePath: copy?.path ?? db });
   try {
     const ctx = { db: core.db, storePath: db };
     const preview = buildPlan(core.db, parsed, { year, quarter }).preview;
@@ -128,7 +134,22 @@ async function importCommand(values: Record<string, string | boolean | undefined
     return 0;
   } finally {
     core.close();
+    copy?.remove();
   }
+}
+
+/** A throwaway copy of a store, taken with SQLite's backup API from a read-only connection. */
+async function dryRunCopy(db: string): Promise<{ path: string; remove: () => void }> {
+  if (!fs.existsSync(db)) return { path: ':memory:', remove: () => undefined };
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ducha-dry-run-'));
+  const source = new Database(db, { readonly: true, fileMustExist: true });
+  try {
+    assertNotNewer(source);
+    await source.backup(path.join(dir, 'store.sqlite'));
+  } finally {
+    source.close();
+  }
+  return { path: path.join(dir, 'store.sqlite'), remove: () => fs.rmSync(dir, { recursive: true, force: true }) };
 }
 
 export async function runCli(argv: string[]): Promise<number> {

@@ -111,6 +111,20 @@ function createWindow(): BrowserWindow {
     if (mainWindow === win) mainWindow = null;
   });
   win.webContents.on('render-process-gone', (_event, details) => console.error('[window] renderer gone:', details.reason));
+  // The page holds the close while a save is on its way (beforeunload); Electron shows nothing by itself,
+  // so ask here. Closing anyway is the user's call.
+  win.webContents.on('will-prevent-unload', (event) => {
+    const choice = dialog.showMessageBoxSync(win, {
+      type: 'warning',
+      buttons: ['等待保存完成', '仍然关闭'],
+      defaultId: 0,
+      cancelId: 0,
+      title: APP_TITLE,
+      message: '还有修改正在保存。',
+      detail: '现在关闭，正在保存的修改可能丢失。',
+    });
+    if (choice === 1) event.preventDefault();
+  });
   void win.loadURL(APP_ENTRY_URL);
   return win;
 }

@@ -307,7 +307,7 @@ export const methods = {
   'history.forTarget': { input: z.object({ targetId: idSchema }).strict(), output: z.array(changeEntrySchema) },
   'import.preview': { input: importRequest, output: importPreviewSchema },
   'import.apply': {
-    input: importRequest.extend({ skip: z.array(z.string().max(50)).max(100_000).default([]) }).strict(),
+    input: importRequest.extend({ skip: z.array(z.string().max(400)).max(100_000).default([]) }).strict(),
     output: z.object({ batch: importBatchSchema }),
   },
   'import.batches': { input: empty, output: z.array(importBatchSchema) },

@@ -28,7 +28,8 @@ export function parseSerial(text: string): number | null {
     .replace(/^\((.+)\)$/, '$1')
     .replace(/^第(.+)项$/, '$1')
     .replace(/[.、]$/, '');
-  return /^\d{1,5}$/.test(t) ? Number(t) : null;
+  // 0 is no serial: serials start at 1 (the store refuses 0).
+  return /^\d{1,5}$/.test(t) && Number(t) > 0 ? Number(t) : null;
 }
 
 const GROUP_LEADER = /^(.{2,4}?)同志.*(牵头|负责|分管)/;

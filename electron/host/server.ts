@@ -61,7 +61,9 @@ function readBody(req: http.IncomingMessage): Promise<string> {
       size += chunk.length;
       if (size > MAX_BODY) {
         reject(new Error('too-large'));
-        req.destroy();
+        // Drain the rest instead of destroying the socket, so that the 413 reaches the page.
+        req.removeAllListeners('data');
+        req.resume();
         return;
       }
       chunks.push(chunk);
@@ -72,7 +74,14 @@ function readBody(req: http.IncomingMessage): Promise<string> {
 }
 
 function serveStatic(staticDir: string, urlPath: string, res: http.ServerResponse): void {
-  const rel = decodeURIComponent(urlPath === '/' ? '/index.html' : urlPath);
+  let rel: string;
+  try {
+    rel = decodeURIComponent(urlPath === '/' ? '/index.html' : urlPath);
+  } catch {
+    // A malformed escape from any page must not take the server down.
+    send(res, 400, '请求地址无效');
+    return;
+  }
   const file = path.resolve(staticDir, `.${rel}`);
   if (!file.startsWith(staticDir + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
     send(res, 404, '未找到');
@@ -119,7 +128,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         const result = await core.call(url.pathname.slice('/api/'.length), payload);
         send(res, 200, JSON.stringify(result), TYPES['.json']);
       },
-      () => send(res, 413, '请求内容过大'),
+      (err: Error) => {
+        if (err.message === 'too-large') {
+          res.setHeader('Connection', 'close');
+          send(res, 413, '请求内容过大（单次导入请少于 64 MB）');
+        } else send(res, 400, '请求未能完整接收');
+      },
     );
   });
 

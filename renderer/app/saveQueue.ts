@@ -9,6 +9,8 @@ import { errorMessage } from '../api';
 export type SaveState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved'; at: Date } | { kind: 'failed'; message: string };
 
 const queues = new Map<number, Promise<unknown>>();
+/** Targets whose latest save failed: the bar keeps saying so until a save of that target succeeds. */
+const failed = new Map<number, string>();
 let pending = 0;
 let state: SaveState = { kind: 'idle' };
 const listeners = new Set<() => void>();
@@ -27,7 +29,10 @@ export function enqueueSave<T>(targetId: number, run: () => Promise<T>): Promise
   const settle = (failure: unknown) => {
     pending--;
     if (queues.get(targetId) === next) queues.delete(targetId);
-    if (failure !== undefined) set({ kind: 'failed', message: errorMessage(failure) });
+    if (failure !== undefined) failed.set(targetId, errorMessage(failure));
+    else failed.delete(targetId);
+    const latestFailure = [...failed.values()].at(-1);
+    if (latestFailure !== undefined) set({ kind: 'failed', message: latestFailure });
     else if (pending === 0) set({ kind: 'saved', at: new Date() });
   };
   // Both branches handled here; the caller handles its own copy of the outcome.

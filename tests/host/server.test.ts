@@ -79,6 +79,11 @@ describe('browser-mode server', () => {
     expect((await request('/%2e%2e/%2e%2e/etc/passwd')).status).toBe(404);
   });
 
+  it('answers a malformed address with 400 and keeps running', async () => {
+    expect((await request('/%E0%A4%A')).status).toBe(400);
+    expect((await request('/')).status).toBe(200);
+  });
+
   it('only accepts POST for the API', async () => {
     expect((await request('/api/plans.list', { headers: { 'X-Api-Token': server.token } })).status).toBe(405);
   });

@@ -6,6 +6,9 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { tempStorePath } from '../helpers/store';
+import Database from 'better-sqlite3';
+import { migrate } from '../../electron/db/migrate';
+import { MIGRATIONS } from '../../electron/db/migrations';
 import { BASE_LISTED, cli, fileHash, fixturePath, ROOT } from './helpers';
 
 interface Summary {
@@ -82,8 +85,17 @@ describe('cli import', () => {
     expect(fileHash(db)).toBe(before.bytes);
   });
 
-  // Known bug (electron/cli.ts, outside the importer): the store is opened, so created and migrated, before
-  // --dry-run is looked at. Flip to it() when fixed.
+  it('--dry-run does not even migrate an older store: the file stays byte for byte', () => {
+    const db = tempStorePath();
+    const old = new Database(db);
+    migrate(old, MIGRATIONS.slice(0, 1));
+    old.close();
+    const before = fileHash(db);
+    const dry = importJson(fixturePath('published-merged.xlsx'), '--db', db, '--dry-run');
+    expect(dry).toMatchObject({ dryRun: true, batchId: null });
+    expect(fileHash(db)).toBe(before);
+  });
+
   it('--dry-run against a store that does not exist creates no file', () => {
     const db = tempStorePath();
     importJson(fixturePath('published-merged.xlsx'), '--db', db, '--dry-run');

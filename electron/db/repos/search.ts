@@ -33,10 +33,11 @@ function flush(db: Db, pending: Pending): void {
   // The rows' current text: a row changed twice, or deleted, since it was noted is indexed as it is now.
   // Read first, then plain INSERT … VALUES: an INSERT … SELECT per row opens a statement journal, and with it
   // an FTS5 flush, every time.
-  const readTarget = stmt(db, 'SELECT content FROM targets WHERE id = ?').pluck();
-  const readProgress = stmt(db, 'SELECT text FROM progress_reports WHERE id = ?').pluck();
-  const targets = [...pending.targets.keys()].map((id) => [id, readTarget.get(id) as string | undefined] as const);
-  const progress = [...pending.progress.keys()].map((id) => [id, readProgress.get(id) as string | undefined] as const);
+  const readTarget = stmt(db, 'SELECT content AS text FROM targets WHERE id = ?');
+  const readProgress = stmt(db, 'SELECT text FROM progress_reports WHERE id = ?');
+  const text = (s: typeof readTarget, id: number) => (s.get(id) as { text: string } | undefined)?.text;
+  const targets = [...pending.targets.keys()].map((id) => [id, text(readTarget, id)] as const);
+  const progress = [...pending.progress.keys()].map((id) => [id, text(readProgress, id)] as const);
   const insertTarget = stmt(db, 'INSERT INTO target_search(rowid, content) VALUES (?, ?)');
   for (const [id, content] of targets) if (content !== undefined) insertTarget.run(id, content);
   const insertProgress = stmt(db, 'INSERT INTO progress_search(rowid, text) VALUES (?, ?)');

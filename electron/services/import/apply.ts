@@ -75,14 +75,14 @@ export function applyPlan(ctx: ServiceContext, plan: ImportPlan, options: { skip
     const planId = planByYear(ctx.db, preview.year)?.id ?? insertPlan(ctx.db, { year: preview.year, city: options.city ?? readSettings(ctx.db).city });
     const located = sectionsForLocating(ctx, planId);
     let skipped = 0;
-    const written: { id: number; before: Target | null }[] = [];
+    const written: { id: number; before: Target | null; action: TargetAction }[] = [];
     for (const a of plan.actions) {
       if (options.skip.has(a.key)) {
         skipped++;
         continue;
       }
       const before = a.targetId === null ? null : repo.loadTarget(ctx.db, a.targetId)!;
-      written.push({ id: applyAction(ctx, planId, preview.year, preview.quarter, a, located), before });
+      written.push({ id: applyAction(ctx, planId, preview.year, preview.quarter, a, located), before, action: a });
     }
     // The targets as written, read in one set-based load rather than one load per target.
     const after = new Map(repo.loadTargets(ctx.db, { planId }).map((t) => [t.id, t]));
@@ -94,13 +94,31 @@ export function applyPlan(ctx: ServiceContext, plan: ImportPlan, options: { skip
       year: preview.year,
       quarter: preview.quarter,
       files: options.files,
-      summary: { ...preview.summary, skipped },
+      // What was written, not what was previewed: unticked rows are not counted as imported.
+      summary: {
+        ...preview.summary,
+        targetsNew: written.filter((w) => w.action.status === 'new').length,
+        targetsUpdated: written.filter((w) => w.action.status === 'updated').length,
+        linesNew: written.reduce((n, w) => n + w.action.lines.filter((l) => l.assignmentId === null).length, 0),
+        linesUpdated: written.reduce((n, w) => n + w.action.lines.filter((l) => l.assignmentId !== null && (l.leaders || l.leadUnits || l.progress)).length, 0),
+        skipped,
+      },
       notes: [...preview.items.flatMap((i) => i.notes), ...preview.notes].filter((n) => n.severity !== 'info'),
       undoneAt: null,
     };
     insertBatch(ctx.db, batch);
     return batch;
   }))();
+}
+
+/** A target's content, without the bookkeeping (version, update times) that changes on every write. */
+function snapshotKey(t: Target): string {
+  return JSON.stringify({
+    ...t,
+    version: 0,
+    updatedAt: '',
+    assignments: t.assignments.map((a) => ({ ...a, progress: a.progress.map((p) => ({ ...p, updatedAt: '' })) })),
+  });
 }
 
 /** Puts a target back as a snapshot shows it: fields, lines (by id) and every quarter's progress. */
@@ -133,10 +151,12 @@ export function undoBatch(ctx: ServiceContext, batchId: string): { batch: Import
     if (!batch) throw new AppError('not-found', `找不到导入批次 ${batchId}。`);
     if (batch.undoneAt) throw new AppError('conflict', `导入批次 ${batchId} 已于 ${batch.undoneAt.slice(0, 19).replace('T', ' ')} 撤销。`);
     const changes = batchChanges(ctx.db, batchId);
+    // Edited since = different content, not a different version: undoing a later batch bumps versions
+    // while putting back exactly what this batch wrote.
     const edited = changes.filter((c) => {
       const after = c.after ? (JSON.parse(c.after) as Target) : null;
       const now = repo.loadTarget(ctx.db, c.targetId);
-      return after !== null && (now === undefined || now.version !== after.version);
+      return after !== null && (now === undefined || snapshotKey(now) !== snapshotKey(after));
     });
     if (edited.length > 0) {
       const serials = edited.map((c) => (JSON.parse(c.after!) as Target).serial).slice(0, 10);
