@@ -55,4 +55,18 @@ describe('apply: what is written and counted', () => {
     await core.invoke('import.undo', { batchId: first.id });
     expect((await core.invoke('overview.get', { year: 2024, quarter: 3 })).rows).toEqual([]);
   });
+
+  it('a blank 牵头单位 beside a changed 配合单位 keeps the lead unit and takes the new cooperating units', async () => {
+    const core = await openCore();
+    await core.invoke('import.apply', { files: [await file('初始.xlsx', [[1, '甲', '目标一', '年底', '进展', '是', '市甲局 市乙局']])] });
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Sheet1');
+    ws.addRow(['某市人民政府2024年经济社会发展责任目标三季度工作推进情况一览表']);
+    ws.addRow(['序号', '市政府领导', '责任目标内容', '完成时限', '三季度完成情况', '是否按计划完成进度', '牵头单位', '配合单位']);
+    ws.addRow([1, '甲', '目标一', '年底', '进展', '是', '', '市丙局']);
+    const f = { name: '两列.xlsx', data: Buffer.from(await wb.xlsx.writeBuffer()).toString('base64') };
+    await core.invoke('import.apply', { files: [f] });
+    const line = (await core.invoke('overview.get', { year: 2024, quarter: 3 })).rows[0]!.lines[0]!;
+    expect([line.leadUnits, line.cooperatingUnits]).toEqual([['市甲局'], ['市丙局']]);
+  });
 });

@@ -135,10 +135,10 @@ export function buildPlan(db: Db, parsed: ParsedOverview[], options: PlanOptions
   // The parsed target of each action: its lines' cells, for notes raised once every line is matched.
   const parsedOf = new Map<TargetAction, ParsedTarget>();
 
-  for (const file of parsed) {
+  for (const [fileIndex, file] of parsed.entries()) {
     for (const n of file.notes) sheetNotes.push(note(n.severity, 'read', n.message, n.where));
     for (const t of file.targets) {
-      const item = planTarget(t, file.file);
+      const item = planTarget(t, file.file, fileIndex);
       items.push(item.item);
       if (item.action) {
         actions.push(item.action);
@@ -147,11 +147,11 @@ export function buildPlan(db: Db, parsed: ParsedOverview[], options: PlanOptions
     }
   }
 
-  function planTarget(t: ParsedTarget, fileName: string): { item: ImportItem; action: TargetAction | null } {
+  function planTarget(t: ParsedTarget, fileName: string, fileIndex: number): { item: ImportItem; action: TargetAction | null } {
     const where = (role: keyof ParsedTarget['columns'], row = t.ref.row): Note['where'] => ({ file: t.ref.file, sheet: t.ref.sheet, row, ...(t.columns[role] ? { column: t.columns[role] } : {}) });
     const notes: Note[] = [];
     const changes: ImportChange[] = [];
-    const item: ImportItem = { key: `${fileName}#${t.ref.sheet}#${t.ref.row}`, serial: t.serial, content: t.content, status: 'unchanged', targetId: null, changes, notes, file: fileName, row: t.ref.row };
+    const item: ImportItem = { key: `${fileIndex + 1}#${fileName}#${t.ref.sheet}#${t.ref.row}`, serial: t.serial, content: t.content, status: 'unchanged', targetId: null, changes, notes, file: fileName, row: t.ref.row };
 
     // Data-quality warnings about the file itself.
     if (t.content === '') notes.push(note('warning', 'empty-content', `第${t.serial}项：责任目标内容为空`, where('content')));
@@ -252,10 +252,12 @@ export function buildPlan(db: Db, parsed: ParsedOverview[], options: PlanOptions
       action.leaders = leaders;
       changes.push({ field: 'leaders', line: index, before: match.leaders.join('、'), after: leaders.join('、') });
     }
-    if (leadUnits.length > 0 && (!sameList(leadUnits, match.leadUnits) || !sameList(cooperatingUnits, match.cooperatingUnits))) {
-      action.leadUnits = leadUnits;
+    // A blank 牵头单位 cell beside a filled 配合单位 one keeps the lead units the store has.
+    const lead = leadUnits.length > 0 ? leadUnits : match.leadUnits;
+    if ((leadUnits.length > 0 || cooperatingUnits.length > 0) && (!sameList(lead, match.leadUnits) || !sameList(cooperatingUnits, match.cooperatingUnits))) {
+      action.leadUnits = lead;
       action.cooperatingUnits = cooperatingUnits;
-      changes.push({ field: 'units', line: index, before: [...match.leadUnits, ...match.cooperatingUnits].join('、'), after: [...leadUnits, ...cooperatingUnits].join('、') });
+      changes.push({ field: 'units', line: index, before: [...match.leadUnits, ...match.cooperatingUnits].join('、'), after: [...lead, ...cooperatingUnits].join('、') });
     }
     const current = match.progress.find((p) => p.quarter === quarter);
     const textChanged = l.progressText !== '' && l.progressText !== (current?.text ?? '');
