@@ -190,6 +190,22 @@ export const columnRoleSchema = z.enum([
   'assignmentId',
 ]);
 
+/** The wording of each column role: how the importer names it and how the preview shows it. */
+export const COLUMN_ROLE_NAMES: Record<ColumnRole, string> = {
+  serial: '序号',
+  leaders: '市政府领导',
+  content: '责任目标内容',
+  deadline: '完成时限',
+  progress: '完成情况',
+  onSchedule: '是否按计划完成进度',
+  units: '责任单位',
+  leadUnits: '牵头单位',
+  cooperatingUnits: '配合单位',
+  previousProgress: '上季度完成情况',
+  targetId: '目标ID',
+  assignmentId: '分工ID',
+};
+
 /** Per file name: column letter → the role the user says it has, or 'ignore'. */
 export const columnMappingSchema = z.record(
   z.string().max(255),

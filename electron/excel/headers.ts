@@ -4,7 +4,7 @@
  * 三季度完成情况/进展情况, 是否按计划完成进度/是否按进度推进, 责任单位 or 牵头单位 + 配合单位.
  * Spaces and line breaks inside header cells (`序  号`, `牵头\n市领导`) are ignored.
  */
-import type { ColumnRole } from '../../shared/contract';
+import { COLUMN_ROLE_NAMES, type ColumnRole } from '../../shared/contract';
 import type { Quarter } from '../../shared/domain';
 
 // The roles are part of the contract: the import preview shows them and the user may correct them.
@@ -30,20 +30,7 @@ const RULES: [ColumnRole, RegExp][] = [
 export type ColumnMapping = Record<string, ColumnRole | 'ignore'>;
 
 /** The wording each role is recognised by, used to put a user's choice in place of the file's own. */
-export const ROLE_HEADERS: Record<ColumnRole, string> = {
-  serial: '序号',
-  leaders: '市政府领导',
-  content: '责任目标内容',
-  deadline: '完成时限',
-  progress: '完成情况',
-  onSchedule: '是否按计划完成进度',
-  units: '责任单位',
-  leadUnits: '牵头单位',
-  cooperatingUnits: '配合单位',
-  previousProgress: '上季度完成情况',
-  targetId: '目标ID',
-  assignmentId: '分工ID',
-};
+const ROLE_HEADERS = COLUMN_ROLE_NAMES;
 
 /** The header texts as the user corrected them: a mapped column reads as its role's own name. */
 export function applyMapping(texts: string[], mapping: ColumnMapping | undefined, letter: (column: number) => string): string[] {

@@ -133,17 +133,8 @@ export const BASE_LISTED: ListedTarget[] = [
   },
 ];
 
-/** A seeded PRNG (mulberry32): the same "random" data on every run. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A seeded PRNG: the same "random" data on every run (the benchmark's own). */
+export { rng as prng } from '../../bench/synthetic';
 
 /** Clauses of the 2023 work report (seeds/), for realistic Chinese content and progress text. */
 export function reportClauses(): string[] {

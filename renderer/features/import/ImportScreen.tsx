@@ -4,7 +4,7 @@
  * then apply as one batch, which the history can undo.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { ColumnMappings, ColumnRole, ImportBatch, ImportFile, ImportItem, ImportPreview } from '../../../shared/contract';
+import { COLUMN_ROLE_NAMES, type ColumnMappings, type ColumnRole, type ImportBatch, type ImportFile, type ImportItem, type ImportPreview } from '../../../shared/contract';
 import { quarterLabel, type Quarter } from '../../../shared/domain';
 import { formatWhere } from '../../../shared/errors';
 import { api, errorMessage } from '../../api';
@@ -403,20 +403,8 @@ function NewUnits({ names, onAliased }: { names: string[]; onAliased: () => void
   );
 }
 
-const ROLE_LABELS: Record<ColumnRole, string> = {
-  serial: '序号',
-  leaders: '市政府领导',
-  content: '责任目标内容',
-  deadline: '完成时限',
-  progress: '完成情况',
-  onSchedule: '是否按计划完成进度',
-  units: '责任单位',
-  leadUnits: '牵头单位',
-  cooperatingUnits: '配合单位',
-  previousProgress: '上季度完成情况（不导入）',
-  targetId: '目标ID',
-  assignmentId: '分工ID',
-};
+// A previous quarter's progress column is recognised so that it is not mistaken for this quarter's.
+const ROLE_LABELS: Record<ColumnRole, string> = { ...COLUMN_ROLE_NAMES, previousProgress: '上季度完成情况（不导入）' };
 
 /** How each column was read, with a choice to correct it: the preview is made again with the correction. */
 function ColumnsView({ files, onMapping }: { files: ImportPreview['files']; onMapping: PreviewProps['onMapping'] }) {

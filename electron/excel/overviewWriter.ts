@@ -1,0 +1,190 @@
+/**
+ * Writes the official overview (一览表) of one quarter: title, publication paragraph, the 7-column header
+ * and one row per assignment line, a target's serial, content and deadline merged over its lines. Knows
+ * cells, not the database. What it writes is what the importer reads back identically.
+ */
+import ExcelJS from 'exceljs';
+import type { Target } from '../../shared/contract';
+import { ON_SCHEDULE_LABELS, quarterLabel, type Quarter } from '../../shared/domain';
+
+export interface OverviewInput {
+  city: string;
+  year: number;
+  quarter: Quarter;
+  /** Already filtered, in serial order; each line's progress of `quarter` (others are ignored). */
+  targets: Target[];
+  /** The publication paragraph; the standard wording when absent. */
+  paragraph?: string;
+}
+
+export const OVERVIEW_SHEET = '一览表';
+/** Widths in Excel character units, for Chinese text (a CJK character takes two units). Not 9: exceljs drops
+ * a width of exactly 9 as its "default", and Excel then uses 8.43. */
+export const OVERVIEW_COLUMN_WIDTHS = [6, 10, 34, 9.5, 50, 10, 18] as const;
+const COLUMNS = OVERVIEW_COLUMN_WIDTHS.length;
+export const HEADER_ROW = 3;
+export const LINE_HEIGHT = 15;
+const ROW_PADDING = 6;
+/** Units of a column lost to the cell's inner margins: wrapped text fits in a little less than the width. */
+const CELL_MARGIN = 1;
+/** A3 (the OOXML paper code); exceljs's PaperSize enum has no member for it. */
+const PAPER_A3 = 8 as unknown as ExcelJS.PaperSize;
+/** GB2312: tells Excel/WPS to fall back to a Chinese font (宋体) when the named one is missing. */
+const CHARSET_GB2312 = 134;
+
+const TITLE_FONT: Partial<ExcelJS.Font> = { name: '方正小标宋简体', size: 20, charset: CHARSET_GB2312 };
+const PARAGRAPH_FONT: Partial<ExcelJS.Font> = { name: '仿宋_GB2312', size: 12, charset: CHARSET_GB2312 };
+const HEADER_FONT: Partial<ExcelJS.Font> = { name: '黑体', size: 12, charset: CHARSET_GB2312 };
+const BODY_FONT: Partial<ExcelJS.Font> = { name: '仿宋_GB2312', size: 11, charset: CHARSET_GB2312 };
+const THIN: Partial<ExcelJS.Border> = { style: 'thin' };
+const BORDER: Partial<ExcelJS.Borders> = { top: THIN, left: THIN, bottom: THIN, right: THIN };
+
+export function overviewTitle(city: string, year: number, quarter: Quarter): string {
+  return `${city}人民政府${year}年经济社会发展责任目标${quarterLabel(quarter)}工作推进情况一览表`;
+}
+
+export function overviewParagraph(year: number, quarter: Quarter, count: number): string {
+  return `市政府办公室对${year}年《政府工作报告》确定的${count}项经济社会发展责任目标${quarterLabel(quarter)}工作推进情况进行了调度。依据政务公开有关规定，现将工作完成情况向社会公开，接受群众监督。`;
+}
+
+export function overviewHeader(quarter: Quarter): string[] {
+  return ['序号', '市政府领导', '责任目标内容', '完成时限', `${quarterLabel(quarter)}完成情况`, '是否按计划完成进度', '责任单位'];
+}
+
+/** Display width in character units: CJK and other wide characters count 2, the rest 1. */
+export function displayWidth(text: string): number {
+  let w = 0;
+  for (const ch of text) {
+    const c = ch.codePointAt(0)!;
+    w += c >= 0x1100 && (c <= 0x115f || (c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7a3) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) || (c >= 0xffe0 && c <= 0xffe6) || c >= 0x20000) ? 2 : 1;
+  }
+  return w;
+}
+
+/** Printed lines a text needs in a column of `width` units: wrapped lines per explicit line, at least 1. */
+export function linesNeeded(text: string, width: number): number {
+  return text.split(/\r\n?|\n/).reduce((n, part) => n + Math.max(1, Math.ceil(displayWidth(part) / width)), 0);
+}
+
+export function heightFor(lines: number): number {
+  return lines * LINE_HEIGHT + ROW_PADDING;
+}
+
+/** Lines a body cell needs in column `index` (0-based), its inner margins taken off the width. */
+function bodyLines(text: string, index: number): number {
+  return linesNeeded(text, OVERVIEW_COLUMN_WIDTHS[index]! - CELL_MARGIN);
+}
+
+type Cells = [number | string, string, string, string, string, string, string];
+
+export function writeOverview(input: OverviewInput): ExcelJS.Workbook {
+  const { city, year, quarter, targets } = input;
+  const wb = new ExcelJS.Workbook();
+  wb.creator = `${city}人民政府办公室`;
+  const ws = wb.addWorksheet(OVERVIEW_SHEET, {
+    views: [{ state: 'frozen', xSplit: 0, ySplit: HEADER_ROW, topLeftCell: `A${HEADER_ROW + 1}`, activeCell: `A${HEADER_ROW + 1}` }],
+  });
+  ws.columns = OVERVIEW_COLUMN_WIDTHS.map((width) => ({ width }));
+  const totalWidth = OVERVIEW_COLUMN_WIDTHS.reduce((a, b) => a + b, 0);
+
+  // Row 1: title.
+  const title = ws.getRow(1);
+  setText(title.getCell(1), overviewTitle(city, year, quarter));
+  ws.mergeCells(1, 1, 1, COLUMNS);
+  title.getCell(1).font = TITLE_FONT;
+  title.getCell(1).alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+  // 20pt: about 1.8 body characters' width per character.
+  title.height = Math.max(1, Math.ceil((displayWidth(overviewTitle(city, year, quarter)) * 1.8) / totalWidth)) * 30 + 8;
+
+  // Row 2: publication paragraph.
+  const paragraph = input.paragraph ?? overviewParagraph(year, quarter, targets.length);
+  const para = ws.getRow(2);
+  setText(para.getCell(1), paragraph);
+  ws.mergeCells(2, 1, 2, COLUMNS);
+  para.getCell(1).font = PARAGRAPH_FONT;
+  para.getCell(1).alignment = { horizontal: 'left', vertical: 'middle', wrapText: true };
+  // 12pt text is a little wider than the 11pt the widths are measured in.
+  para.height = linesNeeded(paragraph, Math.floor(totalWidth / 1.1)) * 18 + 8;
+
+  // Row 3: header.
+  const header = ws.getRow(HEADER_ROW);
+  overviewHeader(quarter).forEach((text, i) => {
+    const cell = header.getCell(i + 1);
+    setText(cell, text);
+    cell.font = HEADER_FONT;
+    cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+    cell.border = BORDER;
+  });
+  header.height = Math.max(...overviewHeader(quarter).map((t, i) => linesNeeded(t, OVERVIEW_COLUMN_WIDTHS[i]!))) * 16 + ROW_PADDING;
+
+  // Body: one row per line; an empty target still gets one row.
+  let row = HEADER_ROW + 1;
+  for (const t of targets) {
+    const lines = t.assignments.length > 0 ? t.assignments : [null];
+    const first = row;
+    const heights: number[] = [];
+    for (const a of lines) {
+      const p = a?.progress.find((x) => x.quarter === quarter);
+      const values: Cells = [
+        t.serial,
+        a ? a.leaders.join(' ') : '',
+        t.content,
+        t.deadline,
+        p?.text ?? '',
+        p?.onSchedule ? ON_SCHEDULE_LABELS[p.onSchedule] : '',
+        a ? [...a.leadUnits, ...a.cooperatingUnits].join(' ') : '',
+      ];
+      const r = ws.getRow(row);
+      values.forEach((v, i) => {
+        const cell = r.getCell(i + 1);
+        // Merged cells: only the first line holds the value.
+        if (row === first || ![0, 2, 3].includes(i)) {
+          if (typeof v === 'number') cell.value = v;
+          else setText(cell, v);
+        }
+        cell.font = BODY_FONT;
+        cell.border = BORDER;
+        cell.alignment = { vertical: 'middle', wrapText: true, horizontal: [0, 3, 5].includes(i) ? 'center' : 'left' };
+      });
+      // Cells of this line only (the merged ones are spread below).
+      const own = [1, 4, 5, 6].map((i) => bodyLines(String(values[i]), i));
+      const single = lines.length === 1 ? [0, 2, 3].map((i) => bodyLines(String(values[i]), i)) : [];
+      heights.push(heightFor(Math.max(...own, ...single)));
+      row++;
+    }
+    if (lines.length > 1) {
+      for (const c of [1, 3, 4]) ws.mergeCells(first, c, row - 1, c);
+      // The merged cells need their height over all the target's rows together.
+      const merged = Math.max(...[0, 2, 3].map((i) => heightFor(bodyLines(String(i === 0 ? t.serial : i === 2 ? t.content : t.deadline), i))));
+      const have = heights.reduce((a, b) => a + b, 0);
+      if (merged > have) {
+        const extra = Math.ceil((merged - have) / heights.length);
+        for (let i = 0; i < heights.length; i++) heights[i]! += extra;
+      }
+    }
+    heights.forEach((h, i) => (ws.getRow(first + i).height = h));
+  }
+  const last = Math.max(row - 1, HEADER_ROW);
+
+  ws.pageSetup = {
+    paperSize: PAPER_A3,
+    orientation: 'landscape',
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    horizontalCentered: true,
+    printTitlesRow: `${HEADER_ROW}:${HEADER_ROW}`,
+    printArea: `A1:G${last}`,
+    margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.7, header: 0.3, footer: 0.3 },
+  };
+  ws.headerFooter = { oddFooter: '&C第 &P 页 共 &N 页' };
+  return wb;
+}
+
+/**
+ * Every text goes in as a plain string: exceljs writes it as a shared string, never as a formula, so a
+ * cell beginning with = + - @ stays the literal text. Nothing here ever assigns `{ formula }`.
+ */
+function setText(cell: ExcelJS.Cell, text: string): void {
+  cell.value = text;
+}
