@@ -6,7 +6,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['tests/{unit,db,service,host,electron,import}/**/*.test.ts'],
+          include: ['tests/{unit,db,service,host,electron,import,export}/**/*.test.ts'],
           environment: 'node',
           testTimeout: 30_000,
         },

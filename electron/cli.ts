@@ -18,6 +18,7 @@ import { assertNotNewer } from './db/migrate';
 import { countPlans, listPlanSummaries, planByYear } from './db/repos/plans';
 import { loadTargets } from './db/repos/targets';
 import { toListed } from './services/listJson';
+import { overviewExportInput, renderOverview } from './services/export';
 
 const USAGE = `用法：npm run cli -- <命令> [选项]
   list --db 文件 [--year 年份] [--json]   列出责任目标（--json 输出机器可读格式）
@@ -25,6 +26,8 @@ const USAGE = `用法：npm run cli -- <命令> [选项]
   import 文件… --db 文件 [--year 年份] [--quarter 季度] [--dry-run] [--json]
                                           导入一览表或报送模板（先预览，--dry-run 只预览不写入）
   import --undo 批次号 --db 文件          撤销一次导入
+  export overview --db 文件 --year 年份 --quarter 季度 --out 文件 [--leader 姓名] [--unit 单位] [--behind-only]
+                                          导出一览表（.xlsx，A3横向，可按领导、单位或进度滞后筛选）
   help                                    显示本说明`;
 
 function fail(message: string): never {
@@ -138,6 +141,39 @@ async function importCommand(values: Record<string, string | boolean | undefined
   }
 }
 
+async function exportCommand(values: Record<string, string | boolean | undefined>, what: string[]): Promise<number> {
+  const [kind, ...extra] = what;
+  if (kind !== 'overview') fail(kind === undefined ? '请指定要导出的内容：export overview …' : `未知的导出内容：${kind}（目前只支持 overview 一览表）`);
+  if (extra.length > 0) fail(`多余的参数：${extra.join(' ')}`);
+  const out = values.out as string | undefined;
+  if (!out) fail('缺少 --out 参数：请指定导出的文件（.xlsx）。');
+  if (!/\.xlsx$/i.test(out)) fail(`导出文件应以 .xlsx 结尾：${out}`);
+  if (values.year === undefined) fail('缺少 --year 参数：请指定年份。');
+  if (values.quarter === undefined) fail('缺少 --quarter 参数：请指定季度（1至4）。');
+  const year = optionalInt(values.year, '年份', 2000, 2100)!;
+  const quarter = optionalInt(values.quarter, '季度', 1, 4) as Quarter;
+  const dir = path.dirname(path.resolve(out));
+  if (!fs.existsSync(dir)) fail(`导出文件所在的文件夹不存在：${dir}`);
+  const core = await openExisting(values.db as string | undefined);
+  try {
+    const input = overviewExportInput(
+      { db: core.db, storePath: values.db as string },
+      { year, quarter, leader: values.leader as string | undefined, unit: values.unit as string | undefined, behindOnly: values['behind-only'] === true },
+    );
+    if (input.targets.length === 0) fail('没有符合条件的责任目标，未导出。');
+    const bytes = await renderOverview(input);
+    try {
+      fs.writeFileSync(out, bytes);
+    } catch (err) {
+      throw new AppError('io', `无法写入文件 ${out}：${(err as NodeJS.ErrnoException).code === 'EBUSY' ? '文件正被其他程序打开' : '请检查路径和权限'}。`);
+    }
+    console.log(`已导出 ${input.targets.length} 项目标到 ${out}`);
+    return 0;
+  } finally {
+    core.close();
+  }
+}
+
 /** A throwaway copy of a store, taken with SQLite's backup API from a read-only connection. */
 async function dryRunCopy(db: string): Promise<{ path: string; remove: () => void }> {
   if (!fs.existsSync(db)) return { path: ':memory:', remove: () => undefined };
@@ -163,6 +199,10 @@ export async function runCli(argv: string[]): Promise<number> {
       json: { type: 'boolean' },
       'dry-run': { type: 'boolean' },
       undo: { type: 'string' },
+      out: { type: 'string' },
+      leader: { type: 'string' },
+      unit: { type: 'string' },
+      'behind-only': { type: 'boolean' },
     },
     allowPositionals: true,
     strict: true,
@@ -176,6 +216,8 @@ export async function runCli(argv: string[]): Promise<number> {
       return 0;
     case 'import':
       return importCommand(values, positionals);
+    case 'export':
+      return exportCommand(values, positionals);
     case undefined:
     case 'help':
     case '--help':

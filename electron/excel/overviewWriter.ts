@@ -20,7 +20,7 @@ export interface OverviewInput {
 export const OVERVIEW_SHEET = '一览表';
 /** Widths in Excel character units, for Chinese text (a CJK character takes two units). Not 9: exceljs drops
  * a width of exactly 9 as its "default", and Excel then uses 8.43. */
-export const OVERVIEW_COLUMN_WIDTHS = [6, 10, 34, 9.5, 50, 10, 18] as const;
+export const OVERVIEW_COLUMN_WIDTHS = [6, 13, 32, 9.5, 50, 10, 18] as const;
 const COLUMNS = OVERVIEW_COLUMN_WIDTHS.length;
 export const HEADER_ROW = 3;
 export const LINE_HEIGHT = 15;

@@ -1,0 +1,70 @@
+/**
+ * Exports: the official overview (一览表) of a year and quarter as an .xlsx, optionally narrowed to one
+ * leader's or one unit's lines, or to the targets behind schedule.
+ */
+import type { Target } from '../../shared/contract';
+import { AppError } from '../../shared/errors';
+import { normalizeName, type Quarter } from '../../shared/domain';
+import { findUnitId, unitName } from '../db/repos/directory';
+import { readSettings } from '../db/repos/settings';
+import { loadTargets } from '../db/repos/targets';
+import { overviewParagraph, writeOverview, type OverviewInput } from '../excel/overviewWriter';
+import type { ServiceContext } from './context';
+import { requirePlan } from './plans';
+
+export interface OverviewExportOptions {
+  year: number;
+  quarter: Quarter;
+  leader?: string | undefined;
+  unit?: string | undefined;
+  /** Only targets with a line reported behind schedule (否) in the quarter. */
+  behindOnly?: boolean | undefined;
+}
+
+/** What the writer gets: the plan's targets for the quarter, lines filtered, in serial order. */
+export function overviewExportInput(ctx: ServiceContext, options: OverviewExportOptions): OverviewInput {
+  const plan = requirePlan(ctx, options.year);
+  const all = loadTargets(ctx.db, { planId: plan.id }, options.quarter);
+  const leader = options.leader?.trim() ? normalizeName(options.leader) : undefined;
+  let unit: string | undefined;
+  if (options.unit?.trim()) {
+    // An alias (市发改委) finds the lines of the unit it stands for.
+    const id = findUnitId(ctx.db, options.unit);
+    unit = id === undefined ? normalizeName(options.unit) : unitName(ctx.db, id);
+  }
+  const filtered = leader !== undefined || unit !== undefined || options.behindOnly === true;
+  let targets: Target[] = all;
+  if (leader !== undefined || unit !== undefined) {
+    targets = targets
+      .map((t) => ({
+        ...t,
+        assignments: t.assignments.filter(
+          (a) => (leader === undefined || a.leaders.includes(leader)) && (unit === undefined || a.leadUnits.includes(unit) || a.cooperatingUnits.includes(unit)),
+        ),
+      }))
+      .filter((t) => t.assignments.length > 0);
+  }
+  if (options.behindOnly) {
+    targets = targets.filter((t) => t.assignments.some((a) => a.progress.some((p) => p.quarter === options.quarter && p.onSchedule === 'no')));
+  }
+  const city = plan.city.trim() || readSettings(ctx.db).city.trim();
+  return {
+    city,
+    year: options.year,
+    quarter: options.quarter,
+    targets,
+    // The paragraph speaks of the plan's targets, however many a filtered export shows.
+    ...(filtered ? { paragraph: overviewParagraph(options.year, options.quarter, all.length) } : {}),
+  };
+}
+
+export async function renderOverview(input: OverviewInput): Promise<Buffer> {
+  const wb = writeOverview(input);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+export async function exportOverview(ctx: ServiceContext, options: OverviewExportOptions): Promise<Buffer> {
+  const input = overviewExportInput(ctx, options);
+  if (input.targets.length === 0) throw new AppError('validation', '没有符合条件的责任目标，未导出。');
+  return renderOverview(input);
+}
