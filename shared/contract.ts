@@ -327,6 +327,19 @@ export const methods = {
     output: z.object({ batch: importBatchSchema }),
   },
   'import.batches': { input: empty, output: z.array(importBatchSchema) },
+  'export.overview': {
+    input: z
+      .object({
+        year: yearSchema,
+        quarter: quarterSchema,
+        leader: z.string().trim().min(1).max(100).optional(),
+        unit: z.string().trim().min(1).max(100).optional(),
+        behindOnly: z.boolean().optional(),
+        layout: z.enum(['single', 'two-block']).optional(),
+      })
+      .strict(),
+    output: z.object({ fileName: z.string(), data: z.string(), targets: z.number().int() }),
+  },
   'jobs.progress': {
     input: z.object({ jobId: jobIdSchema }).strict(),
     output: z.object({ done: z.number(), total: z.number(), label: z.string(), finished: z.boolean() }).nullable(),

@@ -15,6 +15,8 @@ export interface OverviewInput {
   targets: Target[];
   /** The publication paragraph; the standard wording when absent. */
   paragraph?: string;
+  /** One table, or two blocks side by side as the seed city published it. */
+  layout?: 'single' | 'two-block';
 }
 
 export const OVERVIEW_SHEET = '一览表';
@@ -77,20 +79,36 @@ function bodyLines(text: string, index: number): number {
 
 type Cells = [number | string, string, string, string, string, string, string];
 
+/**
+ * Splits targets for the two-block layout the city published: the left block takes targets until it holds
+ * half of the lines (a target is never split), the right block the rest.
+ */
+export function splitForTwoBlocks(targets: Target[]): [Target[], Target[]] {
+  const lines = (t: Target) => Math.max(1, t.assignments.length);
+  const total = targets.reduce((n, t) => n + lines(t), 0);
+  let left = 0;
+  let i = 0;
+  while (i < targets.length && left + lines(targets[i]!) <= Math.ceil(total / 2)) left += lines(targets[i++]!);
+  return [targets.slice(0, i), targets.slice(i)];
+}
+
 export function writeOverview(input: OverviewInput): ExcelJS.Workbook {
   const { city, year, quarter, targets } = input;
+  const blocks = input.layout === 'two-block' ? splitForTwoBlocks(targets) : [targets];
+  const columns = COLUMNS * blocks.length;
   const wb = new ExcelJS.Workbook();
   wb.creator = `${city}人民政府办公室`;
   const ws = wb.addWorksheet(OVERVIEW_SHEET, {
     views: [{ state: 'frozen', xSplit: 0, ySplit: HEADER_ROW, topLeftCell: `A${HEADER_ROW + 1}`, activeCell: `A${HEADER_ROW + 1}` }],
   });
-  ws.columns = OVERVIEW_COLUMN_WIDTHS.map((width) => ({ width }));
-  const totalWidth = OVERVIEW_COLUMN_WIDTHS.reduce((a, b) => a + b, 0);
+  const widths = blocks.flatMap(() => [...OVERVIEW_COLUMN_WIDTHS]);
+  ws.columns = widths.map((width) => ({ width }));
+  const totalWidth = widths.reduce((a, b) => a + b, 0);
 
   // Row 1: title.
   const title = ws.getRow(1);
   setText(title.getCell(1), overviewTitle(city, year, quarter));
-  ws.mergeCells(1, 1, 1, COLUMNS);
+  ws.mergeCells(1, 1, 1, columns);
   title.getCell(1).font = TITLE_FONT;
   title.getCell(1).alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
   // 20pt: about 1.8 body characters' width per character.
@@ -100,29 +118,60 @@ export function writeOverview(input: OverviewInput): ExcelJS.Workbook {
   const paragraph = input.paragraph ?? overviewParagraph(year, quarter, targets.length);
   const para = ws.getRow(2);
   setText(para.getCell(1), paragraph);
-  ws.mergeCells(2, 1, 2, COLUMNS);
+  ws.mergeCells(2, 1, 2, columns);
   para.getCell(1).font = PARAGRAPH_FONT;
   para.getCell(1).alignment = { horizontal: 'left', vertical: 'middle', wrapText: true };
   // 12pt text is a little wider than the 11pt the widths are measured in.
   para.height = linesNeeded(paragraph, Math.floor(totalWidth / 1.1)) * 18 + 8;
 
-  // Row 3: header.
+  // Row 3: the header, once per block.
   const header = ws.getRow(HEADER_ROW);
-  overviewHeader(quarter).forEach((text, i) => {
-    const cell = header.getCell(i + 1);
-    setText(cell, text);
-    cell.font = HEADER_FONT;
-    cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
-    cell.border = BORDER;
-  });
+  blocks.forEach((_, b) =>
+    overviewHeader(quarter).forEach((text, i) => {
+      const cell = header.getCell(b * COLUMNS + i + 1);
+      setText(cell, text);
+      cell.font = HEADER_FONT;
+      cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+      cell.border = BORDER;
+    }),
+  );
   header.height = Math.max(...overviewHeader(quarter).map((t, i) => linesNeeded(t, OVERVIEW_COLUMN_WIDTHS[i]!))) * 16 + ROW_PADDING;
 
-  // Body: one row per line; an empty target still gets one row.
+  // Body: each block's rows side by side; a row is as tall as the taller of its two blocks needs.
+  const heights: number[] = [];
+  blocks.forEach((block, b) => {
+    writeBlock(ws, block, quarter, b * COLUMNS).forEach((h, i) => (heights[i] = Math.max(heights[i] ?? 0, h)));
+  });
+  heights.forEach((h, i) => (ws.getRow(HEADER_ROW + 1 + i).height = h));
+  const last = HEADER_ROW + heights.length;
+
+  ws.pageSetup = {
+    paperSize: PAPER_A3,
+    orientation: 'landscape',
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    horizontalCentered: true,
+    printTitlesRow: `${HEADER_ROW}:${HEADER_ROW}`,
+    printArea: `A1:${ws.getColumn(columns).letter}${last}`,
+    margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.7, header: 0.3, footer: 0.3 },
+  };
+  ws.headerFooter = { oddFooter: '&C第 &P 页 共 &N 页' };
+  return wb;
+}
+
+/**
+ * One block of body rows from the row under the header, `offset` columns to the right: one row per line
+ * (an empty target still gets one), serial, content and deadline merged over a target's lines. Returns the
+ * height each row needs.
+ */
+function writeBlock(ws: ExcelJS.Worksheet, targets: Target[], quarter: Quarter, offset: number): number[] {
+  const heights: number[] = [];
   let row = HEADER_ROW + 1;
   for (const t of targets) {
     const lines = t.assignments.length > 0 ? t.assignments : [null];
     const first = row;
-    const heights: number[] = [];
+    const own: number[] = [];
     for (const a of lines) {
       const p = a?.progress.find((x) => x.quarter === quarter);
       const values: Cells = [
@@ -136,7 +185,7 @@ export function writeOverview(input: OverviewInput): ExcelJS.Workbook {
       ];
       const r = ws.getRow(row);
       values.forEach((v, i) => {
-        const cell = r.getCell(i + 1);
+        const cell = r.getCell(offset + i + 1);
         // Merged cells: only the first line holds the value.
         if (row === first || ![0, 2, 3].includes(i)) {
           if (typeof v === 'number') cell.value = v;
@@ -147,38 +196,24 @@ export function writeOverview(input: OverviewInput): ExcelJS.Workbook {
         cell.alignment = { vertical: 'middle', wrapText: true, horizontal: [0, 3, 5].includes(i) ? 'center' : 'left' };
       });
       // Cells of this line only (the merged ones are spread below).
-      const own = [1, 4, 5, 6].map((i) => bodyLines(String(values[i]), i));
+      const cells = [1, 4, 5, 6].map((i) => bodyLines(String(values[i]), i));
       const single = lines.length === 1 ? [0, 2, 3].map((i) => bodyLines(String(values[i]), i)) : [];
-      heights.push(heightFor(Math.max(...own, ...single)));
+      own.push(heightFor(Math.max(...cells, ...single)));
       row++;
     }
     if (lines.length > 1) {
-      for (const c of [1, 3, 4]) ws.mergeCells(first, c, row - 1, c);
+      for (const c of [1, 3, 4]) ws.mergeCells(first, offset + c, row - 1, offset + c);
       // The merged cells need their height over all the target's rows together.
       const merged = Math.max(...[0, 2, 3].map((i) => heightFor(bodyLines(String(i === 0 ? t.serial : i === 2 ? t.content : t.deadline), i))));
-      const have = heights.reduce((a, b) => a + b, 0);
+      const have = own.reduce((a, b) => a + b, 0);
       if (merged > have) {
-        const extra = Math.ceil((merged - have) / heights.length);
-        for (let i = 0; i < heights.length; i++) heights[i]! += extra;
+        const extra = Math.ceil((merged - have) / own.length);
+        for (let i = 0; i < own.length; i++) own[i]! += extra;
       }
     }
-    heights.forEach((h, i) => (ws.getRow(first + i).height = h));
+    heights.push(...own);
   }
-  const last = Math.max(row - 1, HEADER_ROW);
-
-  ws.pageSetup = {
-    paperSize: PAPER_A3,
-    orientation: 'landscape',
-    fitToPage: true,
-    fitToWidth: 1,
-    fitToHeight: 0,
-    horizontalCentered: true,
-    printTitlesRow: `${HEADER_ROW}:${HEADER_ROW}`,
-    printArea: `A1:G${last}`,
-    margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.7, header: 0.3, footer: 0.3 },
-  };
-  ws.headerFooter = { oddFooter: '&C第 &P 页 共 &N 页' };
-  return wb;
+  return heights;
 }
 
 /**

@@ -4,7 +4,7 @@
  */
 import type { Target } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
-import { normalizeName, type Quarter } from '../../shared/domain';
+import { normalizeName, quarterLabel, type Quarter } from '../../shared/domain';
 import { findUnitId, unitName } from '../db/repos/directory';
 import { readSettings } from '../db/repos/settings';
 import { loadTargets } from '../db/repos/targets';
@@ -19,6 +19,7 @@ export interface OverviewExportOptions {
   unit?: string | undefined;
   /** Only targets with a line reported behind schedule (否) in the quarter. */
   behindOnly?: boolean | undefined;
+  layout?: 'single' | 'two-block' | undefined;
 }
 
 /** What the writer gets: the plan's targets for the quarter, lines filtered, in serial order. */
@@ -53,6 +54,7 @@ export function overviewExportInput(ctx: ServiceContext, options: OverviewExport
     year: options.year,
     quarter: options.quarter,
     targets,
+    ...(options.layout ? { layout: options.layout } : {}),
     // The paragraph speaks of the plan's targets, however many a filtered export shows.
     ...(filtered ? { paragraph: overviewParagraph(options.year, options.quarter, all.length) } : {}),
   };
@@ -67,4 +69,14 @@ export async function exportOverview(ctx: ServiceContext, options: OverviewExpor
   const input = overviewExportInput(ctx, options);
   if (input.targets.length === 0) throw new AppError('validation', '没有符合条件的责任目标，未导出。');
   return renderOverview(input);
+}
+
+/** The export as the renderer receives it: a file name to offer and the bytes. */
+export async function exportOverviewFile(ctx: ServiceContext, options: OverviewExportOptions): Promise<{ fileName: string; data: string; targets: number }> {
+  const input = overviewExportInput(ctx, options);
+  if (input.targets.length === 0) throw new AppError('validation', '没有符合条件的责任目标，未导出。');
+  const bytes = await renderOverview(input);
+  const scope = [options.leader, options.unit, options.behindOnly ? '滞后' : ''].filter(Boolean).join('_');
+  const fileName = `${input.city}${options.year}年${quarterLabel(options.quarter)}责任目标工作推进情况一览表${scope ? `（${scope}）` : ''}.xlsx`;
+  return { fileName, data: bytes.toString('base64'), targets: input.targets.length };
 }

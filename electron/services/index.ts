@@ -12,6 +12,7 @@ import { saveProgress } from './progress';
 import { createTarget, deleteTarget, saveAssignments, updateTarget } from './targets';
 import { applyImport, decodeFiles, importBatches, previewImport, undoBatch } from './import';
 import { cancelJob, jobProgress, runJob } from '../jobs/progress';
+import { exportOverviewFile } from './export';
 
 export const APP_VERSION = '0.1.0';
 
@@ -43,6 +44,7 @@ export function createHandlers(db: Db, options: { storePath: string }): Handlers
     'history.forTarget': (input) => changesForTarget(db, input.targetId),
     'import.preview': (input) => runJob(input.jobId, (job) => previewImport(ctx, decodeFiles(input.files), input, job)),
     'import.apply': async (input) => ({ batch: await runJob(input.jobId, (job) => applyImport(ctx, decodeFiles(input.files), input, job)) }),
+    'export.overview': (input) => exportOverviewFile(ctx, input),
     'jobs.progress': (input) => jobProgress(input.jobId),
     'jobs.cancel': (input) => ({ cancelled: cancelJob(input.jobId) }),
     'import.batches': () => importBatches(ctx),

@@ -14,6 +14,7 @@ import { NewTargetDialog } from '../features/target/NewTargetDialog';
 import { TargetDrawer } from '../features/target/TargetDrawer';
 import { SettingsDialog } from '../features/settings/SettingsDialog';
 import { ImportScreen } from '../features/import/ImportScreen';
+import { ExportDialog } from '../features/export/ExportDialog';
 import { QuarterSelect } from '../components/Selects';
 import { timeOfDay } from './format';
 import { hasPendingSaves, useSaveState } from './saveQueue';
@@ -56,6 +57,7 @@ export function App() {
   const [creating, setCreating] = useState(false);
   const [settingsOpen, setSettingsOpen] = useState(false);
   const [importing, setImporting] = useState(false);
+  const [exporting, setExporting] = useState(false);
   const searchBox = useRef<HTMLInputElement>(null);
 
   const overview = useOverview(year, quarter, filter, query);
@@ -176,6 +178,9 @@ export function App() {
         <button type="button" data-testid="new-target" disabled={year === null} onClick={() => setCreating(true)}>
           ＋ 新增目标
         </button>
+        <button type="button" className="secondary" data-testid="open-export" disabled={year === null} onClick={() => setExporting(true)}>
+          导出
+        </button>
         <button type="button" className="secondary" data-testid="open-import" onClick={() => setImporting(true)}>
           导入
         </button>
@@ -254,6 +259,7 @@ export function App() {
           }}
         />
       )}
+      {exporting && year !== null && <ExportDialog year={year} quarter={quarter} leader={filter.leader} unit={filter.unit} onClose={() => setExporting(false)} />}
       {importing && (
         <ImportScreen
           years={(plans ?? []).map((p) => p.year)}
