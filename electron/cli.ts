@@ -19,6 +19,7 @@ import { countPlans, listPlanSummaries, planByYear } from './db/repos/plans';
 import { loadTargets } from './db/repos/targets';
 import { toListed } from './services/listJson';
 import { overviewExportInput, renderOverview } from './services/export';
+import { exportTemplates } from './services/templates';
 
 const USAGE = `用法：npm run cli -- <命令> [选项]
   list --db 文件 [--year 年份] [--json]   列出责任目标（--json 输出机器可读格式）
@@ -26,8 +27,10 @@ const USAGE = `用法：npm run cli -- <命令> [选项]
   import 文件… --db 文件 [--year 年份] [--quarter 季度] [--dry-run] [--json]
                                           导入一览表或报送模板（先预览，--dry-run 只预览不写入）
   import --undo 批次号 --db 文件          撤销一次导入
-  export overview --db 文件 --year 年份 --quarter 季度 --out 文件 [--leader 姓名] [--unit 单位] [--behind-only]
+  export overview --db 文件 --year 年份 --quarter 季度 --out 文件 [--layout single|two-block] [--leader 姓名] [--unit 单位] [--behind-only]
                                           导出一览表（.xlsx，A3横向，可按领导、单位或进度滞后筛选）
+  export templates --db 文件 --year 年份 --quarter 季度 --out-dir 文件夹 [--by unit|leader]
+                                          生成季度报送模板（每个责任单位或每位市政府领导一个文件）
   help                                    显示本说明`;
 
 function fail(message: string): never {
@@ -141,8 +144,15 @@ async function importCommand(values: Record<string, string | boolean | undefined
   }
 }
 
+function layoutOf(value: unknown): 'single' | 'two-block' | undefined {
+  if (value === undefined) return undefined;
+  if (value === 'single' || value === 'two-block') return value;
+  fail(`版式无效：${String(value)}（可选 single 单栏，two-block 双栏并排）`);
+}
+
 async function exportCommand(values: Record<string, string | boolean | undefined>, what: string[]): Promise<number> {
   const [kind, ...extra] = what;
+  if (kind === 'templates') return exportTemplatesCommand(values, extra);
   if (kind !== 'overview') fail(kind === undefined ? '请指定要导出的内容：export overview …' : `未知的导出内容：${kind}（目前只支持 overview 一览表）`);
   if (extra.length > 0) fail(`多余的参数：${extra.join(' ')}`);
   const out = values.out as string | undefined;
@@ -158,7 +168,7 @@ async function exportCommand(values: Record<string, string | boolean | undefined
   try {
     const input = overviewExportInput(
       { db: core.db, storePath: values.db as string },
-      { year, quarter, leader: values.leader as string | undefined, unit: values.unit as string | undefined, behindOnly: values['behind-only'] === true },
+      { year, quarter, leader: values.leader as string | undefined, unit: values.unit as string | undefined, behindOnly: values['behind-only'] === true, layout: layoutOf(values.layout) },
     );
     if (input.targets.length === 0) fail('没有符合条件的责任目标，未导出。');
     const bytes = await renderOverview(input);
@@ -168,6 +178,39 @@ async function exportCommand(values: Record<string, string | boolean | undefined
       throw new AppError('io', `无法写入文件 ${out}：${(err as NodeJS.ErrnoException).code === 'EBUSY' ? '文件正被其他程序打开' : '请检查路径和权限'}。`);
     }
     console.log(`已导出 ${input.targets.length} 项目标到 ${out}`);
+    return 0;
+  } finally {
+    core.close();
+  }
+}
+
+async function exportTemplatesCommand(values: Record<string, string | boolean | undefined>, extra: string[]): Promise<number> {
+  if (extra.length > 0) fail(`多余的参数：${extra.join(' ')}`);
+  const outDir = values['out-dir'] as string | undefined;
+  if (!outDir) fail('缺少 --out-dir 参数：请指定存放报送模板的文件夹。');
+  if (values.year === undefined) fail('缺少 --year 参数：请指定年份。');
+  if (values.quarter === undefined) fail('缺少 --quarter 参数：请指定季度（1至4）。');
+  const year = optionalInt(values.year, '年份', 2000, 2100)!;
+  const quarter = optionalInt(values.quarter, '季度', 1, 4) as Quarter;
+  const by = (values.by as string | undefined) ?? 'unit';
+  if (by !== 'unit' && by !== 'leader') fail(`--by 参数无效：${by}（应为 unit 按责任单位，或 leader 按市政府领导）`);
+  const core = await openExisting(values.db as string | undefined);
+  try {
+    const files = await exportTemplates({ db: core.db, storePath: values.db as string }, { year, quarter, by });
+    try {
+      fs.mkdirSync(outDir, { recursive: true });
+    } catch {
+      throw new AppError('io', `无法创建文件夹 ${outDir}：请检查路径和权限。`);
+    }
+    for (const f of files) {
+      const file = path.join(outDir, f.fileName);
+      try {
+        fs.writeFileSync(file, f.bytes);
+      } catch (err) {
+        throw new AppError('io', `无法写入文件 ${file}：${(err as NodeJS.ErrnoException).code === 'EBUSY' ? '文件正被其他程序打开' : '请检查路径和权限'}。`);
+      }
+    }
+    console.log(`已生成 ${files.length} 个报送模板到 ${outDir}`);
     return 0;
   } finally {
     core.close();
@@ -203,6 +246,9 @@ export async function runCli(argv: string[]): Promise<number> {
       leader: { type: 'string' },
       unit: { type: 'string' },
       'behind-only': { type: 'boolean' },
+      layout: { type: 'string' },
+      'out-dir': { type: 'string' },
+      by: { type: 'string' },
     },
     allowPositionals: true,
     strict: true,

@@ -32,14 +32,14 @@ const CELL_MARGIN = 1;
 /** A3 (the OOXML paper code); exceljs's PaperSize enum has no member for it. */
 const PAPER_A3 = 8 as unknown as ExcelJS.PaperSize;
 /** GB2312: tells Excel/WPS to fall back to a Chinese font (宋体) when the named one is missing. */
-const CHARSET_GB2312 = 134;
+export const CHARSET_GB2312 = 134;
 
 const TITLE_FONT: Partial<ExcelJS.Font> = { name: '方正小标宋简体', size: 20, charset: CHARSET_GB2312 };
-const PARAGRAPH_FONT: Partial<ExcelJS.Font> = { name: '仿宋_GB2312', size: 12, charset: CHARSET_GB2312 };
-const HEADER_FONT: Partial<ExcelJS.Font> = { name: '黑体', size: 12, charset: CHARSET_GB2312 };
-const BODY_FONT: Partial<ExcelJS.Font> = { name: '仿宋_GB2312', size: 11, charset: CHARSET_GB2312 };
+export const PARAGRAPH_FONT: Partial<ExcelJS.Font> = { name: '仿宋_GB2312', size: 12, charset: CHARSET_GB2312 };
+export const HEADER_FONT: Partial<ExcelJS.Font> = { name: '黑体', size: 12, charset: CHARSET_GB2312 };
+export const BODY_FONT: Partial<ExcelJS.Font> = { name: '仿宋_GB2312', size: 11, charset: CHARSET_GB2312 };
 const THIN: Partial<ExcelJS.Border> = { style: 'thin' };
-const BORDER: Partial<ExcelJS.Borders> = { top: THIN, left: THIN, bottom: THIN, right: THIN };
+export const BORDER: Partial<ExcelJS.Borders> = { top: THIN, left: THIN, bottom: THIN, right: THIN };
 
 export function overviewTitle(city: string, year: number, quarter: Quarter): string {
   return `${city}人民政府${year}年经济社会发展责任目标${quarterLabel(quarter)}工作推进情况一览表`;

@@ -2,7 +2,9 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { exportOverview } from '../../electron/services/export';
 import { applyImport } from '../../electron/services/import';
-import { openCore } from '../helpers/store';
+import path from 'node:path';
+import { openCore, tempDir, tempStorePath } from '../helpers/store';
+import { cli } from '../helpers/cli';
 import { listed } from '../import/helpers';
 
 describe('two blocks side by side', () => {
@@ -31,5 +33,21 @@ describe('two blocks side by side', () => {
     expect(r.targets).toBe(3);
     expect(Buffer.from(r.data, 'base64').subarray(0, 2).toString()).toBe('PK');
     expect(await core.call('export.overview', { year: 2023, quarter: 3, layout: 'three' })).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+  });
+});
+
+describe('export overview --layout on the command line', () => {
+  it('writes the two-block table, and refuses an unknown layout in Chinese', async () => {
+    const db = tempStorePath();
+    expect(cli('seed', '--db', db).status).toBe(0);
+    const out = path.join(tempDir(), '双栏.xlsx');
+    const ok = cli('export', 'overview', '--db', db, '--year', '2023', '--quarter', '3', '--layout', 'two-block', '--out', out);
+    expect(ok.stderr).toBe('');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    expect(wb.worksheets[0]!.getRow(3).cellCount).toBe(14);
+    const bad = cli('export', 'overview', '--db', db, '--year', '2023', '--quarter', '3', '--layout', 'three', '--out', out);
+    expect(bad.status).not.toBe(0);
+    expect(bad.stderr).toMatch(/版式无效/);
   });
 });

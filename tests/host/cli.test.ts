@@ -1,16 +1,7 @@
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempStorePath } from '../helpers/store';
-
-const root = path.resolve(__dirname, '../..');
-
-/** Runs the CLI as a user would (`npm run cli -- …` runs exactly this). */
-export function cli(...args: string[]): { status: number; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'electron/cli.ts'), ...args], { cwd: root, encoding: 'utf8' });
-  return { status: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
-}
+import { cli } from '../helpers/cli';
 
 describe('cli', () => {
   it('seeds the sample data and lists it in the stable JSON shape', () => {

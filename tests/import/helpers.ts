@@ -2,7 +2,6 @@
  * Shared by the importer's tests: fixtures as the renderer sends them (name + base64), a store per test,
  * the store as `cli list --json` prints it, and a byte-for-byte fingerprint of the store file.
  */
-import { spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -77,10 +76,7 @@ export function expectNotesChinese(notes: Note[]): void {
 }
 
 /** Runs the CLI as a user would: `npm run cli -- …` runs exactly this (tsx electron/cli.ts). */
-export function cli(...args: string[]): { status: number; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'electron/cli.ts'), ...args], { cwd: ROOT, encoding: 'utf8' });
-  return { status: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
-}
+export { cli } from '../helpers/cli';
 
 /** The base data set (scripts/make-fixtures.ts BASE) as `list --json` shows it after a Q2 import. */
 export const BASE_LISTED: ListedTarget[] = [

@@ -1,0 +1,185 @@
+/**
+ * Writes a collection template (季度调度 报送模板): the workbook the office sends one unit (or one leader)
+ * listing its assignment lines, to be filled in and returned. The layout follows the overview (fonts,
+ * borders, row heights, merged serial/content/deadline) and adds the previous quarter's progress for
+ * reference and hidden 目标ID / 分工ID columns, so that the returned file is matched line by line by the
+ * importer. The sheet is protected without a password; only the two input columns are unlocked.
+ * Knows cells, not the database.
+ */
+import ExcelJS from 'exceljs';
+import type { Target } from '../../shared/contract';
+import { ON_SCHEDULE_LABELS, quarterLabel, type Quarter } from '../../shared/domain';
+import { displayWidth, heightFor, linesNeeded, BODY_FONT, BORDER, CHARSET_GB2312, HEADER_FONT, PARAGRAPH_FONT } from './overviewWriter';
+
+export interface TemplateInput {
+  city: string;
+  year: number;
+  quarter: Quarter;
+  /** Who the template is for: a unit's name (or a leader's, for templates by leader). */
+  unit: string;
+  /** In serial order, only this unit's lines kept; every quarter's progress (the previous one is shown). */
+  targets: Target[];
+}
+
+export const TEMPLATE_SHEET = '报送表';
+export const TEMPLATE_HEADER_ROW = 3;
+/** Widths in Excel character units (never exactly 9: exceljs drops it as its default). */
+export const TEMPLATE_COLUMN_WIDTHS = [6, 12, 30, 9.5, 36, 40, 10, 16, 8, 8] as const;
+/** 1-based columns. */
+export const TEMPLATE_COLUMNS = { serial: 1, leaders: 2, content: 3, deadline: 4, previous: 5, progress: 6, onSchedule: 7, units: 8, targetId: 9, assignmentId: 10 } as const;
+/** The columns a unit fills in: unlocked, everything else protected. */
+export const TEMPLATE_INPUT_COLUMNS = [TEMPLATE_COLUMNS.progress, TEMPLATE_COLUMNS.onSchedule] as const;
+/** Printed and shown columns (the id columns after them are hidden). */
+const VISIBLE = TEMPLATE_COLUMNS.units;
+/** Merged over a target's lines, as in the overview. */
+const MERGED = [TEMPLATE_COLUMNS.serial, TEMPLATE_COLUMNS.content, TEMPLATE_COLUMNS.deadline];
+const CELL_MARGIN = 1;
+/** A4 (the OOXML paper code); exceljs's PaperSize is a const enum. */
+const PAPER_A4 = 9 as unknown as ExcelJS.PaperSize;
+// The overview's fonts and borders; the title is a size smaller on A4.
+const TITLE_FONT: Partial<ExcelJS.Font> = { name: '方正小标宋简体', size: 18, charset: CHARSET_GB2312 };
+const NOTE_FONT = PARAGRAPH_FONT;
+/** A light fill marks the cells to fill in. */
+const INPUT_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFF9E5' } };
+
+export function templateTitle(unit: string, year: number, quarter: Quarter): string {
+  return `${unit}${year}年责任目标${quarterLabel(quarter)}工作推进情况报送表`;
+}
+
+export function templateInstructions(quarter: Quarter): string {
+  return `请在“${quarterLabel(quarter)}完成情况”和“是否按计划完成进度”两列填写，其余各列请勿修改；是否按计划请从下拉列表选择“是”或“否”。`;
+}
+
+export function templateHeader(quarter: Quarter): string[] {
+  return ['序号', '市政府领导', '责任目标内容', '完成时限', '上季度完成情况', `${quarterLabel(quarter)}完成情况`, '是否按计划完成进度', '责任单位', '目标ID', '分工ID'];
+}
+
+function bodyLines(text: string, column: number): number {
+  return linesNeeded(text, TEMPLATE_COLUMN_WIDTHS[column - 1]! - CELL_MARGIN);
+}
+
+export function writeTemplate(input: TemplateInput): ExcelJS.Workbook {
+  const { city, year, quarter, unit, targets } = input;
+  const wb = new ExcelJS.Workbook();
+  wb.creator = `${city}人民政府办公室`;
+  const ws = wb.addWorksheet(TEMPLATE_SHEET, {
+    views: [{ state: 'frozen', xSplit: 0, ySplit: TEMPLATE_HEADER_ROW, topLeftCell: `A${TEMPLATE_HEADER_ROW + 1}`, activeCell: `F${TEMPLATE_HEADER_ROW + 1}` }],
+  });
+  ws.columns = TEMPLATE_COLUMN_WIDTHS.map((width) => ({ width }));
+  ws.getColumn(TEMPLATE_COLUMNS.targetId).hidden = true;
+  ws.getColumn(TEMPLATE_COLUMNS.assignmentId).hidden = true;
+  const visibleWidth = TEMPLATE_COLUMN_WIDTHS.slice(0, VISIBLE).reduce((a, b) => a + b, 0);
+
+  // Row 1: title.
+  const titleText = templateTitle(unit, year, quarter);
+  const title = ws.getRow(1);
+  title.getCell(1).value = titleText;
+  ws.mergeCells(1, 1, 1, VISIBLE);
+  title.getCell(1).font = TITLE_FONT;
+  title.getCell(1).alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+  title.height = Math.max(1, Math.ceil((displayWidth(titleText) * 1.6) / visibleWidth)) * 28 + 8;
+
+  // Row 2: what to fill in.
+  const note = templateInstructions(quarter);
+  const noteRow = ws.getRow(2);
+  noteRow.getCell(1).value = note;
+  ws.mergeCells(2, 1, 2, VISIBLE);
+  noteRow.getCell(1).font = NOTE_FONT;
+  noteRow.getCell(1).alignment = { horizontal: 'left', vertical: 'middle', wrapText: true };
+  noteRow.height = linesNeeded(note, Math.floor(visibleWidth / 1.1)) * 18 + 8;
+
+  // Row 3: header.
+  const headerTexts = templateHeader(quarter);
+  const header = ws.getRow(TEMPLATE_HEADER_ROW);
+  headerTexts.forEach((text, i) => {
+    const cell = header.getCell(i + 1);
+    cell.value = text;
+    cell.font = HEADER_FONT;
+    cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+    cell.border = BORDER;
+  });
+  header.height = Math.max(...headerTexts.map((t, i) => linesNeeded(t, TEMPLATE_COLUMN_WIDTHS[i]!))) * 16 + 6;
+
+  // Body: one row per assignment line.
+  let row = TEMPLATE_HEADER_ROW + 1;
+  for (const t of targets) {
+    if (t.assignments.length === 0) continue;
+    const first = row;
+    const heights: number[] = [];
+    for (const a of t.assignments) {
+      const previous = quarter > 1 ? a.progress.find((p) => p.quarter === quarter - 1) : undefined;
+      const current = a.progress.find((p) => p.quarter === quarter);
+      const values: (string | number)[] = [
+        t.serial,
+        a.leaders.join(' '),
+        t.content,
+        t.deadline,
+        previous?.text ?? '',
+        current?.text ?? '',
+        current?.onSchedule ? ON_SCHEDULE_LABELS[current.onSchedule] : (current?.onScheduleText ?? ''),
+        [...a.leadUnits, ...a.cooperatingUnits].join(' '),
+        t.id,
+        a.id,
+      ];
+      const r = ws.getRow(row);
+      values.forEach((v, i) => {
+        const c = i + 1;
+        const cell = r.getCell(c);
+        // Merged cells: only the first line holds the value. Texts go in as plain strings, never formulas.
+        if (row === first || !MERGED.includes(c as (typeof MERGED)[number])) cell.value = v === '' ? null : v;
+        cell.font = BODY_FONT;
+        cell.border = BORDER;
+        const centered = c === TEMPLATE_COLUMNS.serial || c === TEMPLATE_COLUMNS.deadline || c === TEMPLATE_COLUMNS.onSchedule;
+        cell.alignment = { vertical: 'middle', wrapText: true, horizontal: centered ? 'center' : 'left' };
+      });
+      for (const c of TEMPLATE_INPUT_COLUMNS) {
+        const cell = r.getCell(c);
+        cell.protection = { locked: false };
+        cell.fill = INPUT_FILL;
+      }
+      r.getCell(TEMPLATE_COLUMNS.onSchedule).dataValidation = {
+        type: 'list',
+        allowBlank: true,
+        formulae: ['"是,否"'],
+        showErrorMessage: true,
+        errorStyle: 'stop',
+        errorTitle: '输入有误',
+        error: '请从下拉列表选择“是”或“否”。',
+      };
+      const own = [TEMPLATE_COLUMNS.leaders, TEMPLATE_COLUMNS.previous, TEMPLATE_COLUMNS.progress, TEMPLATE_COLUMNS.onSchedule, TEMPLATE_COLUMNS.units].map((c) => bodyLines(String(values[c - 1]), c));
+      // The input column gets room for a few lines of text even when empty.
+      own.push(3);
+      const single = t.assignments.length === 1 ? MERGED.map((c) => bodyLines(String(values[c - 1]), c)) : [];
+      heights.push(heightFor(Math.max(...own, ...single)));
+      row++;
+    }
+    if (t.assignments.length > 1) {
+      for (const c of MERGED) ws.mergeCells(first, c, row - 1, c);
+      const merged = Math.max(...MERGED.map((c) => heightFor(bodyLines(String(c === 1 ? t.serial : c === 3 ? t.content : t.deadline), c))));
+      const have = heights.reduce((a, b) => a + b, 0);
+      if (merged > have) {
+        const extra = Math.ceil((merged - have) / heights.length);
+        for (let i = 0; i < heights.length; i++) heights[i]! += extra;
+      }
+    }
+    heights.forEach((h, i) => (ws.getRow(first + i).height = h));
+  }
+  const last = Math.max(row - 1, TEMPLATE_HEADER_ROW);
+
+  ws.pageSetup = {
+    paperSize: PAPER_A4,
+    orientation: 'landscape',
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    horizontalCentered: true,
+    printTitlesRow: `${TEMPLATE_HEADER_ROW}:${TEMPLATE_HEADER_ROW}`,
+    printArea: `A1:H${last}`,
+    margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.7, header: 0.3, footer: 0.3 },
+  };
+  ws.headerFooter = { oddFooter: '&C第 &P 页 共 &N 页' };
+  // No password: it keeps the layout from being changed by accident, not a lock. The executor of the
+  // returned promise runs synchronously, so the protection is set when this returns.
+  void ws.protect('', { selectLockedCells: true, selectUnlockedCells: true, formatRows: true });
+  return wb;
+}
