@@ -340,6 +340,10 @@ export const methods = {
       .strict(),
     output: z.object({ fileName: z.string(), data: z.string(), targets: z.number().int() }),
   },
+  'export.templates': {
+    input: z.object({ year: yearSchema, quarter: quarterSchema, by: z.enum(['unit', 'leader']).default('unit') }).strict(),
+    output: z.object({ fileName: z.string(), data: z.string(), count: z.number().int() }),
+  },
   'jobs.progress': {
     input: z.object({ jobId: jobIdSchema }).strict(),
     output: z.object({ done: z.number(), total: z.number(), label: z.string(), finished: z.boolean() }).nullable(),

@@ -13,6 +13,7 @@ import { createTarget, deleteTarget, saveAssignments, updateTarget } from './tar
 import { applyImport, decodeFiles, importBatches, previewImport, undoBatch } from './import';
 import { cancelJob, jobProgress, runJob } from '../jobs/progress';
 import { exportOverviewFile } from './export';
+import { exportTemplatesZip } from './templates';
 
 export const APP_VERSION = '0.1.0';
 
@@ -45,6 +46,7 @@ export function createHandlers(db: Db, options: { storePath: string }): Handlers
     'import.preview': (input) => runJob(input.jobId, (job) => previewImport(ctx, decodeFiles(input.files), input, job)),
     'import.apply': async (input) => ({ batch: await runJob(input.jobId, (job) => applyImport(ctx, decodeFiles(input.files), input, job)) }),
     'export.overview': (input) => exportOverviewFile(ctx, input),
+    'export.templates': (input) => exportTemplatesZip(ctx, input),
     'jobs.progress': (input) => jobProgress(input.jobId),
     'jobs.cancel': (input) => ({ cancelled: cancelJob(input.jobId) }),
     'import.batches': () => importBatches(ctx),

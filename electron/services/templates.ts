@@ -2,6 +2,7 @@
  * Collection templates (季度调度 报送模板): one workbook per responsible unit (a line belongs to every unit
  * in it, lead or cooperating) or per leader, each listing only that unit's or leader's lines.
  */
+import JSZip from 'jszip';
 import type { Target } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
 import { quarterLabel, type Quarter } from '../../shared/domain';
@@ -69,4 +70,15 @@ export async function exportTemplates(ctx: ServiceContext, options: TemplateExpo
     files.push({ fileName, bytes: Buffer.from(await wb.xlsx.writeBuffer()) });
   }
   return files;
+}
+
+/** All templates of a round in one zip, as the renderer offers them for download (one file to copy to a USB stick). */
+export async function exportTemplatesZip(ctx: ServiceContext, options: TemplateExportOptions): Promise<{ fileName: string; data: string; count: number }> {
+  const files = await exportTemplates(ctx, options);
+  if (files.length === 0) throw new AppError('validation', '没有可生成模板的责任单位或市政府领导。');
+  const zip = new JSZip();
+  for (const f of files) zip.file(f.fileName, f.bytes, { date: new Date(Date.UTC(options.year, 0, 1)) });
+  const bytes = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+  const fileName = `${options.year}年${quarterLabel(options.quarter)}责任目标报送模板（${options.by === 'leader' ? '按市政府领导' : '按责任单位'}）.zip`;
+  return { fileName, data: bytes.toString('base64'), count: files.length };
 }

@@ -1,4 +1,6 @@
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir, tempStorePath } from '../helpers/store';
@@ -35,5 +37,17 @@ describe('export in the browser mode', () => {
     await importer.waitForPreview();
     expect(await importer.summary()).toContain('无变化 39');
     await importer.close();
+  });
+
+  it('downloads every unit\'s collection template in one zip', async () => {
+    await s.page.getByTestId('open-export').click();
+    const [download] = await Promise.all([s.page.waitForEvent('download'), s.page.getByTestId('export-templates').click()]);
+    expect(download.suggestedFilename()).toBe('2023年三季度责任目标报送模板（按责任单位）.zip');
+    const file = path.join(tempDir(), download.suggestedFilename());
+    await download.saveAs(file);
+    const zip = await JSZip.loadAsync(fs.readFileSync(file));
+    expect(Object.keys(zip.files)).toContain('市应急局_2023年三季度责任目标推进情况.xlsx');
+    await expect.poll(() => s.page.getByTestId('export-result').textContent()).toMatch(/已生成 \d+ 个报送模板/);
+    await s.page.getByRole('button', { name: '关闭' }).click();
   });
 });

@@ -249,3 +249,15 @@ describe('collection templates', () => {
     expectChinese(byBad.stderr);
   });
 });
+
+describe('all templates of a round in one zip, for the renderer', () => {
+  it('zips one workbook per unit with the file names units see', async () => {
+    const core = await openCore(undefined, true);
+    const r = await core.invoke('export.templates', { year: 2023, quarter: 4 });
+    expect(r.fileName).toBe('2023年四季度责任目标报送模板（按责任单位）.zip');
+    const zip = await JSZip.loadAsync(Buffer.from(r.data, 'base64'));
+    const names = Object.keys(zip.files);
+    expect(names).toHaveLength(r.count);
+    expect(names).toContain('市应急局_2023年四季度责任目标推进情况.xlsx');
+  });
+});

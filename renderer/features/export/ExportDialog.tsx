@@ -16,9 +16,11 @@ interface Props {
   onClose: () => void;
 }
 
-function download(fileName: string, base64: string): void {
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+function download(fileName: string, base64: string, type = XLSX_TYPE): void {
   const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
-  const url = URL.createObjectURL(new Blob([bytes], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
+  const url = URL.createObjectURL(new Blob([bytes], { type }));
   const a = document.createElement('a');
   a.href = url;
   a.download = fileName;
@@ -34,6 +36,22 @@ export function ExportDialog({ year, quarter, leader, unit, onClose }: Props) {
   const [result, setResult] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const scope = [leader && `市政府领导：${leader}`, unit && `责任单位：${unit}`].filter(Boolean).join('，');
+
+  const runTemplates = (by: 'unit' | 'leader') => {
+    setBusy(true);
+    setError(null);
+    api['export.templates']({ year, quarter, by }).then(
+      (r) => {
+        download(r.fileName, r.data, 'application/zip');
+        setResult(`已生成 ${r.count} 个报送模板：${r.fileName}`);
+        setBusy(false);
+      },
+      (err: unknown) => {
+        setError(errorMessage(err));
+        setBusy(false);
+      },
+    );
+  };
 
   const run = () => {
     setBusy(true);
@@ -77,6 +95,18 @@ export function ExportDialog({ year, quarter, leader, unit, onClose }: Props) {
             {result}
           </p>
         )}
+        <fieldset>
+          <legend>季度调度：各单位报送模板</legend>
+          <p className="muted">每个单位一个工作簿，列出其承担的分工和上季度完成情况，只需填写本季度完成情况和“是/否”；收回后在“导入”中导入即可自动对应。</p>
+          <div className="dialog-actions">
+            <button type="button" className="secondary" data-testid="export-templates" disabled={busy} onClick={() => runTemplates('unit')}>
+              按责任单位生成（zip）
+            </button>
+            <button type="button" className="secondary" disabled={busy} onClick={() => runTemplates('leader')}>
+              按市政府领导生成（zip）
+            </button>
+          </div>
+        </fieldset>
         <div className="dialog-actions">
           <button type="button" className="secondary" onClick={onClose}>
             关闭
