@@ -70,3 +70,22 @@ describe('apply: what is written and counted', () => {
     expect([line.leadUnits, line.cooperatingUnits]).toEqual([['市甲局'], ['市丙局']]);
   });
 });
+
+describe('a line the store lacks, in two returned files', () => {
+  it('is added once, with a warning at the second file', async () => {
+    const core = await openCore();
+    await core.invoke('import.apply', { files: [await file('初始.xlsx', [[1, '甲', '目标一', '年底', '进展', '是', '市甲局']])] });
+    // Each file shows the whole target: its known line and a second line the store does not have yet.
+    const rows = [
+      [1, '甲', '目标一', '年底', '进展', '是', '市甲局'],
+      ['', '乙', '', '', '乙的进展', '是', '市乙局'],
+    ];
+    const a = await file('乙局报送.xlsx', rows);
+    const b = await file('乙局报送（副本）.xlsx', rows);
+    const preview = await core.invoke('import.preview', { files: [a, b] });
+    expect(preview.items.flatMap((i) => i.notes).some((n) => n.code === 'duplicate-line' && n.where.file === '乙局报送（副本）.xlsx')).toBe(true);
+    await core.invoke('import.apply', { files: [a, b] });
+    const t = (await core.invoke('overview.get', { year: 2024, quarter: 3 })).rows[0]!;
+    expect(t.lines.map((l) => l.leadUnits)).toEqual([['市甲局'], ['市乙局']]);
+  });
+});

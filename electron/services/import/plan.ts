@@ -123,6 +123,7 @@ export function buildPlan(db: Db, parsed: ParsedOverview[], options: PlanOptions
   const newUnits = new Set<string>();
   const newSerials = new Map<number, string>();
   const touchedLines = new Map<number, string>();
+  const newLines = new Map<string, string>();
   // Progress texts of this quarter, to find the same text on two different targets (a copy error).
   const progressOwners = new Map<string, Set<number>>();
   for (const t of existing) {
@@ -219,7 +220,8 @@ export function buildPlan(db: Db, parsed: ParsedOverview[], options: PlanOptions
       changes.push({ field: 'deadline', line: null, before: target.deadline, after: t.deadline });
     }
     const taken = new Set<number>();
-    const lines: LineAction[] = t.lines.map((l, i) => {
+    const lines: LineAction[] = [];
+    t.lines.forEach((l, i) => {
       const units = unitsOf(l);
       const lead = units.leadUnits.map(names.canonicalUnit);
       const match = matchLine(target, l, i, lead, taken);
@@ -227,8 +229,17 @@ export function buildPlan(db: Db, parsed: ParsedOverview[], options: PlanOptions
         if (touchedLines.has(match.id)) notes.push(note('warning', 'duplicate-line', `第${t.serial}项的同一分工也出现在 ${touchedLines.get(match.id)}，以后读到的为准`, where('progress', l.ref.row)));
         touchedLines.set(match.id, `${fileName} 第${l.ref.row}行`);
         taken.add(match.id);
+      } else {
+        // A line the store lacks, met again in another file (two units' returns of one target): added once.
+        const key = `${target.id}|${l.leaders.map(normalizeName).join(' ')}|${[...lead, ...units.cooperatingUnits.map(names.canonicalUnit)].join(' ')}`;
+        const earlier = newLines.get(key);
+        if (earlier) {
+          notes.push(note('warning', 'duplicate-line', `第${t.serial}项的这条新分工也出现在 ${earlier}，只新增一次`, where('progress', l.ref.row)));
+          return;
+        }
+        newLines.set(key, `${fileName} 第${l.ref.row}行`);
       }
-      return lineFor(l, match ?? null, i, changes);
+      lines.push(lineFor(l, match ?? null, i, changes));
     });
     const changed = changes.length > 0;
     item.status = changed ? 'updated' : 'unchanged';
