@@ -10,17 +10,10 @@ import { exportOverview } from '../../electron/services/export';
 import { applyImport } from '../../electron/services/import';
 import { OVERVIEW_COLUMN_WIDTHS, linesNeeded, writeOverview } from '../../electron/excel/overviewWriter';
 import { tempDir } from '../helpers/store';
-import { cli, expectChinese, listed, openCore, type Core } from '../import/helpers';
+import { cli, expectChinese, listed, type Core } from '../import/helpers';
+import { closingStores } from '../helpers/store';
 
-const opened: Core[] = [];
-async function store(seed = false): Promise<Core> {
-  const core = await openCore(undefined, seed);
-  opened.push(core);
-  return core;
-}
-afterEach(() => {
-  for (const c of opened.splice(0)) c.close();
-});
+const store = closingStores();
 
 async function readBack(bytes: Buffer): Promise<ExcelJS.Worksheet> {
   const wb = new ExcelJS.Workbook();
@@ -144,7 +137,6 @@ describe('overview export', () => {
     const core = await store(true);
     const storePath = core.storePath;
     core.close();
-    opened.splice(0);
     const out = path.join(tempDir('export-'), '一览表.xlsx');
     const ok = cli('export', 'overview', '--db', storePath, '--year', '2023', '--quarter', '3', '--out', out);
     expect(ok.stderr).toBe('');

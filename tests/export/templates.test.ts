@@ -16,17 +16,10 @@ import { applyImport } from '../../electron/services/import';
 import { toListed } from '../../electron/services/listJson';
 import { exportTemplates, sanitizeFileName } from '../../electron/services/templates';
 import { tempDir } from '../helpers/store';
-import { cli, expectChinese, listed, openCore, type Core } from '../import/helpers';
+import { cli, expectChinese, listed, type Core } from '../import/helpers';
+import { closingStores } from '../helpers/store';
 
-const opened: Core[] = [];
-async function store(seed = false): Promise<Core> {
-  const core = await openCore(undefined, seed);
-  opened.push(core);
-  return core;
-}
-afterEach(() => {
-  for (const c of opened.splice(0)) c.close();
-});
+const store = closingStores();
 
 
 async function sheetOf(bytes: Buffer): Promise<ExcelJS.Worksheet> {
@@ -227,7 +220,6 @@ describe('collection templates', () => {
     const storePath = core.storePath;
     const n = distinctUnits(core).length;
     core.close();
-    opened.splice(0);
     const out = path.join(tempDir('tpl-cli-'), '报送模板');
     const ok = cli('export', 'templates', '--db', storePath, '--year', '2023', '--quarter', '4', '--out-dir', out);
     expect(ok.stderr).toBe('');
@@ -252,7 +244,7 @@ describe('collection templates', () => {
 
 describe('all templates of a round in one zip, for the renderer', () => {
   it('zips one workbook per unit with the file names units see', async () => {
-    const core = await openCore(undefined, true);
+    const core = await store(true);
     const r = await core.invoke('export.templates', { year: 2023, quarter: 4 });
     expect(r.fileName).toBe('2023年四季度责任目标报送模板（按责任单位）.zip');
     const zip = await JSZip.loadAsync(Buffer.from(r.data, 'base64'));

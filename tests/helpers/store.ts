@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { afterEach } from 'vitest';
 import os from 'node:os';
 import path from 'node:path';
 import { startCore, type AppCore } from '../../electron/host/app';
@@ -26,3 +27,17 @@ export async function openCore(storePath = tempStorePath(), seed = false): Promi
 }
 
 export type Invoker = <M extends MethodName>(method: M, input: Input<M>) => Promise<Output<M>>;
+
+/** A store opener for one test file: every store it opens is closed after each test. */
+export function closingStores(): (seed?: boolean) => Promise<AppCore & { invoke: Invoker }> {
+  const opened: AppCore[] = [];
+  afterEach(() => {
+    // A test may have closed its store already, to hand the file to the CLI.
+    for (const c of opened.splice(0)) if (c.db.open) c.close();
+  });
+  return async (seed = false) => {
+    const core = await openCore(undefined, seed);
+    opened.push(core);
+    return core;
+  };
+}

@@ -173,11 +173,7 @@ export const ProgressCell = memo(function ProgressCell({ address, text, failure,
           {shown === '' ? <span className="placeholder">（未填报）</span> : shown}
         </div>
       )}
-      {failure && (
-        <div className="cell-error" role="alert">
-          保存失败：{failure.message}
-        </div>
-      )}
+      {failure && <CellFailure message={failure.message} />}
     </div>
   );
 });
@@ -244,11 +240,15 @@ export const OnScheduleCell = memo(function OnScheduleCell({ address, value, wor
           {wording}
         </div>
       )}
-      {failure && (
-        <div className="cell-error" role="alert">
-          保存失败：{failure.message}
-        </div>
-      )}
+      {failure && <CellFailure message={failure.message} />}
     </div>
   );
 });
+
+function CellFailure({ message }: { message: string }) {
+  return (
+    <div className="cell-error" role="alert">
+      保存失败：{message}
+    </div>
+  );
+}
