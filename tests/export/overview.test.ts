@@ -5,7 +5,7 @@
 import ExcelJS from 'exceljs';
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { exportOverview } from '../../electron/services/export';
 import { applyImport } from '../../electron/services/import';
 import { OVERVIEW_COLUMN_WIDTHS, linesNeeded, writeOverview } from '../../electron/excel/overviewWriter';

@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadTargets } from '../../electron/db/repos/targets';
 import { TEMPLATE_COLUMNS, TEMPLATE_SHEET, writeTemplate } from '../../electron/excel/templateWriter';
 import { applyImport } from '../../electron/services/import';

@@ -3,12 +3,12 @@
  * target it touched, so that the batch can be undone as a unit. A throw anywhere leaves the store as it was.
  */
 import crypto from 'node:crypto';
-import type { ImportBatch, ImportPreview, Target } from '../../../shared/contract';
+import type { ImportBatch, Target } from '../../../shared/contract';
 import { AppError } from '../../../shared/errors';
 import { QUARTERS, type Quarter } from '../../../shared/domain';
 import { appendChange } from '../../db/repos/changeLog';
 import { getBatch, insertBatch, markUndone, batchChanges } from '../../db/repos/importBatches';
-import { insertPlan, planByYear, sectionsOfPlan } from '../../db/repos/plans';
+import { insertPlan, planByYear } from '../../db/repos/plans';
 import { readSettings } from '../../db/repos/settings';
 import * as repo from '../../db/repos/targets';
 import { actorOf, type ServiceContext } from '../context';
