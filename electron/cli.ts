@@ -20,6 +20,7 @@ import { loadTargets } from './db/repos/targets';
 import { toListed } from './services/listJson';
 import { overviewExportInput, renderOverview } from './services/export';
 import { exportTemplates } from './services/templates';
+import { roundStatus } from './services/rounds';
 
 const USAGE = `用法：npm run cli -- <命令> [选项]
   list --db 文件 [--year 年份] [--json]   列出责任目标（--json 输出机器可读格式）
@@ -27,10 +28,13 @@ const USAGE = `用法：npm run cli -- <命令> [选项]
   import 文件… --db 文件 [--year 年份] [--quarter 季度] [--dry-run] [--json]
                                           导入一览表或报送模板（先预览，--dry-run 只预览不写入）
   import --undo 批次号 --db 文件          撤销一次导入
-  export overview --db 文件 --year 年份 --quarter 季度 --out 文件 [--layout single|two-block] [--leader 姓名] [--unit 单位] [--behind-only]
-                                          导出一览表（.xlsx，A3横向，可按领导、单位或进度滞后筛选）
+  export overview --db 文件 --year 年份 --quarter 季度 --out 文件 [--layout single|two-block] [--paper A3|A4] [--no-summary]
+                  [--leader 姓名] [--unit 单位] [--behind-only]
+                                          导出一览表（.xlsx，默认A3横向并附汇总表，可按领导、单位或进度滞后筛选）
   export templates --db 文件 --year 年份 --quarter 季度 --out-dir 文件夹 [--by unit|leader]
                                           生成季度报送模板（每个责任单位或每位市政府领导一个文件）
+  round status --db 文件 --year 年份 --quarter 季度 [--json]
+                                          季度调度报送情况：已报送、未报送（催报名单）、有提示的单位
   help                                    显示本说明`;
 
 function fail(message: string): never {
@@ -144,6 +148,13 @@ async function importCommand(values: Record<string, string | boolean | undefined
   }
 }
 
+function paperOf(value: unknown): 'A3' | 'A4' | undefined {
+  if (value === undefined) return undefined;
+  const v = String(value).toUpperCase();
+  if (v === 'A3' || v === 'A4') return v;
+  fail(`纸张无效：${String(value)}（可选 A3 或 A4）`);
+}
+
 function layoutOf(value: unknown): 'single' | 'two-block' | undefined {
   if (value === undefined) return undefined;
   if (value === 'single' || value === 'two-block') return value;
@@ -168,7 +179,11 @@ async function exportCommand(values: Record<string, string | boolean | undefined
   try {
     const input = overviewExportInput(
       { db: core.db, storePath: values.db as string },
-      { year, quarter, leader: values.leader as string | undefined, unit: values.unit as string | undefined, behindOnly: values['behind-only'] === true, layout: layoutOf(values.layout) },
+      { year, quarter, leader: values.leader as string | undefined, unit: values.unit as string | undefined, behindOnly: values['behind-only'] === true,
+        layout: layoutOf(values.layout),
+        paperSize: paperOf(values.paper),
+        summary: values['no-summary'] !== true,
+      },
     );
     if (input.targets.length === 0) fail('没有符合条件的责任目标，未导出。');
     const bytes = await renderOverview(input);
@@ -217,6 +232,40 @@ async function exportTemplatesCommand(values: Record<string, string | boolean | 
   }
 }
 
+async function roundCommand(values: Record<string, string | boolean | undefined>, what: string[]): Promise<number> {
+  const [kind, ...extra] = what;
+  if (kind !== 'status') fail(kind === undefined ? '请指定：round status …' : `未知的调度命令：${kind}（目前只支持 status）`);
+  if (extra.length > 0) fail(`多余的参数：${extra.join(' ')}`);
+  if (values.year === undefined) fail('缺少 --year 参数：请指定年份。');
+  if (values.quarter === undefined) fail('缺少 --quarter 参数：请指定季度（1至4）。');
+  const year = optionalInt(values.year, '年份', 2000, 2100)!;
+  const quarter = optionalInt(values.quarter, '季度', 1, 4) as Quarter;
+  const core = await openExisting(values.db as string | undefined);
+  try {
+    const status = roundStatus({ db: core.db, storePath: values.db as string }, year, quarter);
+    if (values.json) {
+      process.stdout.write(`${JSON.stringify(status)}\n`);
+      return 0;
+    }
+    const who = status.by === 'unit' ? '个单位' : '位领导';
+    console.log(
+      `${year}年${quarterLabel(quarter)}报送情况：应报送 ${status.expected} ${who}，已报送 ${status.returned}（其中有提示 ${status.withWarnings}），未报送 ${status.expected - status.returned}${status.dueDate ? `；报送截止 ${status.dueDate}` : ''}`,
+    );
+    const missing = status.owners.filter((o) => !o.returned);
+    if (missing.length > 0) console.log(`未报送：\n${missing.map((o) => `  ${o.owner}（${o.lines}条分工）`).join('\n')}`);
+    const returned = status.owners.filter((o) => o.returned);
+    if (returned.length > 0) {
+      console.log(
+        `已报送：\n${returned.map((o) => `  ${o.owner}  ${o.returnedAt?.slice(0, 10) ?? ''}  ${o.manual ? '手工登记' : o.files.join('、')}${o.warnings > 0 ? `  提示${o.warnings}条` : ''}`).join('\n')}`,
+      );
+    }
+    for (const u of status.unmatched) console.log(`名单外：${u.owner}（${u.file}）`);
+    return 0;
+  } finally {
+    core.close();
+  }
+}
+
 /** A throwaway copy of a store, taken with SQLite's backup API from a read-only connection. */
 async function dryRunCopy(db: string): Promise<{ path: string; remove: () => void }> {
   if (!fs.existsSync(db)) return { path: ':memory:', remove: () => undefined };
@@ -249,6 +298,8 @@ export async function runCli(argv: string[]): Promise<number> {
       layout: { type: 'string' },
       'out-dir': { type: 'string' },
       by: { type: 'string' },
+      paper: { type: 'string' },
+      'no-summary': { type: 'boolean' },
     },
     allowPositionals: true,
     strict: true,
@@ -264,6 +315,8 @@ export async function runCli(argv: string[]): Promise<number> {
       return importCommand(values, positionals);
     case 'export':
       return exportCommand(values, positionals);
+    case 'round':
+      return roundCommand(values, positionals);
     case undefined:
     case 'help':
     case '--help':

@@ -125,9 +125,18 @@ export const changeEntrySchema = z.object({
   after: z.unknown(),
 });
 
+export const paperSizeSchema = z.enum(['A3', 'A4']);
+export const overviewLayoutSchema = z.enum(['single', 'two-block']);
+
 export const settingsSchema = z.object({
   userName: z.string().max(50),
   city: z.string().max(50),
+  /** Wording of the exported overview, with the placeholders of shared/wording.ts. */
+  exportTitle: z.string().trim().min(1, '标题不能为空').max(200, '标题不能超过200个字'),
+  exportParagraph: z.string().trim().max(2000, '说明段落不能超过2000个字'),
+  exportHeaders: z.array(z.string().trim().min(1, '列名不能为空').max(50, '列名不能超过50个字')).length(7, '一览表应有7列'),
+  paperSize: paperSizeSchema,
+  exportLayout: overviewLayoutSchema,
 });
 
 /** A workbook as the renderer hands it over: its name and bytes (base64). Paths never cross the boundary. */
@@ -249,6 +258,37 @@ export const importBatchSchema = z.object({
   undoneAt: z.string().nullable(),
 });
 
+/** One owner (a unit, or a leader for templates by leader) of a collection round and what it returned. */
+export const roundOwnerSchema = z.object({
+  owner: z.string(),
+  lines: z.number().int(),
+  returned: z.boolean(),
+  returnedAt: z.string().nullable(),
+  files: z.array(z.string()),
+  /** Warnings the importer gave on this owner's files. */
+  warnings: z.number().int(),
+  /** Marked by hand (a file that came on paper), not by an import. */
+  manual: z.boolean(),
+});
+
+export const roundStatusSchema = z.object({
+  year: yearSchema,
+  quarter: quarterSchema,
+  by: z.enum(['unit', 'leader']),
+  /** When templates were first generated; null before. */
+  openedAt: z.string().nullable(),
+  /** 报送截止日期, YYYY-MM-DD. */
+  dueDate: z.string().nullable(),
+  expected: z.number().int(),
+  returned: z.number().int(),
+  withWarnings: z.number().int(),
+  owners: z.array(roundOwnerSchema),
+  /** Returned files whose owner has no line this year (a renamed unit, a wrong year). */
+  unmatched: z.array(z.object({ owner: z.string(), file: z.string(), returnedAt: z.string() })),
+});
+
+const dateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
+
 /** An id the caller picks for long work, to follow its progress (jobs.progress) and cancel it (jobs.cancel). */
 export const jobIdSchema = z.string().regex(/^[\w-]{8,64}$/, '任务编号无效');
 
@@ -335,13 +375,28 @@ export const methods = {
         leader: z.string().trim().min(1).max(100).optional(),
         unit: z.string().trim().min(1).max(100).optional(),
         behindOnly: z.boolean().optional(),
-        layout: z.enum(['single', 'two-block']).optional(),
+        layout: overviewLayoutSchema.optional(),
+        paperSize: paperSizeSchema.optional(),
+        summary: z.boolean().optional(),
       })
       .strict(),
     output: z.object({ fileName: z.string(), data: z.string(), targets: z.number().int() }),
   },
   'export.templates': {
     input: z.object({ year: yearSchema, quarter: quarterSchema, by: z.enum(['unit', 'leader']).default('unit') }).strict(),
+    output: z.object({ fileName: z.string(), data: z.string(), count: z.number().int() }),
+  },
+  'round.status': { input: z.object({ year: yearSchema, quarter: quarterSchema }).strict(), output: roundStatusSchema },
+  'round.update': {
+    input: z.object({ year: yearSchema, quarter: quarterSchema, dueDate: dateSchema.nullable() }).strict(),
+    output: roundStatusSchema,
+  },
+  'round.mark': {
+    input: z.object({ year: yearSchema, quarter: quarterSchema, owner: nameSchema, returned: z.boolean() }).strict(),
+    output: roundStatusSchema,
+  },
+  'round.exportMissing': {
+    input: z.object({ year: yearSchema, quarter: quarterSchema }).strict(),
     output: z.object({ fileName: z.string(), data: z.string(), count: z.number().int() }),
   },
   'jobs.progress': {
@@ -381,6 +436,8 @@ export type ImportSummary = z.infer<typeof importSummarySchema>;
 export type ImportPreview = z.infer<typeof importPreviewSchema>;
 export type ImportBatch = z.infer<typeof importBatchSchema>;
 export type ColumnRole = z.infer<typeof columnRoleSchema>;
+export type RoundStatus = z.infer<typeof roundStatusSchema>;
+export type RoundOwner = z.infer<typeof roundOwnerSchema>;
 export type ColumnMappings = z.infer<typeof columnMappingSchema>;
 
 export const METHOD_NAMES = Object.keys(methods) as MethodName[];

@@ -5,7 +5,9 @@
  */
 import ExcelJS from 'exceljs';
 import type { Target } from '../../shared/contract';
-import { ON_SCHEDULE_LABELS, quarterLabel, type Quarter } from '../../shared/domain';
+import { ON_SCHEDULE_LABELS, type Quarter } from '../../shared/domain';
+import { DEFAULT_WORDING, fillWording, type ExportWording } from '../../shared/wording';
+import { writeSummarySheet } from './summarySheet';
 
 export interface OverviewInput {
   city: string;
@@ -13,10 +15,16 @@ export interface OverviewInput {
   quarter: Quarter;
   /** Already filtered, in serial order; each line's progress of `quarter` (others are ignored). */
   targets: Target[];
-  /** The publication paragraph; the standard wording when absent. */
-  paragraph?: string;
+  /** Title, paragraph and column names from the settings; the standard wording when absent. */
+  wording?: ExportWording;
+  /** The plan's number of targets, for the paragraph; the number written when absent. */
+  planTargets?: number;
   /** One table, or two blocks side by side as the seed city published it. */
   layout?: 'single' | 'two-block';
+  /** A3 landscape as the office prints it, or A4 landscape. */
+  paper?: 'A3' | 'A4';
+  /** Adds the summary sheet (汇总): counts by status, leader and unit. */
+  summary?: boolean;
 }
 
 export const OVERVIEW_SHEET = '一览表';
@@ -31,6 +39,7 @@ const ROW_PADDING = 6;
 const CELL_MARGIN = 1;
 /** A3 (the OOXML paper code); exceljs's PaperSize enum has no member for it. */
 const PAPER_A3 = 8 as unknown as ExcelJS.PaperSize;
+const PAPER_A4 = 9 as unknown as ExcelJS.PaperSize;
 /** GB2312: tells Excel/WPS to fall back to a Chinese font (宋体) when the named one is missing. */
 export const CHARSET_GB2312 = 134;
 
@@ -41,16 +50,20 @@ export const BODY_FONT: Partial<ExcelJS.Font> = { name: '仿宋_GB2312', size: 1
 const THIN: Partial<ExcelJS.Border> = { style: 'thin' };
 export const BORDER: Partial<ExcelJS.Borders> = { top: THIN, left: THIN, bottom: THIN, right: THIN };
 
-export function overviewTitle(city: string, year: number, quarter: Quarter): string {
-  return `${city}人民政府${year}年经济社会发展责任目标${quarterLabel(quarter)}工作推进情况一览表`;
+/** Title, paragraph and header of one export, the placeholders filled. */
+export function overviewTexts(input: OverviewInput): { title: string; paragraph: string; header: string[] } {
+  const wording = input.wording ?? DEFAULT_WORDING;
+  const values = { city: input.city, year: input.year, quarter: input.quarter, count: input.planTargets ?? input.targets.length };
+  return {
+    title: fillWording(wording.title, values),
+    paragraph: fillWording(wording.paragraph, values),
+    header: wording.headers.map((h) => fillWording(h, values)),
+  };
 }
 
-export function overviewParagraph(year: number, quarter: Quarter, count: number): string {
-  return `市政府办公室对${year}年《政府工作报告》确定的${count}项经济社会发展责任目标${quarterLabel(quarter)}工作推进情况进行了调度。依据政务公开有关规定，现将工作完成情况向社会公开，接受群众监督。`;
-}
-
-export function overviewHeader(quarter: Quarter): string[] {
-  return ['序号', '市政府领导', '责任目标内容', '完成时限', `${quarterLabel(quarter)}完成情况`, '是否按计划完成进度', '责任单位'];
+/** 「…一览表」 becomes 「…汇总表」; a title the user worded otherwise gets 「（汇总）」. */
+export function summaryTitle(title: string): string {
+  return title.endsWith('一览表') ? `${title.slice(0, -3)}汇总表` : `${title}（汇总）`;
 }
 
 /** Display width in character units: CJK and other wide characters count 2, the rest 1. */
@@ -93,7 +106,8 @@ export function splitForTwoBlocks(targets: Target[]): [Target[], Target[]] {
 }
 
 export function writeOverview(input: OverviewInput): ExcelJS.Workbook {
-  const { city, year, quarter, targets } = input;
+  const { city, quarter, targets } = input;
+  const texts = overviewTexts(input);
   const blocks = input.layout === 'two-block' ? splitForTwoBlocks(targets) : [targets];
   const columns = COLUMNS * blocks.length;
   const wb = new ExcelJS.Workbook();
@@ -107,15 +121,15 @@ export function writeOverview(input: OverviewInput): ExcelJS.Workbook {
 
   // Row 1: title.
   const title = ws.getRow(1);
-  setText(title.getCell(1), overviewTitle(city, year, quarter));
+  setText(title.getCell(1), texts.title);
   ws.mergeCells(1, 1, 1, columns);
   title.getCell(1).font = TITLE_FONT;
   title.getCell(1).alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
   // 20pt: about 1.8 body characters' width per character.
-  title.height = Math.max(1, Math.ceil((displayWidth(overviewTitle(city, year, quarter)) * 1.8) / totalWidth)) * 30 + 8;
+  title.height = Math.max(1, Math.ceil((displayWidth(texts.title) * 1.8) / totalWidth)) * 30 + 8;
 
   // Row 2: publication paragraph.
-  const paragraph = input.paragraph ?? overviewParagraph(year, quarter, targets.length);
+  const paragraph = texts.paragraph;
   const para = ws.getRow(2);
   setText(para.getCell(1), paragraph);
   ws.mergeCells(2, 1, 2, columns);
@@ -127,7 +141,7 @@ export function writeOverview(input: OverviewInput): ExcelJS.Workbook {
   // Row 3: the header, once per block.
   const header = ws.getRow(HEADER_ROW);
   blocks.forEach((_, b) =>
-    overviewHeader(quarter).forEach((text, i) => {
+    texts.header.forEach((text, i) => {
       const cell = header.getCell(b * COLUMNS + i + 1);
       setText(cell, text);
       cell.font = HEADER_FONT;
@@ -135,7 +149,7 @@ export function writeOverview(input: OverviewInput): ExcelJS.Workbook {
       cell.border = BORDER;
     }),
   );
-  header.height = Math.max(...overviewHeader(quarter).map((t, i) => linesNeeded(t, OVERVIEW_COLUMN_WIDTHS[i]!))) * 16 + ROW_PADDING;
+  header.height = Math.max(...texts.header.map((t, i) => linesNeeded(t, OVERVIEW_COLUMN_WIDTHS[i]!))) * 16 + ROW_PADDING;
 
   // Body: each block's rows side by side; a row is as tall as the taller of its two blocks needs.
   const heights: number[] = [];
@@ -146,7 +160,7 @@ export function writeOverview(input: OverviewInput): ExcelJS.Workbook {
   const last = HEADER_ROW + heights.length;
 
   ws.pageSetup = {
-    paperSize: PAPER_A3,
+    paperSize: input.paper === 'A4' ? PAPER_A4 : PAPER_A3,
     orientation: 'landscape',
     fitToPage: true,
     fitToWidth: 1,
@@ -157,6 +171,7 @@ export function writeOverview(input: OverviewInput): ExcelJS.Workbook {
     margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.7, header: 0.3, footer: 0.3 },
   };
   ws.headerFooter = { oddFooter: '&C第 &P 页 共 &N 页' };
+  if (input.summary) writeSummarySheet(wb, summaryTitle(texts.title), targets, quarter, input.paper === 'A4' ? PAPER_A4 : PAPER_A3);
   return wb;
 }
 

@@ -46,6 +46,13 @@ export function templateTitle(unit: string, year: number, quarter: Quarter): str
   return `${unit}${year}年责任目标${quarterLabel(quarter)}工作推进情况报送表`;
 }
 
+/** The owner named by a template's title (templateTitle read back), or null when the title is not a template's. */
+export function templateOwnerOfTitle(title: string): { owner: string; year: number; quarter: Quarter } | null {
+  const m = /^(.+?)((?:19|20)\d{2})年责任目标([一二三四])季度工作推进情况报送表$/.exec(title.replace(/\s/g, ''));
+  if (!m) return null;
+  return { owner: m[1]!, year: Number(m[2]), quarter: ('一二三四'.indexOf(m[3]!) + 1) as Quarter };
+}
+
 export function templateInstructions(quarter: Quarter): string {
   return `请在“${quarterLabel(quarter)}完成情况”和“是否按计划完成进度”两列填写，其余各列请勿修改；是否按计划请从下拉列表选择“是”或“否”。`;
 }

@@ -8,7 +8,7 @@ import { normalizeName, quarterLabel, type Quarter } from '../../shared/domain';
 import { findUnitId, unitName } from '../db/repos/directory';
 import { readSettings } from '../db/repos/settings';
 import { loadTargets } from '../db/repos/targets';
-import { overviewParagraph, writeOverview, type OverviewInput } from '../excel/overviewWriter';
+import { writeOverview, type OverviewInput } from '../excel/overviewWriter';
 import type { ServiceContext } from './context';
 import { requirePlan } from './plans';
 
@@ -19,7 +19,11 @@ export interface OverviewExportOptions {
   unit?: string | undefined;
   /** Only targets with a line reported behind schedule (否) in the quarter. */
   behindOnly?: boolean | undefined;
+  /** The settings' layout and paper when absent. */
   layout?: 'single' | 'two-block' | undefined;
+  paperSize?: 'A3' | 'A4' | undefined;
+  /** The summary sheet (汇总); on unless turned off. */
+  summary?: boolean | undefined;
 }
 
 /** What the writer gets: the plan's targets for the quarter, lines filtered, in serial order. */
@@ -33,7 +37,6 @@ export function overviewExportInput(ctx: ServiceContext, options: OverviewExport
     const id = findUnitId(ctx.db, options.unit);
     unit = id === undefined ? normalizeName(options.unit) : unitName(ctx.db, id);
   }
-  const filtered = leader !== undefined || unit !== undefined || options.behindOnly === true;
   let targets: Target[] = all;
   if (leader !== undefined || unit !== undefined) {
     targets = targets
@@ -48,15 +51,19 @@ export function overviewExportInput(ctx: ServiceContext, options: OverviewExport
   if (options.behindOnly) {
     targets = targets.filter((t) => t.assignments.some((a) => a.progress.some((p) => p.quarter === options.quarter && p.onSchedule === 'no')));
   }
-  const city = plan.city.trim() || readSettings(ctx.db).city.trim();
+  const settings = readSettings(ctx.db);
+  const city = plan.city.trim() || settings.city.trim();
   return {
     city,
     year: options.year,
     quarter: options.quarter,
     targets,
-    ...(options.layout ? { layout: options.layout } : {}),
+    wording: { title: settings.exportTitle, paragraph: settings.exportParagraph, headers: settings.exportHeaders },
     // The paragraph speaks of the plan's targets, however many a filtered export shows.
-    ...(filtered ? { paragraph: overviewParagraph(options.year, options.quarter, all.length) } : {}),
+    planTargets: all.length,
+    layout: options.layout ?? settings.exportLayout,
+    paper: options.paperSize ?? settings.paperSize,
+    summary: options.summary ?? true,
   };
 }
 

@@ -14,6 +14,7 @@ import { applyImport, decodeFiles, importBatches, previewImport, undoBatch } fro
 import { cancelJob, jobProgress, runJob } from '../jobs/progress';
 import { exportOverviewFile } from './export';
 import { exportTemplatesZip } from './templates';
+import { exportMissing, markReturned, roundStatus, setRoundDue } from './rounds';
 
 export const APP_VERSION = '0.1.0';
 
@@ -47,6 +48,10 @@ export function createHandlers(db: Db, options: { storePath: string }): Handlers
     'import.apply': async (input) => ({ batch: await runJob(input.jobId, (job) => applyImport(ctx, decodeFiles(input.files), input, job)) }),
     'export.overview': (input) => exportOverviewFile(ctx, input),
     'export.templates': (input) => exportTemplatesZip(ctx, input),
+    'round.status': (input) => roundStatus(ctx, input.year, input.quarter),
+    'round.update': (input) => setRoundDue(ctx, input.year, input.quarter, input.dueDate),
+    'round.mark': (input) => markReturned(ctx, input.year, input.quarter, input.owner, input.returned),
+    'round.exportMissing': (input) => exportMissing(ctx, input.year, input.quarter),
     'jobs.progress': (input) => jobProgress(input.jobId),
     'jobs.cancel': (input) => ({ cancelled: cancelJob(input.jobId) }),
     'import.batches': () => importBatches(ctx),

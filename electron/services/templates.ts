@@ -11,6 +11,7 @@ import { loadTargets } from '../db/repos/targets';
 import { writeTemplate } from '../excel/templateWriter';
 import type { ServiceContext } from './context';
 import { requirePlan } from './plans';
+import { openRound } from './rounds';
 
 export interface TemplateExportOptions {
   year: number;
@@ -69,6 +70,7 @@ export async function exportTemplates(ctx: ServiceContext, options: TemplateExpo
     used.add(fileName.toLowerCase());
     files.push({ fileName, bytes: Buffer.from(await wb.xlsx.writeBuffer()) });
   }
+  openRound(ctx, options.year, options.quarter, options.by);
   return files;
 }
 

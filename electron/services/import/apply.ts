@@ -17,6 +17,7 @@ import { locateInReport } from '../workReport';
 import type { ImportPlan, TargetAction } from './plan';
 import { stmt } from '../../db/connection';
 import { withDeferredIndex } from '../../db/repos/search';
+import { recordReturns } from '../rounds';
 
 function sectionsForLocating(ctx: ServiceContext, planId: number) {
   const rows = stmt(ctx.db, 'SELECT id, code, name, source_text FROM sections WHERE plan_id = ?').all(planId) as { id: number; code: string; name: string; source_text: string }[];
@@ -107,6 +108,7 @@ export function applyPlan(ctx: ServiceContext, plan: ImportPlan, options: { skip
       undoneAt: null,
     };
     insertBatch(ctx.db, batch);
+    recordReturns(ctx, planId, preview, batch);
     return batch;
   }))();
 }
