@@ -228,6 +228,8 @@ export const importPreviewSchema = z.object({
     z.object({
       name: z.string(),
       title: z.string(),
+      /** The unit (or leader) a returned template is from; applying registers its return (季度调度). */
+      returnedBy: z.string().nullable(),
       targets: z.number().int(),
       lines: z.number().int(),
       sheets: z.array(

@@ -15,6 +15,7 @@ import { TargetDrawer } from '../features/target/TargetDrawer';
 import { SettingsDialog } from '../features/settings/SettingsDialog';
 import { ImportScreen } from '../features/import/ImportScreen';
 import { ExportDialog } from '../features/export/ExportDialog';
+import { RoundScreen } from '../features/round/RoundScreen';
 import { QuarterSelect } from '../components/Selects';
 import { timeOfDay } from './format';
 import { hasPendingSaves, useSaveState } from './saveQueue';
@@ -58,6 +59,7 @@ export function App() {
   const [settingsOpen, setSettingsOpen] = useState(false);
   const [importing, setImporting] = useState(false);
   const [exporting, setExporting] = useState(false);
+  const [roundOpen, setRoundOpen] = useState(false);
   const searchBox = useRef<HTMLInputElement>(null);
 
   const overview = useOverview(year, quarter, filter, query);
@@ -178,6 +180,9 @@ export function App() {
         <button type="button" data-testid="new-target" disabled={year === null} onClick={() => setCreating(true)}>
           ＋ 新增目标
         </button>
+        <button type="button" className="secondary" data-testid="open-round" disabled={year === null} onClick={() => setRoundOpen(true)}>
+          季度调度
+        </button>
         <button type="button" className="secondary" data-testid="open-export" disabled={year === null} onClick={() => setExporting(true)}>
           导出
         </button>
@@ -273,6 +278,7 @@ export function App() {
           }}
         />
       )}
+      {roundOpen && year !== null && <RoundScreen year={year} quarter={quarter} onClose={() => setRoundOpen(false)} />}
       {settingsOpen && <SettingsDialog storePath={storePath} onClose={() => setSettingsOpen(false)} />}
     </div>
   );

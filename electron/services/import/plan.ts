@@ -12,6 +12,7 @@ import { planByYear } from '../../db/repos/plans';
 import { loadTargets } from '../../db/repos/targets';
 import { unitsOf, type ParsedLine, type ParsedOverview, type ParsedTarget } from '../../excel/overviewReader';
 import { comparable, similarity } from '../text';
+import { returnOwnerOf } from '../rounds';
 import { note } from './notes';
 
 /** Below this, a serial whose content changed is taken for another target, not an edit. */
@@ -315,7 +316,7 @@ export function buildPlan(db: Db, parsed: ParsedOverview[], options: PlanOptions
     preview: {
       year,
       quarter,
-      files: parsed.map((p) => ({ name: p.file, title: p.title, targets: p.targets.length, lines: p.targets.reduce((n, t) => n + t.lines.length, 0), sheets: p.sheets })),
+      files: parsed.map((p) => ({ name: p.file, title: p.title, returnedBy: returnOwnerOf({ name: p.file, title: p.title }), targets: p.targets.length, lines: p.targets.reduce((n, t) => n + t.lines.length, 0), sheets: p.sheets })),
       summary: {
         targetsNew: count('new'),
         targetsUpdated: count('updated'),

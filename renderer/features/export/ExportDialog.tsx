@@ -3,10 +3,11 @@
  * by side, optionally only the current leader's or unit's lines, or only targets reported behind (否).
  * The file is handed to the browser's (or Electron's) own save dialog; no path crosses the API.
  */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { quarterLabel, type Quarter } from '../../../shared/domain';
 import { api, errorMessage } from '../../api';
 import { Dialog } from '../../components/Dialog';
+import { download } from '../../app/download';
 
 interface Props {
   year: number;
@@ -16,20 +17,20 @@ interface Props {
   onClose: () => void;
 }
 
-const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-function download(fileName: string, base64: string, type = XLSX_TYPE): void {
-  const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
-  const url = URL.createObjectURL(new Blob([bytes], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
-
 export function ExportDialog({ year, quarter, leader, unit, onClose }: Props) {
   const [layout, setLayout] = useState<'single' | 'two-block'>('single');
+  const [paperSize, setPaperSize] = useState<'A3' | 'A4'>('A3');
+  const [summary, setSummary] = useState(true);
+  useEffect(() => {
+    // The office's usual layout and paper, as set in the settings.
+    api['settings.get']({}).then(
+      (s) => {
+        setLayout(s.exportLayout);
+        setPaperSize(s.paperSize);
+      },
+      () => undefined,
+    );
+  }, []);
   const [byFilter, setByFilter] = useState(leader !== undefined || unit !== undefined);
   const [behindOnly, setBehindOnly] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -56,7 +57,7 @@ export function ExportDialog({ year, quarter, leader, unit, onClose }: Props) {
   const run = () => {
     setBusy(true);
     setError(null);
-    api['export.overview']({ year, quarter, layout, ...(behindOnly ? { behindOnly } : {}), ...(byFilter && leader ? { leader } : {}), ...(byFilter && unit ? { unit } : {}) }).then(
+    api['export.overview']({ year, quarter, layout, paperSize, summary, ...(behindOnly ? { behindOnly } : {}), ...(byFilter && leader ? { leader } : {}), ...(byFilter && unit ? { unit } : {}) }).then(
       (r) => {
         download(r.fileName, r.data);
         setResult(`已导出 ${r.targets} 项目标：${r.fileName}`);
@@ -75,12 +76,24 @@ export function ExportDialog({ year, quarter, leader, unit, onClose }: Props) {
         <fieldset>
           <legend>版式</legend>
           <label>
-            <input type="radio" name="layout" checked={layout === 'single'} onChange={() => setLayout('single')} /> 单栏（A3 横向）
+            <input type="radio" name="layout" checked={layout === 'single'} onChange={() => setLayout('single')} /> 单栏
           </label>
           <label>
             <input type="radio" name="layout" checked={layout === 'two-block'} onChange={() => setLayout('two-block')} /> 双栏并排（与公开发布的版式相同）
           </label>
         </fieldset>
+        <fieldset>
+          <legend>纸张（横向）</legend>
+          <label>
+            <input type="radio" name="paper" checked={paperSize === 'A3'} onChange={() => setPaperSize('A3')} /> A3
+          </label>
+          <label>
+            <input type="radio" name="paper" checked={paperSize === 'A4'} onChange={() => setPaperSize('A4')} /> A4
+          </label>
+        </fieldset>
+        <label>
+          <input type="checkbox" data-testid="export-summary" checked={summary} onChange={(e) => setSummary(e.target.checked)} /> 附“汇总”工作表（按是否按计划、按领导、按单位统计）
+        </label>
         {scope && (
           <label>
             <input type="checkbox" checked={byFilter} onChange={(e) => setByFilter(e.target.checked)} /> 只导出当前筛选（{scope}）
@@ -97,7 +110,7 @@ export function ExportDialog({ year, quarter, leader, unit, onClose }: Props) {
         )}
         <fieldset>
           <legend>季度调度：各单位报送模板</legend>
-          <p className="muted">每个单位一个工作簿，列出其承担的分工和上季度完成情况，只需填写本季度完成情况和“是/否”；收回后在“导入”中导入即可自动对应。</p>
+          <p className="muted">每个单位一个工作簿，列出其承担的分工和上季度完成情况，只需填写本季度完成情况和“是/否”；收回后在“导入”中导入即可自动对应，并在“季度调度”中登记为已报送。</p>
           <div className="dialog-actions">
             <button type="button" className="secondary" data-testid="export-templates" disabled={busy} onClick={() => runTemplates('unit')}>
               按责任单位生成（zip）

@@ -250,6 +250,8 @@ function PreviewView({ preview, skip, setSkip, show, setShow, years, year, quart
     [preview, show],
   );
   const applicable = preview.items.filter((i) => (i.status === 'new' || i.status === 'updated') && !skip.has(i.key)).length;
+  // A returned template with nothing new is still a return to register in the round.
+  const returns = preview.files.filter((f) => f.returnedBy !== null).length;
   const yearOptions = [...new Set([...years, preview.year])].sort((a, b) => b - a);
   return (
     <div className="preview" data-testid="import-preview">
@@ -353,8 +355,8 @@ function PreviewView({ preview, skip, setSkip, show, setShow, years, year, quart
         <button type="button" className="secondary" onClick={onCancel}>
           重新选择文件
         </button>
-        <button type="button" data-testid="import-apply" disabled={applying || applicable === 0} onClick={onApply}>
-          {applying ? '正在导入…' : `确认导入（${applicable} 项）`}
+        <button type="button" data-testid="import-apply" disabled={applying || (applicable === 0 && returns === 0)} onClick={onApply}>
+          {applying ? '正在导入…' : `确认导入（${applicable} 项）${returns > 0 ? `，登记 ${returns} 份报送` : ''}`}
         </button>
       </footer>
     </div>

@@ -1,7 +1,10 @@
 import { useEffect, useState } from 'react';
 import type { Settings } from '../../../shared/contract';
+import { DEFAULT_WORDING, WORDING_PLACEHOLDERS } from '../../../shared/wording';
 import { api, errorMessage } from '../../api';
 import { Dialog } from '../../components/Dialog';
+
+const COLUMN_ROLES = ['序号', '市政府领导', '责任目标内容', '完成时限', '完成情况', '是否按计划完成进度', '责任单位'];
 
 export function SettingsDialog({ storePath, onClose }: { storePath: string; onClose: () => void }) {
   const [settings, setSettings] = useState<Settings | null>(null);
@@ -9,31 +12,74 @@ export function SettingsDialog({ storePath, onClose }: { storePath: string; onCl
   useEffect(() => {
     api['settings.get']({}).then(setSettings, (err: unknown) => setError(errorMessage(err)));
   }, []);
+  const set = (patch: Partial<Settings>) => settings && setSettings({ ...settings, ...patch });
   return (
-    <Dialog title="设置" onClose={onClose}>
+    <Dialog title="设置" onClose={onClose} wide>
       {settings && (
         <form
           className="fields"
+          data-testid="settings-form"
           onSubmit={(e) => {
             e.preventDefault();
             api['settings.update'](settings).then(onClose, (err: unknown) => setError(errorMessage(err)));
           }}
         >
-          <label className="field full">
+          <label className="field">
             使用人（记入变更记录）
-            <input value={settings.userName} onChange={(e) => setSettings({ ...settings, userName: e.target.value })} />
+            <input value={settings.userName} onChange={(e) => set({ userName: e.target.value })} />
           </label>
-          <label className="field full">
+          <label className="field">
             城市名称（用于表格标题）
-            <input value={settings.city} onChange={(e) => setSettings({ ...settings, city: e.target.value })} />
+            <input value={settings.city} onChange={(e) => set({ city: e.target.value })} />
+          </label>
+          <fieldset className="line-fieldset full">
+            <legend>导出一览表的文字</legend>
+            <p className="muted">可使用 {WORDING_PLACEHOLDERS.join(' ')}，导出时替换为城市、年份、季度和目标总数。</p>
+            <label className="field full">
+              标题
+              <input data-testid="settings-title" value={settings.exportTitle} onChange={(e) => set({ exportTitle: e.target.value })} />
+            </label>
+            <label className="field full">
+              说明段落
+              <textarea rows={3} value={settings.exportParagraph} onChange={(e) => set({ exportParagraph: e.target.value })} />
+            </label>
+            <div className="settings-headers">
+              {settings.exportHeaders.map((h, i) => (
+                <label key={COLUMN_ROLES[i]} className="field">
+                  第{i + 1}列（{COLUMN_ROLES[i]}）
+                  <input value={h} onChange={(e) => set({ exportHeaders: settings.exportHeaders.map((x, j) => (j === i ? e.target.value : x)) })} />
+                </label>
+              ))}
+            </div>
+            <button
+              type="button"
+              className="link"
+              onClick={() => set({ exportTitle: DEFAULT_WORDING.title, exportParagraph: DEFAULT_WORDING.paragraph, exportHeaders: [...DEFAULT_WORDING.headers] })}
+            >
+              恢复默认文字
+            </button>
+          </fieldset>
+          <label className="field">
+            默认版式
+            <select value={settings.exportLayout} onChange={(e) => set({ exportLayout: e.target.value as Settings['exportLayout'] })}>
+              <option value="single">单栏</option>
+              <option value="two-block">双栏并排</option>
+            </select>
+          </label>
+          <label className="field">
+            纸张（横向）
+            <select data-testid="settings-paper" value={settings.paperSize} onChange={(e) => set({ paperSize: e.target.value as Settings['paperSize'] })}>
+              <option value="A3">A3</option>
+              <option value="A4">A4</option>
+            </select>
           </label>
           <p className="muted full">数据文件：{storePath}</p>
-          {error && <p className="field-error full">{error}</p>}
+          {error && <p className="field-error full" role="alert">{error}</p>}
           <div className="dialog-actions full">
             <button type="button" className="secondary" onClick={onClose}>
               取消
             </button>
-            <button type="submit">保存</button>
+            <button type="submit" data-testid="settings-save">保存</button>
           </div>
         </form>
       )}

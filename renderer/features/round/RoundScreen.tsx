@@ -1,0 +1,184 @@
+/**
+ * 季度调度: the collection round of the quarter on screen. Who owes a returned template, who has sent it
+ * (an import of a returned template marks its unit by itself), whose file had warnings, the due date, and
+ * the list to chase. A file that came on paper is marked by hand.
+ */
+import { useCallback, useEffect, useState } from 'react';
+import type { RoundOwner, RoundStatus } from '../../../shared/contract';
+import { quarterLabel, type Quarter } from '../../../shared/domain';
+import { api, errorMessage } from '../../api';
+import { download } from '../../app/download';
+import { Dialog } from '../../components/Dialog';
+import { dateTime } from '../../app/format';
+
+type Show = 'all' | 'missing' | 'warnings';
+
+function today(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+function stateOf(o: RoundOwner, dueDate: string | null): { label: string; className: string } {
+  if (o.returned) return o.warnings > 0 ? { label: '已报送（有提示）', className: 'warn' } : { label: '已报送', className: 'ok' };
+  return dueDate !== null && today() > dueDate ? { label: '逾期未报', className: 'bad' } : { label: '未报送', className: 'pending' };
+}
+
+export function RoundScreen({ year, quarter, onClose }: { year: number; quarter: Quarter; onClose: () => void }) {
+  const [status, setStatus] = useState<RoundStatus | null>(null);
+  const [show, setShow] = useState<Show>('all');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+
+  const run = useCallback(<T,>(work: Promise<T>, after: (value: T) => void) => {
+    setBusy(true);
+    setError(null);
+    work.then(
+      (v) => {
+        after(v);
+        setBusy(false);
+      },
+      (err: unknown) => {
+        setError(errorMessage(err));
+        setBusy(false);
+      },
+    );
+  }, []);
+
+  const reload = useCallback(() => run(api['round.status']({ year, quarter }), setStatus), [run, year, quarter]);
+  useEffect(reload, [reload]);
+
+  const owners = (status?.owners ?? []).filter((o) => (show === 'missing' ? !o.returned : show === 'warnings' ? o.warnings > 0 : true));
+  const who = status?.by === 'leader' ? '市政府领导' : '责任单位';
+
+  return (
+    <Dialog title={`${year}年${quarterLabel(quarter)}季度调度`} onClose={onClose} wide>
+      <div className="round" data-testid="round-screen">
+        {status && (
+          <p className="round-summary" data-testid="round-summary">
+            应报送 <b>{status.expected}</b> 个{status.by === 'leader' ? '领导' : '单位'}，已报送 <b>{status.returned}</b>（有提示 {status.withWarnings}），未报送{' '}
+            <b>{status.expected - status.returned}</b>。{status.openedAt ? `报送模板生成于 ${dateTime(status.openedAt)}。` : '尚未生成报送模板。'}
+          </p>
+        )}
+        <div className="round-actions">
+          <label>
+            报送截止日期{' '}
+            <input
+              type="date"
+              data-testid="round-due"
+              value={status?.dueDate ?? ''}
+              disabled={busy || !status}
+              onChange={(e) => run(api['round.update']({ year, quarter, dueDate: e.target.value === '' ? null : e.target.value }), setStatus)}
+            />
+          </label>
+          <span className="spacer" />
+          <button
+            type="button"
+            className="secondary"
+            disabled={busy}
+            onClick={() =>
+              run(api['export.templates']({ year, quarter, by: 'unit' }), (r) => {
+                download(r.fileName, r.data, 'application/zip');
+                setMessage(`已生成 ${r.count} 个报送模板：${r.fileName}`);
+                reload();
+              })
+            }
+          >
+            生成报送模板（zip）
+          </button>
+          <button
+            type="button"
+            data-testid="round-export-missing"
+            disabled={busy || !status || (status.expected === status.returned && status.withWarnings === 0)}
+            onClick={() =>
+              run(api['round.exportMissing']({ year, quarter }), (r) => {
+                download(r.fileName, r.data);
+                setMessage(`催报名单已导出（${r.count} 个）：${r.fileName}`);
+              })
+            }
+          >
+            导出催报名单
+          </button>
+        </div>
+        <div className="round-filter" role="radiogroup" aria-label="显示">
+          {(
+            [
+              ['all', '全部'],
+              ['missing', '未报送'],
+              ['warnings', '有提示'],
+            ] as const
+          ).map(([value, label]) => (
+            <label key={value}>
+              <input type="radio" name="round-show" checked={show === value} onChange={() => setShow(value)} /> {label}
+            </label>
+          ))}
+        </div>
+        {error && (
+          <p className="field-error" role="alert">
+            {error}
+          </p>
+        )}
+        {message && (
+          <p className="muted" role="status">
+            {message}
+          </p>
+        )}
+        <div className="round-table-wrap">
+          <table className="round-table" data-testid="round-table">
+            <thead>
+              <tr>
+                <th>序号</th>
+                <th>{who}</th>
+                <th>分工数</th>
+                <th>状态</th>
+                <th>报送时间</th>
+                <th>文件</th>
+                <th>提示</th>
+                <th aria-label="操作" />
+              </tr>
+            </thead>
+            <tbody>
+              {owners.map((o, i) => {
+                const state = stateOf(o, status?.dueDate ?? null);
+                return (
+                  <tr key={o.owner} data-owner={o.owner}>
+                    <td className="num">{i + 1}</td>
+                    <td>{o.owner}</td>
+                    <td className="num">{o.lines}</td>
+                    <td>
+                      <span className={`round-state ${state.className}`}>{state.label}</span>
+                    </td>
+                    <td>{o.returnedAt ? dateTime(o.returnedAt) : ''}</td>
+                    <td className="files">{o.manual ? '手工登记' : o.files.join('、')}</td>
+                    <td className="num">{o.warnings > 0 ? o.warnings : ''}</td>
+                    <td>
+                      {!o.returned && (
+                        <button type="button" className="link" disabled={busy} onClick={() => run(api['round.mark']({ year, quarter, owner: o.owner, returned: true }), setStatus)}>
+                          登记为已报送
+                        </button>
+                      )}
+                      {o.manual && (
+                        <button type="button" className="link" disabled={busy} onClick={() => run(api['round.mark']({ year, quarter, owner: o.owner, returned: false }), setStatus)}>
+                          取消登记
+                        </button>
+                      )}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+          {status && owners.length === 0 && <p className="muted">没有符合条件的{who}。</p>}
+        </div>
+        {status && status.unmatched.length > 0 && (
+          <p className="muted">名单外的回传文件：{status.unmatched.map((u) => `${u.owner}（${u.file}）`).join('；')}。请核对单位名称，必要时在导入时把它登记为已有单位的别名。</p>
+        )}
+        <div className="dialog-actions">
+          <button type="button" className="secondary" onClick={onClose}>
+            关闭
+          </button>
+        </div>
+      </div>
+    </Dialog>
+  );
+}
