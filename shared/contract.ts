@@ -291,6 +291,14 @@ export const roundStatusSchema = z.object({
 
 const dateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
 
+export const quarterLockSchema = z.object({
+  quarter: quarterSchema,
+  /** The publication date, YYYY-MM-DD. */
+  publishedOn: z.string(),
+  lockedAt: z.string(),
+  actor: z.string(),
+});
+
 /** An id the caller picks for long work, to follow its progress (jobs.progress) and cancel it (jobs.cancel). */
 export const jobIdSchema = z.string().regex(/^[\w-]{8,64}$/, '任务编号无效');
 
@@ -401,6 +409,15 @@ export const methods = {
     input: z.object({ year: yearSchema, quarter: quarterSchema }).strict(),
     output: z.object({ fileName: z.string(), data: z.string(), count: z.number().int() }),
   },
+  'quarters.locks': { input: z.object({ year: yearSchema }).strict(), output: z.array(quarterLockSchema) },
+  'quarters.publish': {
+    input: z.object({ year: yearSchema, quarter: quarterSchema, publishedOn: dateSchema }).strict(),
+    output: z.array(quarterLockSchema),
+  },
+  'quarters.unlock': {
+    input: z.object({ year: yearSchema, quarter: quarterSchema, reason: z.string().trim().min(2, '请说明解除锁定的理由').max(500, '理由不能超过500个字') }).strict(),
+    output: z.array(quarterLockSchema),
+  },
   'jobs.progress': {
     input: z.object({ jobId: jobIdSchema }).strict(),
     output: z.object({ done: z.number(), total: z.number(), label: z.string(), finished: z.boolean() }).nullable(),
@@ -439,6 +456,7 @@ export type ImportPreview = z.infer<typeof importPreviewSchema>;
 export type ImportBatch = z.infer<typeof importBatchSchema>;
 export type ColumnRole = z.infer<typeof columnRoleSchema>;
 export type RoundStatus = z.infer<typeof roundStatusSchema>;
+export type QuarterLockInfo = z.infer<typeof quarterLockSchema>;
 export type RoundOwner = z.infer<typeof roundOwnerSchema>;
 export type ColumnMappings = z.infer<typeof columnMappingSchema>;
 

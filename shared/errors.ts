@@ -11,6 +11,7 @@ export type ErrorCode =
   | 'store-too-new'
   | 'store-damaged'
   | 'forbidden'
+  | 'locked'
   | 'io'
   | 'cancelled'
   | 'internal';

@@ -4,6 +4,7 @@ import type { Db } from '../db/connection';
 import { appendChange } from '../db/repos/changeLog';
 import { readSettings } from '../db/repos/settings';
 import { loadTarget, touchTarget } from '../db/repos/targets';
+import { assertPublishedUnchanged } from './publication';
 
 export interface ServiceContext {
   db: Db;
@@ -30,6 +31,7 @@ export function changeTarget(ctx: ServiceContext, targetId: number, kind: string
     apply(before);
     touchTarget(ctx.db, targetId);
     const after = requireTarget(ctx, targetId);
+    assertPublishedUnchanged(ctx, before, after);
     appendChange(ctx.db, actorOf(ctx), { kind, entity: 'target', entityId: targetId, targetId, before, after, batchId: batchId ?? null });
     return after;
   })();

@@ -11,6 +11,7 @@ import { loadTargets } from '../db/repos/targets';
 import { writeOverview, type OverviewInput } from '../excel/overviewWriter';
 import type { ServiceContext } from './context';
 import { requirePlan } from './plans';
+import { chineseDate, publishedOn } from './publication';
 
 export interface OverviewExportOptions {
   year: number;
@@ -52,6 +53,7 @@ export function overviewExportInput(ctx: ServiceContext, options: OverviewExport
     targets = targets.filter((t) => t.assignments.some((a) => a.progress.some((p) => p.quarter === options.quarter && p.onSchedule === 'no')));
   }
   const settings = readSettings(ctx.db);
+  const published = publishedOn(ctx, options.year, options.quarter);
   const city = plan.city.trim() || settings.city.trim();
   return {
     city,
@@ -64,6 +66,7 @@ export function overviewExportInput(ctx: ServiceContext, options: OverviewExport
     layout: options.layout ?? settings.exportLayout,
     paper: options.paperSize ?? settings.paperSize,
     summary: options.summary ?? true,
+    ...(published ? { publishedOn: chineseDate(published) } : {}),
   };
 }
 

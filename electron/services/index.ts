@@ -15,6 +15,7 @@ import { cancelJob, jobProgress, runJob } from '../jobs/progress';
 import { exportOverviewFile } from './export';
 import { exportTemplatesZip } from './templates';
 import { exportMissing, markReturned, roundStatus, setRoundDue } from './rounds';
+import { publishQuarter, quarterLocks, unlockQuarter } from './publication';
 
 export const APP_VERSION = '0.1.0';
 
@@ -52,6 +53,9 @@ export function createHandlers(db: Db, options: { storePath: string }): Handlers
     'round.update': (input) => setRoundDue(ctx, input.year, input.quarter, input.dueDate),
     'round.mark': (input) => markReturned(ctx, input.year, input.quarter, input.owner, input.returned),
     'round.exportMissing': (input) => exportMissing(ctx, input.year, input.quarter),
+    'quarters.locks': (input) => quarterLocks(ctx, input.year),
+    'quarters.publish': (input) => publishQuarter(ctx, input.year, input.quarter, input.publishedOn),
+    'quarters.unlock': (input) => unlockQuarter(ctx, input.year, input.quarter, input.reason),
     'jobs.progress': (input) => jobProgress(input.jobId),
     'jobs.cancel': (input) => ({ cancelled: cancelJob(input.jobId) }),
     'import.batches': () => importBatches(ctx),

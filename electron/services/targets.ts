@@ -4,6 +4,7 @@ import { appendChange } from '../db/repos/changeLog';
 import { sectionBelongsToPlan } from '../db/repos/plans';
 import * as repo from '../db/repos/targets';
 import { actorOf, changeTarget, requireTarget, type ServiceContext } from './context';
+import { assertPublishedUnchanged } from './publication';
 import { requirePlan } from './plans';
 
 function assertSerialFree(ctx: ServiceContext, planId: number, year: number, serial: number, self?: number): void {
@@ -87,6 +88,7 @@ export function saveAssignments(ctx: ServiceContext, targetId: number, inputs: A
 export function deleteTarget(ctx: ServiceContext, id: number): { id: number } {
   ctx.db.transaction(() => {
     const before = requireTarget(ctx, id);
+    assertPublishedUnchanged(ctx, before, null);
     repo.deleteTarget(ctx.db, id);
     appendChange(ctx.db, actorOf(ctx), { kind: 'delete', entity: 'target', entityId: id, targetId: id, before, after: null });
   })();

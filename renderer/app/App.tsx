@@ -3,7 +3,7 @@
  * the service on every filter change (it caches); typing in a cell changes only its row.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { PlanSummary, Target } from '../../shared/contract';
+import type { PlanSummary, QuarterLockInfo, Target } from '../../shared/contract';
 import { quarterLabel, type Quarter } from '../../shared/domain';
 import { api, errorMessage } from '../api';
 import { FilterBar } from '../features/overview/FilterBar';
@@ -122,7 +122,14 @@ export function App() {
   const sections = plan?.sections ?? [];
   const { reload, applyTarget } = overview;
 
-  const rowActions = useMemo(() => ({ ...overview.actions, open: (id: number) => setOpenId(id) }), [overview.actions]);
+  const [locks, setLocks] = useState<QuarterLockInfo[]>([]);
+  const [locksStamp, setLocksStamp] = useState(0);
+  useEffect(() => {
+    if (year === null) return;
+    api['quarters.locks']({ year }).then(setLocks, () => setLocks([]));
+  }, [year, locksStamp]);
+  const lock = locks.find((l) => l.quarter === quarter);
+  const rowActions = useMemo(() => ({ ...overview.actions, readOnly: lock !== undefined, open: (id: number) => setOpenId(id) }), [overview.actions, lock]);
 
   /** After a change made in the target panel: its row at once, then the table as the service has it. */
   const onTargetChanged = useCallback(
@@ -202,6 +209,11 @@ export function App() {
             {error}
           </div>
         )}
+        {lock && year !== null && (
+          <div className="banner locked" data-testid="locked-banner">
+            {year}年{quarterLabel(quarter)}已于{lock.publishedOn}发布，完成情况已锁定（只读）。如确需修改，请在“导出”中解除锁定并说明理由。
+          </div>
+        )}
         {plans !== null && plans.length === 0 && <div className="banner">数据文件中还没有责任目标。请点击“导入”读入一览表，或使用“新增目标”逐项录入。</div>}
         <OverviewGrid
           rows={overview.rows}
@@ -264,7 +276,7 @@ export function App() {
           }}
         />
       )}
-      {exporting && year !== null && <ExportDialog year={year} quarter={quarter} leader={filter.leader} unit={filter.unit} onClose={() => setExporting(false)} />}
+      {exporting && year !== null && <ExportDialog year={year} quarter={quarter} leader={filter.leader} unit={filter.unit} lock={lock} onLocksChanged={() => setLocksStamp((n) => n + 1)} onClose={() => setExporting(false)} />}
       {importing && (
         <ImportScreen
           years={(plans ?? []).map((p) => p.year)}

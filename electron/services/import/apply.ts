@@ -18,6 +18,7 @@ import type { ImportPlan, TargetAction } from './plan';
 import { stmt } from '../../db/connection';
 import { withDeferredIndex } from '../../db/repos/search';
 import { recordReturns } from '../rounds';
+import { assertPublishedUnchanged } from '../publication';
 
 function sectionsForLocating(ctx: ServiceContext, planId: number) {
   const rows = stmt(ctx.db, 'SELECT id, code, name, source_text FROM sections WHERE plan_id = ?').all(planId) as { id: number; code: string; name: string; source_text: string }[];
@@ -87,6 +88,7 @@ export function applyPlan(ctx: ServiceContext, plan: ImportPlan, options: { skip
     }
     // The targets as written, read in one set-based load rather than one load per target.
     const after = new Map(repo.loadTargets(ctx.db, { planId }).map((t) => [t.id, t]));
+    for (const w of written) assertPublishedUnchanged(ctx, w.before, after.get(w.id));
     for (const w of written) appendChange(ctx.db, actor, { kind: 'import', entity: 'target', entityId: w.id, targetId: w.id, before: w.before, after: after.get(w.id), batchId });
     const batch: ImportBatch = {
       id: batchId,
@@ -171,6 +173,7 @@ export function undoBatch(ctx: ServiceContext, batchId: string): { batch: Import
       const now = repo.loadTarget(ctx.db, c.targetId);
       if (before === null) repo.deleteTarget(ctx.db, c.targetId);
       else restoreTarget(ctx, before);
+      assertPublishedUnchanged(ctx, now, before === null ? null : repo.loadTarget(ctx.db, c.targetId));
       appendChange(ctx.db, actor, { kind: 'undo', entity: 'target', entityId: c.targetId, targetId: c.targetId, before: now ?? null, after: before === null ? null : repo.loadTarget(ctx.db, c.targetId), batchId: undoId });
     }
     const at = new Date().toISOString();

@@ -12,6 +12,8 @@ import { readOverviewBytes, type ParsedOverview } from '../../excel/overviewRead
 import type { ServiceContext } from '../context';
 import { applyPlan, undoBatch } from './apply';
 import { checkpoint, NO_JOB, type JobHandle } from '../../jobs/progress';
+import { quarterLabel } from '../../../shared/domain';
+import { chineseDate, publishedOn } from '../publication';
 import { buildPlan } from './plan';
 
 export interface WorkbookBytes {
@@ -65,7 +67,17 @@ export async function previewImport(ctx: ServiceContext, files: WorkbookBytes[],
   const parsed = await parseWorkbooks(files, job, options.mapping);
   job.report({ done: files.length, total: files.length, label: '正在与已有数据比对' });
   await checkpoint(job.signal);
-  return buildPlan(ctx.db, parsed, options).preview;
+  const preview = buildPlan(ctx.db, parsed, options).preview;
+  const published = publishedOn(ctx, preview.year, preview.quarter);
+  if (published !== null && preview.items.some((i) => i.status === 'new' || i.changes.some((c) => c.field === 'progress' || c.field === 'onSchedule'))) {
+    preview.notes.unshift({
+      severity: 'warning',
+      code: 'quarter-locked',
+      message: `${preview.year}年${quarterLabel(preview.quarter)}已于${chineseDate(published)}发布并锁定，改动该季度完成情况的导入将被拒绝；如确需修改，请先解除锁定。`,
+      where: {},
+    });
+  }
+  return preview;
 }
 
 export async function applyImport(ctx: ServiceContext, files: WorkbookBytes[], options: ImportOptions & { skip?: string[] }, job: JobHandle = NO_JOB): Promise<ImportBatch> {

@@ -4,6 +4,7 @@
  * The file is handed to the browser's (or Electron's) own save dialog; no path crosses the API.
  */
 import { useEffect, useState } from 'react';
+import type { QuarterLockInfo } from '../../../shared/contract';
 import { quarterLabel, type Quarter } from '../../../shared/domain';
 import { api, errorMessage } from '../../api';
 import { Dialog } from '../../components/Dialog';
@@ -14,10 +15,20 @@ interface Props {
   quarter: Quarter;
   leader: string | undefined;
   unit: string | undefined;
+  /** The quarter's publication, when it is published (and so locked). */
+  lock: QuarterLockInfo | undefined;
+  onLocksChanged: () => void;
   onClose: () => void;
 }
 
-export function ExportDialog({ year, quarter, leader, unit, onClose }: Props) {
+function today(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+export function ExportDialog({ year, quarter, leader, unit, lock, onLocksChanged, onClose }: Props) {
+  const [publishDate, setPublishDate] = useState(today());
+  const [reason, setReason] = useState('');
   const [layout, setLayout] = useState<'single' | 'two-block'>('single');
   const [paperSize, setPaperSize] = useState<'A3' | 'A4'>('A3');
   const [summary, setSummary] = useState(true);
@@ -108,6 +119,52 @@ export function ExportDialog({ year, quarter, leader, unit, onClose }: Props) {
             {result}
           </p>
         )}
+        <fieldset data-testid="publish">
+          <legend>发布与锁定</legend>
+          {lock ? (
+            <>
+              <p className="muted">
+                本季度已于 {lock.publishedOn} 发布（{lock.actor} 登记），完成情况已锁定；导出的表格页脚注明发布日期。
+              </p>
+              <label className="field">
+                解除锁定的理由（记入变更记录）
+                <input data-testid="unlock-reason" value={reason} onChange={(e) => setReason(e.target.value)} />
+              </label>
+              <div className="dialog-actions">
+                <button
+                  type="button"
+                  className="danger"
+                  data-testid="unlock"
+                  disabled={busy || reason.trim().length < 2}
+                  onClick={() => {
+                    setError(null);
+                    api['quarters.unlock']({ year, quarter, reason }).then(onLocksChanged, (err: unknown) => setError(errorMessage(err)));
+                  }}
+                >
+                  解除锁定
+                </button>
+              </div>
+            </>
+          ) : (
+            <div className="dialog-actions">
+              <label>
+                发布日期 <input type="date" data-testid="publish-date" value={publishDate} onChange={(e) => setPublishDate(e.target.value)} />
+              </label>
+              <button
+                type="button"
+                className="secondary"
+                data-testid="publish-run"
+                disabled={busy || publishDate === ''}
+                onClick={() => {
+                  setError(null);
+                  api['quarters.publish']({ year, quarter, publishedOn: publishDate }).then(onLocksChanged, (err: unknown) => setError(errorMessage(err)));
+                }}
+              >
+                标记为已发布并锁定
+              </button>
+            </div>
+          )}
+        </fieldset>
         <fieldset>
           <legend>季度调度：各单位报送模板</legend>
           <p className="muted">每个单位一个工作簿，列出其承担的分工和上季度完成情况，只需填写本季度完成情况和“是/否”；收回后在“导入”中导入即可自动对应，并在“季度调度”中登记为已报送。</p>

@@ -8,6 +8,8 @@ export interface RowActions {
   saveText(row: Row, lineId: number, text: string): Promise<void>;
   saveFlag(row: Row, lineId: number, value: OnSchedule | null): Promise<void>;
   navigate(from: CellAddress, dir: Direction): void;
+  /** The quarter is published and locked: progress is shown, not edited. */
+  readOnly: boolean;
 }
 
 /** Failed saves of one row, keyed `${lineId}:p` (progress) and `${lineId}:s` (on schedule). */
@@ -107,6 +109,7 @@ export const OverviewRow = memo(function OverviewRow({ row, index, failures, act
                 address={{ row: index, line: i, col: 'p' }}
                 text={line.progress?.text ?? ''}
                 failure={failures?.get(`${line.id}:p`)}
+                readOnly={actions.readOnly}
                 onSave={(text) => actions.saveText(row, line.id, text)}
                 onNavigate={actions.navigate}
               />
@@ -117,6 +120,7 @@ export const OverviewRow = memo(function OverviewRow({ row, index, failures, act
                 value={line.progress?.onSchedule ?? null}
                 wording={line.progress?.onScheduleText ?? ''}
                 failure={failures?.get(`${line.id}:s`)}
+                readOnly={actions.readOnly}
                 onSave={(value) => actions.saveFlag(row, line.id, value)}
                 onNavigate={actions.navigate}
               />

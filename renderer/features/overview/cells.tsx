@@ -44,12 +44,13 @@ interface ProgressCellProps {
   address: CellAddress;
   text: string;
   failure: CellFailure | undefined;
+  readOnly: boolean;
   /** Resolves once the save is through (or has failed and been recorded as a failure). */
   onSave: (text: string) => Promise<void>;
   onNavigate: (from: CellAddress, dir: Direction) => void;
 }
 
-export const ProgressCell = memo(function ProgressCell({ address, text, failure, onSave, onNavigate }: ProgressCellProps) {
+export const ProgressCell = memo(function ProgressCell({ address, text, failure, readOnly, onSave, onNavigate }: ProgressCellProps) {
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState(text);
   // The value of the latest save still on its way; shown instead of the stored text until it lands.
@@ -164,7 +165,10 @@ export const ProgressCell = memo(function ProgressCell({ address, text, failure,
           tabIndex={0}
           data-cell={cellKey(address)}
           aria-label={`完成情况：${shown === '' ? '未填报' : shown}`}
+          aria-readonly={readOnly || undefined}
+          title={readOnly ? '本季度已发布并锁定' : undefined}
           onFocus={() => {
+            if (readOnly) return;
             original.current = shown;
             setDraft(shown);
             setEditing(true);
@@ -184,6 +188,7 @@ interface OnScheduleCellProps {
   /** The wording as reported when it was not 是/否/基本 (达序推进…), shown under the flag. */
   wording: string;
   failure: CellFailure | undefined;
+  readOnly: boolean;
   onSave: (value: OnSchedule | null) => Promise<void>;
   onNavigate: (from: CellAddress, dir: Direction) => void;
 }
@@ -191,7 +196,7 @@ interface OnScheduleCellProps {
 // Quick keys for the flag while the select has focus: digits follow the order of the options.
 const FLAG_KEYS: Record<string, OnSchedule | null> = { '1': 'yes', '2': 'no', '3': 'basic', '0': null, y: 'yes', n: 'no', b: 'basic', Delete: null, Backspace: null };
 
-export const OnScheduleCell = memo(function OnScheduleCell({ address, value, wording, failure, onSave, onNavigate }: OnScheduleCellProps) {
+export const OnScheduleCell = memo(function OnScheduleCell({ address, value, wording, failure, readOnly, onSave, onNavigate }: OnScheduleCellProps) {
   const [pending, setPending] = useState<{ value: OnSchedule | null } | null>(null);
   const sequence = useRef(0);
   const shown = pending ? pending.value : failure && failure.onSchedule !== undefined ? failure.onSchedule : value;
@@ -214,6 +219,7 @@ export const OnScheduleCell = memo(function OnScheduleCell({ address, value, wor
         title="是否按计划完成进度（快捷键：1 是，2 否，3 基本，0 清空）"
         aria-invalid={failure ? true : undefined}
         data-cell={cellKey(address)}
+        disabled={readOnly}
         value={shown ?? ''}
         onChange={(e) => save(e.target.value === '' ? null : (e.target.value as OnSchedule))}
         onKeyDown={(e) => {
