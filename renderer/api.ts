@@ -5,6 +5,7 @@
  */
 import { METHOD_NAMES, type Api, type MethodName } from '../shared/contract';
 import type { ErrorCode, ErrorInfo, ErrorWhere, Result } from '../shared/errors';
+import { recordChange } from './app/undo';
 
 export class ApiError extends Error {
   readonly code: ErrorCode;
@@ -86,6 +87,9 @@ async function call(method: MethodName, payload: unknown): Promise<unknown> {
     return Promise.reject(new ApiError({ code: 'io', message: `与服务的连接中断：${err instanceof Error ? err.message : String(err)}` }));
   }
   if (!result.ok) throw new ApiError(result.error);
+  // Every write that made a change-log entry is offered to Ctrl+Z, whatever screen made it.
+  const changeId = (result.value as { changeId?: unknown } | null)?.changeId;
+  if (typeof changeId === 'number') recordChange(method, changeId, result.value as { id: number; serial?: number });
   return result.value;
 }
 

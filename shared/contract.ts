@@ -50,6 +50,8 @@ export const targetSchema = z.object({
   version: z.number().int(),
   updatedAt: z.string(),
   assignments: z.array(assignmentSchema),
+  /** On a write's response only: the change-log entry the write made (for undo). */
+  changeId: z.number().int().optional(),
 });
 
 export const sectionSchema = z.object({ id: idSchema, code: z.string(), name: z.string(), ord: z.number().int() });
@@ -353,7 +355,7 @@ export const methods = {
     output: targetSchema,
   },
   'targets.update': { input: z.object({ id: idSchema, patch: targetPatchSchema }).strict(), output: targetSchema },
-  'targets.delete': { input: z.object({ id: idSchema }).strict(), output: z.object({ id: idSchema }) },
+  'targets.delete': { input: z.object({ id: idSchema }).strict(), output: z.object({ id: idSchema, changeId: idSchema }) },
   'targets.saveAssignments': {
     input: z.object({ targetId: idSchema, assignments: z.array(assignmentInputSchema.strict()).min(1, '至少保留一条分工').max(50) }).strict(),
     output: targetSchema,
@@ -371,6 +373,19 @@ export const methods = {
     output: targetSchema,
   },
   'history.forTarget': { input: z.object({ targetId: idSchema }).strict(), output: z.array(changeEntrySchema) },
+  /** Puts a target back as it was before (undo, revert) or after (redo) one logged change. */
+  'history.revert': {
+    input: z
+      .object({
+        changeId: idSchema,
+        to: z.enum(['before', 'after']),
+        /** Refuse unless the target is still as the change (or the run of changes up to `through`) left it. */
+        strict: z.boolean().default(false),
+        through: idSchema.optional(),
+      })
+      .strict(),
+    output: z.object({ target: targetSchema.nullable() }),
+  },
   'import.preview': { input: importRequest, output: importPreviewSchema },
   'import.apply': {
     input: importRequest.extend({ skip: z.array(z.string().max(400)).max(100_000).default([]) }).strict(),

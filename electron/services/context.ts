@@ -32,7 +32,7 @@ export function changeTarget(ctx: ServiceContext, targetId: number, kind: string
     touchTarget(ctx.db, targetId);
     const after = requireTarget(ctx, targetId);
     assertPublishedUnchanged(ctx, before, after);
-    appendChange(ctx.db, actorOf(ctx), { kind, entity: 'target', entityId: targetId, targetId, before, after, batchId: batchId ?? null });
-    return after;
+    const changeId = appendChange(ctx.db, actorOf(ctx), { kind, entity: 'target', entityId: targetId, targetId, before, after, batchId: batchId ?? null });
+    return { ...after, changeId };
   })();
 }

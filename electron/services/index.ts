@@ -16,6 +16,7 @@ import { exportOverviewFile } from './export';
 import { exportTemplatesZip } from './templates';
 import { exportMissing, markReturned, roundStatus, setRoundDue } from './rounds';
 import { publishQuarter, quarterLocks, unlockQuarter } from './publication';
+import { revertChange } from './history';
 
 export const APP_VERSION = '0.1.0';
 
@@ -45,6 +46,7 @@ export function createHandlers(db: Db, options: { storePath: string }): Handlers
     'targets.saveAssignments': (input) => saveAssignments(ctx, input.targetId, input.assignments),
     'progress.save': (input) => saveProgress(ctx, input),
     'history.forTarget': (input) => changesForTarget(db, input.targetId),
+    'history.revert': (input) => revertChange(ctx, input.changeId, input.to, input.strict, input.through),
     'import.preview': (input) => runJob(input.jobId, (job) => previewImport(ctx, decodeFiles(input.files), input, job)),
     'import.apply': async (input) => ({ batch: await runJob(input.jobId, (job) => applyImport(ctx, decodeFiles(input.files), input, job)) }),
     'export.overview': (input) => exportOverviewFile(ctx, input),

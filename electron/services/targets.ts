@@ -60,8 +60,8 @@ export function createTarget(ctx: ServiceContext, input: ParsedInput<'targets.cr
     const lines = input.assignments.length > 0 ? input.assignments : [{ leaders: [], leadUnits: [], cooperatingUnits: [] }];
     writeAssignments(ctx, { id, assignments: [] }, lines);
     const after = requireTarget(ctx, id);
-    appendChange(ctx.db, actorOf(ctx), { kind: 'create', entity: 'target', entityId: id, targetId: id, before: null, after, batchId: batchId ?? null });
-    return after;
+    const changeId = appendChange(ctx.db, actorOf(ctx), { kind: 'create', entity: 'target', entityId: id, targetId: id, before: null, after, batchId: batchId ?? null });
+    return { ...after, changeId };
   })();
 }
 
@@ -85,12 +85,12 @@ export function saveAssignments(ctx: ServiceContext, targetId: number, inputs: A
   return changeTarget(ctx, targetId, 'assignments', (before) => writeAssignments(ctx, before, inputs));
 }
 
-export function deleteTarget(ctx: ServiceContext, id: number): { id: number } {
-  ctx.db.transaction(() => {
+export function deleteTarget(ctx: ServiceContext, id: number): { id: number; changeId: number } {
+  return ctx.db.transaction(() => {
     const before = requireTarget(ctx, id);
     assertPublishedUnchanged(ctx, before, null);
     repo.deleteTarget(ctx.db, id);
-    appendChange(ctx.db, actorOf(ctx), { kind: 'delete', entity: 'target', entityId: id, targetId: id, before, after: null });
+    const changeId = appendChange(ctx.db, actorOf(ctx), { kind: 'delete', entity: 'target', entityId: id, targetId: id, before, after: null });
+    return { id, changeId };
   })();
-  return { id };
 }

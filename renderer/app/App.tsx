@@ -19,6 +19,7 @@ import { RoundScreen } from '../features/round/RoundScreen';
 import { QuarterSelect } from '../components/Selects';
 import { timeOfDay } from './format';
 import { hasPendingSaves, useSaveState } from './saveQueue';
+import { redo, undo, useUndoState } from './undo';
 
 /** The latest quarter with any progress in the plan, else the quarter we are in. */
 function defaultQuarter(plan: PlanSummary | undefined): Quarter {
@@ -145,6 +146,45 @@ export function App() {
   );
   const closeTarget = useCallback(() => setOpenId(null), []);
 
+  const undoState = useUndoState();
+  const [notice, setNotice] = useState<{ text: string; error: boolean } | null>(null);
+  const step = useCallback(
+    (which: 'undo' | 'redo') => {
+      if (hasPendingSaves()) return;
+      (which === 'undo' ? undo : redo)(api['history.revert']).then(
+        (done) => {
+          if (!done) return;
+          if (done.target) applyTarget(done.target);
+          reload();
+          void loadPlans();
+          setNotice({ text: `已${which === 'undo' ? '撤销' : '重做'}：${done.label}`, error: false });
+        },
+        (err: unknown) => setNotice({ text: errorMessage(err), error: true }),
+      );
+    },
+    [applyTarget, reload, loadPlans],
+  );
+
+  useEffect(() => {
+    // Inside a text field Ctrl+Z is the field's own undo of typing; elsewhere it undoes the last saved edit.
+    const onKey = (e: KeyboardEvent) => {
+      if (!(e.ctrlKey || e.metaKey) || e.altKey) return;
+      const el = e.target as HTMLElement | null;
+      if (el && (el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName))) return;
+      if (document.querySelector('[aria-modal="true"]')) return;
+      const key = e.key.toLowerCase();
+      if (key === 'z' && !e.shiftKey) {
+        e.preventDefault();
+        step('undo');
+      } else if (key === 'y' || (key === 'z' && e.shiftKey)) {
+        e.preventDefault();
+        step('redo');
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [step]);
+
   const filtersActive = Object.values(filter).some((v) => v !== undefined) || query !== '';
   const shownLines = overview.rows.reduce((n, r) => n + r.lines.length, 0);
   const clear = useCallback(() => {
@@ -184,6 +224,17 @@ export function App() {
         <SearchBox ref={searchBox} query={query} onQuery={setQuery} />
         <span className="spacer" />
         <SavedState />
+        {notice && (
+          <span className={`undo-notice${notice.error ? ' error' : ''}`} data-testid="undo-notice" role="status">
+            {notice.text}
+          </span>
+        )}
+        <button type="button" className="secondary icon-text" data-testid="undo" disabled={!undoState.canUndo} title={undoState.canUndo ? `撤销：${undoState.undoLabel}（Ctrl+Z）` : '没有可撤销的修改'} onClick={() => step('undo')}>
+          撤销
+        </button>
+        <button type="button" className="secondary icon-text" data-testid="redo" disabled={!undoState.canRedo} title={undoState.canRedo ? `重做：${undoState.redoLabel}（Ctrl+Y）` : '没有可重做的修改'} onClick={() => step('redo')}>
+          重做
+        </button>
         <button type="button" data-testid="new-target" disabled={year === null} onClick={() => setCreating(true)}>
           ＋ 新增目标
         </button>

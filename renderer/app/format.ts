@@ -24,6 +24,7 @@ export const CHANGE_KIND_LABELS: Record<string, string> = {
   delete: '删除目标',
   import: '导入',
   undo: '撤销导入',
+  revert: '恢复到此前',
 };
 
 /** What 完成时限 usually says, offered as suggestions (any text is accepted). */

@@ -11,8 +11,9 @@ export interface ChangeInput {
   batchId?: string | null;
 }
 
-export function appendChange(db: Db, actor: string, change: ChangeInput): void {
-  stmt(
+/** Returns the entry's id: a write's response names it, so the UI can undo exactly that change. */
+export function appendChange(db: Db, actor: string, change: ChangeInput): number {
+  const info = stmt(
     db,
     `INSERT INTO change_log(at, actor, kind, entity, entity_id, target_id, before_json, after_json, batch_id)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -27,6 +28,7 @@ export function appendChange(db: Db, actor: string, change: ChangeInput): void {
     change.after === undefined ? null : JSON.stringify(change.after),
     change.batchId ?? null,
   );
+  return Number(info.lastInsertRowid);
 }
 
 interface ChangeRow {
@@ -43,7 +45,16 @@ interface ChangeRow {
 
 export function changesForTarget(db: Db, targetId: number): ChangeEntry[] {
   const rows = stmt(db, 'SELECT * FROM change_log WHERE target_id = ? ORDER BY id DESC LIMIT 500').all(targetId) as ChangeRow[];
-  return rows.map((r) => ({
+  return rows.map(toEntry);
+}
+
+export function changeById(db: Db, id: number): ChangeEntry | undefined {
+  const row = stmt(db, 'SELECT * FROM change_log WHERE id = ?').get(id) as ChangeRow | undefined;
+  return row && toEntry(row);
+}
+
+function toEntry(r: ChangeRow): ChangeEntry {
+  return {
     id: r.id,
     at: r.at,
     actor: r.actor,
@@ -53,5 +64,5 @@ export function changesForTarget(db: Db, targetId: number): ChangeEntry[] {
     targetId: r.target_id,
     before: r.before_json === null ? null : JSON.parse(r.before_json),
     after: r.after_json === null ? null : JSON.parse(r.after_json),
-  }));
+  };
 }

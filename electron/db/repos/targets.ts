@@ -142,14 +142,18 @@ export interface TargetFields {
   sourceText: string;
 }
 
-export function insertTarget(db: Db, planId: number, year: number, f: TargetFields): number {
+/** `id` puts a deleted target back under its own id (history revert); new targets get the next one. */
+export function insertTarget(db: Db, planId: number, year: number, f: TargetFields, withId: number | null = null): number {
   const now = new Date().toISOString();
   const d = parseDeadline(f.deadline, year);
+  // SQLite would hand a deleted target's id to the next new one; the change log still speaks of the old
+  // target under that id, so ids are never reused (a revert must not land on a stranger).
+  withId ??= (stmt(db, 'SELECT max(coalesce((SELECT max(id) FROM targets), 0), coalesce((SELECT max(target_id) FROM change_log), 0)) + 1 AS id').get() as { id: number }).id;
   const info = stmt(
     db,
-    `INSERT INTO targets(plan_id, serial, content, deadline_text, deadline_kind, deadline_due, section_id, source_text, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(planId, f.serial, f.content, f.deadline, d.kind, d.due, f.sectionId, f.sourceText, now, now);
+    `INSERT INTO targets(id, plan_id, serial, content, deadline_text, deadline_kind, deadline_due, section_id, source_text, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(withId, planId, f.serial, f.content, f.deadline, d.kind, d.due, f.sectionId, f.sourceText, now, now);
   const id = Number(info.lastInsertRowid);
   indexContent(db, id, f.content, true);
   return id;
@@ -182,8 +186,10 @@ export interface AssignmentNames {
   cooperatingUnits: string[];
 }
 
-export function insertAssignment(db: Db, targetId: number, ord: number): number {
-  return Number(stmt(db, 'INSERT INTO assignments(target_id, ord) VALUES (?, ?)').run(targetId, ord).lastInsertRowid);
+/** `id`, when free, puts a deleted line back under its own id (history revert). */
+export function insertAssignment(db: Db, targetId: number, ord: number, id: number | null = null): number {
+  const free = id !== null && stmt(db, 'SELECT 1 FROM assignments WHERE id = ?').get(id) === undefined;
+  return Number(stmt(db, 'INSERT INTO assignments(id, target_id, ord) VALUES (?, ?, ?)').run(free ? id : null, targetId, ord).lastInsertRowid);
 }
 
 export function setAssignmentOrder(db: Db, assignmentId: number, ord: number): void {

@@ -5,7 +5,7 @@
 import crypto from 'node:crypto';
 import type { ImportBatch, Target } from '../../../shared/contract';
 import { AppError } from '../../../shared/errors';
-import { QUARTERS, type Quarter } from '../../../shared/domain';
+import type { Quarter } from '../../../shared/domain';
 import { appendChange } from '../../db/repos/changeLog';
 import { getBatch, insertBatch, markUndone, batchChanges } from '../../db/repos/importBatches';
 import { insertPlan, planByYear } from '../../db/repos/plans';
@@ -19,6 +19,7 @@ import { stmt } from '../../db/connection';
 import { withDeferredIndex } from '../../db/repos/search';
 import { recordReturns } from '../rounds';
 import { assertPublishedUnchanged } from '../publication';
+import { restoreSnapshot, snapshotKey } from '../snapshots';
 
 function sectionsForLocating(ctx: ServiceContext, planId: number) {
   const rows = stmt(ctx.db, 'SELECT id, code, name, source_text FROM sections WHERE plan_id = ?').all(planId) as { id: number; code: string; name: string; source_text: string }[];
@@ -115,36 +116,6 @@ export function applyPlan(ctx: ServiceContext, plan: ImportPlan, options: { skip
   }))();
 }
 
-/** A target's content, without the bookkeeping (version, update times) that changes on every write. */
-function snapshotKey(t: Target): string {
-  return JSON.stringify({
-    ...t,
-    version: 0,
-    updatedAt: '',
-    assignments: t.assignments.map((a) => ({ ...a, progress: a.progress.map((p) => ({ ...p, updatedAt: '' })) })),
-  });
-}
-
-/** Puts a target back as a snapshot shows it: fields, lines (by id) and every quarter's progress. */
-function restoreTarget(ctx: ServiceContext, snapshot: Target): void {
-  const current = repo.loadTarget(ctx.db, snapshot.id)!;
-  repo.updateTargetFields(ctx.db, snapshot.id, snapshot.year, {
-    serial: snapshot.serial,
-    content: snapshot.content,
-    deadline: snapshot.deadline,
-    sectionId: snapshot.sectionId,
-    sourceText: snapshot.sourceText,
-  });
-  writeAssignments(ctx, current, snapshot.assignments.map((a) => ({ id: a.id, leaders: a.leaders, leadUnits: a.leadUnits, cooperatingUnits: a.cooperatingUnits })));
-  for (const a of snapshot.assignments) {
-    for (const q of QUARTERS) {
-      const p = a.progress.find((r) => r.quarter === q);
-      if (p) repo.upsertProgress(ctx.db, a.id, q, { text: p.text, onSchedule: p.onSchedule, onScheduleText: p.onScheduleText, source: 'undo' });
-      else repo.deleteProgress(ctx.db, a.id, q);
-    }
-  }
-}
-
 /**
  * Undoes a batch as a unit: targets it created are removed, targets it changed go back to how they were.
  * Refused when a target was edited after the import, because undoing would silently lose that edit.
@@ -172,7 +143,7 @@ export function undoBatch(ctx: ServiceContext, batchId: string): { batch: Import
       const before = c.before ? (JSON.parse(c.before) as Target) : null;
       const now = repo.loadTarget(ctx.db, c.targetId);
       if (before === null) repo.deleteTarget(ctx.db, c.targetId);
-      else restoreTarget(ctx, before);
+      else restoreSnapshot(ctx, before, 'undo');
       assertPublishedUnchanged(ctx, now, before === null ? null : repo.loadTarget(ctx.db, c.targetId));
       appendChange(ctx.db, actor, { kind: 'undo', entity: 'target', entityId: c.targetId, targetId: c.targetId, before: now ?? null, after: before === null ? null : repo.loadTarget(ctx.db, c.targetId), batchId: undoId });
     }

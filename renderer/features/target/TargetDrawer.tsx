@@ -36,7 +36,7 @@ function toDrafts(t: Target): LineDraft[] {
 }
 
 type Errors = Partial<Record<string, string>>;
-type Confirm = { kind: 'delete-target' } | { kind: 'remove-line'; index: number };
+type Confirm = { kind: 'delete-target' } | { kind: 'remove-line'; index: number } | { kind: 'revert'; change: ChangeEntry };
 
 export function TargetDrawer({ targetId, sections, directory, onClose, onChanged, onDeleted }: Props) {
   const [target, setTarget] = useState<Target | null>(null);
@@ -354,6 +354,11 @@ export function TargetDrawer({ targetId, sections, directory, onClose, onChanged
                   <span className="actor">{h.actor || '（未署名）'}</span>
                   <span className="kind">{kind}</span>
                   {detail && <span className="detail">{detail}</span>}
+                  {h.entity === 'target' && h.before !== null && h.kind !== 'create' && (
+                    <button type="button" className="link revert" data-testid="revert" title="把该目标恢复到这次修改之前的样子（恢复本身也记入变更记录）" onClick={() => setConfirm({ kind: 'revert', change: h })}>
+                      恢复到此前
+                    </button>
+                  )}
                 </li>
               );
             })}
@@ -375,6 +380,27 @@ export function TargetDrawer({ targetId, sections, directory, onClose, onChanged
           onConfirm={() => {
             setConfirm(null);
             enqueueSave(targetId, () => api['targets.delete']({ id: targetId })).then(onDeleted, (err: unknown) => setError('delete', errorMessage(err)));
+          }}
+        />
+      )}
+      {confirm?.kind === 'revert' && (
+        <ConfirmDialog
+          title="恢复到此前"
+          message={`把第 ${target.serial} 项恢复到 ${dateTime(confirm.change.at)} 这次修改之前的样子吗？这之后的修改也会一并退回；恢复会记入变更记录，可以再次恢复。`}
+          confirmLabel="确定恢复"
+          onCancel={() => setConfirm(null)}
+          onConfirm={() => {
+            const change = confirm.change;
+            setConfirm(null);
+            enqueueSave(targetId, () => api['history.revert']({ changeId: change.id, to: 'before' })).then(
+              ({ target: t }) => {
+                if (!t) return;
+                linesRef.current = toDrafts(t);
+                setLines(linesRef.current);
+                applyTarget(t, true);
+              },
+              (err: unknown) => setError('delete', errorMessage(err)),
+            );
           }}
         />
       )}
