@@ -5,7 +5,9 @@
  */
 import { z } from 'zod';
 
-const MAX_TEXT = 20_000;
+/** The longest text a field takes: Excel's own cell limit is 32,767 characters. */
+export const MAX_CELL_TEXT = 20_000;
+const MAX_TEXT = MAX_CELL_TEXT;
 
 export const yearSchema = z.number().int().min(2000, '年份应在2000至2100之间').max(2100, '年份应在2000至2100之间');
 export const quarterSchema = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]);
@@ -309,6 +311,9 @@ const importRequest = z
     files: z.array(importFileSchema).min(1, '请至少选择一个文件').max(300, '一次最多导入300个文件'),
     year: yearSchema.optional(),
     quarter: quarterSchema.optional(),
+    /** Taken only when no file names its year or quarter: the period on the user's screen. */
+    defaultYear: yearSchema.optional(),
+    defaultQuarter: quarterSchema.optional(),
     jobId: jobIdSchema.optional(),
     mapping: columnMappingSchema.optional(),
   })

@@ -331,6 +331,7 @@ export function App() {
       {importing && (
         <ImportScreen
           years={(plans ?? []).map((p) => p.year)}
+          period={year === null ? null : { year, quarter }}
           onClose={() => setImporting(false)}
           onImported={() => {
             void loadPlans().then((list) => {

@@ -24,6 +24,8 @@ export interface WorkbookBytes {
 export interface ImportOptions {
   year?: number | undefined;
   quarter?: Quarter | undefined;
+  defaultYear?: number | undefined;
+  defaultQuarter?: Quarter | undefined;
   /** Column corrections per file name. */
   mapping?: ColumnMappings | undefined;
 }

@@ -13,6 +13,7 @@ export type NoteCode =
   | 'deadline-unreadable'
   | 'content-conflict'
   | 'duplicate-serial'
+  | 'cell-too-long'
   | 'serial-mismatch'
   | 'unknown-id'
   | 'duplicate-line'

@@ -14,6 +14,7 @@ import { unitsOf, type ParsedLine, type ParsedOverview, type ParsedTarget } from
 import { comparable, similarity } from '../text';
 import { returnOwnerOf } from '../rounds';
 import { note } from './notes';
+import { MAX_CELL_TEXT } from '../../../shared/contract';
 
 /** Below this, a serial whose content changed is taken for another target, not an edit. */
 export const CONFLICT_SIMILARITY = 0.35;
@@ -96,18 +97,25 @@ function matchLine(existing: Target, parsed: ParsedLine, index: number, leadUnit
 export interface PlanOptions {
   year?: number | undefined;
   quarter?: Quarter | undefined;
+  /** Used only when no file says (a sheet with no title): the year and quarter on the user's screen. */
+  defaultYear?: number | undefined;
+  defaultQuarter?: Quarter | undefined;
 }
 
 /** Year and quarter of the import: as asked, else as every file's title or header says; files must agree. */
 export function resolvePeriod(parsed: ParsedOverview[], options: PlanOptions): { year: number; quarter: Quarter } {
-  const pick = <T>(what: string, asked: T | undefined, found: (T | null)[]): T => {
+  const pick = <T>(what: string, asked: T | undefined, found: (T | null)[], fallback: T | undefined): T => {
     if (asked !== undefined) return asked;
     const values = [...new Set(found.filter((v): v is T => v !== null))];
     if (values.length === 1) return values[0]!;
+    if (values.length === 0 && fallback !== undefined) return fallback;
     if (values.length === 0) throw new AppError('validation', `无法从文件标题或表头判断${what}，请指定${what}。`, { field: what === '年度' ? 'year' : 'quarter' });
     throw new AppError('validation', `所选文件的${what}不一致（${values.join('、')}），请分开导入或指定${what}。`, { field: what === '年度' ? 'year' : 'quarter' });
   };
-  return { year: pick('年度', options.year, parsed.map((p) => p.year)), quarter: pick('季度', options.quarter, parsed.map((p) => p.quarter)) };
+  return {
+    year: pick('年度', options.year, parsed.map((p) => p.year), options.defaultYear),
+    quarter: pick('季度', options.quarter, parsed.map((p) => p.quarter), options.defaultQuarter),
+  };
 }
 
 export function buildPlan(db: Db, parsed: ParsedOverview[], options: PlanOptions): ImportPlan {
@@ -154,6 +162,24 @@ export function buildPlan(db: Db, parsed: ParsedOverview[], options: PlanOptions
     const notes: Note[] = [];
     const changes: ImportChange[] = [];
     const item: ImportItem = { key: `${fileIndex + 1}#${fileName}#${t.ref.sheet}#${t.ref.row}`, serial: t.serial, content: t.content, status: 'unchanged', targetId: null, changes, notes, file: fileName, row: t.ref.row };
+
+    // A cell longer than the store takes (a pasted document, a hostile file) is refused, not cut: the
+    // preview names it and carries only its beginning.
+    type Cell = [string, string, Note['where']];
+    const cells: Cell[] = [
+      ['责任目标内容', t.content, where('content')],
+      ['完成时限', t.deadline, where('deadline')],
+      ...t.lines.map((l): Cell => ['完成情况', l.progressText, where('progress', l.ref.row)]),
+    ];
+    const tooLong = cells.filter(([, text]) => text.length > MAX_CELL_TEXT);
+    if (tooLong.length > 0) {
+      for (const [what, text, at] of tooLong) {
+        notes.push(note('error', 'cell-too-long', `第${t.serial}项的${what}有 ${text.length.toLocaleString('zh-CN')} 个字，超过单元格上限 ${MAX_CELL_TEXT.toLocaleString('zh-CN')} 字，该行未导入`, at));
+      }
+      item.content = `${t.content.slice(0, 200)}${t.content.length > 200 ? '…' : ''}`;
+      item.status = 'error';
+      return { item, action: null };
+    }
 
     // Data-quality warnings about the file itself.
     if (t.content === '') notes.push(note('warning', 'empty-content', `第${t.serial}项：责任目标内容为空`, where('content')));

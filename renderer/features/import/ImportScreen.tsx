@@ -52,11 +52,13 @@ async function withProgress<T>(jobId: string, call: () => Promise<T>, onProgress
 
 interface Props {
   years: number[];
+  /** The year and quarter on screen: taken for a file that names neither. */
+  period: { year: number; quarter: Quarter } | null;
   onClose: () => void;
   onImported: () => void;
 }
 
-export function ImportScreen({ years, onClose, onImported }: Props) {
+export function ImportScreen({ years, period, onClose, onImported }: Props) {
   const [stage, setStage] = useState<Stage>({ kind: 'pick' });
   const [error, setError] = useState<string | null>(null);
   const [year, setYear] = useState<number | undefined>(undefined);
@@ -85,7 +87,14 @@ export function ImportScreen({ years, onClose, onImported }: Props) {
       jobId.current = id;
       const result = await withProgress(
         id,
-        () => api['import.preview']({ files: files.current, year: options.year, quarter: options.quarter, mapping: options.mapping ?? mapping, jobId: id }),
+        () => api['import.preview']({
+            files: files.current,
+            year: options.year,
+            quarter: options.quarter,
+            ...(period ? { defaultYear: period.year, defaultQuarter: period.quarter } : {}),
+            mapping: options.mapping ?? mapping,
+            jobId: id,
+          }),
         (p) => !controller.signal.aborted && setStage({ kind: 'reading', ...p }),
       );
       if (controller.signal.aborted) return;
