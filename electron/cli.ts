@@ -21,6 +21,8 @@ import { toListed } from './services/listJson';
 import { overviewExportInput, renderOverview } from './services/export';
 import { exportTemplates } from './services/templates';
 import { roundStatus } from './services/rounds';
+import { getReview } from './services/review';
+import { FLAG_LABELS, LIGHT_LABELS, STATUS_LABELS } from '../shared/review/status';
 
 const USAGE = `用法：npm run cli -- <命令> [选项]
   list --db 文件 [--year 年份] [--json]   列出责任目标（--json 输出机器可读格式）
@@ -33,6 +35,8 @@ const USAGE = `用法：npm run cli -- <命令> [选项]
                                           导出一览表（.xlsx，默认A3横向并附汇总表，可按领导、单位或进度滞后筛选）
   export templates --db 文件 --year 年份 --quarter 季度 --out-dir 文件夹 [--by unit|leader]
                                           生成季度报送模板（每个责任单位或每位市政府领导一个文件）
+  review --db 文件 --year 年份 --quarter 季度 [--json]
+                                          季度调度评估：每项目标的状态、预警灯、判断依据和提示（自报与数据不符等）
   round status --db 文件 --year 年份 --quarter 季度 [--json]
                                           季度调度报送情况：已报送、未报送（催报名单）、有提示的单位
   help                                    显示本说明`;
@@ -232,6 +236,37 @@ async function exportTemplatesCommand(values: Record<string, string | boolean | 
   }
 }
 
+function periodOf(values: Record<string, string | boolean | undefined>): { year: number; quarter: Quarter } {
+  if (values.year === undefined) fail('缺少 --year 参数：请指定年份。');
+  if (values.quarter === undefined) fail('缺少 --quarter 参数：请指定季度（1至4）。');
+  return { year: optionalInt(values.year, '年份', 2000, 2100)!, quarter: optionalInt(values.quarter, '季度', 1, 4) as Quarter };
+}
+
+async function reviewCommand(values: Record<string, string | boolean | undefined>, extra: string[]): Promise<number> {
+  if (extra.length > 0) fail(`多余的参数：${extra.join(' ')}`);
+  const { year, quarter } = periodOf(values);
+  const core = await openExisting(values.db as string | undefined);
+  try {
+    const review = getReview({ db: core.db, storePath: values.db as string }, year, quarter);
+    if (values.json) {
+      const rows = review.items.map((i) => ({ serial: i.serial, status: i.status, statusLabel: STATUS_LABELS[i.status], light: i.light, rule: i.rule, flags: i.flags }));
+      process.stdout.write(`${JSON.stringify(rows)}\n`);
+      return 0;
+    }
+    const c = review.counts;
+    console.log(
+      `${year}年${quarterLabel(quarter)}：共 ${c.total} 项；${(Object.keys(STATUS_LABELS) as (keyof typeof STATUS_LABELS)[]).map((s) => `${STATUS_LABELS[s]} ${c.statuses[s]}`).join('，')}；红灯 ${c.lights.red}，黄灯 ${c.lights.yellow}，绿灯 ${c.lights.green}`,
+    );
+    for (const i of review.items) {
+      const flags = i.flags.length > 0 ? `  ［${i.flags.map((f) => FLAG_LABELS[f]).join('、')}］` : '';
+      console.log(`${String(i.serial).padStart(3)}  ${LIGHT_LABELS[i.light]}  ${STATUS_LABELS[i.status]}  ${i.rule}${flags}`);
+    }
+    return 0;
+  } finally {
+    core.close();
+  }
+}
+
 async function roundCommand(values: Record<string, string | boolean | undefined>, what: string[]): Promise<number> {
   const [kind, ...extra] = what;
   if (kind !== 'status') fail(kind === undefined ? '请指定：round status …' : `未知的调度命令：${kind}（目前只支持 status）`);
@@ -317,6 +352,8 @@ export async function runCli(argv: string[]): Promise<number> {
       return exportCommand(values, positionals);
     case 'round':
       return roundCommand(values, positionals);
+    case 'review':
+      return reviewCommand(values, positionals);
     case undefined:
     case 'help':
     case '--help':

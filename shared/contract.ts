@@ -303,6 +303,63 @@ export const quarterLockSchema = z.object({
   actor: z.string(),
 });
 
+export const reviewStatusSchema = z.enum(['done', 'ahead', 'on-pace', 'behind', 'not-reported', 'ongoing']);
+export const lightSchema = z.enum(['green', 'yellow', 'red']);
+export const reviewFlagSchema = z.enum(['contradiction', 'unchanged', 'not-reported', 'too-short']);
+const spanSchema = z.object({ start: z.number().int(), end: z.number().int() });
+
+/** One line's review: status, light, the rule that gave them, flags, and the numbers read in its report. */
+export const reviewLineSchema = z.object({
+  assignmentId: idSchema,
+  leaders: z.array(z.string()),
+  leadUnits: z.array(z.string()),
+  cooperatingUnits: z.array(z.string()),
+  text: z.string(),
+  previousText: z.string(),
+  onSchedule: onScheduleSchema.nullable(),
+  status: reviewStatusSchema,
+  light: lightSchema,
+  rule: z.string(),
+  flags: z.array(reviewFlagSchema),
+  /** Where the numbers are in `text`, for highlighting. */
+  actualSpans: z.array(spanSchema),
+});
+
+export const reviewItemSchema = z.object({
+  targetId: idSchema,
+  serial: z.number().int(),
+  content: z.string(),
+  deadline: z.string(),
+  sectionId: idSchema.nullable(),
+  status: reviewStatusSchema,
+  light: lightSchema,
+  rule: z.string(),
+  flags: z.array(reviewFlagSchema),
+  /** 序时进度 at the quarter's end, 0–1; null for 长期坚持 and unreadable deadlines. */
+  pace: z.number().nullable(),
+  paceNote: z.string(),
+  goalSpans: z.array(spanSchema),
+  previous: z.object({ status: reviewStatusSchema, light: lightSchema }).nullable(),
+  /** The meeting's decision (督办意见). */
+  note: z.string(),
+  lines: z.array(reviewLineSchema),
+});
+
+const countsSchema = z.object({ statuses: z.record(reviewStatusSchema, z.number().int()), lights: z.record(lightSchema, z.number().int()), total: z.number().int() });
+export const reviewGroupSchema = countsSchema.extend({ name: z.string() });
+
+export const reviewSchema = z.object({
+  year: yearSchema,
+  quarter: quarterSchema,
+  items: z.array(reviewItemSchema),
+  counts: countsSchema,
+  /** The previous quarter's counts, for the change; null in Q1. */
+  previousCounts: countsSchema.nullable(),
+  byLeader: z.array(reviewGroupSchema),
+  byUnit: z.array(reviewGroupSchema),
+  bySection: z.array(reviewGroupSchema),
+});
+
 /** An id the caller picks for long work, to follow its progress (jobs.progress) and cancel it (jobs.cancel). */
 export const jobIdSchema = z.string().regex(/^[\w-]{8,64}$/, '任务编号无效');
 
@@ -438,6 +495,15 @@ export const methods = {
     input: z.object({ year: yearSchema, quarter: quarterSchema, reason: z.string().trim().min(2, '请说明解除锁定的理由').max(500, '理由不能超过500个字') }).strict(),
     output: z.array(quarterLockSchema),
   },
+  'review.get': { input: z.object({ year: yearSchema, quarter: quarterSchema }).strict(), output: reviewSchema },
+  'review.saveNote': {
+    input: z.object({ targetId: idSchema, quarter: quarterSchema, note: z.string().max(2000, '督办意见不能超过2000个字') }).strict(),
+    output: z.object({ targetId: idSchema, quarter: quarterSchema, note: z.string() }),
+  },
+  'review.export': {
+    input: z.object({ year: yearSchema, quarter: quarterSchema }).strict(),
+    output: z.object({ fileName: z.string(), data: z.string(), count: z.number().int() }),
+  },
   'jobs.progress': {
     input: z.object({ jobId: jobIdSchema }).strict(),
     output: z.object({ done: z.number(), total: z.number(), label: z.string(), finished: z.boolean() }).nullable(),
@@ -476,6 +542,9 @@ export type ImportPreview = z.infer<typeof importPreviewSchema>;
 export type ImportBatch = z.infer<typeof importBatchSchema>;
 export type ColumnRole = z.infer<typeof columnRoleSchema>;
 export type RoundStatus = z.infer<typeof roundStatusSchema>;
+export type Review = z.infer<typeof reviewSchema>;
+export type ReviewItem = z.infer<typeof reviewItemSchema>;
+export type ReviewGroup = z.infer<typeof reviewGroupSchema>;
 export type QuarterLockInfo = z.infer<typeof quarterLockSchema>;
 export type RoundOwner = z.infer<typeof roundOwnerSchema>;
 export type ColumnMappings = z.infer<typeof columnMappingSchema>;

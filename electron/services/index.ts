@@ -17,6 +17,7 @@ import { exportTemplatesZip } from './templates';
 import { exportMissing, markReturned, roundStatus, setRoundDue } from './rounds';
 import { publishQuarter, quarterLocks, unlockQuarter } from './publication';
 import { revertChange } from './history';
+import { exportReview, getReview, saveReviewNote } from './review';
 
 export const APP_VERSION = '0.1.0';
 
@@ -58,6 +59,9 @@ export function createHandlers(db: Db, options: { storePath: string }): Handlers
     'quarters.locks': (input) => quarterLocks(ctx, input.year),
     'quarters.publish': (input) => publishQuarter(ctx, input.year, input.quarter, input.publishedOn),
     'quarters.unlock': (input) => unlockQuarter(ctx, input.year, input.quarter, input.reason),
+    'review.get': (input) => getReview(ctx, input.year, input.quarter),
+    'review.saveNote': (input) => saveReviewNote(ctx, input.targetId, input.quarter, input.note),
+    'review.export': (input) => exportReview(ctx, input.year, input.quarter),
     'jobs.progress': (input) => jobProgress(input.jobId),
     'jobs.cancel': (input) => ({ cancelled: cancelJob(input.jobId) }),
     'import.batches': () => importBatches(ctx),

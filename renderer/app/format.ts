@@ -25,6 +25,7 @@ export const CHANGE_KIND_LABELS: Record<string, string> = {
   import: '导入',
   undo: '撤销导入',
   revert: '恢复到此前',
+  'review-note': '督办意见',
 };
 
 /** What 完成时限 usually says, offered as suggestions (any text is accepted). */

@@ -2,6 +2,7 @@ import { up as initial } from './001-initial';
 import { up as importBatches } from './002-import-batches';
 import { up as collectionRounds } from './003-collection-rounds';
 import { up as quarterLocks } from './004-quarter-locks';
+import { up as reviewNotes } from './005-review-notes';
 
 /** Numbered migrations in order; migration N brings the store to `PRAGMA user_version = N`. */
 export const MIGRATIONS: readonly { version: number; name: string; sql: string }[] = [
@@ -9,4 +10,5 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
   { version: 2, name: 'import-batches', sql: importBatches },
   { version: 3, name: 'collection-rounds', sql: collectionRounds },
   { version: 4, name: 'quarter-locks', sql: quarterLocks },
+  { version: 5, name: 'review-notes', sql: reviewNotes },
 ];

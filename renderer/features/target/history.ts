@@ -53,6 +53,10 @@ function progressChanges(before: LooseTarget, after: LooseTarget): string[] {
 
 export function describeChange(entry: ChangeEntry, sections: Section[]): { kind: string; detail: string } {
   const kind = CHANGE_KIND_LABELS[entry.kind] ?? entry.kind;
+  if (entry.entity === 'review-note') {
+    const after = entry.after as { quarter?: Quarter; note?: string } | null;
+    return { kind, detail: after?.quarter ? `${quarterLabel(after.quarter)}：${after.note ? short(after.note, 40) : '（清空）'}` : '' };
+  }
   const before = asTarget(entry.before);
   const after = asTarget(entry.after);
   if (!before || !after) return { kind, detail: '' };

@@ -1,0 +1,193 @@
+/**
+ * The quarterly review (季度调度会): every target's status, light, rule and flags for a quarter, the same for
+ * the quarter before (for the change), and the counts by leader, unit and section the dashboard shows.
+ * Targets are loaded once, set-based, with all quarters; the review is cached until any write, like the
+ * overview, so a dashboard click or a meeting-mode step costs nothing.
+ */
+import ExcelJS from 'exceljs';
+import type { Review, ReviewGroup, ReviewItem, Target } from '../../shared/contract';
+import { quarterLabel, type Quarter } from '../../shared/domain';
+import { AppError } from '../../shared/errors';
+import { assessTarget, FLAG_LABELS, LIGHT_LABELS, STATUS_LABELS, type AssessOptions, type Light, type ReviewStatus, type TargetReview } from '../../shared/review/status';
+import { stmt, type Db } from '../db/connection';
+import { appendChange } from '../db/repos/changeLog';
+import { sectionsOfPlan } from '../db/repos/plans';
+import * as notes from '../db/repos/reviewNotes';
+import { getRound } from '../db/repos/rounds';
+import { loadTargets } from '../db/repos/targets';
+import { BODY_FONT, BORDER, HEADER_FONT } from '../excel/overviewWriter';
+import { actorOf, requireTarget, type ServiceContext } from './context';
+import { requirePlan } from './plans';
+
+const STATUSES: ReviewStatus[] = ['done', 'ahead', 'on-pace', 'behind', 'not-reported', 'ongoing'];
+const LIGHTS: Light[] = ['green', 'yellow', 'red'];
+
+type Counts = Review['counts'];
+
+function emptyCounts(): Counts {
+  return { statuses: Object.fromEntries(STATUSES.map((s) => [s, 0])) as Counts['statuses'], lights: Object.fromEntries(LIGHTS.map((l) => [l, 0])) as Counts['lights'], total: 0 };
+}
+
+function add(c: Counts, r: { status: ReviewStatus; light: Light }): void {
+  c.statuses[r.status]++;
+  c.lights[r.light]++;
+  c.total++;
+}
+
+/** Days from the round's due date to today; undefined when there is no due date (a missing report is then yellow). */
+function daysOverdue(db: Db, planId: number, quarter: Quarter, today: Date): number | undefined {
+  const due = getRound(db, planId, quarter)?.dueDate;
+  if (!due) return undefined;
+  return Math.floor((Date.UTC(today.getFullYear(), today.getMonth(), today.getDate()) - Date.parse(`${due}T00:00:00Z`)) / 86_400_000);
+}
+
+function toItem(t: Target, r: TargetReview, previous: TargetReview | null, note: string, quarter: Quarter): ReviewItem {
+  return {
+    targetId: t.id,
+    serial: t.serial,
+    content: t.content,
+    deadline: t.deadline,
+    sectionId: t.sectionId,
+    status: r.status,
+    light: r.light,
+    rule: r.rule,
+    flags: r.flags,
+    pace: r.pace.fraction,
+    paceNote: r.pace.note,
+    goalSpans: r.goals.map((g) => g.span),
+    previous: previous ? { status: previous.status, light: previous.light } : null,
+    note,
+    lines: r.lines.map((l) => {
+      const a = t.assignments.find((x) => x.id === l.assignmentId)!;
+      return {
+        assignmentId: l.assignmentId,
+        leaders: a.leaders,
+        leadUnits: a.leadUnits,
+        cooperatingUnits: a.cooperatingUnits,
+        text: l.report?.text ?? '',
+        previousText: a.progress.find((p) => p.quarter === quarter - 1)?.text ?? '',
+        onSchedule: l.report?.onSchedule ?? null,
+        status: l.status,
+        light: l.light,
+        rule: l.rule,
+        flags: l.flags,
+        actualSpans: l.actuals.map((q) => q.span),
+      };
+    }),
+  };
+}
+
+function groups(items: ReviewItem[], keys: (i: ReviewItem) => string[], order?: string[]): ReviewGroup[] {
+  const map = new Map<string, Counts>();
+  for (const name of order ?? []) map.set(name, emptyCounts());
+  for (const item of items) {
+    for (const name of new Set(keys(item))) {
+      let c = map.get(name);
+      if (!c) map.set(name, (c = emptyCounts()));
+      add(c, item);
+    }
+  }
+  return [...map].filter(([, c]) => c.total > 0).map(([name, c]) => ({ name, ...c }));
+}
+
+const cache = new WeakMap<Db, { key: string; review: Review }>();
+
+/** Computes the review of a quarter without the cache (the benchmark's and the tests' reference). */
+export function computeReview(ctx: ServiceContext, year: number, quarter: Quarter, today = new Date()): Review {
+  const plan = requirePlan(ctx, year);
+  const targets = loadTargets(ctx.db, { planId: plan.id });
+  const options: AssessOptions = {};
+  const overdue = daysOverdue(ctx.db, plan.id, quarter, today);
+  if (overdue !== undefined) options.daysOverdue = overdue;
+  const decided = notes.notesOfPlan(ctx.db, plan.id, quarter);
+  const items = targets.map((t) => {
+    const r = assessTarget(t, quarter, options);
+    const previous = quarter > 1 ? assessTarget(t, (quarter - 1) as Quarter) : null;
+    return toItem(t, r, previous, decided.get(t.id) ?? '', quarter);
+  });
+  const counts = emptyCounts();
+  for (const i of items) add(counts, i);
+  let previousCounts: Counts | null = null;
+  if (quarter > 1) {
+    previousCounts = emptyCounts();
+    for (const i of items) if (i.previous) add(previousCounts, i.previous);
+  }
+  const sections = sectionsOfPlan(ctx.db, plan.id);
+  const sectionName = new Map(sections.map((s) => [s.id, s.name]));
+  return {
+    year,
+    quarter,
+    items,
+    counts,
+    previousCounts,
+    byLeader: groups(items, (i) => i.lines.flatMap((l) => l.leaders)),
+    byUnit: groups(items, (i) => i.lines.flatMap((l) => l.leadUnits)),
+    bySection: groups(items, (i) => [i.sectionId === null ? '未归入篇章' : (sectionName.get(i.sectionId) ?? '未归入篇章')], sections.map((s) => s.name)),
+  };
+}
+
+export function getReview(ctx: ServiceContext, year: number, quarter: Quarter): Review {
+  const changes = (stmt(ctx.db, 'SELECT total_changes() AS n').get() as { n: number }).n;
+  const dataVersion = ctx.db.pragma('data_version', { simple: true }) as number;
+  // The day is part of the key: overdue reports turn red as days pass, with no write.
+  const key = `${year}:${quarter}:${changes}:${dataVersion}:${new Date().toDateString()}`;
+  const hit = cache.get(ctx.db);
+  if (hit?.key === key) return hit.review;
+  const review = computeReview(ctx, year, quarter);
+  cache.set(ctx.db, { key, review });
+  return review;
+}
+
+export function saveReviewNote(ctx: ServiceContext, targetId: number, quarter: Quarter, note: string): { targetId: number; quarter: Quarter; note: string } {
+  requireTarget(ctx, targetId);
+  return ctx.db.transaction(() => {
+    const before = notes.noteOf(ctx.db, targetId, quarter);
+    const actor = actorOf(ctx);
+    notes.putNote(ctx.db, targetId, quarter, note.trim(), actor);
+    const after = notes.noteOf(ctx.db, targetId, quarter);
+    if (after !== before) appendChange(ctx.db, actor, { kind: 'review-note', entity: 'review-note', entityId: quarter, targetId, before: { quarter, note: before }, after: { quarter, note: after } });
+    return { targetId, quarter, note: after };
+  })();
+}
+
+/** Items the meeting goes through: behind, red or yellow, or flagged; in the meeting's order (leader, then serial). */
+export function meetingItems(review: Review): { leader: string; item: ReviewItem }[] {
+  const picked = review.items.filter((i) => i.status === 'behind' || i.light !== 'green' || i.flags.length > 0);
+  const byLeader = new Map<string, ReviewItem[]>();
+  for (const i of picked) {
+    const leader = i.lines.flatMap((l) => l.leaders)[0] ?? '（未定领导）';
+    byLeader.set(leader, [...(byLeader.get(leader) ?? []), i]);
+  }
+  return [...byLeader].flatMap(([leader, items]) => items.sort((a, b) => a.serial - b.serial).map((item) => ({ leader, item })));
+}
+
+/** The review as an .xlsx: the items to discuss, by leader, with status, rule, flags and the decision. */
+export async function exportReview(ctx: ServiceContext, year: number, quarter: Quarter): Promise<{ fileName: string; data: string; count: number }> {
+  const review = getReview(ctx, year, quarter);
+  const rows = meetingItems(review);
+  if (rows.length === 0) throw new AppError('validation', `${year}年${quarterLabel(quarter)}没有滞后或需关注的责任目标。`);
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('调度清单', { views: [{ state: 'frozen', ySplit: 2 }] });
+  const widths = [12, 6, 40, 10, 10, 36, 18, 30];
+  ws.columns = widths.map((width) => ({ width }));
+  const title = `${year}年${quarterLabel(quarter)}责任目标滞后及需关注事项清单`;
+  ws.getCell(1, 1).value = title;
+  ws.mergeCells(1, 1, 1, widths.length);
+  ws.getCell(1, 1).font = { ...HEADER_FONT, size: 16 };
+  ws.getCell(1, 1).alignment = { horizontal: 'center', vertical: 'middle' };
+  ws.getRow(1).height = 32;
+  ['市政府领导', '序号', '责任目标内容', '状态', '预警', '判断依据', '提示', '督办意见'].forEach((h, i) =>
+    Object.assign(ws.getCell(2, i + 1), { value: h, font: HEADER_FONT, border: BORDER, alignment: { horizontal: 'center', vertical: 'middle', wrapText: true } }),
+  );
+  rows.forEach(({ leader, item }, i) => {
+    const values = [leader, item.serial, item.content, STATUS_LABELS[item.status], LIGHT_LABELS[item.light], item.rule, item.flags.map((f) => FLAG_LABELS[f]).join('、'), item.note];
+    const r = ws.getRow(3 + i);
+    values.forEach((v, c) => Object.assign(r.getCell(c + 1), { value: v, font: BODY_FONT, border: BORDER, alignment: { vertical: 'middle', wrapText: true, horizontal: c === 1 || c === 3 || c === 4 ? 'center' : 'left' } }));
+    const lines = Math.max(...values.map((v, c) => Math.ceil((String(v).length * 2) / (widths[c]! - 1)) || 1));
+    r.height = lines * 15 + 6;
+  });
+  ws.pageSetup = { paperSize: 9 as unknown as ExcelJS.PaperSize, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '2:2' };
+  ws.headerFooter = { oddFooter: '&C第 &P 页 共 &N 页' };
+  const bytes = Buffer.from(await wb.xlsx.writeBuffer());
+  return { fileName: `${year}年${quarterLabel(quarter)}责任目标调度清单.xlsx`, data: bytes.toString('base64'), count: rows.length };
+}
