@@ -8,6 +8,7 @@ import ExcelJS from 'exceljs';
 import type { Review, ReviewGroup, ReviewItem, Target } from '../../shared/contract';
 import { quarterLabel, type Quarter } from '../../shared/domain';
 import { AppError } from '../../shared/errors';
+import { meetingItems } from '../../shared/review/meeting';
 import { assessTarget, FLAG_LABELS, LIGHT_LABELS, STATUS_LABELS, type AssessOptions, type Light, type ReviewStatus, type TargetReview } from '../../shared/review/status';
 import { stmt, type Db } from '../db/connection';
 import { appendChange } from '../db/repos/changeLog';
@@ -148,17 +149,6 @@ export function saveReviewNote(ctx: ServiceContext, targetId: number, quarter: Q
     if (after !== before) appendChange(ctx.db, actor, { kind: 'review-note', entity: 'review-note', entityId: quarter, targetId, before: { quarter, note: before }, after: { quarter, note: after } });
     return { targetId, quarter, note: after };
   })();
-}
-
-/** Items the meeting goes through: behind, red or yellow, or flagged; in the meeting's order (leader, then serial). */
-export function meetingItems(review: Review): { leader: string; item: ReviewItem }[] {
-  const picked = review.items.filter((i) => i.status === 'behind' || i.light !== 'green' || i.flags.length > 0);
-  const byLeader = new Map<string, ReviewItem[]>();
-  for (const i of picked) {
-    const leader = i.lines.flatMap((l) => l.leaders)[0] ?? '（未定领导）';
-    byLeader.set(leader, [...(byLeader.get(leader) ?? []), i]);
-  }
-  return [...byLeader].flatMap(([leader, items]) => items.sort((a, b) => a.serial - b.serial).map((item) => ({ leader, item })));
 }
 
 /** The review as an .xlsx: the items to discuss, by leader, with status, rule, flags and the decision. */

@@ -16,6 +16,7 @@ import { SettingsDialog } from '../features/settings/SettingsDialog';
 import { ImportScreen } from '../features/import/ImportScreen';
 import { ExportDialog } from '../features/export/ExportDialog';
 import { RoundScreen } from '../features/round/RoundScreen';
+import { ReviewScreen } from '../features/review/ReviewScreen';
 import { QuarterSelect } from '../components/Selects';
 import { timeOfDay } from './format';
 import { hasPendingSaves, useSaveState } from './saveQueue';
@@ -61,6 +62,7 @@ export function App() {
   const [importing, setImporting] = useState(false);
   const [exporting, setExporting] = useState(false);
   const [roundOpen, setRoundOpen] = useState(false);
+  const [reviewOpen, setReviewOpen] = useState(false);
   const searchBox = useRef<HTMLInputElement>(null);
 
   const overview = useOverview(year, quarter, filter, query);
@@ -229,14 +231,17 @@ export function App() {
             {notice.text}
           </span>
         )}
-        <button type="button" className="secondary icon-text" data-testid="undo" disabled={!undoState.canUndo} title={undoState.canUndo ? `撤销：${undoState.undoLabel}（Ctrl+Z）` : '没有可撤销的修改'} onClick={() => step('undo')}>
-          撤销
+        <button type="button" className="secondary history-step" data-testid="undo" aria-label="撤销" disabled={!undoState.canUndo} title={undoState.canUndo ? `撤销：${undoState.undoLabel}（Ctrl+Z）` : '没有可撤销的修改'} onClick={() => step('undo')}>
+          ↶
         </button>
-        <button type="button" className="secondary icon-text" data-testid="redo" disabled={!undoState.canRedo} title={undoState.canRedo ? `重做：${undoState.redoLabel}（Ctrl+Y）` : '没有可重做的修改'} onClick={() => step('redo')}>
-          重做
+        <button type="button" className="secondary history-step" data-testid="redo" aria-label="重做" disabled={!undoState.canRedo} title={undoState.canRedo ? `重做：${undoState.redoLabel}（Ctrl+Y）` : '没有可重做的修改'} onClick={() => step('redo')}>
+          ↷
         </button>
         <button type="button" data-testid="new-target" disabled={year === null} onClick={() => setCreating(true)}>
           ＋ 新增目标
+        </button>
+        <button type="button" className="secondary" data-testid="open-review" disabled={year === null} onClick={() => setReviewOpen(true)}>
+          调度评估
         </button>
         <button type="button" className="secondary" data-testid="open-round" disabled={year === null} onClick={() => setRoundOpen(true)}>
           季度调度
@@ -342,6 +347,7 @@ export function App() {
           }}
         />
       )}
+      {reviewOpen && year !== null && <ReviewScreen year={year} quarter={quarter} sections={sections} onClose={() => setReviewOpen(false)} />}
       {roundOpen && year !== null && <RoundScreen year={year} quarter={quarter} onClose={() => setRoundOpen(false)} />}
       {settingsOpen && <SettingsDialog storePath={storePath} onClose={() => setSettingsOpen(false)} />}
     </div>

@@ -1,0 +1,189 @@
+/**
+ * Meeting mode for the projector: one item per screen in the meeting's order (by leader), large type, the
+ * content, units, this and last quarter's progress with the numbers marked, the rule and the light, a timer
+ * per item and the decision (督办意见), saved when it is left. Keys: → ← (or PageDown/PageUp, space), Home,
+ * End, a number then Enter to jump, Esc to leave. Printing prints every item, one per page.
+ */
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { Review } from '../../../shared/contract';
+import { quarterLabel } from '../../../shared/domain';
+import { meetingItems, type MeetingEntry } from '../../../shared/review/meeting';
+import { api, errorMessage } from '../../api';
+import { Highlight } from './Highlight';
+import { FLAG_LABELS, LIGHT_LABELS, STATUS_LABELS } from './labels';
+
+function clock(seconds: number): string {
+  return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
+}
+
+function Page({ entry, review, index, count }: { entry: MeetingEntry; review: Review; index: number; count: number }) {
+  const { item, leader } = entry;
+  return (
+    <>
+      <div className="meeting-top">
+        <span className="meeting-leader">{leader}</span>
+        <span className="meeting-pos">
+          {index + 1} / {count}
+        </span>
+      </div>
+      <h2 className="meeting-title">
+        <span className="meeting-serial">第{item.serial}项</span>
+        <Highlight text={item.content || '（内容为空）'} spans={item.goalSpans} />
+      </h2>
+      <div className="meeting-verdict">
+        <span className={`light-dot big ${item.light}`} aria-hidden="true" />
+        <span className={`status-chip status-${item.status}`}>{STATUS_LABELS[item.status]}</span>
+        <span>{LIGHT_LABELS[item.light]}</span>
+        {item.flags.map((f) => (
+          <span key={f} className={`flag-chip flag-${f}`}>
+            {FLAG_LABELS[f]}
+          </span>
+        ))}
+        <span className="muted">
+          完成时限：{item.deadline || '—'}
+          {item.pace !== null ? `；${item.paceNote}` : ''}
+        </span>
+      </div>
+      <p className="meeting-rule" data-testid="meeting-rule">
+        {item.rule}
+      </p>
+      {item.lines.map((l) => (
+        <section key={l.assignmentId} className="meeting-line">
+          <div className="meeting-units">
+            {l.leaders.join('、')}
+            {l.leadUnits.length > 0 && `　牵头：${l.leadUnits.join('、')}`}
+            {l.cooperatingUnits.length > 0 && `　配合：${l.cooperatingUnits.join('、')}`}
+          </div>
+          <div className="meeting-progress">
+            <div>
+              <h4>{quarterLabel(review.quarter)}完成情况</h4>
+              <p>{l.text ? <Highlight text={l.text} spans={l.actualSpans} /> : <span className="muted">（未报送）</span>}</p>
+            </div>
+            {review.quarter > 1 && (
+              <div className="previous">
+                <h4>上季度</h4>
+                <p>{l.previousText || <span className="muted">（无）</span>}</p>
+              </div>
+            )}
+          </div>
+        </section>
+      ))}
+    </>
+  );
+}
+
+export function MeetingMode({ review, start, onClose, onNoteSaved }: { review: Review; start: number; onClose: () => void; onNoteSaved: () => void }) {
+  const entries = useMemo(() => meetingItems(review), [review]);
+  const [index, setIndex] = useState(Math.min(start, Math.max(0, entries.length - 1)));
+  const [seconds, setSeconds] = useState(0);
+  const [typed, setTyped] = useState('');
+  const [notes, setNotes] = useState<Map<number, string>>(() => new Map(entries.map((e) => [e.item.targetId, e.item.note])));
+  const [error, setError] = useState<string | null>(null);
+  const saved = useRef(new Map(entries.map((e) => [e.item.targetId, e.item.note])));
+  const box = useRef<HTMLDivElement>(null);
+  const entry = entries[index];
+
+  useEffect(() => {
+    box.current?.focus();
+    void document.documentElement.requestFullscreen?.().catch(() => undefined);
+    return () => {
+      if (document.fullscreenElement) void document.exitFullscreen().catch(() => undefined);
+    };
+  }, []);
+
+  // The timer starts again on every item: how long the meeting spends on it.
+  useEffect(() => {
+    setSeconds(0);
+    const t = window.setInterval(() => setSeconds((s) => s + 1), 1000);
+    return () => window.clearInterval(t);
+  }, [index]);
+
+  const saveNote = (targetId: number) => {
+    const note = notes.get(targetId) ?? '';
+    if (note === saved.current.get(targetId)) return;
+    saved.current.set(targetId, note);
+    api['review.saveNote']({ targetId, quarter: review.quarter, note }).then(onNoteSaved, (err: unknown) => setError(errorMessage(err)));
+  };
+
+  const go = (next: number) => {
+    if (entries.length === 0) return;
+    if (entry) saveNote(entry.item.targetId);
+    setIndex(Math.max(0, Math.min(entries.length - 1, next)));
+    setTyped('');
+  };
+
+  const onKeyDown = (e: React.KeyboardEvent) => {
+    if ((e.target as HTMLElement).tagName === 'TEXTAREA') {
+      if (e.key === 'Escape') box.current?.focus();
+      return;
+    }
+    if (e.key === 'ArrowRight' || e.key === 'PageDown' || e.key === ' ') go(index + 1);
+    else if (e.key === 'ArrowLeft' || e.key === 'PageUp') go(index - 1);
+    else if (e.key === 'Home') go(0);
+    else if (e.key === 'End') go(entries.length - 1);
+    else if (/^\d$/.test(e.key)) setTyped((t) => (t + e.key).slice(-4));
+    else if (e.key === 'Enter' && typed !== '') go(Number(typed) - 1);
+    else if (e.key === 'Escape') {
+      if (entry) saveNote(entry.item.targetId);
+      onClose();
+    } else return;
+    e.preventDefault();
+  };
+
+  return (
+    <div className="meeting" ref={box} tabIndex={-1} role="dialog" aria-label="会议模式" data-testid="meeting" onKeyDown={onKeyDown}>
+      {entry ? (
+        <div className="meeting-page" data-testid="meeting-page" data-serial={entry.item.serial}>
+          <Page entry={entry} review={review} index={index} count={entries.length} />
+          <label className="meeting-note">
+            督办意见
+            <textarea
+              data-testid="meeting-note"
+              rows={2}
+              value={notes.get(entry.item.targetId) ?? ''}
+              onChange={(e) => setNotes(new Map(notes).set(entry.item.targetId, e.target.value))}
+              onBlur={() => saveNote(entry.item.targetId)}
+            />
+          </label>
+        </div>
+      ) : (
+        <p className="meeting-empty">本季度没有滞后或需关注的事项。</p>
+      )}
+      <footer className="meeting-bar">
+        <span className="meeting-timer" data-testid="meeting-timer" title="本项已用时">
+          本项用时 {clock(seconds)}
+        </span>
+        {typed && <span className="meeting-typed">跳转到第 {typed} 个（回车）</span>}
+        {error && <span className="field-error">{error}</span>}
+        <span className="spacer" />
+        <span className="muted">← → 翻页　Home/End 首末　数字+回车 跳转　Esc 退出</span>
+        <button type="button" className="secondary" onClick={() => go(index - 1)} disabled={index === 0}>
+          上一项
+        </button>
+        <button type="button" className="secondary" onClick={() => go(index + 1)} disabled={index >= entries.length - 1}>
+          下一项
+        </button>
+        <button type="button" className="secondary" onClick={() => window.print()}>
+          打印全部
+        </button>
+        <button
+          type="button"
+          onClick={() => {
+            if (entry) saveNote(entry.item.targetId);
+            onClose();
+          }}
+        >
+          退出
+        </button>
+      </footer>
+      <div className="meeting-print" aria-hidden="true">
+        {entries.map((e, i) => (
+          <div key={e.item.targetId} className="meeting-print-page">
+            <Page entry={e} review={review} index={i} count={entries.length} />
+            <p className="meeting-rule">督办意见：{notes.get(e.item.targetId) || '　'}</p>
+          </div>
+        ))}
+      </div>
+    </div>
+  );
+}
