@@ -13,6 +13,7 @@ import { fillSynthetic, rng } from './synthetic';
 import { measure, ms, type Stat } from './stats';
 import { measureFirstRows } from './renderer';
 import { measureImport } from './importBench';
+import { measureReview } from './reviewBench';
 
 const TARGETS = Number(process.env.BENCH_TARGETS ?? 5000);
 
@@ -67,6 +68,10 @@ async function main(): Promise<void> {
   rows.push({ name: 'overview.get, filter by unit', stat: measure(30, () => call('overview.get', { year, quarter: 3, filter: { unit: '市财政局' } })) });
   rows.push({ name: 'overview.get, not on schedule', stat: measure(30, () => call('overview.get', { year, quarter: 3, filter: { onSchedule: 'no' } })) });
   rows.push({ name: 'overview.get, search', stat: measure(30, (i) => call('overview.get', { year, quarter: 3, filter: { query: queries[i % queries.length]! } })) });
+  const review = measureReview(core.db, year, 4);
+  const rowByRow = { name: 'statuses recomputed row by row', stat: review.rowByRow };
+  rows.push({ name: 'review dashboard after an edit (Q4, with Q3 for the change)', stat: review.afterEdit, baseline: rowByRow, goal: 'p95 < 100 ms, ≥ 5× faster' });
+  rows.push({ name: 'review dashboard, first computation of a session', stat: review.cold, baseline: rowByRow });
   core.close();
 
   const render = await measureFirstRows(storePath, year).catch((err: unknown) => {

@@ -141,6 +141,16 @@ export const settingsSchema = z.object({
   exportHeaders: z.array(z.string().trim().min(1, '列名不能为空').max(50, '列名不能超过50个字')).length(7, '一览表应有7列'),
   paperSize: paperSizeSchema,
   exportLayout: overviewLayoutSchema,
+  /** Early-warning thresholds: attainment ÷ time pace for green and yellow; days past the due date. */
+  reviewThresholds: z
+    .object({
+      green: z.number().min(0.5, '绿灯阈值应在50%至100%之间').max(1, '绿灯阈值应在50%至100%之间'),
+      yellow: z.number().min(0.3, '黄灯阈值应在30%至100%之间').max(1, '黄灯阈值应在30%至100%之间'),
+      overdueYellowDays: z.number().int().min(0).max(60),
+      overdueRedDays: z.number().int().min(0).max(90),
+    })
+    .refine((t) => t.yellow <= t.green, '黄灯阈值不能高于绿灯阈值')
+    .refine((t) => t.overdueYellowDays <= t.overdueRedDays, '逾期转黄灯的天数不能多于转红灯的天数'),
 });
 
 /** A workbook as the renderer hands it over: its name and bytes (base64). Paths never cross the boundary. */

@@ -1,6 +1,7 @@
 import os from 'node:os';
 import { settingsSchema, type Settings } from '../../../shared/contract';
 import { DEFAULT_WORDING } from '../../../shared/wording';
+import { DEFAULT_THRESHOLDS } from '../../../shared/review/compare';
 import { stmt, type Db } from '../connection';
 
 function defaultUserName(): string {
@@ -20,6 +21,12 @@ function defaults(): Settings {
     exportHeaders: [...DEFAULT_WORDING.headers],
     paperSize: 'A3',
     exportLayout: 'single',
+    reviewThresholds: {
+      green: DEFAULT_THRESHOLDS.green,
+      yellow: DEFAULT_THRESHOLDS.yellow,
+      overdueYellowDays: DEFAULT_THRESHOLDS.overdueYellowDays,
+      overdueRedDays: DEFAULT_THRESHOLDS.overdueRedDays,
+    },
   };
 }
 

@@ -73,6 +73,28 @@ export function SettingsDialog({ storePath, onClose }: { storePath: string; onCl
               <option value="A4">A4</option>
             </select>
           </label>
+          <fieldset className="line-fieldset full">
+            <legend>预警阈值（调度评估）</legend>
+            <p className="muted">完成度 ÷ 序时进度：不低于绿灯阈值为绿灯，介于两者之间为黄灯，低于黄灯阈值为红灯；自报“否”为红灯。未报送的，超过报送截止日期的天数达到下列天数时转为黄灯、红灯。</p>
+            <div className="settings-headers">
+              <label className="field">
+                绿灯阈值（%）
+                <input type="number" min={50} max={100} data-testid="threshold-green" value={Math.round(settings.reviewThresholds.green * 100)} onChange={(e) => set({ reviewThresholds: { ...settings.reviewThresholds, green: Number(e.target.value) / 100 } })} />
+              </label>
+              <label className="field">
+                黄灯阈值（%）
+                <input type="number" min={30} max={100} value={Math.round(settings.reviewThresholds.yellow * 100)} onChange={(e) => set({ reviewThresholds: { ...settings.reviewThresholds, yellow: Number(e.target.value) / 100 } })} />
+              </label>
+              <label className="field">
+                逾期转黄灯（天）
+                <input type="number" min={0} max={60} value={settings.reviewThresholds.overdueYellowDays} onChange={(e) => set({ reviewThresholds: { ...settings.reviewThresholds, overdueYellowDays: Number(e.target.value) } })} />
+              </label>
+              <label className="field">
+                逾期转红灯（天）
+                <input type="number" min={0} max={90} value={settings.reviewThresholds.overdueRedDays} onChange={(e) => set({ reviewThresholds: { ...settings.reviewThresholds, overdueRedDays: Number(e.target.value) } })} />
+              </label>
+            </div>
+          </fieldset>
           <p className="muted full">数据文件：{storePath}</p>
           {error && <p className="field-error full" role="alert">{error}</p>}
           <div className="dialog-actions full">
