@@ -21,6 +21,11 @@ import { toListed } from './services/listJson';
 import { overviewExportInput, renderOverview } from './services/export';
 import { exportTemplates } from './services/templates';
 import { roundStatus } from './services/rounds';
+import { restoreBackup, takeBackup, verifyBackup, type BackupSummary } from './db/backup';
+import { checkStore, quarantineDamaged } from './db/integrity';
+import { storeError } from './db/storeErrors';
+import { BACKUP_REASON_LABELS } from '../shared/wording';
+import { backupNow } from './services/backups';
 import { getReview } from './services/review';
 import { FLAG_LABELS, LIGHT_LABELS, STATUS_LABELS } from '../shared/review/status';
 
@@ -35,6 +40,9 @@ const USAGE = `用法：npm run cli -- <命令> [选项]
                                           导出一览表（.xlsx，默认A3横向并附汇总表，可按领导、单位或进度滞后筛选）
   export templates --db 文件 --year 年份 --quarter 季度 --out-dir 文件夹 [--by unit|leader]
                                           生成季度报送模板（每个责任单位或每位市政府领导一个文件）
+  backup --db 文件 [--out 文件]            立即备份（SQLite 在线备份并校验；默认存入数据文件旁的“备份”文件夹）
+  restore --db 文件 备份文件 [--yes]      从备份恢复：先显示备份内容，加 --yes 才替换（替换前先备份当前数据）
+  check --db 文件                         检查数据文件是否完好（损坏时以非零状态退出并说明原因）
   review --db 文件 --year 年份 --quarter 季度 [--json]
                                           季度调度评估：每项目标的状态、预警灯、判断依据和提示（自报与数据不符等）
   round status --db 文件 --year 年份 --quarter 季度 [--json]
@@ -236,6 +244,83 @@ async function exportTemplatesCommand(values: Record<string, string | boolean | 
   }
 }
 
+function describeBackup(b: BackupSummary): string {
+  const c = b.counts;
+  return [
+    `备份文件：${b.file}`,
+    `备份时间：${new Date(b.takenAt).toLocaleString('zh-CN', { hour12: false })}${b.reason ? `（${BACKUP_REASON_LABELS[b.reason]}）` : ''}`,
+    `内容：${b.years.length > 0 ? `${b.years.join('、')}年度，` : ''}${c.targets} 项目标，${c.assignments} 条分工，${c.progressReports} 条季度进展，${c.importBatches} 次导入，${c.changeLog} 条变更记录`,
+    `最后一次修改：${b.lastChangeAt ? new Date(b.lastChangeAt).toLocaleString('zh-CN', { hour12: false }) : '无'}`,
+  ].join('\n');
+}
+
+async function backupCommand(values: Record<string, string | boolean | undefined>, extra: string[]): Promise<number> {
+  if (extra.length > 0) fail(`多余的参数：${extra.join(' ')}`);
+  const core = await openExisting(values.db as string | undefined);
+  try {
+    const out = values.out as string | undefined;
+    let summary: BackupSummary;
+    if (out) {
+      if (fs.existsSync(out)) fail(`文件已存在，未覆盖：${out}`);
+      // A chosen file: written beside it first, verified, then put in place, like the backups of the folder.
+      const dir = fs.mkdtempSync(path.join(path.dirname(path.resolve(out)), '.ducha-backup-'));
+      try {
+        const taken = await takeBackup(core.db, dir, 'manual');
+        fs.renameSync(taken.file, out);
+        summary = { ...taken, file: path.resolve(out), name: path.basename(out) };
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+    } else {
+      summary = await backupNow(core.db, values.db as string, 'manual');
+    }
+    console.log(`已备份并通过完整性检查。\n${describeBackup(summary)}`);
+    return 0;
+  } finally {
+    core.close();
+  }
+}
+
+async function restoreCommand(values: Record<string, string | boolean | undefined>, files: string[]): Promise<number> {
+  const db = values.db as string | undefined;
+  if (!db) fail('缺少 --db 参数：请指定要恢复的数据文件。');
+  if (files.length !== 1) fail('请指定一个备份文件：restore --db 数据文件 备份文件');
+  const file = files[0]!;
+  const summary = verifyBackup(file);
+  console.log(describeBackup(summary));
+  if (values.yes !== true) {
+    console.log(`\n以上是备份中的内容。确认用它替换数据文件 ${db}，请加 --yes 再运行一次（替换前会先备份当前数据）。`);
+    return 2;
+  }
+  if (fs.existsSync(db) && checkStore(db).ok) {
+    const core = await startCore({ storePath: db });
+    try {
+      const safety = await backupNow(core.db, db, 'restore');
+      console.log(`已先备份当前数据：${safety.file}`);
+    } finally {
+      core.close();
+    }
+  } else if (fs.existsSync(db)) {
+    console.log(`当前数据文件已损坏，已原样保存为 ${quarantineDamaged(db)}。`);
+  }
+  await restoreBackup(db, file);
+  console.log(`已从备份恢复：${db}`);
+  return 0;
+}
+
+function checkCommand(values: Record<string, string | boolean | undefined>, extra: string[]): number {
+  if (extra.length > 0) fail(`多余的参数：${extra.join(' ')}`);
+  const db = values.db as string | undefined;
+  if (!db) fail('缺少 --db 参数：请指定数据文件。');
+  const check = checkStore(db);
+  if (check.ok) {
+    console.log(`数据文件完好：${db}`);
+    return 0;
+  }
+  console.error(check.reason);
+  return 1;
+}
+
 function periodOf(values: Record<string, string | boolean | undefined>): { year: number; quarter: Quarter } {
   if (values.year === undefined) fail('缺少 --year 参数：请指定年份。');
   if (values.quarter === undefined) fail('缺少 --quarter 参数：请指定季度（1至4）。');
@@ -335,6 +420,7 @@ export async function runCli(argv: string[]): Promise<number> {
       by: { type: 'string' },
       paper: { type: 'string' },
       'no-summary': { type: 'boolean' },
+      yes: { type: 'boolean' },
     },
     allowPositionals: true,
     strict: true,
@@ -354,6 +440,12 @@ export async function runCli(argv: string[]): Promise<number> {
       return roundCommand(values, positionals);
     case 'review':
       return reviewCommand(values, positionals);
+    case 'backup':
+      return backupCommand(values, positionals);
+    case 'restore':
+      return restoreCommand(values, positionals);
+    case 'check':
+      return checkCommand(values, positionals);
     case undefined:
     case 'help':
     case '--help':
@@ -365,6 +457,9 @@ export async function runCli(argv: string[]): Promise<number> {
 }
 
 function describe(err: unknown): string {
+  // SQLite's own failures (disk full, locked, damaged) in Chinese.
+  const known = storeError(err);
+  if (known && !(err instanceof AppError)) return known.message;
   if (err instanceof AppError) {
     const where = formatWhere(err.where);
     return where ? `${err.message}（${where}）` : err.message;

@@ -137,7 +137,7 @@ async function start(): Promise<void> {
 
   const storePath = storePathFromArgv(process.argv, app.getPath('userData'));
   try {
-    core = await startCore({ storePath, seedIfEmpty: true, nativeBinding: nativeBindingPath(app.getAppPath(), app.isPackaged) });
+    core = await startCore({ storePath, seedIfEmpty: true, dailyBackup: true, nativeBinding: nativeBindingPath(app.getAppPath(), app.isPackaged) });
   } catch (err) {
     dialog.showErrorBox('无法打开数据文件', `${err instanceof Error ? err.message : String(err)}\n\n数据文件：${storePath}`);
     app.exit(1);

@@ -151,7 +151,47 @@ export const settingsSchema = z.object({
     })
     .refine((t) => t.yellow <= t.green, '黄灯阈值不能高于绿灯阈值')
     .refine((t) => t.overdueYellowDays <= t.overdueRedDays, '逾期转黄灯的天数不能多于转红灯的天数'),
+  /** Where backups go; empty: the 备份 folder beside the store. An absolute path (a USB stick, a share). */
+  backupDir: z
+    .string()
+    .trim()
+    .max(500, '备份文件夹路径过长')
+    .refine((p) => p === '' || /^([A-Za-z]:[\\/]|\\\\|\/)/.test(p), '备份文件夹应为完整路径，如 D:\\督查备份 或 \\\\服务器\\共享'),
+  /** Rotation: the newest N backups, plus the newest of each month for M months. */
+  backupKeepLast: z.number().int().min(1, '至少保留1份备份').max(200),
+  backupKeepMonthly: z.number().int().min(0).max(120),
 });
+
+const backupCountsSchema = z.object({
+  plans: z.number().int(),
+  targets: z.number().int(),
+  assignments: z.number().int(),
+  progressReports: z.number().int(),
+  changeLog: z.number().int(),
+  importBatches: z.number().int(),
+});
+const backupReasonSchema = z.enum(['import', 'migration', 'restore', 'daily', 'manual']).nullable();
+
+/** What a backup holds, shown before anything is restored. */
+export const backupSummarySchema = z.object({
+  file: z.string(),
+  name: z.string(),
+  takenAt: z.string(),
+  reason: backupReasonSchema,
+  sizeBytes: z.number(),
+  schemaVersion: z.number().int(),
+  counts: backupCountsSchema,
+  lastChangeAt: z.string().nullable(),
+  years: z.array(z.number().int()),
+});
+
+export const backupListingSchema = z.union([
+  backupSummarySchema.extend({ damaged: z.literal(false) }),
+  z.object({ damaged: z.literal(true), file: z.string(), name: z.string(), takenAt: z.string(), reason: backupReasonSchema, sizeBytes: z.number(), problem: z.string() }),
+]);
+
+/** Set when the store was found damaged at start: it was set aside, and the app waits for a restore. */
+export const recoverySchema = z.object({ reason: z.string(), keptAs: z.string(), backupDir: z.string(), newest: backupSummarySchema.nullable() });
 
 /** A workbook as the renderer hands it over: its name and bytes (base64). Paths never cross the boundary. */
 export const importFileSchema = z.object({
@@ -391,7 +431,14 @@ const empty = z.object({}).strict();
 export const methods = {
   'app.info': {
     input: empty,
-    output: z.object({ version: z.string(), storePath: z.string(), years: z.array(yearSchema) }),
+    output: z.object({ version: z.string(), storePath: z.string(), years: z.array(yearSchema), recovery: recoverySchema.nullable() }),
+  },
+  'backups.list': { input: empty, output: z.object({ dir: z.string(), backups: z.array(backupListingSchema) }) },
+  'backups.create': { input: empty, output: backupSummarySchema },
+  /** Restores a backup of the backup folder (by name: no path crosses the API); the current store is backed up first. */
+  'backups.restore': {
+    input: z.object({ name: z.string().regex(/^store-[\w-]+\.sqlite$/, '备份文件名无效') }).strict(),
+    output: z.object({ restored: backupSummarySchema, safety: backupSummarySchema.nullable() }),
   },
   'settings.get': { input: empty, output: settingsSchema },
   'settings.update': { input: settingsSchema.partial().strict(), output: settingsSchema },
@@ -552,6 +599,9 @@ export type ImportPreview = z.infer<typeof importPreviewSchema>;
 export type ImportBatch = z.infer<typeof importBatchSchema>;
 export type ColumnRole = z.infer<typeof columnRoleSchema>;
 export type RoundStatus = z.infer<typeof roundStatusSchema>;
+export type BackupSummaryInfo = z.infer<typeof backupSummarySchema>;
+export type BackupListingInfo = z.infer<typeof backupListingSchema>;
+export type RecoveryInfo = z.infer<typeof recoverySchema>;
 export type Review = z.infer<typeof reviewSchema>;
 export type ReviewItem = z.infer<typeof reviewItemSchema>;
 export type ReviewGroup = z.infer<typeof reviewGroupSchema>;

@@ -37,3 +37,12 @@ export function fillWording(template: string, v: WordingValues): string {
     .replaceAll('{季度}', quarterLabel(v.quarter))
     .replaceAll('{目标数}', String(v.count));
 }
+
+/** Why a backup was taken, as the backup list says it. */
+export const BACKUP_REASON_LABELS: Record<'import' | 'migration' | 'restore' | 'daily' | 'manual', string> = {
+  import: '导入前自动备份',
+  migration: '升级前自动备份',
+  restore: '恢复前自动备份',
+  daily: '每日自动备份',
+  manual: '手动备份',
+};

@@ -1,15 +1,25 @@
+import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Result } from '../../shared/errors';
+import Database from 'better-sqlite3';
+import type { BackupSummaryInfo, MethodName, RecoveryInfo } from '../../shared/contract';
+import { AppError, toErrorInfo, type Result } from '../../shared/errors';
+import { needsDailyBackup, restoreBackup, listBackups, takeBackup } from '../db/backup';
 import { openStore, type Db } from '../db/connection';
+import { checkStore, newestGoodBackup, quarantineDamaged } from '../db/integrity';
+import { SCHEMA_VERSION } from '../db/migrate';
+import { countPlans } from '../db/repos/plans';
 import { dispatch, type Handlers } from '../services/dispatch';
 import { createHandlers } from '../services';
-import { countPlans } from '../db/repos/plans';
+import { backupDirFor, backupDirOf, backupNow } from '../services/backups';
+import type { ServiceContext } from '../services/context';
 
 export interface AppCore {
+  /** The open store; in recovery (damaged store set aside, no restore yet) reading it throws the reason. */
   readonly db: Db;
   readonly storePath: string;
   readonly handlers: Handlers;
+  readonly recovery: RecoveryInfo | null;
   /** Validates and runs one request; never throws. */
   call(method: unknown, payload: unknown): Promise<Result<unknown>>;
   close(): void;
@@ -19,25 +29,120 @@ export interface StartOptions {
   storePath: string;
   /** Load the sample data set when the store has no plan yet (first run of the app, not the CLI). */
   seedIfEmpty?: boolean;
+  /** One verified backup a day, on the day's first start (the app's hosts; not every CLI call). */
+  dailyBackup?: boolean;
   nativeBinding?: string;
+}
+
+/** What a damaged store still allows: seeing why, listing the backups and restoring one. */
+const RECOVERY_METHODS: ReadonlySet<MethodName> = new Set(['app.info', 'backups.list', 'backups.restore', 'settings.get']);
+
+/** The store's version without opening it for writing; null for a new or unreadable file. */
+function storedVersion(file: string): number | null {
+  if (!fs.existsSync(file) || fs.statSync(file).size === 0) return null;
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    return db.pragma('user_version', { simple: true }) as number;
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * A store that fails its start check is moved aside intact (never overwritten) and the core starts in
+ * recovery: the UI shows why and offers the newest good backup. A 0-byte store with backups beside it is
+ * treated the same (a sync tool or a full disk emptied it); with none it is a new store.
+ */
+function startCheck(storePath: string): RecoveryInfo | null {
+  const check = checkStore(storePath);
+  if (check.ok || check.kind === 'missing') return null;
+  if (check.kind === 'unreadable') throw new AppError('io', check.reason);
+  const dir = backupDirFor(storePath);
+  const newest = newestGoodBackup(dir);
+  if (check.kind === 'empty' && newest === null) return null;
+  const keptAs = quarantineDamaged(storePath);
+  return { reason: check.reason, keptAs, backupDir: dir, newest };
 }
 
 /** Opens the store and builds the service: the same core for Electron, the browser mode and the CLI. */
 export async function startCore(options: StartOptions): Promise<AppCore> {
-  const db = openStore(options.storePath, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
-  if (options.seedIfEmpty && countPlans(db) === 0) {
-    // Loaded on demand: exceljs is heavy, and only a first start needs it.
-    const { loadSampleData } = await import('../services/seed');
-    await loadSampleData(db);
-  }
-  const handlers = createHandlers(db, { storePath: options.storePath });
-  return {
-    db,
-    storePath: options.storePath,
-    handlers,
-    call: (method, payload) => dispatch(handlers, method, payload),
-    close: () => db.close(),
+  const { storePath } = options;
+  const nativeOptions = options.nativeBinding ? { nativeBinding: options.nativeBinding } : {};
+  let recovery = startCheck(storePath);
+  const ctx: ServiceContext = { db: null as unknown as Db, storePath };
+
+  const open = async (): Promise<void> => {
+    // Before a migration changes an existing store: a backup of it as it was (read-only connection).
+    const version = storedVersion(storePath);
+    if (version !== null && version > 0 && version < SCHEMA_VERSION) {
+      const source = new Database(storePath, { readonly: true, fileMustExist: true, ...nativeOptions });
+      try {
+        await takeBackup(source, backupDirFor(storePath), 'migration');
+      } finally {
+        source.close();
+      }
+    }
+    ctx.db = openStore(storePath, nativeOptions);
   };
+
+  if (!recovery) {
+    await open();
+    if (options.seedIfEmpty && countPlans(ctx.db) === 0) {
+      // Loaded on demand: exceljs is heavy, and only a first start needs it.
+      const { loadSampleData } = await import('../services/seed');
+      await loadSampleData(ctx.db);
+    }
+    if (options.dailyBackup && countPlans(ctx.db) > 0 && needsDailyBackup(backupDirOf(ctx.db, storePath))) {
+      await backupNow(ctx.db, storePath, 'daily');
+    }
+  }
+
+  const restore = async (name: string): Promise<{ restored: BackupSummaryInfo; safety: BackupSummaryInfo | null }> => {
+    const dir = recovery ? recovery.backupDir : backupDirOf(ctx.db, storePath);
+    const listing = listBackups(dir).find((b) => b.name === name);
+    if (!listing) throw new AppError('not-found', `备份文件夹 ${dir} 中没有备份 ${name}。`);
+    if (listing.damaged) throw new AppError('store-damaged', listing.problem);
+    // The store as it is now is backed up first: that backup is how this restore is undone.
+    const safety = recovery ? null : await takeBackup(ctx.db, dir, 'restore');
+    if (!recovery) ctx.db.close();
+    try {
+      const restored = await restoreBackup(storePath, listing.file);
+      recovery = null;
+      return { restored, safety };
+    } finally {
+      // Reopened whether the restore went through or not: the store is either the backup or as it was.
+      if (!recovery) await open();
+    }
+  };
+
+  const handlers = createHandlers(ctx, { restore, recovery: () => recovery });
+  return {
+    get db() {
+      if (recovery) throw new AppError('store-damaged', recoveryMessage(recovery));
+      return ctx.db;
+    },
+    storePath,
+    handlers,
+    get recovery() {
+      return recovery;
+    },
+    call: async (method, payload) => {
+      if (recovery && !(typeof method === 'string' && RECOVERY_METHODS.has(method as MethodName))) {
+        return { ok: false, error: toErrorInfo(new AppError('store-damaged', recoveryMessage(recovery))) };
+      }
+      return dispatch(handlers, method, payload);
+    },
+    close: () => {
+      if (ctx.db?.open) ctx.db.close();
+    },
+  };
+}
+
+export function recoveryMessage(r: RecoveryInfo): string {
+  const offer = r.newest
+    ? `最新的完好备份是 ${r.newest.name}（${r.newest.counts.targets} 项目标），可在程序中恢复，或运行 npm run cli -- restore --db 数据文件 ${r.newest.file}。`
+    : `备份文件夹 ${r.backupDir} 中没有可用的备份。`;
+  return `${r.reason}原文件已原样保存为 ${r.keptAs}，未做任何改动。${offer}`;
 }
 
 /** Where the store lives when no --db is given: the user's data folder, as Electron's userData would be. */

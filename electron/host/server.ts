@@ -27,6 +27,8 @@ export interface ServerOptions {
   storePath: string;
   port?: number;
   seedIfEmpty?: boolean;
+  /** One backup a day on the day's first start (default on). */
+  dailyBackup?: boolean;
   staticDir?: string;
 }
 
@@ -95,7 +97,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   if (!fs.existsSync(path.join(staticDir, 'index.html'))) {
     throw new Error(`界面文件尚未构建（缺少 ${staticDir}/index.html），请先运行 npm run build:renderer。`);
   }
-  const core = await startCore({ storePath: options.storePath, seedIfEmpty: options.seedIfEmpty ?? true });
+  const core = await startCore({ storePath: options.storePath, seedIfEmpty: options.seedIfEmpty ?? true, dailyBackup: options.dailyBackup ?? true });
   const token = crypto.randomBytes(24).toString('base64url');
   let origin = '';
 

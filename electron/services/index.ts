@@ -1,8 +1,9 @@
 import { SCHEMA_VERSION } from '../db/migrate';
-import type { Db } from '../db/connection';
 import { changesForTarget } from '../db/repos/changeLog';
 import { readSettings, writeSettings } from '../db/repos/settings';
+import type { BackupSummaryInfo, RecoveryInfo } from '../../shared/contract';
 import type { ServiceContext } from './context';
+import { backupDirOf, backupNow, listStoreBackups } from './backups';
 import { requireTarget } from './context';
 import { addAlias, getDirectory } from './directory';
 import type { Handlers } from './dispatch';
@@ -11,7 +12,7 @@ import { createPlan, listPlans } from './plans';
 import { saveProgress } from './progress';
 import { createTarget, deleteTarget, saveAssignments, updateTarget } from './targets';
 import { applyImport, decodeFiles, importBatches, previewImport, undoBatch } from './import';
-import { cancelJob, jobProgress, runJob } from '../jobs/progress';
+import { cancelJob, checkpoint, jobProgress, runJob } from '../jobs/progress';
 import { exportOverviewFile } from './export';
 import { exportTemplatesZip } from './templates';
 import { exportMissing, markReturned, roundStatus, setRoundDue } from './rounds';
@@ -21,19 +22,34 @@ import { exportReview, getReview, saveReviewNote } from './review';
 
 export const APP_VERSION = '0.1.0';
 
-/** The service: one handler per contract method, knowing nothing of the host that calls it. */
-export function createHandlers(db: Db, options: { storePath: string }): Handlers {
-  const ctx: ServiceContext = { db, storePath: options.storePath };
+/** What only the host can do: swap the store under the service for a restored one. */
+export interface HostOps {
+  restore(name: string): Promise<{ restored: BackupSummaryInfo; safety: BackupSummaryInfo | null }>;
+  recovery(): RecoveryInfo | null;
+}
+
+/**
+ * The service: one handler per contract method, knowing nothing of the host that calls it. Handlers read
+ * `ctx.db` at each call, because a restore replaces the connection.
+ */
+export function createHandlers(ctx: ServiceContext, host: HostOps): Handlers {
   return {
-    'app.info': () => ({
-      version: `${APP_VERSION} (数据版本 ${SCHEMA_VERSION})`,
-      storePath: ctx.storePath,
-      years: listPlans(ctx).map((p) => p.year),
-    }),
-    'settings.get': () => readSettings(db),
+    'app.info': () => {
+      const recovery = host.recovery();
+      return {
+        version: `${APP_VERSION} (数据版本 ${SCHEMA_VERSION})`,
+        storePath: ctx.storePath,
+        years: recovery ? [] : listPlans(ctx).map((p) => p.year),
+        recovery,
+      };
+    },
+    'backups.list': () => listStoreBackups(host.recovery()?.backupDir ?? backupDirOf(ctx.db, ctx.storePath)),
+    'backups.create': () => backupNow(ctx.db, ctx.storePath, 'manual'),
+    'backups.restore': (input) => host.restore(input.name),
+    'settings.get': () => readSettings(ctx.db),
     'settings.update': (patch) => {
-      writeSettings(db, patch);
-      return readSettings(db);
+      writeSettings(ctx.db, patch);
+      return readSettings(ctx.db);
     },
     'plans.list': () => listPlans(ctx),
     'plans.create': (input) => createPlan(ctx, input),
@@ -46,10 +62,18 @@ export function createHandlers(db: Db, options: { storePath: string }): Handlers
     'targets.delete': (input) => deleteTarget(ctx, input.id),
     'targets.saveAssignments': (input) => saveAssignments(ctx, input.targetId, input.assignments),
     'progress.save': (input) => saveProgress(ctx, input),
-    'history.forTarget': (input) => changesForTarget(db, input.targetId),
+    'history.forTarget': (input) => changesForTarget(ctx.db, input.targetId),
     'history.revert': (input) => revertChange(ctx, input.changeId, input.to, input.strict, input.through),
     'import.preview': (input) => runJob(input.jobId, (job) => previewImport(ctx, decodeFiles(input.files), input, job)),
-    'import.apply': async (input) => ({ batch: await runJob(input.jobId, (job) => applyImport(ctx, decodeFiles(input.files), input, job)) }),
+    'import.apply': async (input) => ({
+      batch: await runJob(input.jobId, async (job) => {
+        // Every import starts from a verified backup: the way back if the batch turns out wrong.
+        job.report({ done: 0, total: 1, label: '导入前备份数据' });
+        await backupNow(ctx.db, ctx.storePath, 'import');
+        await checkpoint(job.signal);
+        return applyImport(ctx, decodeFiles(input.files), input, job);
+      }),
+    }),
     'export.overview': (input) => exportOverviewFile(ctx, input),
     'export.templates': (input) => exportTemplatesZip(ctx, input),
     'round.status': (input) => roundStatus(ctx, input.year, input.quarter),

@@ -2,6 +2,7 @@ import os from 'node:os';
 import { settingsSchema, type Settings } from '../../../shared/contract';
 import { DEFAULT_WORDING } from '../../../shared/wording';
 import { DEFAULT_THRESHOLDS } from '../../../shared/review/compare';
+import { DEFAULT_ROTATION } from '../backup';
 import { stmt, type Db } from '../connection';
 
 function defaultUserName(): string {
@@ -27,6 +28,9 @@ function defaults(): Settings {
       overdueYellowDays: DEFAULT_THRESHOLDS.overdueYellowDays,
       overdueRedDays: DEFAULT_THRESHOLDS.overdueRedDays,
     },
+    backupDir: '',
+    backupKeepLast: DEFAULT_ROTATION.keepLast,
+    backupKeepMonthly: DEFAULT_ROTATION.keepMonthly,
   };
 }
 
