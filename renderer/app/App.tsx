@@ -3,7 +3,7 @@
  * the service on every filter change (it caches); typing in a cell changes only its row.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { PlanSummary, QuarterLockInfo, Target } from '../../shared/contract';
+import type { PlanSummary, QuarterLockInfo, RecoveryInfo, Target } from '../../shared/contract';
 import { quarterLabel, type Quarter } from '../../shared/domain';
 import { api, errorMessage } from '../api';
 import { FilterBar } from '../features/overview/FilterBar';
@@ -13,6 +13,8 @@ import { useOverview, type FilterState } from '../features/overview/useOverview'
 import { NewTargetDialog } from '../features/target/NewTargetDialog';
 import { TargetDrawer } from '../features/target/TargetDrawer';
 import { SettingsDialog } from '../features/settings/SettingsDialog';
+import { BackupDialog } from '../features/backup/BackupDialog';
+import { RecoveryScreen } from '../features/backup/RecoveryScreen';
 import { ImportScreen } from '../features/import/ImportScreen';
 import { ExportDialog } from '../features/export/ExportDialog';
 import { RoundScreen } from '../features/round/RoundScreen';
@@ -54,6 +56,8 @@ export function App() {
   const [filter, setFilter] = useState<FilterState>({});
   const [query, setQuery] = useState('');
   const [startError, setStartError] = useState<string | null>(null);
+  const [recovery, setRecovery] = useState<RecoveryInfo | null>(null);
+  const [backupsOpen, setBackupsOpen] = useState(false);
   const [directory, setDirectory] = useState<Directory>({ leaders: [], units: [] });
   const [directoryStamp, setDirectoryStamp] = useState(0);
   const [openId, setOpenId] = useState<number | null>(null);
@@ -83,7 +87,13 @@ export function App() {
   }, []);
 
   useEffect(() => {
-    api['app.info']({}).then((info) => setStorePath(info.storePath), () => undefined);
+    api['app.info']({}).then(
+      (info) => {
+        setStorePath(info.storePath);
+        setRecovery(info.recovery);
+      },
+      () => undefined,
+    );
     loadPlans().then(
       (list) => {
         // ?year= picks a plan (the benchmark and links from other tools use it); else the newest plan.
@@ -195,6 +205,7 @@ export function App() {
   }, []);
 
   const error = startError ?? overview.error;
+  if (recovery) return <RecoveryScreen recovery={recovery} />;
 
   return (
     <div className="app">
@@ -349,7 +360,17 @@ export function App() {
       )}
       {reviewOpen && year !== null && <ReviewScreen year={year} quarter={quarter} sections={sections} onClose={() => setReviewOpen(false)} />}
       {roundOpen && year !== null && <RoundScreen year={year} quarter={quarter} onClose={() => setRoundOpen(false)} />}
-      {settingsOpen && <SettingsDialog storePath={storePath} onClose={() => setSettingsOpen(false)} />}
+      {settingsOpen && (
+        <SettingsDialog
+          storePath={storePath}
+          onClose={() => setSettingsOpen(false)}
+          onBackups={() => {
+            setSettingsOpen(false);
+            setBackupsOpen(true);
+          }}
+        />
+      )}
+      {backupsOpen && <BackupDialog onClose={() => setBackupsOpen(false)} onRestored={() => window.location.reload()} />}
     </div>
   );
 }

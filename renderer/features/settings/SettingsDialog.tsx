@@ -6,7 +6,7 @@ import { Dialog } from '../../components/Dialog';
 
 const COLUMN_ROLES = ['序号', '市政府领导', '责任目标内容', '完成时限', '完成情况', '是否按计划完成进度', '责任单位'];
 
-export function SettingsDialog({ storePath, onClose }: { storePath: string; onClose: () => void }) {
+export function SettingsDialog({ storePath, onClose, onBackups }: { storePath: string; onClose: () => void; onBackups: () => void }) {
   const [settings, setSettings] = useState<Settings | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
@@ -94,6 +94,26 @@ export function SettingsDialog({ storePath, onClose }: { storePath: string; onCl
                 <input type="number" min={0} max={90} value={settings.reviewThresholds.overdueRedDays} onChange={(e) => set({ reviewThresholds: { ...settings.reviewThresholds, overdueRedDays: Number(e.target.value) } })} />
               </label>
             </div>
+          </fieldset>
+          <fieldset className="line-fieldset full">
+            <legend>数据备份</legend>
+            <label className="field full">
+              备份文件夹（留空：数据文件旁的“备份”文件夹；可填U盘或共享文件夹的完整路径）
+              <input data-testid="backup-dir" value={settings.backupDir} placeholder="例如 E:\督查备份" onChange={(e) => set({ backupDir: e.target.value })} />
+            </label>
+            <div className="settings-headers">
+              <label className="field">
+                保留最近的备份（份）
+                <input type="number" min={1} max={200} value={settings.backupKeepLast} onChange={(e) => set({ backupKeepLast: Number(e.target.value) })} />
+              </label>
+              <label className="field">
+                另保留每月一份（月）
+                <input type="number" min={0} max={120} value={settings.backupKeepMonthly} onChange={(e) => set({ backupKeepMonthly: Number(e.target.value) })} />
+              </label>
+            </div>
+            <button type="button" className="link" data-testid="open-backups" onClick={onBackups}>
+              查看备份、立即备份或从备份恢复…
+            </button>
           </fieldset>
           <p className="muted full">数据文件：{storePath}</p>
           {error && <p className="field-error full" role="alert">{error}</p>}

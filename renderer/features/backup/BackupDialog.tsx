@@ -1,0 +1,86 @@
+/**
+ * 数据备份: back up now, see every backup with what it holds, restore one (after a confirmation that says
+ * what comes back and that the current data is backed up first).
+ */
+import { useCallback, useEffect, useState } from 'react';
+import type { BackupListingInfo } from '../../../shared/contract';
+import { api, errorMessage } from '../../api';
+import { ConfirmDialog, Dialog } from '../../components/Dialog';
+import { dateTime } from '../../app/format';
+import { BackupList, describeBackup } from './BackupList';
+
+type Good = Extract<BackupListingInfo, { damaged: false }>;
+
+export function BackupDialog({ onClose, onRestored }: { onClose: () => void; onRestored: () => void }) {
+  const [list, setList] = useState<{ dir: string; backups: BackupListingInfo[] } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [confirm, setConfirm] = useState<Good | null>(null);
+
+  const load = useCallback(() => api['backups.list']({}).then(setList, (err: unknown) => setError(errorMessage(err))), []);
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const run = <T,>(work: Promise<T>, done: (v: T) => void) => {
+    setBusy(true);
+    setError(null);
+    work.then(
+      (v) => {
+        setBusy(false);
+        done(v);
+        void load();
+      },
+      (err: unknown) => {
+        setBusy(false);
+        setError(errorMessage(err));
+      },
+    );
+  };
+
+  return (
+    <Dialog title="数据备份" onClose={onClose} wide>
+      <p className="muted">
+        备份文件夹：{list?.dir ?? '…'}。每次导入前、升级前、恢复前和每天首次打开时自动备份，可在“设置”中改到U盘或共享文件夹。
+      </p>
+      <div className="dialog-actions" style={{ justifyContent: 'flex-start' }}>
+        <button type="button" data-testid="backup-now" disabled={busy} onClick={() => run(api['backups.create']({}), (b) => setMessage(`已备份并通过完整性检查：${b.name}`))}>
+          {busy ? '正在处理…' : '立即备份'}
+        </button>
+      </div>
+      {message && (
+        <p className="muted" role="status" data-testid="backup-message">
+          {message}
+        </p>
+      )}
+      {error && (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      )}
+      <div className="round-table-wrap">{list && <BackupList backups={list.backups} busy={busy} onRestore={setConfirm} />}</div>
+      <div className="dialog-actions">
+        <button type="button" className="secondary" onClick={onClose}>
+          关闭
+        </button>
+      </div>
+      {confirm && (
+        <ConfirmDialog
+          title="从备份恢复"
+          message={`将用 ${dateTime(confirm.takenAt)} 的备份替换当前数据：${describeBackup(confirm)}。此后的修改会被替换；恢复前会先自动备份当前数据，可以再恢复回来。`}
+          confirmLabel="确定恢复"
+          onCancel={() => setConfirm(null)}
+          onConfirm={() => {
+            const b = confirm;
+            setConfirm(null);
+            run(api['backups.restore']({ name: b.name }), (r) => {
+              setMessage(`已从备份恢复（${r.restored.counts.targets} 项目标）。${r.safety ? `恢复前的数据已备份为 ${r.safety.name}。` : ''}`);
+              onRestored();
+            });
+          }}
+        />
+      )}
+    </Dialog>
+  );
+}

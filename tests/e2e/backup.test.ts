@@ -1,0 +1,60 @@
+/**
+ * Backups in the browser: back up from the settings, change something, restore the backup (the change is
+ * gone after the reload); and a store damaged before start: the recovery screen restores the newest backup.
+ */
+import fs from 'node:fs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openCore, tempStorePath } from '../helpers/store';
+import { openSession, type Session } from './app';
+
+let s: Session | undefined;
+afterEach(async () => {
+  await s?.close();
+  s = undefined;
+});
+
+describe('backups in the browser mode', () => {
+  it('back up, change, restore: the change is gone', async () => {
+    s = await openSession(tempStorePath());
+    await s.overview.waitForRows();
+    const original = await s.overview.progressCell(2).locator('.cell-display').innerText();
+    await s.page.getByRole('button', { name: '设置' }).click();
+    await s.page.getByTestId('open-backups').click();
+    await s.page.getByTestId('backup-now').click();
+    await expect.poll(() => s!.page.getByTestId('backup-message').textContent()).toMatch(/已备份并通过完整性检查/);
+    await expect.poll(() => s!.page.getByTestId('backup-list').locator('tbody tr').first().textContent()).toContain('39 项目标');
+    await s.page.getByRole('button', { name: '关闭' }).click();
+
+    await s.overview.progressCell(2).locator('.cell-display').focus();
+    await s.page.keyboard.press('Control+a');
+    await s.page.keyboard.type('误改的内容');
+    await s.page.keyboard.press('Tab');
+    await expect.poll(() => s!.page.getByTestId('saved-state').textContent()).toMatch(/已保存/);
+
+    await s.page.getByRole('button', { name: '设置' }).click();
+    await s.page.getByTestId('open-backups').click();
+    const manual = s.page.getByTestId('backup-list').locator('tbody tr').filter({ hasText: '手动备份' });
+    await manual.getByRole('button', { name: '从此备份恢复' }).click();
+    await s.page.getByTestId('confirm').click();
+    await s.overview.waitForRows();
+    await expect.poll(() => s!.overview.progressCell(2).locator('.cell-display').innerText()).toBe(original);
+  });
+
+  it('a store damaged before start: the recovery screen restores the newest good backup', async () => {
+    const storePath = tempStorePath();
+    const core = await openCore(storePath, true);
+    await core.invoke('backups.create', {});
+    core.close();
+    const bytes = fs.readFileSync(storePath);
+    bytes.fill(0x5a, 4096 * 4, 4096 * 8);
+    fs.writeFileSync(storePath, bytes);
+
+    s = await openSession(storePath, { seed: false });
+    await s.page.getByTestId('recovery').waitFor();
+    expect(await s.page.getByTestId('recovery').textContent()).toContain('已原样保存为');
+    await s.page.getByRole('button', { name: '从此备份恢复' }).first().click();
+    await s.page.getByTestId('confirm').click();
+    await s.overview.waitForRows();
+    expect(await s.overview.count()).toContain('39');
+  });
+});
