@@ -11,6 +11,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../shared/errors';
 import { SCHEMA_VERSION } from './migrate';
+import { integrityProblems } from './integrityWorker';
 import { COMPANIONS, errorCode, fsyncDir, fsyncFile, isBusy, isDiskFull, localDay, localStampMs, openReadonly, removeQuiet, summarize } from './storeFiles';
 
 export const BACKUP_REASONS = ['import', 'migration', 'restore', 'daily', 'manual'] as const;
@@ -59,6 +60,12 @@ const PARTIAL = /^store-.*\.sqlite\.partial(-wal|-shm|-journal)?$/;
 /** Copy every page in one step: one read transaction, so a writer on another connection cannot make the
  * copy restart page by page, and the copy is one consistent snapshot. */
 const ALL_PAGES = 0x7fffffff;
+/**
+ * A backup of the live store is copied 8 MB at a time, the event loop free in between, so the app keeps
+ * answering during it. The app writes through the same connection, which SQLite folds into the copy; a
+ * write by another process between steps makes SQLite restart the copy, which stays one consistent snapshot.
+ */
+const COPY_STEP_PAGES = 2048;
 
 export function backupFileName(at: Date, reason: BackupReason): string {
   return `store-${localStampMs(at)}-${reason}.sqlite`;
@@ -87,9 +94,8 @@ const COUNTED: readonly [keyof BackupCounts, string][] = [
 ];
 
 /** Integrity and contents of an open store; throws an AppError naming `file` when it is not a good store. */
-function inspect(db: Database.Database, file: string): Omit<BackupSummary, 'file' | 'name' | 'takenAt' | 'reason' | 'sizeBytes'> {
-  const rows = db.pragma('integrity_check') as { integrity_check: string }[];
-  const problems = rows.map((r) => r.integrity_check).filter((r) => r !== 'ok');
+function inspect(db: Database.Database, file: string, integrityChecked = false): Omit<BackupSummary, 'file' | 'name' | 'takenAt' | 'reason' | 'sizeBytes'> {
+  const problems = integrityChecked ? [] : (db.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check).filter((r) => r !== 'ok');
   if (problems.length > 0) {
     throw new AppError('store-damaged', `备份文件 ${file} 已损坏，不能用于恢复（完整性检查未通过：${summarize(problems)}）。`);
   }
@@ -121,7 +127,7 @@ function readFailure(err: unknown, file: string): AppError {
  * after a backup is written, and to show the user what a restore would bring back. Throws an AppError
  * (`store-damaged`, `not-found` or `io`) with a Chinese message naming the file.
  */
-export function verifyBackup(file: string): BackupSummary {
+export function verifyBackup(file: string, options: { integrityChecked?: boolean } = {}): BackupSummary {
   let stat: fs.Stats;
   try {
     stat = fs.statSync(file);
@@ -133,7 +139,7 @@ export function verifyBackup(file: string): BackupSummary {
   try {
     const { db, close } = openReadonly(file, { tidy: true });
     try {
-      inspected = inspect(db, file);
+      inspected = inspect(db, file, options.integrityChecked);
     } finally {
       close();
     }
@@ -162,6 +168,18 @@ function writeFailure(err: unknown, target: string): AppError {
 function removeWithCompanions(file: string): void {
   removeQuiet(file);
   for (const c of COMPANIONS) removeQuiet(`${file}${c}`);
+}
+
+/** verifyBackup with its integrity_check run on a worker thread (the longest part, on a large store). */
+export async function verifyBackupOffThread(file: string): Promise<BackupSummary> {
+  let problems: string[];
+  try {
+    problems = await integrityProblems(file);
+  } catch (err) {
+    throw readFailure(err, file);
+  }
+  if (problems.length > 0) throw new AppError('store-damaged', `备份文件 ${file} 已损坏，不能用于恢复（完整性检查未通过：${summarize(problems)}）。`);
+  return verifyBackup(file, { integrityChecked: true });
 }
 
 /**
@@ -199,7 +217,7 @@ export async function takeBackup(db: Database.Database, dir: string, reason: Bac
   const final = path.join(dir, name);
   const partial = final + PARTIAL_SUFFIX;
   try {
-    await db.backup(partial, { progress: () => ALL_PAGES });
+    await db.backup(partial, { progress: () => COPY_STEP_PAGES });
     const copy = new Database(partial);
     try {
       copy.pragma('journal_mode = DELETE');
@@ -208,7 +226,7 @@ export async function takeBackup(db: Database.Database, dir: string, reason: Bac
     }
     let summary: BackupSummary;
     try {
-      summary = verifyBackup(partial);
+      summary = await verifyBackupOffThread(partial);
     } catch (err) {
       // The copy is page for page the store: a copy that fails the check means the store itself is bad.
       throw new AppError('store-damaged', `备份未完成：复制出的数据未通过完整性检查，当前数据文件可能已损坏，已有的备份未受影响。（${err instanceof Error ? err.message : String(err)}）`);

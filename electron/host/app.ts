@@ -7,6 +7,7 @@ import { AppError, toErrorInfo, type Result } from '../../shared/errors';
 import { needsDailyBackup, restoreBackup, listBackups, takeBackup } from '../db/backup';
 import { openStore, type Db } from '../db/connection';
 import { checkStore, newestGoodBackup, quarantineDamaged } from '../db/integrity';
+import { setWorkerNativeBinding } from '../db/integrityWorker';
 import { SCHEMA_VERSION } from '../db/migrate';
 import { countPlans } from '../db/repos/plans';
 import { dispatch, type Handlers } from '../services/dispatch';
@@ -68,6 +69,7 @@ function startCheck(storePath: string): RecoveryInfo | null {
 export async function startCore(options: StartOptions): Promise<AppCore> {
   const { storePath } = options;
   const nativeOptions = options.nativeBinding ? { nativeBinding: options.nativeBinding } : {};
+  setWorkerNativeBinding(options.nativeBinding);
   let recovery = startCheck(storePath);
   const ctx: ServiceContext = { db: null as unknown as Db, storePath };
 
