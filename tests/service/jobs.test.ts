@@ -15,16 +15,16 @@ describe('long work: progress and cancel', () => {
     const core = await openCore();
     const seen: string[] = [];
     const pending = core.call('import.apply', { files, jobId: 'job-progress-1' });
-    for (let i = 0; i < 200; i++) {
+    let settled = false;
+    void pending.then(() => (settled = true));
+    // The job first backs the store up (on a worker thread), then reads: poll until it is done.
+    while (!settled) {
       const r = await core.call('jobs.progress', { jobId: 'job-progress-1' });
-      if (r.ok && r.value) {
-        const p = r.value as { label: string; finished: boolean };
-        seen.push(p.label);
-        if (p.finished) break;
-      }
-      await new Promise((res) => setImmediate(res));
+      if (r.ok && r.value) seen.push((r.value as { label: string }).label);
+      await new Promise((res) => setTimeout(res, 1));
     }
     expect((await pending).ok).toBe(true);
+    expect(seen).toContain('导入前备份数据');
     expect(seen.some((l) => l.includes('正在读取'))).toBe(true);
   });
 
