@@ -4,6 +4,7 @@
  * (and marked, because a vertical merge in 序号 means "same target, next line"), hidden rows and columns marked.
  */
 import type ExcelJS from 'exceljs';
+import { AppError } from '../../shared/errors';
 
 export interface GridCell {
   text: string;
@@ -42,7 +43,8 @@ export function valueText(value: ExcelJS.CellValue): string {
   if (typeof value === 'string') return value;
   if (typeof value === 'number') return formatNumber(value);
   if (typeof value === 'boolean') return value ? '是' : '否';
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  // A date-formatted cell holding 1e21 or NaN is an invalid Date, which Excel shows as ####.
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? '' : value.toISOString().slice(0, 10);
   if (typeof value === 'object') {
     if ('richText' in value && Array.isArray(value.richText)) return value.richText.map((r) => r.text).join('');
     if ('formula' in value || 'sharedFormula' in value) {
@@ -62,29 +64,61 @@ function decodeAddress(a: string): { row: number; col: number } {
   return { row: Number(m[2]) - 1, col: col - 1 };
 }
 
+/** Excel's last row: a sheet with rows past it is damaged. */
+export const MAX_ROWS = 1_048_576;
+/**
+ * Cells the grid may hold: 35 times the largest overview the tests read (20,000 lines × 7 columns), and
+ * far below what would exhaust memory — a damaged or odd sheet is refused rather than taking the app down.
+ */
+export const MAX_GRID_CELLS = 5_000_000;
+
 /**
  * The sheet's cells as text. `merges` are the sheet's merge ranges when they were taken out before
- * loading (unmerge.ts); otherwise the worksheet's own merge list is used.
+ * loading (unmerge.ts); otherwise the worksheet's own merge list is used. `file` names the workbook in errors.
  */
-export function readGrid(ws: ExcelJS.Worksheet, merges?: string[]): Grid {
-  const ranges = merges ?? ((ws.model as { merges?: string[] }).merges ?? []);
+export function readGrid(ws: ExcelJS.Worksheet, merges: string[] | undefined, file: string): Grid {
+  // Checked first: exceljs's row counts and its model walk the row array, which a damaged row number makes a billion long.
+  if (ws.rowCount > MAX_ROWS) {
+    throw new AppError('validation', `文件“${file}”的工作表“${ws.name}”中有第${ws.rowCount}行，超出了 Excel 的最大行数（${MAX_ROWS}行），文件已损坏。请在 Excel/WPS 中打开并另存为 .xlsx 后再导入。`, { file, sheet: ws.name });
+  }
   const rowCount = ws.actualRowCount === 0 ? 0 : ws.rowCount;
   const columnCount = ws.columnCount;
+  let held = 0;
+  const hold = () => {
+    held += columnCount;
+    if (held > MAX_GRID_CELLS) {
+      throw new AppError('validation', `文件“${file}”的工作表“${ws.name}”数据范围过大（${rowCount}行 × ${columnCount}列），无法读取。请删除表格以外的多余内容或多余的合并单元格后再导入。`, { file, sheet: ws.name });
+    }
+  };
+  // Rows the sheet does not have share one frozen empty row: a lone cell on row 1,048,576 must not make a
+  // million rows of cells (exceljs's getRow/getCell would create every one of them).
+  const empty = Object.freeze(Array.from({ length: columnCount }, () => Object.freeze({ text: '', mergedFrom: null }))) as GridCell[];
   const cells: GridCell[][] = [];
   const hiddenRows: number[] = [];
   for (let r = 1; r <= rowCount; r++) {
-    const row = ws.getRow(r);
+    const row = ws.findRow(r);
+    if (!row) {
+      cells.push(empty);
+      continue;
+    }
+    hold();
     if (row.hidden) hiddenRows.push(r);
     const line: GridCell[] = [];
-    for (let c = 1; c <= columnCount; c++) line.push({ text: valueText(row.getCell(c).value), mergedFrom: null });
+    for (let c = 1; c <= columnCount; c++) line.push({ text: valueText(row.findCell(c)?.value ?? null), mergedFrom: null });
     cells.push(line);
   }
+  // ws.model builds a copy of the whole sheet: only for a workbook whose merges were not taken out.
+  const ranges = merges ?? ((ws.model as { merges?: string[] }).merges ?? []);
   for (const range of ranges) {
     const [from, to] = range.split(':').map(decodeAddress) as [{ row: number; col: number }, { row: number; col: number }];
     const master = cells[from.row]?.[from.col];
     if (!master) continue;
     const address = `${columnLetter(from.col)}${from.row + 1}`;
     for (let r = from.row; r <= Math.min(to.row, rowCount - 1); r++) {
+      if (cells[r] === empty) {
+        hold();
+        cells[r] = empty.map(() => ({ text: '', mergedFrom: null }));
+      }
       for (let c = from.col; c <= Math.min(to.col, columnCount - 1); c++) {
         if (r === from.row && c === from.col) continue;
         cells[r]![c] = { text: master.text, mergedFrom: address };

@@ -7,13 +7,14 @@
  */
 import ExcelJS from 'exceljs';
 import { normalizeSpaces, toHalfWidth, type Quarter } from '../../shared/domain';
+import { yearSchema } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
 import { groupLeaderOf, groupNote, readBlock } from './blockReader';
 import { columnLetter, readGrid, type Grid } from './grid';
 import { findHeader, HEADER_SCAN_ROWS, type HeaderRows } from './headerRow';
 import { compactHeader, quarterIn, roleOfHeader, type ColumnMapping } from './headers';
 import type { ParsedLine, ParsedOverview, ReadNote } from './overviewTypes';
-import { assertWorkbookBytes, readWorkbookFile } from './sniff';
+import { assertWorkbookBytes, damageOf, readWorkbookFile } from './sniff';
 import { takeOutMerges } from './unmerge';
 
 export type { CellRef, ParsedLine, ParsedOverview, ParsedTarget, ReadNote } from './overviewTypes';
@@ -22,8 +23,10 @@ export type { CellRef, ParsedLine, ParsedOverview, ParsedTarget, ReadNote } from
 export function readTitle(title: string): { city: string | null; year: number | null; quarter: Quarter | null } {
   const t = toHalfWidth(title.replace(/\s/g, ''));
   const city = /^(.{2,8}?[市州盟县区])人民政府/.exec(t)?.[1] ?? null;
-  const year = /(\d{4})年/.exec(t)?.[1];
-  return { city, year: year ? Number(year) : null, quarter: quarterIn(t) };
+  // Four digits standing alone and a year the store takes: 20244年 or 0000年 is a typo, not the year 244 or 0.
+  const digits = /(?<!\d)(\d{4})年/.exec(t)?.[1];
+  const year = digits !== undefined && yearSchema.safeParse(Number(digits)).success ? Number(digits) : null;
+  return { city, year, quarter: quarterIn(t) };
 }
 
 interface Above {
@@ -102,7 +105,8 @@ export function parseOverviewWorkbook(wb: ExcelJS.Workbook, fileName: string, me
       continue;
     }
     searched.push(ws.name);
-    const grid = readGrid(ws, merges?.get(ws.name));
+    // A sheet missing from the map of taken-out merges has none.
+    const grid = readGrid(ws, merges ? (merges.get(ws.name) ?? []) : undefined, fileName);
     const header = findHeader(grid, mapping);
     if (!header) {
       if (grid.rowCount > 0) notes.push({ severity: 'info', message: `工作表“${grid.sheet}”中没有找到表头，已跳过`, where: { file: fileName, sheet: grid.sheet } });
@@ -163,7 +167,7 @@ export async function readOverviewBytes(name: string, bytes: Buffer, mapping?: C
     // multi-byte characters at chunk borders (exceljs #2063/#2084/#2316) and drops merge information.
     await wb.xlsx.load(unmerged.bytes as unknown as ArrayBuffer);
   } catch (err) {
-    throw new AppError('validation', `文件“${name}”已损坏或不完整，无法作为 Excel 工作簿打开（${(err as Error).message.slice(0, 80)}）。`, { file: name });
+    throw new AppError('validation', `文件“${name}”已损坏或不完整，无法作为 Excel 工作簿打开（${damageOf(err)}）。请让报送单位重新发送，或在 Excel/WPS 中打开并另存为 .xlsx 后再导入。`, { file: name });
   }
   return parseOverviewWorkbook(wb, name, merges, mapping);
 }

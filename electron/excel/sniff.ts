@@ -65,3 +65,20 @@ export function assertWorkbookBytes(name: string, bytes: Buffer): void {
       throw new AppError('validation', `文件“${name}”不是可识别的 Excel 工作簿（.xlsx）。`, { file: name });
   }
 }
+
+/**
+ * Why a workbook that looked like one would not open, in the user's words: JSZip and exceljs explain in
+ * English, and a TypeError from inside exceljs (a part it needs is missing) explains nothing to anyone.
+ * The kinds are the ones fuzzing met (tests/import/fuzz.test.ts).
+ */
+export function damageOf(err: unknown): string {
+  const m = err instanceof Error ? err.message : String(err);
+  if (/zip|central dir|end of data|signature|compression|uncompressed|inflate|invalid (block|code|distance|literal|stored)|header check|crc/i.test(m)) {
+    return '压缩包结构损坏，可能是传输中断或文件只复制了一部分';
+  }
+  // saxes reports "line:column: what"; exceljs "Unexpected xml node …".
+  if (/^\d+:\d+: |xml/i.test(m)) return '工作簿内部的 XML 内容损坏';
+  if (/worksheet name|is protected|name can't be empty/i.test(m)) return '工作表名称不合规范：重名、为空或含有 * ? : \\ / [ ] 等字符';
+  if (/out of bounds|invalid address|invalid row|invalid column|needs a row/i.test(m)) return '单元格地址超出 Excel 的范围';
+  return '缺少必需的组成部分或结构不完整';
+}

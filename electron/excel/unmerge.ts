@@ -3,6 +3,11 @@
  * exceljs checks every merge against all earlier ones while loading, so a published table whose multi-line
  * targets are merged (thousands of ranges) loads in quadratic time: 2,800 merges make a 7,000-row sheet load
  * 4x slower, and a 50,000-line one takes minutes. The grid applies the merges itself (grid.ts).
+ *
+ * The same pass takes out what exceljs would expand cell by cell while loading, none of which the importer
+ * reads: a drop-down (data validation) or a defined name over whole columns (F4:F1048576 is a million
+ * entries, A1:XFD1048576 never finishes), and column ranges past Excel's last column (a damaged
+ * `<col max="1000000000">` is a billion column objects). Found by fuzzing (tests/import/fuzz.test.ts).
  */
 import JSZip from 'jszip';
 
@@ -36,19 +41,48 @@ async function sheetParts(zip: JSZip): Promise<Map<string, string>> {
   return parts;
 }
 
+/** Any entry exceljs reads as a worksheet: its pattern is not anchored, and a sheet need not be listed in workbook.xml. */
+const WORKSHEET_PART = /xl\/worksheets\/sheet\d+[.]xml/;
+const MAX_COLUMN = 16384;
+
+/** `<col min max>` bounds past column 16,384 brought back to it (exceljs reads them with parseInt). */
+function clampColumnRanges(xml: string): string {
+  return xml.replace(/<col\b[^>]*>/g, (tag) =>
+    tag.replace(/\b(min|max)="(\s*\+?)(\d+)/g, (m, attr: string, sign: string, n: string) => (Number(n) > MAX_COLUMN ? `${attr}="${sign}${MAX_COLUMN}` : m)),
+  );
+}
+
 export async function takeOutMerges(bytes: Buffer): Promise<Unmerged> {
   const zip = await JSZip.loadAsync(bytes);
   const merges = new Map<string, string[]>();
   let changed = false;
-  for (const [name, part] of await sheetParts(zip)) {
-    const file = zip.file(part);
-    if (!file) continue;
+  const sheetOfPart = new Map<string, string>();
+  for (const [name, part] of await sheetParts(zip)) if (!sheetOfPart.has(part)) sheetOfPart.set(part, name);
+  for (const file of Object.values(zip.files)) {
+    if (file.dir || !WORKSHEET_PART.test(file.name)) continue;
     const xml = await file.async('string');
-    const block = /<mergeCells\b[^>]*>([\s\S]*?)<\/mergeCells>/.exec(xml);
-    if (!block) continue;
-    merges.set(name, [...block[1]!.matchAll(/<mergeCell\b[^>]*\bref="([A-Z]+\d+:[A-Z]+\d+)"/g)].map((m) => m[1]!));
-    zip.file(part, xml.slice(0, block.index) + xml.slice(block.index + block[0].length));
-    changed = true;
+    let out = clampColumnRanges(xml).replace(/<dataValidations\b[^>]*?(?:\/>|>[\s\S]*?<\/dataValidations>)/g, '');
+    // Every block, listed sheet or not: exceljs would load a merge left behind, however large.
+    const ranges: string[] = [];
+    out = out.replace(/<mergeCells\b[^>]*>([\s\S]*?)<\/mergeCells>/g, (_, body: string) => {
+      ranges.push(...[...body.matchAll(/<mergeCell\b[^>]*\bref="([A-Z]+\d+:[A-Z]+\d+)"/g)].map((m) => m[1]!));
+      return '';
+    });
+    const sheet = sheetOfPart.get(file.name.replace(/^\//, ''));
+    if (sheet !== undefined && ranges.length > 0) merges.set(sheet, ranges);
+    if (out !== xml) {
+      zip.file(file.name, out);
+      changed = true;
+    }
+  }
+  const workbook = zip.file('xl/workbook.xml');
+  if (workbook) {
+    const xml = await workbook.async('string');
+    const out = xml.replace(/<definedNames\b[^>]*?(?:\/>|>[\s\S]*?<\/definedNames>)/g, '');
+    if (out !== xml) {
+      zip.file('xl/workbook.xml', out);
+      changed = true;
+    }
   }
   if (!changed) return { bytes, merges };
   // Stored, not deflated: exceljs unzips it again right away.

@@ -102,6 +102,12 @@ export interface PlanOptions {
   defaultQuarter?: Quarter | undefined;
 }
 
+/** 文件“a.xlsx”“b.xlsx”等5个文件: which files an error is about, so the user knows which to open. */
+function namesOf(parsed: ParsedOverview[]): string {
+  const names = parsed.slice(0, 3).map((p) => `“${p.file}”`).join('');
+  return parsed.length > 3 ? `文件${names}等${parsed.length}个文件` : `文件${names}`;
+}
+
 /** Year and quarter of the import: as asked, else as every file's title or header says; files must agree. */
 export function resolvePeriod(parsed: ParsedOverview[], options: PlanOptions): { year: number; quarter: Quarter } {
   const pick = <T>(what: string, asked: T | undefined, found: (T | null)[], fallback: T | undefined): T => {
@@ -109,7 +115,7 @@ export function resolvePeriod(parsed: ParsedOverview[], options: PlanOptions): {
     const values = [...new Set(found.filter((v): v is T => v !== null))];
     if (values.length === 1) return values[0]!;
     if (values.length === 0 && fallback !== undefined) return fallback;
-    if (values.length === 0) throw new AppError('validation', `无法从文件标题或表头判断${what}，请指定${what}。`, { field: what === '年度' ? 'year' : 'quarter' });
+    if (values.length === 0) throw new AppError('validation', `无法从${namesOf(parsed)}的标题或表头判断${what}，请指定${what}。`, { field: what === '年度' ? 'year' : 'quarter' });
     throw new AppError('validation', `所选文件的${what}不一致（${values.join('、')}），请分开导入或指定${what}。`, { field: what === '年度' ? 'year' : 'quarter' });
   };
   return {
