@@ -8,6 +8,7 @@ import type { Target } from '../../shared/contract';
 import { ON_SCHEDULE_LABELS, type Quarter } from '../../shared/domain';
 import { DEFAULT_WORDING, fillWording, type ExportWording } from '../../shared/wording';
 import { writeSummarySheet } from './summarySheet';
+import { BODY_FONT, BORDER, HEADER_FONT, PARAGRAPH_FONT, TITLE_FONT } from './styles';
 
 export interface OverviewInput {
   city: string;
@@ -42,15 +43,7 @@ const CELL_MARGIN = 1;
 /** A3 (the OOXML paper code); exceljs's PaperSize enum has no member for it. */
 const PAPER_A3 = 8 as unknown as ExcelJS.PaperSize;
 const PAPER_A4 = 9 as unknown as ExcelJS.PaperSize;
-/** GB2312: tells Excel/WPS to fall back to a Chinese font (宋体) when the named one is missing. */
-export const CHARSET_GB2312 = 134;
-
-const TITLE_FONT: Partial<ExcelJS.Font> = { name: '方正小标宋简体', size: 20, charset: CHARSET_GB2312 };
-export const PARAGRAPH_FONT: Partial<ExcelJS.Font> = { name: '仿宋_GB2312', size: 12, charset: CHARSET_GB2312 };
-export const HEADER_FONT: Partial<ExcelJS.Font> = { name: '黑体', size: 12, charset: CHARSET_GB2312 };
-export const BODY_FONT: Partial<ExcelJS.Font> = { name: '仿宋_GB2312', size: 11, charset: CHARSET_GB2312 };
-const THIN: Partial<ExcelJS.Border> = { style: 'thin' };
-export const BORDER: Partial<ExcelJS.Borders> = { top: THIN, left: THIN, bottom: THIN, right: THIN };
+export { BODY_FONT, BORDER, CHARSET_GB2312, HEADER_FONT, PARAGRAPH_FONT } from './styles';
 /**
  * The body cells' styles, one object shared by all cells alike: exceljs recognises a style object it has
  * written before and skips rendering it again (a third of writeBuffer for 5,000 targets). Shared, so a body

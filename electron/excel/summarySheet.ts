@@ -6,7 +6,7 @@
 import type ExcelJS from 'exceljs';
 import type { Assignment, Target } from '../../shared/contract';
 import type { Quarter } from '../../shared/domain';
-import { BODY_FONT, BORDER, HEADER_FONT, PARAGRAPH_FONT } from './overviewWriter';
+import { BODY_FONT, BORDER, HEADER_FONT, PARAGRAPH_FONT } from './styles';
 
 export const SUMMARY_SHEET = '汇总';
 

@@ -30,3 +30,9 @@ export const CHANGE_KIND_LABELS: Record<string, string> = {
 
 /** What 完成时限 usually says, offered as suggestions (any text is accepted). */
 export const DEADLINE_SUGGESTIONS = ['年底', '长期坚持', '6月底前', '9月底前', '第四季度'];
+
+/** Today as YYYY-MM-DD in local time, the value of an <input type="date">. */
+export function todayIso(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}

@@ -7,8 +7,8 @@ import { openStore } from '../../electron/db/connection';
 import { checkStore, newestGoodBackup, quarantineDamaged } from '../../electron/db/integrity';
 import { AppError } from '../../shared/errors';
 import { openCore, tempDir, tempStorePath } from '../helpers/store';
+import { corruptMiddle } from '../helpers/damage';
 
-const PAGE = 4096;
 
 /** A seeded store, closed (so that everything is in the one file), at `file`. */
 async function seededStore(file = tempStorePath()): Promise<string> {
@@ -18,14 +18,6 @@ async function seededStore(file = tempStorePath()): Promise<string> {
   return file;
 }
 
-/** Overwrites three whole pages in the middle of the file, as a failing disk sector or a bad copy would. */
-function corruptMiddle(file: string): Buffer {
-  const bytes = fs.readFileSync(file);
-  const middle = Math.floor(bytes.length / PAGE / 2);
-  bytes.fill(0x5a, middle * PAGE, (middle + 3) * PAGE);
-  fs.writeFileSync(file, bytes);
-  return bytes;
-}
 
 const at = (y: number, mo: number, d: number, h: number, mi: number, s: number): Date => new Date(y, mo - 1, d, h, mi, s);
 

@@ -12,18 +12,11 @@ import { describe, expect, it } from 'vitest';
 import { startCore } from '../../electron/host/app';
 import { exportOverview } from '../../electron/services/export';
 import { openCore, tempStorePath } from '../helpers/store';
+import { corruptMiddle } from '../helpers/damage';
 import { cli } from '../helpers/cli';
 
-const PAGE = 4096;
 const backupDir = (storePath: string) => path.join(path.dirname(storePath), '备份');
 
-function corruptMiddle(file: string): Buffer {
-  const bytes = fs.readFileSync(file);
-  const middle = Math.floor(bytes.length / PAGE / 2);
-  bytes.fill(0x5a, middle * PAGE, (middle + 3) * PAGE);
-  fs.writeFileSync(file, bytes);
-  return bytes;
-}
 
 async function q4Workbook(core: Awaited<ReturnType<typeof openCore>>): Promise<string> {
   const wb = new ExcelJS.Workbook();

@@ -9,6 +9,7 @@ import { quarterLabel, type Quarter } from '../../../shared/domain';
 import { api, errorMessage } from '../../api';
 import { Dialog } from '../../components/Dialog';
 import { download } from '../../app/download';
+import { todayIso } from '../../app/format';
 
 interface Props {
   year: number;
@@ -21,13 +22,8 @@ interface Props {
   onClose: () => void;
 }
 
-function today(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
-
 export function ExportDialog({ year, quarter, leader, unit, lock, onLocksChanged, onClose }: Props) {
-  const [publishDate, setPublishDate] = useState(today());
+  const [publishDate, setPublishDate] = useState(todayIso());
   const [reason, setReason] = useState('');
   const [layout, setLayout] = useState<'single' | 'two-block'>('single');
   const [paperSize, setPaperSize] = useState<'A3' | 'A4'>('A3');

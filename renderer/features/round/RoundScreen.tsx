@@ -9,18 +9,13 @@ import { quarterLabel, type Quarter } from '../../../shared/domain';
 import { api, errorMessage } from '../../api';
 import { download } from '../../app/download';
 import { Dialog } from '../../components/Dialog';
-import { dateTime } from '../../app/format';
+import { dateTime, todayIso } from '../../app/format';
 
 type Show = 'all' | 'missing' | 'warnings';
 
-function today(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
-
 function stateOf(o: RoundOwner, dueDate: string | null): { label: string; className: string } {
   if (o.returned) return o.warnings > 0 ? { label: '已报送（有提示）', className: 'warn' } : { label: '已报送', className: 'ok' };
-  return dueDate !== null && today() > dueDate ? { label: '逾期未报', className: 'bad' } : { label: '未报送', className: 'pending' };
+  return dueDate !== null && todayIso() > dueDate ? { label: '逾期未报', className: 'bad' } : { label: '未报送', className: 'pending' };
 }
 
 export function RoundScreen({ year, quarter, onClose }: { year: number; quarter: Quarter; onClose: () => void }) {
