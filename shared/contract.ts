@@ -373,6 +373,16 @@ export const reviewLineSchema = z.object({
   flags: z.array(reviewFlagSchema),
   /** Where the numbers are in `text`, for highlighting. */
   actualSpans: z.array(spanSchema),
+  /** Each numeric goal of the target with the actual it was held against, for a person to confirm or correct. */
+  checks: z.array(
+    z.object({
+      goalIndex: z.number().int(),
+      goal: z.string(),
+      /** The actual as read (or as confirmed); null when the report has none for this goal. */
+      actual: z.string().nullable(),
+      confirmed: z.boolean(),
+    }),
+  ),
 });
 
 export const reviewItemSchema = z.object({
@@ -556,6 +566,13 @@ export const methods = {
   'review.saveNote': {
     input: z.object({ targetId: idSchema, quarter: quarterSchema, note: z.string().max(2000, '督办意见不能超过2000个字') }).strict(),
     output: z.object({ targetId: idSchema, quarter: quarterSchema, note: z.string() }),
+  },
+  /** Confirms or corrects the actual of one goal ('' = the report has no number for it; null = back to automatic). */
+  'review.confirmActual': {
+    input: z
+      .object({ assignmentId: idSchema, quarter: quarterSchema, goalIndex: z.number().int().min(0).max(50), actual: z.string().trim().max(50, '数量不能超过50个字').nullable() })
+      .strict(),
+    output: targetSchema,
   },
   'review.export': {
     input: z.object({ year: yearSchema, quarter: quarterSchema }).strict(),

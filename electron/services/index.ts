@@ -18,7 +18,7 @@ import { exportTemplatesZip } from './templates';
 import { exportMissing, markReturned, roundStatus, setRoundDue } from './rounds';
 import { publishQuarter, quarterLocks, unlockQuarter } from './publication';
 import { revertChange } from './history';
-import { exportReview, getReview, saveReviewNote } from './review';
+import { confirmActual, exportReview, getReview, saveReviewNote } from './review';
 
 export const APP_VERSION = '0.1.0';
 
@@ -85,6 +85,7 @@ export function createHandlers(ctx: ServiceContext, host: HostOps): Handlers {
     'quarters.unlock': (input) => unlockQuarter(ctx, input.year, input.quarter, input.reason),
     'review.get': (input) => getReview(ctx, input.year, input.quarter),
     'review.saveNote': (input) => saveReviewNote(ctx, input.targetId, input.quarter, input.note),
+    'review.confirmActual': (input) => confirmActual(ctx, input),
     'review.export': (input) => exportReview(ctx, input.year, input.quarter),
     'jobs.progress': (input) => jobProgress(input.jobId),
     'jobs.cancel': (input) => ({ cancelled: cancelJob(input.jobId) }),

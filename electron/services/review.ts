@@ -9,6 +9,9 @@ import type { Review, ReviewGroup, ReviewItem, Target } from '../../shared/contr
 import { quarterLabel, type Quarter } from '../../shared/domain';
 import { AppError } from '../../shared/errors';
 import { meetingItems } from '../../shared/review/meeting';
+import { comparable, parseActuals, parseGoals, type Quantity } from '../../shared/review/quantity';
+import * as confirmed from '../db/repos/confirmedActuals';
+import { targetIdOfAssignment, touchTarget } from '../db/repos/targets';
 import { assessTarget, FLAG_LABELS, LIGHT_LABELS, STATUS_LABELS, type AssessOptions, type Light, type ReviewStatus, type TargetReview } from '../../shared/review/status';
 import { stmt, type Db } from '../db/connection';
 import { appendChange } from '../db/repos/changeLog';
@@ -43,7 +46,33 @@ function daysOverdue(db: Db, planId: number, quarter: Quarter, today: Date): num
   return Math.floor((Date.UTC(today.getFullYear(), today.getMonth(), today.getDate()) - Date.parse(`${due}T00:00:00Z`)) / 86_400_000);
 }
 
-function toItem(t: Target, r: TargetReview, previous: TargetReview | null, note: string, quarter: Quarter): ReviewItem {
+type Confirmed = Map<number, Map<number, Quantity | null>>;
+
+/** The plan's confirmed actuals of a quarter that still apply (the goal still reads as it did). */
+function confirmedOf(ctx: ServiceContext, planId: number, quarter: Quarter): Confirmed {
+  const map: Confirmed = new Map();
+  for (const row of confirmed.confirmedOfPlan(ctx.db, planId, quarter)) {
+    const actual = row.actualText === '' ? null : (parseActuals(row.actualText)[0] ?? null);
+    let perLine = map.get(row.assignmentId);
+    if (!perLine) map.set(row.assignmentId, (perLine = new Map()));
+    perLine.set(row.goalIndex, actual);
+  }
+  return map;
+}
+
+/** Drops confirmations whose goal no longer reads as it did when confirmed (the content was edited). */
+function applicable(all: Confirmed, t: Target, goals: readonly Quantity[], texts: ReadonlyMap<string, string>): Confirmed {
+  const out: Confirmed = new Map();
+  for (const a of t.assignments) {
+    const perLine = all.get(a.id);
+    if (!perLine) continue;
+    const kept = new Map([...perLine].filter(([i]) => goals[i] !== undefined && texts.get(`${a.id}:${i}`) === goals[i]!.text));
+    if (kept.size > 0) out.set(a.id, kept);
+  }
+  return out;
+}
+
+function toItem(t: Target, r: TargetReview, previous: TargetReview | null, note: string, quarter: Quarter, fixed: Confirmed): ReviewItem {
   return {
     targetId: t.id,
     serial: t.serial,
@@ -74,6 +103,11 @@ function toItem(t: Target, r: TargetReview, previous: TargetReview | null, note:
         rule: l.rule,
         flags: l.flags,
         actualSpans: l.actuals.map((q) => q.span),
+        checks: r.goals.flatMap((goal, goalIndex) => {
+          if (goal.kind === 'ratio') return [];
+          const c = l.comparisons.find((x) => x.goal === goal);
+          return [{ goalIndex, goal: goal.text, actual: c ? c.actual.text : null, confirmed: fixed.get(l.assignmentId)?.has(goalIndex) ?? false }];
+        }),
       };
     }),
   };
@@ -124,14 +158,21 @@ export function getReview(ctx: ServiceContext, year: number, quarter: Quarter, o
   }
   const entries = cache.entries;
   const versions = stmt(ctx.db, 'SELECT id, version FROM targets WHERE plan_id = ? ORDER BY serial, id').all(plan.id) as { id: number; version: number }[];
+  const confirmedNow = confirmedOf(ctx, plan.id, quarter);
+  const confirmedBefore = quarter > 1 ? confirmedOf(ctx, plan.id, (quarter - 1) as Quarter) : new Map();
+  const goalTexts = new Map(
+    [...confirmed.confirmedOfPlan(ctx.db, plan.id, quarter), ...(quarter > 1 ? confirmed.confirmedOfPlan(ctx.db, plan.id, (quarter - 1) as Quarter) : [])].map((c) => [`${c.assignmentId}:${c.goalIndex}`, c.goalText]),
+  );
   const stale = versions.filter((v) => entries.get(v.id)?.version !== v.version);
   if (stale.length > 0) {
     const wanted = new Set(stale.map((v) => v.id));
     const loaded = stale.length > BULK_RELOAD ? loadTargets(ctx.db, { planId: plan.id }).filter((t) => wanted.has(t.id)) : stale.map((v) => loadTarget(ctx.db, v.id)!);
     for (const t of loaded) {
-      const r = assessTarget(t, quarter, assess);
-      const previous = quarter > 1 ? assessTarget(t, (quarter - 1) as Quarter, { thresholds: settings.reviewThresholds }) : null;
-      entries.set(t.id, { version: t.version, item: toItem(t, r, previous, '', quarter) });
+      const goals = parseGoals(t.content);
+      const fixedNow = applicable(confirmedNow, t, goals, goalTexts);
+      const r = assessTarget(t, quarter, { ...assess, confirmed: fixedNow });
+      const previous = quarter > 1 ? assessTarget(t, (quarter - 1) as Quarter, { thresholds: settings.reviewThresholds, confirmed: applicable(confirmedBefore, t, goals, goalTexts) }) : null;
+      entries.set(t.id, { version: t.version, item: toItem(t, r, previous, '', quarter, fixedNow) });
     }
   }
   if (entries.size > versions.length) {
@@ -206,4 +247,38 @@ export async function exportReview(ctx: ServiceContext, year: number, quarter: Q
   ws.headerFooter = { oddFooter: '&C第 &P 页 共 &N 页' };
   const bytes = Buffer.from(await wb.xlsx.writeBuffer());
   return { fileName: `${year}年${quarterLabel(quarter)}责任目标调度清单.xlsx`, data: bytes.toString('base64'), count: rows.length };
+}
+
+/**
+ * A person confirms the actual read for one goal, corrects it ("45家"), says the report has none (''), or
+ * hands it back to the automatic reading (null). The target's version moves, so its review is redone.
+ */
+export function confirmActual(ctx: ServiceContext, input: { assignmentId: number; quarter: Quarter; goalIndex: number; actual: string | null }): Target {
+  const targetId = targetIdOfAssignment(ctx.db, input.assignmentId);
+  if (targetId === undefined) throw new AppError('not-found', `找不到分工 ${input.assignmentId}，可能已被删除。`);
+  return ctx.db.transaction(() => {
+    const target = requireTarget(ctx, targetId);
+    const goal = parseGoals(target.content)[input.goalIndex];
+    if (!goal || goal.kind === 'ratio') throw new AppError('validation', `第${target.serial}项的内容中没有第${input.goalIndex + 1}个可比对的数量目标。`, { field: 'goalIndex' });
+    const actual = input.actual?.trim() ?? null;
+    if (actual !== null && actual !== '') {
+      const read = parseActuals(actual)[0];
+      if (!read || !comparable(goal, read)) {
+        throw new AppError('validation', `“${actual}”无法与目标“${goal.text}”比较，请写出数量和单位，如“${goal.written}${goal.unit}”。`, { field: 'actual' });
+      }
+    }
+    const actor = actorOf(ctx);
+    if (actual === null) confirmed.deleteConfirmed(ctx.db, input.assignmentId, input.quarter, input.goalIndex);
+    else confirmed.putConfirmed(ctx.db, input.assignmentId, input.quarter, input.goalIndex, goal.text, actual, actor);
+    touchTarget(ctx.db, targetId);
+    appendChange(ctx.db, actor, {
+      kind: 'confirm-actual',
+      entity: 'actual',
+      entityId: input.assignmentId,
+      targetId,
+      before: null,
+      after: { quarter: input.quarter, goal: goal.text, actual },
+    });
+    return requireTarget(ctx, targetId);
+  })();
 }

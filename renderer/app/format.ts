@@ -26,6 +26,7 @@ export const CHANGE_KIND_LABELS: Record<string, string> = {
   undo: '撤销导入',
   revert: '恢复到此前',
   'review-note': '督办意见',
+  'confirm-actual': '确认数据',
 };
 
 /** What 完成时限 usually says, offered as suggestions (any text is accepted). */

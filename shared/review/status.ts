@@ -46,6 +46,11 @@ export interface AssessOptions {
   daysOverdue?: number;
   /** Last quarter's progress text per assignment id; by default taken from the assignment's own progress. */
   previousProgress?: ReadonlyMap<number, string>;
+  /**
+   * Actuals a person confirmed or corrected, per assignment id and goal index (in parseGoals order): they
+   * replace the automatic pairing; null means "the report has no number for this goal".
+   */
+  confirmed?: ReadonlyMap<number, ReadonlyMap<number, Quantity | null>>;
 }
 
 export interface LineReview {
@@ -206,12 +211,18 @@ function assessLine(ctx: TargetContext, assignment: Assignment): LineReview {
   const comparisons: Comparison[] = [];
   const unmatchedGoals: Quantity[] = [];
   if (!copied) {
-    for (const goal of ctx.goals) {
-      if (goal.kind === 'ratio') continue;
-      const actual = pairActual(goal, actuals);
-      if (actual) comparisons.push(compareWithGoal(goal, actual, ctx.pace.fraction, ctx.t));
-      else unmatchedGoals.push(goal);
-    }
+    const confirmed = ctx.options.confirmed?.get(assignment.id);
+    ctx.goals.forEach((goal, index) => {
+      if (goal.kind === 'ratio') return;
+      const fixed = confirmed?.get(index);
+      const actual = fixed === undefined ? pairActual(goal, actuals) : fixed;
+      if (!actual) {
+        unmatchedGoals.push(goal);
+        return;
+      }
+      const c = compareWithGoal(goal, actual, ctx.pace.fraction, ctx.t);
+      comparisons.push(fixed === undefined ? c : { ...c, rule: `${c.rule}（人工确认）` });
+    });
     // A share of the plan measures progress whatever the goal's wording.
     for (const a of actuals) if (a.kind === 'ratio') comparisons.push(compareShare(a, ctx.pace.fraction, ctx.t));
   }

@@ -60,6 +60,13 @@ describe('review dashboard and meeting mode', () => {
     expect(await page().getByTestId('meeting-rule').textContent()).toContain('实际33家/目标100家 = 33%，序时进度75%');
     expect(await page().locator('mark').allTextContents()).toEqual(expect.arrayContaining(['100家以上', '33家']));
 
+    // The office knows better than the report: 80 were added. The item stays on screen, now green.
+    await page().getByTestId('actual-correct').click();
+    await page().getByTestId('actual-input').fill('80家');
+    await page().getByTestId('actual-input').press('Enter');
+    await expect.poll(() => page().getByTestId('meeting-rule').textContent()).toContain('实际80家/目标100家 = 80%，序时进度75%（人工确认）');
+    await expect.poll(() => page().getAttribute('data-serial')).toBe('16');
+    await page().getByTestId('meeting-note').click();
     await s.page.getByTestId('meeting-note').fill('请市商务局年底前补齐差距，下次会议专题汇报');
     await s.page.keyboard.press('Escape');
     await s.page.keyboard.press('ArrowLeft');
@@ -71,7 +78,8 @@ describe('review dashboard and meeting mode', () => {
     }).toBe('请市商务局年底前补齐差距，下次会议专题汇报');
     await s.page.keyboard.press('Escape');
     await expect.poll(() => s.page.getByTestId('meeting').count()).toBe(0);
-    await s.page.getByTestId('tile-red').click();
+    // 16 is green now: it is among all targets, with its decision.
+    await s.page.getByTestId('tile-on-pace').click();
     expect(await s.page.locator('[data-testid="review-row"][data-serial="16"] td.note').textContent()).toBe('请市商务局年底前补齐差距，下次会议专题汇报');
   });
 });

@@ -94,3 +94,43 @@ describe('review service', () => {
     expect(text.stdout).toMatch(/ 16 {2}红灯 {2}滞后 {2}实际33家/);
   });
 });
+
+describe('confirming the numbers', () => {
+  it('a correction replaces the automatic reading, survives restarts of the cache, and is logged', async () => {
+    const core = await store(true);
+    const line16 = lineOf(core, 16);
+    const before = bySerial(await core.invoke('review.get', { year: 2023, quarter: 3 }), 16);
+    expect(before.lines[0]!.checks).toEqual([{ goalIndex: 0, goal: '100家以上', actual: '33家', confirmed: false }]);
+
+    // The unit's report said 33家 but the office knows 80 were added: 80% against a 75% pace.
+    await core.invoke('review.confirmActual', { assignmentId: line16, quarter: 3, goalIndex: 0, actual: '80家' });
+    const after = bySerial(await core.invoke('review.get', { year: 2023, quarter: 3 }), 16);
+    expect(after).toMatchObject({ status: 'on-pace', light: 'green', flags: [] });
+    expect(after.rule).toContain('实际80家/目标100家 = 80%，序时进度75%（人工确认）');
+    expect(after.lines[0]!.checks[0]).toMatchObject({ actual: '80家', confirmed: true });
+    expect(getReview(core, 2023, 3)).toEqual(getReview(core, 2023, 3, { useCache: false }));
+
+    // "The report has no number for it": the goal is unmatched, the self-report decides.
+    await core.invoke('review.confirmActual', { assignmentId: line16, quarter: 3, goalIndex: 0, actual: '' });
+    expect(bySerial(await core.invoke('review.get', { year: 2023, quarter: 3 }), 16)).toMatchObject({ light: 'green', lines: [{ checks: [{ actual: null, confirmed: true }] }] });
+    // Back to the automatic reading.
+    await core.invoke('review.confirmActual', { assignmentId: line16, quarter: 3, goalIndex: 0, actual: null });
+    expect(bySerial(await core.invoke('review.get', { year: 2023, quarter: 3 }), 16)).toMatchObject({ light: 'red', flags: ['contradiction'] });
+
+    await expect(core.invoke('review.confirmActual', { assignmentId: line16, quarter: 3, goalIndex: 0, actual: '八十' })).rejects.toThrow(/无法与目标“100家以上”比较/);
+    await expect(core.invoke('review.confirmActual', { assignmentId: line16, quarter: 3, goalIndex: 3, actual: '5家' })).rejects.toThrow(/没有第4个可比对的数量目标/);
+    const t16 = core.db.prepare('SELECT id FROM targets WHERE serial = 16').get() as { id: number };
+    const kinds = (await core.invoke('history.forTarget', { targetId: t16.id })).map((h) => h.kind);
+    expect(kinds.filter((k) => k === 'confirm-actual')).toHaveLength(3);
+  });
+
+  it('a confirmation no longer applies once the goal is reworded', async () => {
+    const core = await store(true);
+    const line16 = lineOf(core, 16);
+    await core.invoke('review.confirmActual', { assignmentId: line16, quarter: 3, goalIndex: 0, actual: '80家' });
+    const t16 = core.db.prepare('SELECT id FROM targets WHERE serial = 16').get() as { id: number };
+    await core.invoke('targets.update', { id: t16.id, patch: { content: '精心培育“种子”“幼苗”“准四上”企业,新增规模以上服务业120家以上' } });
+    const item = bySerial(await core.invoke('review.get', { year: 2023, quarter: 3 }), 16);
+    expect(item.lines[0]!.checks[0]).toMatchObject({ goal: '120家以上', actual: '33家', confirmed: false });
+  });
+});

@@ -9,6 +9,7 @@ import type { Review } from '../../../shared/contract';
 import { quarterLabel } from '../../../shared/domain';
 import { meetingItems, type MeetingEntry } from '../../../shared/review/meeting';
 import { api, errorMessage } from '../../api';
+import { ActualChecks } from './ActualChecks';
 import { Highlight } from './Highlight';
 import { FLAG_LABELS, LIGHT_LABELS, STATUS_LABELS } from './labels';
 
@@ -16,7 +17,7 @@ function clock(seconds: number): string {
   return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
 }
 
-function Page({ entry, review, index, count }: { entry: MeetingEntry; review: Review; index: number; count: number }) {
+function Page({ entry, review, index, count, onChanged }: { entry: MeetingEntry; review: Review; index: number; count: number; onChanged?: () => void }) {
   const { item, leader } = entry;
   return (
     <>
@@ -58,6 +59,7 @@ function Page({ entry, review, index, count }: { entry: MeetingEntry; review: Re
             <div>
               <h4>{quarterLabel(review.quarter)}完成情况</h4>
               <p>{l.text ? <Highlight text={l.text} spans={l.actualSpans} /> : <span className="muted">（未报送）</span>}</p>
+              {onChanged && <ActualChecks assignmentId={l.assignmentId} quarter={review.quarter} checks={l.checks} onChanged={onChanged} />}
             </div>
             {review.quarter > 1 && (
               <div className="previous">
@@ -73,7 +75,16 @@ function Page({ entry, review, index, count }: { entry: MeetingEntry; review: Re
 }
 
 export function MeetingMode({ review, start, onClose, onNoteSaved }: { review: Review; start: number; onClose: () => void; onNoteSaved: () => void }) {
-  const entries = useMemo(() => meetingItems(review), [review]);
+  // The agenda is fixed when the meeting starts: an item corrected during the meeting stays on screen
+  // (with its new status) instead of dropping out from under the room.
+  const [agenda] = useState(() => meetingItems(review).map((e) => ({ leader: e.leader, targetId: e.item.targetId })));
+  const entries = useMemo<MeetingEntry[]>(
+    () => agenda.flatMap(({ leader, targetId }) => {
+      const item = review.items.find((i) => i.targetId === targetId);
+      return item ? [{ leader, item }] : [];
+    }),
+    [agenda, review],
+  );
   const [index, setIndex] = useState(Math.min(start, Math.max(0, entries.length - 1)));
   const [seconds, setSeconds] = useState(0);
   const [typed, setTyped] = useState('');
@@ -113,7 +124,7 @@ export function MeetingMode({ review, start, onClose, onNoteSaved }: { review: R
   };
 
   const onKeyDown = (e: React.KeyboardEvent) => {
-    if ((e.target as HTMLElement).tagName === 'TEXTAREA') {
+    if (['TEXTAREA', 'INPUT'].includes((e.target as HTMLElement).tagName)) {
       if (e.key === 'Escape') box.current?.focus();
       return;
     }
@@ -134,7 +145,7 @@ export function MeetingMode({ review, start, onClose, onNoteSaved }: { review: R
     <div className="meeting" ref={box} tabIndex={-1} role="dialog" aria-label="会议模式" data-testid="meeting" onKeyDown={onKeyDown}>
       {entry ? (
         <div className="meeting-page" data-testid="meeting-page" data-serial={entry.item.serial}>
-          <Page entry={entry} review={review} index={index} count={entries.length} />
+          <Page entry={entry} review={review} index={index} count={entries.length} onChanged={onNoteSaved} />
           <label className="meeting-note">
             督办意见
             <textarea

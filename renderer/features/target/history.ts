@@ -53,6 +53,11 @@ function progressChanges(before: LooseTarget, after: LooseTarget): string[] {
 
 export function describeChange(entry: ChangeEntry, sections: Section[]): { kind: string; detail: string } {
   const kind = CHANGE_KIND_LABELS[entry.kind] ?? entry.kind;
+  if (entry.entity === 'actual') {
+    const after = entry.after as { quarter?: Quarter; goal?: string; actual?: string | null } | null;
+    const what = after?.actual === null ? '恢复自动识别' : after?.actual === '' ? '无可比对数据' : `实际为 ${after?.actual ?? ''}`;
+    return { kind, detail: after?.quarter ? `${quarterLabel(after.quarter)} 目标“${after.goal ?? ''}”：${what}` : '' };
+  }
   if (entry.entity === 'review-note') {
     const after = entry.after as { quarter?: Quarter; note?: string } | null;
     return { kind, detail: after?.quarter ? `${quarterLabel(after.quarter)}：${after.note ? short(after.note, 40) : '（清空）'}` : '' };

@@ -1,0 +1,30 @@
+import type { Quarter } from '../../../shared/domain';
+import { stmt, type Db } from '../connection';
+
+export interface ConfirmedRow {
+  assignmentId: number;
+  goalIndex: number;
+  goalText: string;
+  actualText: string;
+}
+
+export function confirmedOfPlan(db: Db, planId: number, quarter: Quarter): ConfirmedRow[] {
+  return stmt(
+    db,
+    `SELECT c.assignment_id AS assignmentId, c.goal_index AS goalIndex, c.goal_text AS goalText, c.actual_text AS actualText
+       FROM confirmed_actuals c JOIN assignments a ON a.id = c.assignment_id JOIN targets t ON t.id = a.target_id
+      WHERE t.plan_id = ? AND c.quarter = ?`,
+  ).all(planId, quarter) as ConfirmedRow[];
+}
+
+export function putConfirmed(db: Db, assignmentId: number, quarter: Quarter, goalIndex: number, goalText: string, actualText: string, actor: string): void {
+  stmt(
+    db,
+    `INSERT INTO confirmed_actuals(assignment_id, quarter, goal_index, goal_text, actual_text, at, actor) VALUES (?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT(assignment_id, quarter, goal_index) DO UPDATE SET goal_text = excluded.goal_text, actual_text = excluded.actual_text, at = excluded.at, actor = excluded.actor`,
+  ).run(assignmentId, quarter, goalIndex, goalText, actualText, new Date().toISOString(), actor);
+}
+
+export function deleteConfirmed(db: Db, assignmentId: number, quarter: Quarter, goalIndex: number): void {
+  stmt(db, 'DELETE FROM confirmed_actuals WHERE assignment_id = ? AND quarter = ? AND goal_index = ?').run(assignmentId, quarter, goalIndex);
+}
