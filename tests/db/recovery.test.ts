@@ -10,6 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { startCore } from '../../electron/host/app';
+import { SCHEMA_VERSION } from '../../electron/db/migrate';
 import { exportOverview } from '../../electron/services/export';
 import { openCore, tempStorePath } from '../helpers/store';
 import { corruptMiddle } from '../helpers/damage';
@@ -88,18 +89,18 @@ describe('backups and recovery', () => {
     (await startCore({ storePath, dailyBackup: true })).close();
     expect(fs.readdirSync(backupDir(storePath)).filter((n) => n.endsWith('-daily.sqlite'))).toHaveLength(1);
 
-    // A store of the previous schema version (as the last release left it).
+    // A store of the previous schema version (as the last release left it): the newest migration undone.
     const old = new Database(storePath);
-    old.exec('DROP TABLE review_notes');
-    old.pragma('user_version = 4');
+    old.exec('DROP TABLE confirmed_actuals');
+    old.pragma(`user_version = ${SCHEMA_VERSION - 1}`);
     old.close();
     const upgraded = await startCore({ storePath });
-    expect(upgraded.db.pragma('user_version', { simple: true })).toBe(5);
+    expect(upgraded.db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
     upgraded.close();
     const migration = fs.readdirSync(backupDir(storePath)).filter((n) => n.endsWith('-migration.sqlite'));
     expect(migration).toHaveLength(1);
     const copy = new Database(path.join(backupDir(storePath), migration[0]!), { readonly: true });
-    expect(copy.pragma('user_version', { simple: true })).toBe(4);
+    expect(copy.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION - 1);
     expect(targets(copy)).toBe(39);
     copy.close();
   });
