@@ -207,3 +207,11 @@ export function writeTemplate(input: TemplateInput): ExcelJS.Workbook {
   void ws.protect('', { selectLockedCells: true, selectUnlockedCells: true, formatRows: true });
   return wb;
 }
+
+/**
+ * A template's bytes. Fastest deflate: a round writes sixty or so small workbooks and spends most of its
+ * time compressing; level 1 costs about 18% in size.
+ */
+export async function templateBytes(input: TemplateInput): Promise<Buffer> {
+  return Buffer.from(await writeTemplate(input).xlsx.writeBuffer({ zip: { compression: 'DEFLATE', compressionOptions: { level: 1 } } }));
+}
