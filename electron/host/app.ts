@@ -36,7 +36,7 @@ export interface StartOptions {
 }
 
 /** What a damaged store still allows: seeing why, listing the backups and restoring one. */
-const RECOVERY_METHODS: ReadonlySet<MethodName> = new Set(['app.info', 'backups.list', 'backups.restore', 'settings.get']);
+const RECOVERY_METHODS: ReadonlySet<MethodName> = new Set(['app.info', 'backups.list', 'backups.restore']);
 
 /** The store's version without opening it for writing; null for a new or unreadable file. */
 function storedVersion(file: string): number | null {
