@@ -12,7 +12,7 @@ import path from 'node:path';
 import { AppError } from '../../shared/errors';
 import { SCHEMA_VERSION } from './migrate';
 import { integrityProblems } from './integrityWorker';
-import { COMPANIONS, errorCode, fsyncDir, fsyncFile, isBusy, isDiskFull, localDay, localStampMs, openReadonly, removeQuiet, summarize } from './storeFiles';
+import { COMPANIONS, errorCode, fsyncDir, fsyncFile, isBusy, isDiskFull, localDay, localStampMs, openReadonly, removeQuiet, summarize, databaseOptions } from './storeFiles';
 
 export const BACKUP_REASONS = ['import', 'migration', 'restore', 'daily', 'manual'] as const;
 export type BackupReason = (typeof BACKUP_REASONS)[number];
@@ -218,7 +218,7 @@ export async function takeBackup(db: Database.Database, dir: string, reason: Bac
   const partial = final + PARTIAL_SUFFIX;
   try {
     await db.backup(partial, { progress: () => COPY_STEP_PAGES });
-    const copy = new Database(partial);
+    const copy = new Database(partial, databaseOptions());
     try {
       copy.pragma('journal_mode = DELETE');
     } finally {

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../shared/errors';
 import { assertNotNewer, migrate } from './migrate';
+import { databaseOptions } from './storeFiles';
 
 export type Db = Database.Database;
 
@@ -16,7 +17,7 @@ export function openStore(file: string, options: OpenOptions = {}): Db {
   fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   let db: Db;
   try {
-    db = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+    db = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : databaseOptions());
   } catch (err) {
     throw new AppError('io', `无法打开数据文件 ${file}：${(err as Error).message}`);
   }

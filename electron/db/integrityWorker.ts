@@ -6,13 +6,8 @@
  */
 import Database from 'better-sqlite3';
 import { Worker } from 'node:worker_threads';
+import { databaseOptions, nativeBindingPath } from './storeFiles';
 
-let nativeBinding: string | undefined;
-
-/** The native module built for Electron's ABI, when running inside Electron (as openStore is given it). */
-export function setWorkerNativeBinding(file: string | undefined): void {
-  nativeBinding = file;
-}
 
 const SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
@@ -29,7 +24,7 @@ try {
 `;
 
 function onThisThread(file: string): string[] {
-  const db = new Database(file, { readonly: true, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
+  const db = new Database(file, databaseOptions({ readonly: true, fileMustExist: true }));
   try {
     return (db.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check);
   } finally {
@@ -41,7 +36,7 @@ function onThisThread(file: string): string[] {
 export function integrityProblems(file: string): Promise<string[]> {
   let worker: Worker;
   try {
-    worker = new Worker(SOURCE, { eval: true, workerData: { file, module: require.resolve('better-sqlite3'), nativeBinding } });
+    worker = new Worker(SOURCE, { eval: true, workerData: { file, module: require.resolve('better-sqlite3'), nativeBinding: nativeBindingPath() } });
   } catch {
     return Promise.resolve().then(() => onThisThread(file).filter((r) => r !== 'ok'));
   }

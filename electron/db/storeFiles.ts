@@ -8,6 +8,25 @@ import fs from 'node:fs';
 /** SQLite's companion files of a database, in the order they are moved or removed. */
 export const COMPANIONS = ['-wal', '-shm', '-journal'] as const;
 
+let nativeBinding: string | undefined;
+
+/**
+ * Inside Electron, better-sqlite3 must load the copy built for Electron's ABI; every connection the app
+ * opens (the store, read-only checks, backups, the integrity worker) takes it from here.
+ */
+export function setNativeBinding(file: string | undefined): void {
+  nativeBinding = file;
+}
+
+export function nativeBindingPath(): string | undefined {
+  return nativeBinding;
+}
+
+/** Options for `new Database` with the native binding in use, if any. */
+export function databaseOptions(options: Database.Options = {}): Database.Options {
+  return nativeBinding ? { ...options, nativeBinding } : options;
+}
+
 /**
  * Opens `file` read-only. A WAL-mode file opened read-only makes SQLite create an empty `-wal` and a `-shm`
  * beside it, which would then stay next to a backup the user picked. With `tidy`, `close()` removes the
@@ -16,7 +35,7 @@ export const COMPANIONS = ['-wal', '-shm', '-journal'] as const;
  */
 export function openReadonly(file: string, options: { tidy?: boolean } = {}): { db: Database.Database; close: () => void } {
   const had = { wal: fs.existsSync(`${file}-wal`), shm: fs.existsSync(`${file}-shm`) };
-  const db = new Database(file, { readonly: true, fileMustExist: true });
+  const db = new Database(file, databaseOptions({ readonly: true, fileMustExist: true }));
   const close = (): void => {
     if (db.open) db.close();
     if (options.tidy && !had.wal && sizeOf(`${file}-wal`) === 0) {

@@ -7,10 +7,12 @@ import { AppError, toErrorInfo, type Result } from '../../shared/errors';
 import { needsDailyBackup, restoreBackup, listBackups, takeBackup } from '../db/backup';
 import { openStore, type Db } from '../db/connection';
 import { checkStore, newestGoodBackup, quarantineDamaged } from '../db/integrity';
-import { setWorkerNativeBinding } from '../db/integrityWorker';
+import { databaseOptions, setNativeBinding } from '../db/storeFiles';
+import { readSettings } from '../db/repos/settings';
 import { SCHEMA_VERSION } from '../db/migrate';
 import { countPlans } from '../db/repos/plans';
 import { dispatch, type Handlers } from '../services/dispatch';
+import { activeJobs } from '../jobs/progress';
 import { createHandlers } from '../services';
 import { backupDirFor, backupDirOf, backupNow } from '../services/backups';
 import type { ServiceContext } from '../services/context';
@@ -41,7 +43,7 @@ const RECOVERY_METHODS: ReadonlySet<MethodName> = new Set(['app.info', 'backups.
 /** The store's version without opening it for writing; null for a new or unreadable file. */
 function storedVersion(file: string): number | null {
   if (!fs.existsSync(file) || fs.statSync(file).size === 0) return null;
-  const db = new Database(file, { readonly: true, fileMustExist: true });
+  const db = new Database(file, databaseOptions({ readonly: true, fileMustExist: true }));
   try {
     return db.pragma('user_version', { simple: true }) as number;
   } finally {
@@ -56,7 +58,14 @@ function storedVersion(file: string): number | null {
  */
 function startCheck(storePath: string): RecoveryInfo | null {
   const check = checkStore(storePath);
-  if (check.ok || check.kind === 'missing') return null;
+  if (!check.ok && check.kind === 'missing') {
+    // The app was closed in recovery: the damaged store is still set aside and nothing replaced it.
+    const kept = damagedCopies(storePath);
+    if (kept.length === 0) return null;
+    const dir = backupDirFor(storePath);
+    return { reason: `上次启动时发现数据文件 ${storePath} 已损坏，尚未从备份恢复。`, keptAs: kept[0]!, backupDir: dir, newest: newestGoodBackup(dir) };
+  }
+  if (check.ok) return null;
   if (check.kind === 'unreadable') throw new AppError('io', check.reason);
   const dir = backupDirFor(storePath);
   const newest = newestGoodBackup(dir);
@@ -65,11 +74,23 @@ function startCheck(storePath: string): RecoveryInfo | null {
   return { reason: check.reason, keptAs, backupDir: dir, newest };
 }
 
+/** Damaged stores set aside beside `storePath`, newest first. */
+function damagedCopies(storePath: string): string[] {
+  const dir = path.dirname(path.resolve(storePath));
+  const prefix = `${path.basename(storePath)}.damaged-`;
+  return fs
+    .readdirSync(dir)
+    .filter((n) => n.startsWith(prefix) && !/-(wal|shm|journal)$/.test(n))
+    .sort()
+    .reverse()
+    .map((n) => path.join(dir, n));
+}
+
 /** Opens the store and builds the service: the same core for Electron, the browser mode and the CLI. */
 export async function startCore(options: StartOptions): Promise<AppCore> {
   const { storePath } = options;
   const nativeOptions = options.nativeBinding ? { nativeBinding: options.nativeBinding } : {};
-  setWorkerNativeBinding(options.nativeBinding);
+  setNativeBinding(options.nativeBinding);
   let recovery = startCheck(storePath);
   const ctx: ServiceContext = { db: null as unknown as Db, storePath };
 
@@ -77,9 +98,10 @@ export async function startCore(options: StartOptions): Promise<AppCore> {
     // Before a migration changes an existing store: a backup of it as it was (read-only connection).
     const version = storedVersion(storePath);
     if (version !== null && version > 0 && version < SCHEMA_VERSION) {
-      const source = new Database(storePath, { readonly: true, fileMustExist: true, ...nativeOptions });
+      const source = new Database(storePath, databaseOptions({ readonly: true, fileMustExist: true }));
       try {
-        await takeBackup(source, backupDirFor(storePath), 'migration');
+        // Into the folder the user chose, read from the old store (its settings table predates every migration).
+        await takeBackup(source, backupDirFor(storePath, readSettings(source)), 'migration');
       } finally {
         source.close();
       }
@@ -94,12 +116,28 @@ export async function startCore(options: StartOptions): Promise<AppCore> {
       const { loadSampleData } = await import('../services/seed');
       await loadSampleData(ctx.db);
     }
-    if (options.dailyBackup && countPlans(ctx.db) > 0 && needsDailyBackup(backupDirOf(ctx.db, storePath))) {
-      await backupNow(ctx.db, storePath, 'daily');
+    if (options.dailyBackup && countPlans(ctx.db) > 0) {
+      // A USB stick left at home must not keep the app from opening: the day's backup is tried again on
+      // the next start, and every import still backs up first (and says so when it cannot).
+      try {
+        if (needsDailyBackup(backupDirOf(ctx.db, storePath))) await backupNow(ctx.db, storePath, 'daily');
+      } catch (err) {
+        console.error(`[backup] daily backup failed: ${err instanceof Error ? err.message : String(err)}`);
+      }
     }
   }
 
+  let restoring = false;
   const restore = async (name: string): Promise<{ restored: BackupSummaryInfo; safety: BackupSummaryInfo | null }> => {
+    if (activeJobs() > 0) throw new AppError('conflict', '有导入等任务正在进行，请等它完成后再恢复。');
+    restoring = true;
+    try {
+      return await restoreNow(name);
+    } finally {
+      restoring = false;
+    }
+  };
+  const restoreNow = async (name: string): Promise<{ restored: BackupSummaryInfo; safety: BackupSummaryInfo | null }> => {
     const dir = recovery ? recovery.backupDir : backupDirOf(ctx.db, storePath);
     const listing = listBackups(dir).find((b) => b.name === name);
     if (!listing) throw new AppError('not-found', `备份文件夹 ${dir} 中没有备份 ${name}。`);
@@ -129,6 +167,10 @@ export async function startCore(options: StartOptions): Promise<AppCore> {
       return recovery;
     },
     call: async (method, payload) => {
+      // While a restore runs, a save would land in the store being replaced and be lost: nothing else runs.
+      if (restoring && method !== 'jobs.progress') {
+        return { ok: false, error: toErrorInfo(new AppError('conflict', '正在从备份恢复数据，请稍候再试。')) };
+      }
       if (recovery && !(typeof method === 'string' && RECOVERY_METHODS.has(method as MethodName))) {
         return { ok: false, error: toErrorInfo(new AppError('store-damaged', recoveryMessage(recovery))) };
       }

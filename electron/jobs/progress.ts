@@ -42,6 +42,11 @@ export async function runJob<T>(id: string | undefined, work: (job: JobHandle) =
   }
 }
 
+/** How many jobs are running (a restore waits for none). */
+export function activeJobs(): number {
+  return [...jobs.values()].filter((e) => !e.finished).length;
+}
+
 export function jobProgress(id: string): (Progress & { finished: boolean }) | null {
   const entry = jobs.get(id);
   return entry ? { ...entry.progress, finished: entry.finished } : null;

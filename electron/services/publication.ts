@@ -55,8 +55,10 @@ export function unlockQuarter(ctx: ServiceContext, year: number, quarter: Quarte
 
 function progressKey(t: Target | null | undefined, quarter: Quarter): string {
   if (!t) return '[]';
+  // By line id, not position: reordering the lines of a published year changes no progress.
   return JSON.stringify(
-    t.assignments
+    [...t.assignments]
+      .sort((a, b) => a.id - b.id)
       .map((a) => {
         const p = a.progress.find((x) => x.quarter === quarter);
         return [a.id, p?.text ?? '', p?.onSchedule ?? null, p?.onScheduleText ?? ''];

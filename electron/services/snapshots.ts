@@ -36,6 +36,8 @@ export function restoreSnapshot(ctx: ServiceContext, snapshot: Target, source: s
       throw new AppError('conflict', `序号 ${snapshot.serial} 已被其他责任目标使用，无法恢复。请先调整序号。`, { field: 'serial' });
     }
     repo.insertTarget(ctx.db, plan.id, snapshot.year, fields, snapshot.id);
+    // Versions only grow: a cache that saw the target before it was deleted must not take it for unchanged.
+    repo.setVersionAbove(ctx.db, snapshot.id, snapshot.version);
   }
   const keep = new Set(snapshot.assignments.map((a) => a.id));
   for (const a of current?.assignments ?? []) if (!keep.has(a.id)) repo.deleteAssignment(ctx.db, a.id);

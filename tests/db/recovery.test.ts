@@ -131,3 +131,48 @@ describe('backups and recovery', () => {
     expect(JSON.parse(listed.stdout)).toHaveLength(39);
   });
 });
+
+describe('recovery edge cases', () => {
+  it('a backup folder that cannot be written does not keep the app from starting', async () => {
+    const storePath = tempStorePath();
+    const core = await openCore(storePath, true);
+    // A folder below a file: no system lets it be created.
+    const blocker = path.join(path.dirname(storePath), 'not-a-folder');
+    fs.writeFileSync(blocker, 'x');
+    await core.invoke('settings.update', { backupDir: path.join(blocker, '备份') });
+    core.close();
+    const started = await startCore({ storePath, dailyBackup: true });
+    expect(targets(started.db)).toBe(39);
+    started.close();
+  });
+
+  it('closing the app in recovery and starting it again keeps it in recovery, with no new store made', async () => {
+    const storePath = tempStorePath();
+    const first = await openCore(storePath, true);
+    await first.invoke('backups.create', {});
+    first.close();
+    corruptMiddle(storePath);
+    const once = await startCore({ storePath, seedIfEmpty: true });
+    const keptAs = once.recovery!.keptAs;
+    once.close();
+    const again = await startCore({ storePath, seedIfEmpty: true, dailyBackup: true });
+    expect(again.recovery).toMatchObject({ keptAs, reason: expect.stringContaining('尚未从备份恢复') });
+    expect(fs.existsSync(storePath)).toBe(false);
+    const name = again.recovery!.newest!.name;
+    expect(await again.call('backups.restore', { name })).toMatchObject({ ok: true });
+    expect(targets(again.db)).toBe(39);
+    again.close();
+  });
+
+  it('while a restore runs, other calls are refused rather than written into the store being replaced', async () => {
+    const core = await openCore(tempStorePath(), true);
+    const backup = await core.invoke('backups.create', {});
+    const line = (core.db.prepare('SELECT id FROM assignments LIMIT 1').get() as { id: number }).id;
+    const restoring = core.call('backups.restore', { name: backup.name });
+    const save = await core.call('progress.save', { assignmentId: line, quarter: 4, text: '恢复过程中的保存' });
+    expect(save).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringContaining('正在从备份恢复') } });
+    expect(await restoring).toMatchObject({ ok: true });
+    expect(await core.call('progress.save', { assignmentId: line, quarter: 4, text: '恢复之后的保存' })).toMatchObject({ ok: true });
+    core.close();
+  });
+});

@@ -38,6 +38,9 @@ describe('published quarters', () => {
     const target26 = await core.invoke('targets.get', { id: t26.id });
     await expect(core.invoke('targets.saveAssignments', { targetId: t26.id, assignments: target26.assignments.slice(0, 1).map(({ id, leaders, leadUnits, cooperatingUnits }) => ({ id, leaders, leadUnits, cooperatingUnits })) })).rejects.toMatchObject({ code: 'locked' });
 
+    // Reordering the lines changes no progress: allowed.
+    const reordered = [...target26.assignments].reverse().map(({ id, leaders, leadUnits, cooperatingUnits }) => ({ id, leaders, leadUnits, cooperatingUnits }));
+    await core.invoke('targets.saveAssignments', { targetId: t26.id, assignments: reordered });
     // Another quarter, and the content, are not locked.
     await core.invoke('progress.save', { assignmentId: line.id, quarter: 4, text: '四季度新增规上服务业企业20家' });
     await core.invoke('targets.update', { id: line.targetId, patch: { deadline: '12月底' } });

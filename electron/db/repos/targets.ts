@@ -265,3 +265,8 @@ export function deleteProgress(db: Db, assignmentId: number, quarter: Quarter): 
   unindexProgress(db, row.id);
   stmt(db, 'DELETE FROM progress_reports WHERE id = ?').run(row.id);
 }
+
+/** Sets a restored target's version past the one it had, so that versions of one id never repeat. */
+export function setVersionAbove(db: Db, id: number, version: number): void {
+  stmt(db, 'UPDATE targets SET version = max(version, ?) + 1 WHERE id = ?').run(version, id);
+}
