@@ -17,10 +17,27 @@ if (!fs.existsSync(dir)) {
 }
 const electronVersion = require('electron/package.json').version;
 const bin = path.join(path.dirname(require.resolve('@doyensec/electronegativity/package.json')), 'dist', 'index.js');
-const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'eneg-')), 'findings.csv');
-const run = spawnSync(process.execPath, [bin, '-i', dir, '-e', electronVersion, '-o', out], { encoding: 'utf8' });
-if (!fs.existsSync(out)) {
-  console.error(`electronegativity did not write its report:\n${run.stdout}\n${run.stderr}`);
+const SEVERITIES = new Set(['INFORMATIONAL', 'LOW', 'MEDIUM', 'HIGH']);
+
+/**
+ * Runs the linter into a fresh CSV. Its CSV writer races with itself now and then (the header's write
+ * lands over the first finding), so a report with any line that does not parse is taken again rather than
+ * read with a finding missing.
+ */
+function lint() {
+  for (let attempt = 1; attempt <= 5; attempt++) {
+    const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'eneg-')), 'findings.csv');
+    const run = spawnSync(process.execPath, [bin, '-i', dir, '-e', electronVersion, '-o', out], { encoding: 'utf8' });
+    if (!fs.existsSync(out)) {
+      console.error(`electronegativity did not write its report:\n${run.stdout}\n${run.stderr}`);
+      process.exit(2);
+    }
+    const text = fs.readFileSync(out, 'utf8');
+    const lines = text.split(/\r?\n/);
+    const rows = parseCsv(text);
+    if (lines[0]?.startsWith('issue,') && rows.every((r) => SEVERITIES.has(r.severity) && r.issue)) return rows;
+  }
+  console.error('electronegativity wrote an unreadable report five times');
   process.exit(2);
 }
 
@@ -48,8 +65,9 @@ function parseCsv(text) {
   return rows;
 }
 
-const findings = parseCsv(fs.readFileSync(out, 'utf8'));
+const findings = lint();
 for (const f of findings) console.log(`${f.severity.padEnd(13)} ${f.issue} ${path.relative(process.cwd(), f.file)}:${f.location} ${f.description}`);
 const high = findings.filter((f) => f.severity === 'HIGH');
 console.log(`electronegativity (Electron ${electronVersion}) on ${path.relative(process.cwd(), dir) || '.'}: ${findings.length} finding(s), ${high.length} HIGH`);
-process.exit(high.length > 0 ? 1 : 0);
+// exitCode, not exit(): stdout to a pipe is written asynchronously and exit() would cut it off.
+process.exitCode = high.length > 0 ? 1 : 0;
