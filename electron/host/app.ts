@@ -127,6 +127,16 @@ export async function startCore(options: StartOptions): Promise<AppCore> {
     }
   }
 
+  /** A store that will not open after a restore (a failed migration) puts the app in recovery, not in pieces. */
+  const reopen = async (): Promise<void> => {
+    try {
+      await open();
+    } catch (err) {
+      const dir = backupDirFor(storePath);
+      recovery = { reason: `恢复后无法打开数据文件：${err instanceof Error ? err.message : String(err)}`, keptAs: storePath, backupDir: dir, newest: newestGoodBackup(dir) };
+      throw err;
+    }
+  };
   let restoring = false;
   const restore = async (name: string): Promise<{ restored: BackupSummaryInfo; safety: BackupSummaryInfo | null }> => {
     if (activeJobs() > 0) throw new AppError('conflict', '有导入等任务正在进行，请等它完成后再恢复。');
@@ -145,14 +155,15 @@ export async function startCore(options: StartOptions): Promise<AppCore> {
     // The store as it is now is backed up first: that backup is how this restore is undone.
     const safety = recovery ? null : await takeBackup(ctx.db, dir, 'restore');
     if (!recovery) ctx.db.close();
+    let restored: BackupSummaryInfo;
     try {
-      const restored = await restoreBackup(storePath, listing.file);
+      restored = await restoreBackup(storePath, listing.file);
       recovery = null;
-      return { restored, safety };
     } finally {
       // Reopened whether the restore went through or not: the store is either the backup or as it was.
-      if (!recovery) await open();
+      if (!recovery) await reopen();
     }
+    return { restored, safety };
   };
 
   const handlers = createHandlers(ctx, { restore, recovery: () => recovery });

@@ -3,7 +3,7 @@ import { changesForTarget } from '../db/repos/changeLog';
 import { readSettings, writeSettings } from '../db/repos/settings';
 import type { BackupSummaryInfo, RecoveryInfo } from '../../shared/contract';
 import type { ServiceContext } from './context';
-import { backupDirOf, backupNow, listStoreBackups } from './backups';
+import { backupDirOf, backupNow, listStoreBackups, rememberBackupDir } from './backups';
 import { requireTarget } from './context';
 import { addAlias, getDirectory } from './directory';
 import type { Handlers } from './dispatch';
@@ -49,6 +49,7 @@ export function createHandlers(ctx: ServiceContext, host: HostOps): Handlers {
     'settings.get': () => readSettings(ctx.db),
     'settings.update': (patch) => {
       writeSettings(ctx.db, patch);
+      if (patch.backupDir !== undefined) rememberBackupDir(ctx.storePath, patch.backupDir);
       return readSettings(ctx.db);
     },
     'plans.list': () => listPlans(ctx),

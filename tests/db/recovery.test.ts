@@ -12,7 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { startCore } from '../../electron/host/app';
 import { SCHEMA_VERSION } from '../../electron/db/migrate';
 import { exportOverview } from '../../electron/services/export';
-import { openCore, tempStorePath } from '../helpers/store';
+import { openCore, tempDir, tempStorePath } from '../helpers/store';
 import { corruptMiddle } from '../helpers/damage';
 import { cli } from '../helpers/cli';
 
@@ -174,5 +174,21 @@ describe('recovery edge cases', () => {
     expect(await restoring).toMatchObject({ ok: true });
     expect(await core.call('progress.save', { assignmentId: line, quarter: 4, text: '恢复之后的保存' })).toMatchObject({ ok: true });
     core.close();
+  });
+
+  it('recovery finds the backups in the folder the user chose (a USB stick), though the store is unreadable', async () => {
+    const storePath = tempStorePath();
+    const usb = path.join(tempDir('usb-'), '督查备份');
+    const core = await openCore(storePath, true);
+    await core.invoke('settings.update', { backupDir: usb });
+    const backup = await core.invoke('backups.create', {});
+    expect(path.dirname(backup.file)).toBe(usb);
+    core.close();
+    corruptMiddle(storePath);
+    const started = await startCore({ storePath });
+    expect(started.recovery).toMatchObject({ backupDir: usb, newest: { name: backup.name } });
+    expect(await started.call('backups.restore', { name: backup.name })).toMatchObject({ ok: true });
+    expect(targets(started.db)).toBe(39);
+    started.close();
   });
 });
