@@ -181,10 +181,7 @@ async function exportCommand(values: Record<string, string | boolean | undefined
   const out = values.out as string | undefined;
   if (!out) fail('缺少 --out 参数：请指定导出的文件（.xlsx）。');
   if (!/\.xlsx$/i.test(out)) fail(`导出文件应以 .xlsx 结尾：${out}`);
-  if (values.year === undefined) fail('缺少 --year 参数：请指定年份。');
-  if (values.quarter === undefined) fail('缺少 --quarter 参数：请指定季度（1至4）。');
-  const year = optionalInt(values.year, '年份', 2000, 2100)!;
-  const quarter = optionalInt(values.quarter, '季度', 1, 4) as Quarter;
+  const { year, quarter } = periodOf(values);
   const dir = path.dirname(path.resolve(out));
   if (!fs.existsSync(dir)) fail(`导出文件所在的文件夹不存在：${dir}`);
   const core = await openExisting(values.db as string | undefined);
@@ -215,10 +212,7 @@ async function exportTemplatesCommand(values: Record<string, string | boolean | 
   if (extra.length > 0) fail(`多余的参数：${extra.join(' ')}`);
   const outDir = values['out-dir'] as string | undefined;
   if (!outDir) fail('缺少 --out-dir 参数：请指定存放报送模板的文件夹。');
-  if (values.year === undefined) fail('缺少 --year 参数：请指定年份。');
-  if (values.quarter === undefined) fail('缺少 --quarter 参数：请指定季度（1至4）。');
-  const year = optionalInt(values.year, '年份', 2000, 2100)!;
-  const quarter = optionalInt(values.quarter, '季度', 1, 4) as Quarter;
+  const { year, quarter } = periodOf(values);
   const by = (values.by as string | undefined) ?? 'unit';
   if (by !== 'unit' && by !== 'leader') fail(`--by 参数无效：${by}（应为 unit 按责任单位，或 leader 按市政府领导）`);
   const core = await openExisting(values.db as string | undefined);
@@ -356,10 +350,7 @@ async function roundCommand(values: Record<string, string | boolean | undefined>
   const [kind, ...extra] = what;
   if (kind !== 'status') fail(kind === undefined ? '请指定：round status …' : `未知的调度命令：${kind}（目前只支持 status）`);
   if (extra.length > 0) fail(`多余的参数：${extra.join(' ')}`);
-  if (values.year === undefined) fail('缺少 --year 参数：请指定年份。');
-  if (values.quarter === undefined) fail('缺少 --quarter 参数：请指定季度（1至4）。');
-  const year = optionalInt(values.year, '年份', 2000, 2100)!;
-  const quarter = optionalInt(values.quarter, '季度', 1, 4) as Quarter;
+  const { year, quarter } = periodOf(values);
   const core = await openExisting(values.db as string | undefined);
   try {
     const status = roundStatus({ db: core.db, storePath: values.db as string }, year, quarter);

@@ -4,7 +4,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { BackupSummaryInfo, MethodName, RecoveryInfo } from '../../shared/contract';
 import { AppError, toErrorInfo, type Result } from '../../shared/errors';
-import { needsDailyBackup, restoreBackup, listBackups, takeBackup } from '../db/backup';
+import { needsDailyBackup, parseBackupName, restoreBackup, takeBackup } from '../db/backup';
 import { openStore, type Db } from '../db/connection';
 import { checkStore, newestGoodBackup, quarantineDamaged } from '../db/integrity';
 import { databaseOptions, setNativeBinding } from '../db/storeFiles';
@@ -149,15 +149,15 @@ export async function startCore(options: StartOptions): Promise<AppCore> {
   };
   const restoreNow = async (name: string): Promise<{ restored: BackupSummaryInfo; safety: BackupSummaryInfo | null }> => {
     const dir = recovery ? recovery.backupDir : backupDirOf(ctx.db, storePath);
-    const listing = listBackups(dir).find((b) => b.name === name);
-    if (!listing) throw new AppError('not-found', `备份文件夹 ${dir} 中没有备份 ${name}。`);
-    if (listing.damaged) throw new AppError('store-damaged', listing.problem);
+    // Only this backup is read: restoreBackup verifies it before anything is replaced.
+    const file = path.join(dir, name);
+    if (parseBackupName(name) === null || !fs.existsSync(file)) throw new AppError('not-found', `备份文件夹 ${dir} 中没有备份 ${name}。`);
     // The store as it is now is backed up first: that backup is how this restore is undone.
     const safety = recovery ? null : await takeBackup(ctx.db, dir, 'restore');
     if (!recovery) ctx.db.close();
     let restored: BackupSummaryInfo;
     try {
-      restored = await restoreBackup(storePath, listing.file);
+      restored = await restoreBackup(storePath, file);
       recovery = null;
     } finally {
       // Reopened whether the restore went through or not: the store is either the backup or as it was.

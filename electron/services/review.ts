@@ -4,7 +4,6 @@
  * Targets are loaded once, set-based, with all quarters; the review is cached until any write, like the
  * overview, so a dashboard click or a meeting-mode step costs nothing.
  */
-import ExcelJS from 'exceljs';
 import type { Review, ReviewGroup, ReviewItem, Target } from '../../shared/contract';
 import { quarterLabel, type Quarter } from '../../shared/domain';
 import { AppError } from '../../shared/errors';
@@ -20,7 +19,7 @@ import * as notes from '../db/repos/reviewNotes';
 import { getRound } from '../db/repos/rounds';
 import { readSettings } from '../db/repos/settings';
 import { loadTarget, loadTargets } from '../db/repos/targets';
-import { BODY_FONT, BORDER, HEADER_FONT } from '../excel/overviewWriter';
+import { listSheetBytes } from '../excel/listSheet';
 import { actorOf, requireTarget, type ServiceContext } from './context';
 import { requirePlan } from './plans';
 
@@ -47,26 +46,28 @@ function daysOverdue(db: Db, planId: number, quarter: Quarter, today: Date): num
 }
 
 type Confirmed = Map<number, Map<number, Quantity | null>>;
+/** Per assignment and goal index: the goal as it read when confirmed, and the actual confirmed. */
+type ConfirmedRows = Map<number, Map<number, { goalText: string; actual: Quantity | null }>>;
 
-/** The plan's confirmed actuals of a quarter that still apply (the goal still reads as it did). */
-function confirmedOf(ctx: ServiceContext, planId: number, quarter: Quarter): Confirmed {
-  const map: Confirmed = new Map();
+/** The plan's confirmed actuals of a quarter, read once per review. */
+function confirmedOf(ctx: ServiceContext, planId: number, quarter: Quarter): ConfirmedRows {
+  const map: ConfirmedRows = new Map();
   for (const row of confirmed.confirmedOfPlan(ctx.db, planId, quarter)) {
     const actual = row.actualText === '' ? null : (parseActuals(row.actualText)[0] ?? null);
     let perLine = map.get(row.assignmentId);
     if (!perLine) map.set(row.assignmentId, (perLine = new Map()));
-    perLine.set(row.goalIndex, actual);
+    perLine.set(row.goalIndex, { goalText: row.goalText, actual });
   }
   return map;
 }
 
-/** Drops confirmations whose goal no longer reads as it did when confirmed (the content was edited). */
-function applicable(all: Confirmed, t: Target, goals: readonly Quantity[], texts: ReadonlyMap<string, string>): Confirmed {
+/** The confirmations of a target that still apply: the goal still reads as it did when confirmed. */
+function applicable(all: ConfirmedRows, t: Target, goals: readonly Quantity[]): Confirmed {
   const out: Confirmed = new Map();
   for (const a of t.assignments) {
     const perLine = all.get(a.id);
     if (!perLine) continue;
-    const kept = new Map([...perLine].filter(([i]) => goals[i] !== undefined && texts.get(`${a.id}:${i}`) === goals[i]!.text));
+    const kept = new Map([...perLine].filter(([i, c]) => goals[i]?.text === c.goalText).map(([i, c]) => [i, c.actual]));
     if (kept.size > 0) out.set(a.id, kept);
   }
   return out;
@@ -159,19 +160,16 @@ export function getReview(ctx: ServiceContext, year: number, quarter: Quarter, o
   const entries = cache.entries;
   const versions = stmt(ctx.db, 'SELECT id, version FROM targets WHERE plan_id = ? ORDER BY serial, id').all(plan.id) as { id: number; version: number }[];
   const confirmedNow = confirmedOf(ctx, plan.id, quarter);
-  const confirmedBefore = quarter > 1 ? confirmedOf(ctx, plan.id, (quarter - 1) as Quarter) : new Map();
-  const goalTexts = new Map(
-    [...confirmed.confirmedOfPlan(ctx.db, plan.id, quarter), ...(quarter > 1 ? confirmed.confirmedOfPlan(ctx.db, plan.id, (quarter - 1) as Quarter) : [])].map((c) => [`${c.assignmentId}:${c.goalIndex}`, c.goalText]),
-  );
+  const confirmedBefore: ConfirmedRows = quarter > 1 ? confirmedOf(ctx, plan.id, (quarter - 1) as Quarter) : new Map();
   const stale = versions.filter((v) => entries.get(v.id)?.version !== v.version);
   if (stale.length > 0) {
     const wanted = new Set(stale.map((v) => v.id));
     const loaded = stale.length > BULK_RELOAD ? loadTargets(ctx.db, { planId: plan.id }).filter((t) => wanted.has(t.id)) : stale.map((v) => loadTarget(ctx.db, v.id)!);
     for (const t of loaded) {
       const goals = parseGoals(t.content);
-      const fixedNow = applicable(confirmedNow, t, goals, goalTexts);
+      const fixedNow = applicable(confirmedNow, t, goals);
       const r = assessTarget(t, quarter, { ...assess, confirmed: fixedNow });
-      const previous = quarter > 1 ? assessTarget(t, (quarter - 1) as Quarter, { thresholds: settings.reviewThresholds, confirmed: applicable(confirmedBefore, t, goals, goalTexts) }) : null;
+      const previous = quarter > 1 ? assessTarget(t, (quarter - 1) as Quarter, { thresholds: settings.reviewThresholds, confirmed: applicable(confirmedBefore, t, goals) }) : null;
       entries.set(t.id, { version: t.version, item: toItem(t, r, previous, '', quarter, fixedNow) });
     }
   }
@@ -223,29 +221,22 @@ export async function exportReview(ctx: ServiceContext, year: number, quarter: Q
   const review = getReview(ctx, year, quarter);
   const rows = meetingItems(review);
   if (rows.length === 0) throw new AppError('validation', `${year}年${quarterLabel(quarter)}没有滞后或需关注的责任目标。`);
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet('调度清单', { views: [{ state: 'frozen', ySplit: 2 }] });
-  const widths = [12, 6, 40, 10, 10, 36, 18, 30];
-  ws.columns = widths.map((width) => ({ width }));
-  const title = `${year}年${quarterLabel(quarter)}责任目标滞后及需关注事项清单`;
-  ws.getCell(1, 1).value = title;
-  ws.mergeCells(1, 1, 1, widths.length);
-  ws.getCell(1, 1).font = { ...HEADER_FONT, size: 16 };
-  ws.getCell(1, 1).alignment = { horizontal: 'center', vertical: 'middle' };
-  ws.getRow(1).height = 32;
-  ['市政府领导', '序号', '责任目标内容', '状态', '预警', '判断依据', '提示', '督办意见'].forEach((h, i) =>
-    Object.assign(ws.getCell(2, i + 1), { value: h, font: HEADER_FONT, border: BORDER, alignment: { horizontal: 'center', vertical: 'middle', wrapText: true } }),
-  );
-  rows.forEach(({ leader, item }, i) => {
-    const values = [leader, item.serial, item.content, STATUS_LABELS[item.status], LIGHT_LABELS[item.light], item.rule, item.flags.map((f) => FLAG_LABELS[f]).join('、'), item.note];
-    const r = ws.getRow(3 + i);
-    values.forEach((v, c) => Object.assign(r.getCell(c + 1), { value: v, font: BODY_FONT, border: BORDER, alignment: { vertical: 'middle', wrapText: true, horizontal: c === 1 || c === 3 || c === 4 ? 'center' : 'left' } }));
-    const lines = Math.max(...values.map((v, c) => Math.ceil((String(v).length * 2) / (widths[c]! - 1)) || 1));
-    r.height = lines * 15 + 6;
+  const bytes = await listSheetBytes({
+    sheet: '调度清单',
+    title: `${year}年${quarterLabel(quarter)}责任目标滞后及需关注事项清单`,
+    columns: [
+      { header: '市政府领导', width: 12 },
+      { header: '序号', width: 6, center: true },
+      { header: '责任目标内容', width: 40 },
+      { header: '状态', width: 10, center: true },
+      { header: '预警', width: 10, center: true },
+      { header: '判断依据', width: 36 },
+      { header: '提示', width: 18 },
+      { header: '督办意见', width: 30 },
+    ],
+    rows: rows.map(({ leader, item }) => [leader, item.serial, item.content, STATUS_LABELS[item.status], LIGHT_LABELS[item.light], item.rule, item.flags.map((f) => FLAG_LABELS[f]).join('、'), item.note]),
+    orientation: 'landscape',
   });
-  ws.pageSetup = { paperSize: 9 as unknown as ExcelJS.PaperSize, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '2:2' };
-  ws.headerFooter = { oddFooter: '&C第 &P 页 共 &N 页' };
-  const bytes = Buffer.from(await wb.xlsx.writeBuffer());
   return { fileName: `${year}年${quarterLabel(quarter)}责任目标调度清单.xlsx`, data: bytes.toString('base64'), count: rows.length };
 }
 

@@ -3,14 +3,13 @@
  * warnings, and the list to chase. A returned template names its owner in its title (the file may have been
  * renamed on the way); an import of it marks the owner as returned, and undoing the import takes that back.
  */
-import ExcelJS from 'exceljs';
 import type { ImportBatch, ImportPreview, RoundStatus } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
 import { normalizeName, quarterLabel, type Quarter } from '../../shared/domain';
 import { findUnitId, unitName } from '../db/repos/directory';
 import * as repo from '../db/repos/rounds';
 import { loadTargets } from '../db/repos/targets';
-import { BODY_FONT, BORDER, HEADER_FONT } from '../excel/overviewWriter';
+import { listSheetBytes } from '../excel/listSheet';
 import { templateOwnerOfTitle } from '../excel/templateWriter';
 import { actorOf, type ServiceContext } from './context';
 import { requirePlan } from './plans';
@@ -112,28 +111,19 @@ export async function exportMissing(ctx: ServiceContext, year: number, quarter: 
   const missing = status.owners.filter((o) => !o.returned);
   const flagged = status.owners.filter((o) => o.returned && o.warnings > 0);
   if (missing.length + flagged.length === 0) throw new AppError('validation', `${year}年${quarterLabel(quarter)}各${status.by === 'unit' ? '单位' : '领导'}均已报送，没有需要催报的。`);
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet('催报名单', { views: [{ state: 'frozen', ySplit: 2 }] });
-  ws.columns = [{ width: 6 }, { width: 30 }, { width: 10 }, { width: 14 }, { width: 40 }];
-  const title = `${year}年${quarterLabel(quarter)}责任目标推进情况催报名单${status.dueDate ? `（报送截止：${status.dueDate}）` : ''}`;
-  ws.getCell(1, 1).value = title;
-  ws.mergeCells(1, 1, 1, 5);
-  ws.getCell(1, 1).font = { ...HEADER_FONT, size: 16 };
-  ws.getCell(1, 1).alignment = { horizontal: 'center', vertical: 'middle' };
-  ws.getRow(1).height = 30;
-  const header = ['序号', status.by === 'unit' ? '责任单位' : '市政府领导', '分工数', '状态', '说明'];
-  header.forEach((h, i) => Object.assign(ws.getCell(2, i + 1), { value: h, font: HEADER_FONT, border: BORDER, alignment: { horizontal: 'center', vertical: 'middle' } }));
-  [...missing, ...flagged].forEach((o, i) => {
-    const values = [i + 1, o.owner, o.lines, o.returned ? '已报送，有提示' : '未报送', o.returned ? `${o.warnings}条提示：${o.files.join('、')}` : ''];
-    values.forEach((v, c) => {
-      const cell = ws.getCell(3 + i, c + 1);
-      cell.value = v;
-      cell.font = BODY_FONT;
-      cell.border = BORDER;
-      cell.alignment = { vertical: 'middle', wrapText: true, horizontal: c === 1 || c === 4 ? 'left' : 'center' };
-    });
+  const rows = [...missing, ...flagged].map((o, i) => [i + 1, o.owner, o.lines, o.returned ? '已报送，有提示' : '未报送', o.returned ? `${o.warnings}条提示：${o.files.join('、')}` : '']);
+  const bytes = await listSheetBytes({
+    sheet: '催报名单',
+    title: `${year}年${quarterLabel(quarter)}责任目标推进情况催报名单${status.dueDate ? `（报送截止：${status.dueDate}）` : ''}`,
+    columns: [
+      { header: '序号', width: 6, center: true },
+      { header: status.by === 'unit' ? '责任单位' : '市政府领导', width: 30 },
+      { header: '分工数', width: 10, center: true },
+      { header: '状态', width: 14, center: true },
+      { header: '说明', width: 40 },
+    ],
+    rows,
+    orientation: 'portrait',
   });
-  ws.pageSetup = { paperSize: 9 as unknown as ExcelJS.PaperSize, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '2:2' };
-  const bytes = Buffer.from(await wb.xlsx.writeBuffer());
   return { fileName: `${year}年${quarterLabel(quarter)}责任目标推进情况催报名单.xlsx`, data: bytes.toString('base64'), count: missing.length + flagged.length };
 }

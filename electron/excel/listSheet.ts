@@ -1,0 +1,51 @@
+/**
+ * A titled list in the official fonts (the list to chase, the review's list): a title over a header row
+ * repeated on every page, one bordered row per item with its height fitted to the text, A4 fitted to width.
+ */
+import ExcelJS from 'exceljs';
+import { heightFor, linesNeeded } from './overviewWriter';
+import { BODY_FONT, BORDER, HEADER_FONT } from './styles';
+
+export interface ListColumn {
+  header: string;
+  /** In Excel character units (a CJK character takes two). */
+  width: number;
+  center?: boolean;
+}
+
+export interface ListSheet {
+  sheet: string;
+  title: string;
+  columns: ListColumn[];
+  rows: (string | number)[][];
+  orientation: 'portrait' | 'landscape';
+}
+
+/** A4 (the OOXML paper code); exceljs's PaperSize enum is const. */
+const PAPER_A4 = 9 as unknown as ExcelJS.PaperSize;
+
+export async function listSheetBytes(list: ListSheet): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet(list.sheet, { views: [{ state: 'frozen', ySplit: 2 }] });
+  ws.columns = list.columns.map((c) => ({ width: c.width }));
+  const title = ws.getCell(1, 1);
+  title.value = list.title;
+  ws.mergeCells(1, 1, 1, list.columns.length);
+  title.font = { ...HEADER_FONT, size: 16 };
+  title.alignment = { horizontal: 'center', vertical: 'middle' };
+  ws.getRow(1).height = 32;
+  list.columns.forEach((c, i) =>
+    Object.assign(ws.getCell(2, i + 1), { value: c.header, font: HEADER_FONT, border: BORDER, alignment: { horizontal: 'center', vertical: 'middle', wrapText: true } }),
+  );
+  list.rows.forEach((values, i) => {
+    const row = ws.getRow(3 + i);
+    values.forEach((v, c) => {
+      const column = list.columns[c]!;
+      Object.assign(row.getCell(c + 1), { value: v, font: BODY_FONT, border: BORDER, alignment: { vertical: 'middle', wrapText: true, horizontal: column.center ? 'center' : 'left' } });
+    });
+    row.height = heightFor(Math.max(...values.map((v, c) => linesNeeded(String(v), list.columns[c]!.width - 1))));
+  });
+  ws.pageSetup = { paperSize: PAPER_A4, orientation: list.orientation, fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '2:2' };
+  ws.headerFooter = { oddFooter: '&C第 &P 页 共 &N 页' };
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
