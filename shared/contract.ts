@@ -584,6 +584,8 @@ export const methods = {
   },
   'jobs.cancel': { input: z.object({ jobId: jobIdSchema }).strict(), output: z.object({ cancelled: z.boolean() }) },
   'import.undo': { input: z.object({ batchId: z.string().min(1).max(64) }).strict(), output: z.object({ batch: importBatchSchema, restored: z.number().int() }) },
+  // CLI: every target of a year (or of every year, oldest first) with all quarters, for `list`.
+  'targets.list': { input: z.object({ year: yearSchema.optional() }).strict(), output: z.array(targetSchema) },
 } as const;
 
 export type Methods = typeof methods;

@@ -25,6 +25,13 @@ export interface AppCore {
   readonly recovery: RecoveryInfo | null;
   /** Validates and runs one request; never throws. */
   call(method: unknown, payload: unknown): Promise<Result<unknown>>;
+  /**
+   * The CLI's restore from a file the user names (the contract takes only names in the backup folder):
+   * the same steps as `backups.restore`, waiting for no job and backing the current store up first.
+   */
+  restoreFile(file: string): Promise<{ restored: BackupSummaryInfo; safety: BackupSummaryInfo | null }>;
+  /** The CLI's backup to a file the user names: taken beside it, verified, then put in place; never overwrites. */
+  backupTo(file: string): Promise<BackupSummaryInfo>;
   close(): void;
 }
 
@@ -138,20 +145,25 @@ export async function startCore(options: StartOptions): Promise<AppCore> {
     }
   };
   let restoring = false;
-  const restore = async (name: string): Promise<{ restored: BackupSummaryInfo; safety: BackupSummaryInfo | null }> => {
+  const guarded = async (file: () => string): Promise<{ restored: BackupSummaryInfo; safety: BackupSummaryInfo | null }> => {
     if (activeJobs() > 0) throw new AppError('conflict', '有导入等任务正在进行，请等它完成后再恢复。');
     restoring = true;
     try {
-      return await restoreNow(name);
+      return await restoreNow(file());
     } finally {
       restoring = false;
     }
   };
-  const restoreNow = async (name: string): Promise<{ restored: BackupSummaryInfo; safety: BackupSummaryInfo | null }> => {
+  const restore = (name: string) =>
+    guarded(() => {
+      const dir = recovery ? recovery.backupDir : backupDirOf(ctx.db, storePath);
+      // Only this backup is read: restoreBackup verifies it before anything is replaced.
+      const file = path.join(dir, name);
+      if (parseBackupName(name) === null || !fs.existsSync(file)) throw new AppError('not-found', `备份文件夹 ${dir} 中没有备份 ${name}。`);
+      return file;
+    });
+  const restoreNow = async (file: string): Promise<{ restored: BackupSummaryInfo; safety: BackupSummaryInfo | null }> => {
     const dir = recovery ? recovery.backupDir : backupDirOf(ctx.db, storePath);
-    // Only this backup is read: restoreBackup verifies it before anything is replaced.
-    const file = path.join(dir, name);
-    if (parseBackupName(name) === null || !fs.existsSync(file)) throw new AppError('not-found', `备份文件夹 ${dir} 中没有备份 ${name}。`);
     // The store as it is now is backed up first: that backup is how this restore is undone.
     const safety = recovery ? null : await takeBackup(ctx.db, dir, 'restore');
     if (!recovery) ctx.db.close();
@@ -186,6 +198,24 @@ export async function startCore(options: StartOptions): Promise<AppCore> {
         return { ok: false, error: toErrorInfo(new AppError('store-damaged', recoveryMessage(recovery))) };
       }
       return dispatch(handlers, method, payload);
+    },
+    restoreFile: (file) => guarded(() => file),
+    backupTo: async (file) => {
+      if (recovery) throw new AppError('store-damaged', recoveryMessage(recovery));
+      if (fs.existsSync(file)) throw new AppError('conflict', `文件已存在，未覆盖：${file}`);
+      let dir: string;
+      try {
+        dir = fs.mkdtempSync(path.join(path.dirname(path.resolve(file)), '.ducha-backup-'));
+      } catch {
+        throw new AppError('io', `无法在 ${path.dirname(path.resolve(file))} 中写入备份：文件夹不存在或没有写入权限。`);
+      }
+      try {
+        const taken = await takeBackup(ctx.db, dir, 'manual');
+        fs.renameSync(taken.file, file);
+        return { ...taken, file: path.resolve(file), name: path.basename(file) };
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
     },
     close: () => {
       if (ctx.db?.open) ctx.db.close();

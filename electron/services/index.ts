@@ -8,7 +8,7 @@ import { requireTarget } from './context';
 import { addAlias, getDirectory } from './directory';
 import type { Handlers } from './dispatch';
 import { getOverview } from './overview';
-import { createPlan, listPlans } from './plans';
+import { createPlan, listPlans, listTargets } from './plans';
 import { saveProgress } from './progress';
 import { createTarget, deleteTarget, saveAssignments, updateTarget } from './targets';
 import { applyImport, decodeFiles, importBatches, previewImport, undoBatch } from './import';
@@ -92,5 +92,7 @@ export function createHandlers(ctx: ServiceContext, host: HostOps): Handlers {
     'jobs.cancel': (input) => ({ cancelled: cancelJob(input.jobId) }),
     'import.batches': () => importBatches(ctx),
     'import.undo': (input) => undoBatch(ctx, input.batchId),
+    // CLI
+    'targets.list': (input) => listTargets(ctx, input.year),
   };
 }

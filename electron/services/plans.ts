@@ -1,7 +1,8 @@
-import type { PlanSummary } from '../../shared/contract';
+import type { PlanSummary, Target } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
 import { insertPlan, listPlanSummaries, planByYear, type PlanRow } from '../db/repos/plans';
 import { readSettings } from '../db/repos/settings';
+import { loadTargets } from '../db/repos/targets';
 import type { ServiceContext } from './context';
 
 export function requirePlan(ctx: ServiceContext, year: number): PlanRow {
@@ -18,4 +19,10 @@ export function createPlan(ctx: ServiceContext, input: { year: number; city?: st
   if (planByYear(ctx.db, input.year)) throw new AppError('conflict', `${input.year}年度已存在。`, { field: 'year' });
   insertPlan(ctx.db, { year: input.year, city: input.city ?? readSettings(ctx.db).city });
   return listPlanSummaries(ctx.db).find((p) => p.year === input.year)!;
+}
+
+/** Every target of `year`, or of every year oldest first, with all its quarters (the CLI's `list`). */
+export function listTargets(ctx: ServiceContext, year: number | undefined): Target[] {
+  const plans = year === undefined ? [...listPlanSummaries(ctx.db)].sort((a, b) => a.year - b.year).map((p) => planByYear(ctx.db, p.year)!) : [requirePlan(ctx, year)];
+  return plans.flatMap((p) => loadTargets(ctx.db, { planId: p.id }));
 }

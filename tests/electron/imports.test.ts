@@ -98,3 +98,30 @@ describe('import rules', () => {
     ).toEqual([]);
   });
 });
+
+describe('the CLI is a host like the others', () => {
+  // Parsing and printing only: every command goes through the core's dispatch(), so it gets the contract's
+  // validation, the backup before an import, the lock and the restore's wait for jobs with no copy of its own.
+  const cliSources = () => [path.join(root, 'electron/cli.ts'), ...sourcesUnder('electron/cli')];
+  const serviceImports = (file: string, source: string) =>
+    specifiers(source)
+      .filter((spec) => {
+        const t = target(file, spec);
+        return inside(t, 'electron/services') || inside(t, 'electron/db/repos') || inside(t, 'electron/db/connection') || spec === 'better-sqlite3';
+      })
+      .map((spec) => `${path.relative(root, file)} → ${spec}`);
+
+  it('sees the CLI sources it checks', () => {
+    expect(cliSources().length).toBeGreaterThan(3);
+  });
+
+  it('electron/cli.ts and electron/cli/ import no service, no repository and no store connection', () => {
+    expect(cliSources().flatMap((file) => serviceImports(file, fs.readFileSync(file, 'utf8')))).toEqual([]);
+  });
+
+  it('the check fails on a CLI module that calls a service around dispatch()', () => {
+    const file = path.join(root, 'electron/cli/bad.ts');
+    const source = "import { loadTargets } from '../db/repos/targets';\nimport { startCore } from '../host/app';\nconst m = await import('../services/seed');\n";
+    expect(serviceImports(file, source)).toEqual(['electron/cli/bad.ts → ../db/repos/targets', 'electron/cli/bad.ts → ../services/seed']);
+  });
+});

@@ -1,0 +1,250 @@
+/**
+ * The CLI's commands: one entry each, keyed by the words that name it ("list", "export overview"). A command
+ * maps its options onto one or more contract methods and prints the result; adding one that wraps a method is
+ * a few lines (usage, options, store, run).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { ImportBatch, ImportPreview, Input } from '../../shared/contract';
+import { AppError } from '../../shared/errors';
+import { toListed } from '../../shared/listJson';
+import { readWorkbookFile } from '../excel/sniff';
+import { choiceOf, fail, noExtra, periodOf, quarterOf, stringOf, today, yearOf } from './args';
+import type { Command, Context } from './command';
+import { backupText, noteText, periodText, reviewRows, reviewText, roundText, shownNotes, summaryText, targetsText } from './format';
+import { assertStoreExists, ensureStoreFolder, requireDb, writeOutput } from './store';
+
+const PERIOD = { year: { type: 'string' }, quarter: { type: 'string' } } as const;
+
+async function list({ values, args, session, print, json }: Context): Promise<void> {
+  noExtra(args);
+  const targets = await session.call('targets.list', { year: yearOf(values) });
+  if (values.json) json(targets.map(toListed));
+  else print(targetsText(targets));
+}
+
+async function seed({ values, args, session, open, print }: Context): Promise<void> {
+  noExtra(args);
+  if ((await session.call('plans.list', {})).length > 0) fail(`数据文件 ${values.db as string} 中已有数据，示例数据只能载入空的数据文件。`);
+  session.core.close();
+  // The sample data set is loaded the way the app loads it on a first start.
+  const seeded = await open(values.db as string, { seedIfEmpty: true });
+  const [plan] = await seeded.call('plans.list', {});
+  print(`已载入示例数据：${plan!.year}年 ${plan!.targetCount} 项责任目标、${plan!.assignmentCount} 条分工。`);
+}
+
+/** Items that would have changed the store, for a refused import's message. */
+function wouldChange(preview: ImportPreview): string {
+  const s = preview.summary;
+  const serials = preview.items.filter((i) => i.status === 'new' || i.status === 'updated').map((i) => i.serial);
+  const shown = serials.length > 20 ? `${serials.slice(0, 20).join('、')}等` : serials.join('、');
+  return `本次导入原将新增 ${s.targetsNew} 项、更新 ${s.targetsUpdated} 项责任目标${serials.length > 0 ? `（第${shown}项）` : ''}，均未写入。`;
+}
+
+function printImport({ values, print, json }: Context, preview: ImportPreview, batch: ImportBatch | null): void {
+  if (values.json) {
+    const items = preview.items.map(({ key, serial, status, changes }) => ({ key, serial, status, changes }));
+    json({ dryRun: batch === null, batchId: batch?.id ?? null, year: preview.year, quarter: preview.quarter, summary: preview.summary, notes: shownNotes(preview), items });
+    return;
+  }
+  print(`${periodText(preview.year, preview.quarter)}：${summaryText(preview.summary)}`);
+  for (const n of shownNotes(preview)) print(noteText(n));
+  print(batch ? `已导入，批次号 ${batch.id}（可用 import --undo ${batch.id} 撤销）。` : '预览完成，未写入（--dry-run）。');
+}
+
+async function importCommand(c: Context): Promise<void> {
+  const { values, args, open } = c;
+  const db = requireDb(values);
+  if (typeof values.undo === 'string') {
+    noExtra(args);
+    assertStoreExists(db);
+    const { batch, restored } = await (await open(db)).call('import.undo', { batchId: values.undo });
+    if (values.json) c.json({ batch, restored });
+    else c.print(`已撤销导入批次 ${batch.id}：恢复 ${restored} 项责任目标。`);
+    return;
+  }
+  if (args.length === 0) fail('请指定要导入的文件。');
+  const request: Input<'import.preview'> = {
+    files: args.map(readWorkbookFile).map((f) => ({ name: f.name, data: f.bytes.toString('base64') })),
+    year: yearOf(values),
+    quarter: quarterOf(values),
+  };
+  if (values['dry-run']) {
+    // A dry run leaves no trace: it previews against a copy of the store (or an empty one in memory).
+    const { scratchCopy } = await import('../host/dryRun');
+    const copy = await scratchCopy(db);
+    try {
+      const scratch = await open(copy.path);
+      const preview = await scratch.call('import.preview', request);
+      scratch.core.close();
+      printImport(c, preview, null);
+    } finally {
+      copy.remove();
+    }
+    return;
+  }
+  // Every file is read before the store is opened: an unreadable one stops everything with the store
+  // untouched, not even created or migrated. The service keeps what it read for the steps below.
+  await (await open(':memory:')).call('import.preview', request);
+  ensureStoreFolder(db);
+  const session = await open(db);
+  const preview = await session.call('import.preview', request);
+  let batch: ImportBatch;
+  try {
+    ({ batch } = await session.call('import.apply', request));
+  } catch (err) {
+    if (err instanceof AppError && err.code === 'locked') throw new AppError('locked', `已拒绝导入，数据文件未改动：${err.message}\n${wouldChange(preview)}`);
+    throw err;
+  }
+  printImport(c, preview, batch);
+}
+
+async function exportOverview({ values, args, session, print }: Context): Promise<void> {
+  noExtra(args);
+  const out = stringOf(values, 'out', '缺少 --out 参数：请指定导出的文件（.xlsx）。');
+  if (!/\.xlsx$/i.test(out)) fail(`导出文件应以 .xlsx 结尾：${out}`);
+  const dir = path.dirname(path.resolve(out));
+  if (!fs.existsSync(dir)) fail(`导出文件所在的文件夹不存在：${dir}`);
+  const paper = values.paper === undefined ? undefined : String(values.paper).toUpperCase();
+  const file = await session.call('export.overview', {
+    ...periodOf(values),
+    leader: values.leader as string | undefined,
+    unit: values.unit as string | undefined,
+    behindOnly: values['behind-only'] === true,
+    layout: choiceOf(values.layout, ['single', 'two-block'], `版式无效：${String(values.layout)}（可选 single 单栏，two-block 双栏并排）`),
+    paperSize: choiceOf(paper, ['A3', 'A4'], `纸张无效：${String(values.paper)}（可选 A3 或 A4）`),
+    summary: values['no-summary'] !== true,
+  });
+  writeOutput(out, Buffer.from(file.data, 'base64'));
+  print(`已导出 ${file.targets} 项目标到 ${out}`);
+}
+
+async function exportTemplates({ values, args, session, print }: Context): Promise<void> {
+  noExtra(args);
+  const outDir = stringOf(values, 'out-dir', '缺少 --out-dir 参数：请指定存放报送模板的文件夹。');
+  const by = choiceOf(values.by ?? 'unit', ['unit', 'leader'], `--by 参数无效：${String(values.by)}（应为 unit 按责任单位，或 leader 按市政府领导）`)!;
+  const zip = await session.call('export.templates', { ...periodOf(values), by });
+  try {
+    fs.mkdirSync(outDir, { recursive: true });
+  } catch {
+    throw new AppError('io', `无法创建文件夹 ${outDir}：请检查路径和权限。`);
+  }
+  // The service hands every template over in one zip, as the app saves it; the CLI writes them one by one.
+  const { default: JSZip } = await import('jszip');
+  const entries = Object.values((await JSZip.loadAsync(Buffer.from(zip.data, 'base64'))).files).filter((e) => !e.dir);
+  for (const entry of entries) writeOutput(path.join(outDir, entry.name), await entry.async('nodebuffer'));
+  print(`已生成 ${entries.length} 个报送模板到 ${outDir}`);
+}
+
+async function backup({ values, args, session, print }: Context): Promise<void> {
+  noExtra(args);
+  const out = values.out as string | undefined;
+  const summary = out ? await session.core.backupTo(out) : await session.call('backups.create', {});
+  print(`已备份并通过完整性检查。\n${backupText(summary)}`);
+}
+
+async function restore({ values, args, open, print }: Context): Promise<number> {
+  const db = requireDb(values);
+  if (args.length !== 1) fail('请指定一个备份文件：restore --db 数据文件 备份文件');
+  const file = args[0]!;
+  // Shown before anything is opened or replaced: what the backup holds.
+  const { verifyBackup } = await import('../db/backup');
+  print(backupText(verifyBackup(file)));
+  if (values.yes !== true) {
+    print(`\n以上是备份中的内容。确认用它替换数据文件 ${db}，请加 --yes 再运行一次（替换前会先备份当前数据）。`);
+    return 2;
+  }
+  ensureStoreFolder(db);
+  // A damaged store is set aside intact as the core starts; the restore then replaces nothing of it.
+  const session = await open(db);
+  if (session.core.recovery) print(`当前数据文件已损坏，已原样保存为 ${session.core.recovery.keptAs}。`);
+  const { safety } = await session.core.restoreFile(file);
+  if (safety) print(`已先备份当前数据：${safety.file}`);
+  print(`已从备份恢复：${db}`);
+  return 0;
+}
+
+async function check({ values, args, print }: Context): Promise<number> {
+  noExtra(args);
+  const db = requireDb(values);
+  assertStoreExists(db);
+  // Read-only, before any core opens the store: a damaged store is reported, not set aside.
+  const { checkStore } = await import('../db/integrity');
+  const result = checkStore(db);
+  if (result.ok) {
+    print(`数据文件完好：${db}`);
+    return 0;
+  }
+  process.stderr.write(`${result.reason}\n`);
+  return 1;
+}
+
+async function review({ values, args, session, print, json }: Context): Promise<void> {
+  noExtra(args);
+  const result = await session.call('review.get', periodOf(values));
+  if (values.json) json(reviewRows(result));
+  else print(reviewText(result));
+}
+
+async function roundStatus({ values, args, session, print, json }: Context): Promise<void> {
+  noExtra(args);
+  const status = await session.call('round.status', periodOf(values));
+  if (values.json) json(status);
+  else print(roundText(status));
+}
+
+async function publish({ values, args, session, print, json }: Context): Promise<void> {
+  noExtra(args);
+  const { year, quarter } = periodOf(values);
+  const date = (values.date as string | undefined) ?? today();
+  const locks = await session.call('quarters.publish', { year, quarter, publishedOn: date });
+  if (values.json) json(locks);
+  else print(`已发布并锁定${periodText(year, quarter)}（发布日期 ${date}）：该季度的一览表内容不再能修改，如确需修改请先 unlock 并说明理由。`);
+}
+
+async function unlock({ values, args, session, print, json }: Context): Promise<void> {
+  noExtra(args);
+  const { year, quarter } = periodOf(values);
+  const reason = stringOf(values, 'reason', '缺少 --reason 参数：请说明解除锁定的理由。');
+  const locks = await session.call('quarters.unlock', { year, quarter, reason });
+  if (values.json) json(locks);
+  else print(`已解除${periodText(year, quarter)}的锁定（理由：${reason}），已记入修改记录。`);
+}
+
+export const COMMANDS: Record<string, Command> = {
+  list: { usage: [['--db 文件 [--year 年份] [--json]', '列出责任目标（--json 输出机器可读格式）']], options: { year: { type: 'string' } }, store: 'existing', run: list },
+  seed: { usage: [['--db 文件', '载入示例数据（2023年三季度一览表；数据文件夹不存在时自动创建）']], store: 'create', run: seed },
+  import: {
+    usage: [
+      ['文件… --db 文件 [--year 年份] [--quarter 季度] [--dry-run] [--json]', '导入一览表或报送模板（导入前先备份；--dry-run 只预览不写入；会改动已发布季度的导入被拒绝）'],
+      ['--undo 批次号 --db 文件 [--json]', '撤销一次导入'],
+    ],
+    options: { ...PERIOD, 'dry-run': { type: 'boolean' }, undo: { type: 'string' } },
+    store: 'none',
+    run: importCommand,
+  },
+  'export overview': {
+    usage: [
+      [
+        '--db 文件 --year 年份 --quarter 季度 --out 文件 [--layout single|two-block] [--paper A3|A4] [--no-summary] [--leader 姓名] [--unit 单位] [--behind-only]',
+        '导出一览表（.xlsx，默认A3横向并附汇总表，可按领导、单位或进度滞后筛选）',
+      ],
+    ],
+    options: { ...PERIOD, out: { type: 'string' }, leader: { type: 'string' }, unit: { type: 'string' }, 'behind-only': { type: 'boolean' }, layout: { type: 'string' }, paper: { type: 'string' }, 'no-summary': { type: 'boolean' } },
+    store: 'existing',
+    run: exportOverview,
+  },
+  'export templates': {
+    usage: [['--db 文件 --year 年份 --quarter 季度 --out-dir 文件夹 [--by unit|leader]', '生成季度报送模板（每个责任单位或每位市政府领导一个文件）']],
+    options: { ...PERIOD, 'out-dir': { type: 'string' }, by: { type: 'string' } },
+    store: 'existing',
+    run: exportTemplates,
+  },
+  backup: { usage: [['--db 文件 [--out 文件]', '立即备份（SQLite 在线备份并校验；默认存入数据文件旁的“备份”文件夹）']], options: { out: { type: 'string' } }, store: 'existing', run: backup },
+  restore: { usage: [['--db 文件 备份文件 [--yes]', '从备份恢复：先显示备份内容，加 --yes 才替换（替换前先备份当前数据）']], options: { yes: { type: 'boolean' } }, store: 'none', run: restore },
+  check: { usage: [['--db 文件', '检查数据文件是否完好（损坏时以非零状态退出并说明原因）']], store: 'none', run: check },
+  review: { usage: [['--db 文件 --year 年份 --quarter 季度 [--json]', '季度调度评估：每项目标的状态、预警灯、判断依据和提示（自报与数据不符等）']], options: PERIOD, store: 'existing', run: review },
+  'round status': { usage: [['--db 文件 --year 年份 --quarter 季度 [--json]', '季度调度报送情况：已报送、未报送（催报名单）、有提示的单位']], options: PERIOD, store: 'existing', run: roundStatus },
+  publish: { usage: [['--db 文件 --year 年份 --quarter 季度 [--date 发布日期] [--json]', '发布并锁定一个季度（日期默认今天，格式 YYYY-MM-DD）']], options: { ...PERIOD, date: { type: 'string' } }, store: 'existing', run: publish },
+  unlock: { usage: [['--db 文件 --year 年份 --quarter 季度 --reason 理由 [--json]', '解除已发布季度的锁定（理由记入修改记录）']], options: { ...PERIOD, reason: { type: 'string' } }, store: 'existing', run: unlock },
+};
