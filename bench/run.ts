@@ -16,6 +16,7 @@ import { measureImport } from './importBench';
 import { measureExport } from './exportBench';
 import { measureReview } from './reviewBench';
 import { measureBackup } from './backupBench';
+import { measureCli } from './cliBench';
 
 const TARGETS = Number(process.env.BENCH_TARGETS ?? 5000);
 
@@ -78,6 +79,11 @@ async function main(): Promise<void> {
   rows.push({ name: `backup of the ${backup.sizeMb.toFixed(1)} MB store (online copy + integrity_check + fsync)`, stat: backup.backup, baseline: { name: 'plain file copy', stat: backup.fileCopy }, goal: '< 1 s' });
   rows.push({ name: 'longest event-loop stall during a backup', stat: backup.stall, goal: 'the app keeps answering' });
   core.close();
+
+  // CLI: a process per command, built (dist/cli) against the same through tsx.
+  const cli = await measureCli(storePath);
+  rows.push({ name: 'CLI start (--help, built)', stat: cli.start, baseline: { name: 'through tsx', stat: cli.startTsx }, goal: '< 500 ms' });
+  rows.push({ name: `CLI list --json of ${TARGETS} targets piped into a JSON parser`, stat: cli.list, baseline: { name: 'through tsx', stat: cli.listTsx }, goal: 'arrives whole' });
 
   const render = await measureFirstRows(storePath, year).catch((err: unknown) => {
     console.log(`（界面测量未完成：${err instanceof Error ? err.message : String(err)}）`);

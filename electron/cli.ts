@@ -1,7 +1,8 @@
 /**
  * Command-line entry for batch work and scripts: one more host over the same core and `dispatch()` as the
  * Electron and browser hosts (the commands are in electron/cli/). Errors go to stderr in Chinese with a
- * non-zero exit code. Built to dist/cli.js (`duchagongzuotai`); `npm run cli` runs it.
+ * non-zero exit code. Built to dist/cli/cli.js, which bin/duchagongzuotai.js (`npx duchagongzuotai`,
+ * `npm run cli`) runs.
  */
 import { describeError } from './cli/errors';
 import { runCli } from './cli/run';
@@ -16,7 +17,8 @@ function drained(stream: NodeJS.WriteStream): Promise<void> {
   });
 }
 
-async function main(argv: string[]): Promise<void> {
+/** Runs one command as a process: prints, sets the exit code and exits once the output is out. */
+export async function main(argv: string[]): Promise<void> {
   // The service's own diagnostics ("[service] … failed: <stack>") are for developers; the user reads the
   // Chinese message below. DUCHA_DEBUG=1 shows them.
   if (!process.env.DUCHA_DEBUG) {
