@@ -11,6 +11,7 @@ import { meetingItems, type MeetingEntry } from '../../../shared/review/meeting'
 import { api, errorMessage } from '../../api';
 import { ActualChecks } from './ActualChecks';
 import { Highlight } from './Highlight';
+import { LightTrail } from './LightHistory';
 import { FLAG_LABELS, LIGHT_LABELS, STATUS_LABELS } from './labels';
 
 function clock(seconds: number): string {
@@ -40,6 +41,7 @@ function Page({ entry, review, index, count, onChanged }: { entry: MeetingEntry;
             {FLAG_LABELS[f]}
           </span>
         ))}
+        {item.history.length > 1 && <LightTrail history={item.history} />}
         <span className="muted">
           完成时限：{item.deadline || '—'}
           {item.pace !== null ? `；${item.paceNote}` : ''}
@@ -88,6 +90,7 @@ export function MeetingMode({ review, start, onClose, onNoteSaved }: { review: R
   const [index, setIndex] = useState(Math.min(start, Math.max(0, entries.length - 1)));
   const [seconds, setSeconds] = useState(0);
   const [typed, setTyped] = useState('');
+  const [jumpMessage, setJumpMessage] = useState<string | null>(null);
   const [notes, setNotes] = useState<Map<number, string>>(() => new Map(entries.map((e) => [e.item.targetId, e.item.note])));
   const [error, setError] = useState<string | null>(null);
   const saved = useRef(new Map(entries.map((e) => [e.item.targetId, e.item.note])));
@@ -121,6 +124,15 @@ export function MeetingMode({ review, start, onClose, onNoteSaved }: { review: R
     if (entry) saveNote(entry.item.targetId);
     setIndex(Math.max(0, Math.min(entries.length - 1, next)));
     setTyped('');
+    setJumpMessage(null);
+  };
+
+  // A serial is the only number said in a meeting ("第16项"): jump to that target, not to a position.
+  const jumpToSerial = (serial: number) => {
+    const at = entries.findIndex((e) => e.item.serial === serial);
+    if (at >= 0) return go(at);
+    setTyped('');
+    setJumpMessage(`第${serial}项不在本次会议议程中`);
   };
 
   const onKeyDown = (e: React.KeyboardEvent) => {
@@ -133,7 +145,7 @@ export function MeetingMode({ review, start, onClose, onNoteSaved }: { review: R
     else if (e.key === 'Home') go(0);
     else if (e.key === 'End') go(entries.length - 1);
     else if (/^\d$/.test(e.key)) setTyped((t) => (t + e.key).slice(-4));
-    else if (e.key === 'Enter' && typed !== '') go(Number(typed) - 1);
+    else if (e.key === 'Enter' && typed !== '') jumpToSerial(Number(typed));
     else if (e.key === 'Escape') {
       if (entry) saveNote(entry.item.targetId);
       onClose();
@@ -164,10 +176,15 @@ export function MeetingMode({ review, start, onClose, onNoteSaved }: { review: R
         <span className="meeting-timer" data-testid="meeting-timer" title="本项已用时">
           本项用时 {clock(seconds)}
         </span>
-        {typed && <span className="meeting-typed">跳转到第 {typed} 个（回车）</span>}
+        {typed && <span className="meeting-typed">跳转到第 {typed} 项（回车）</span>}
+        {jumpMessage && (
+          <span className="meeting-typed" role="status" data-testid="meeting-jump-message">
+            {jumpMessage}
+          </span>
+        )}
         {error && <span className="field-error">{error}</span>}
         <span className="spacer" />
-        <span className="muted">← → 翻页　Home/End 首末　数字+回车 跳转　Esc 退出</span>
+        <span className="muted">← → 翻页　Home/End 首末　序号+回车 跳转　Esc 退出</span>
         <button type="button" className="secondary" onClick={() => go(index - 1)} disabled={index === 0}>
           上一项
         </button>

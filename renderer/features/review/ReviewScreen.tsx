@@ -10,6 +10,7 @@ import { needsDiscussion } from '../../../shared/review/meeting';
 import { api, errorMessage } from '../../api';
 import { download } from '../../app/download';
 import { Highlight } from './Highlight';
+import { RedSince } from './LightHistory';
 import { FLAG_LABELS, LIGHT_LABELS, LIGHT_ORDER, STATUS_LABELS, STATUS_ORDER, type Light, type Status } from './labels';
 import { MeetingMode } from './MeetingMode';
 import { Legend, PatternDefs, StatusBars } from './StatusBars';
@@ -194,6 +195,7 @@ export function ReviewScreen({ year, quarter, sections, onClose }: { year: numbe
                     </td>
                     <td>
                       <span className={`light-dot ${i.light}`} aria-hidden="true" /> {LIGHT_LABELS[i.light]}
+                      <RedSince history={i.history} />
                     </td>
                     <td className="rule">{i.rule}</td>
                     <td>
