@@ -9,6 +9,7 @@ import type { Review } from '../../../shared/contract';
 import { quarterLabel } from '../../../shared/domain';
 import { meetingItems, type MeetingEntry } from '../../../shared/review/meeting';
 import { api, errorMessage } from '../../api';
+import { FocusLock } from '../../components/FocusLock';
 import { ActualChecks } from './ActualChecks';
 import { Highlight } from './Highlight';
 import { LightTrail } from './LightHistory';
@@ -98,7 +99,6 @@ export function MeetingMode({ review, start, onClose, onNoteSaved }: { review: R
   const entry = entries[index];
 
   useEffect(() => {
-    box.current?.focus();
     void document.documentElement.requestFullscreen?.().catch(() => undefined);
     return () => {
       if (document.fullscreenElement) void document.exitFullscreen().catch(() => undefined);
@@ -137,7 +137,11 @@ export function MeetingMode({ review, start, onClose, onNoteSaved }: { review: R
 
   const onKeyDown = (e: React.KeyboardEvent) => {
     if (['TEXTAREA', 'INPUT'].includes((e.target as HTMLElement).tagName)) {
-      if (e.key === 'Escape') box.current?.focus();
+      // Esc in the note or a correction leaves the field first; a second Esc leaves the meeting.
+      if (e.key === 'Escape') {
+        e.preventDefault();
+        box.current?.focus();
+      }
       return;
     }
     if (e.key === 'ArrowRight' || e.key === 'PageDown' || e.key === ' ') go(index + 1);
@@ -153,8 +157,14 @@ export function MeetingMode({ review, start, onClose, onNoteSaved }: { review: R
     e.preventDefault();
   };
 
+  const leave = () => {
+    if (entry) saveNote(entry.item.targetId);
+    onClose();
+  };
+
   return (
-    <div className="meeting" ref={box} tabIndex={-1} role="dialog" aria-label="会议模式" data-testid="meeting" onKeyDown={onKeyDown}>
+    <FocusLock onEscape={leave} initialFocus='[data-testid="meeting"]'>
+    <div className="meeting" ref={box} tabIndex={-1} role="dialog" aria-modal="true" aria-label="会议模式" data-testid="meeting" onKeyDown={onKeyDown}>
       {entry ? (
         <div className="meeting-page" data-testid="meeting-page" data-serial={entry.item.serial}>
           <Page entry={entry} review={review} index={index} count={entries.length} onChanged={onNoteSaved} />
@@ -213,5 +223,6 @@ export function MeetingMode({ review, start, onClose, onNoteSaved }: { review: R
         ))}
       </div>
     </div>
+    </FocusLock>
   );
 }

@@ -12,6 +12,7 @@ import { download } from '../../app/download';
 import { Highlight } from './Highlight';
 import { RedSince } from './LightHistory';
 import { FLAG_LABELS, LIGHT_LABELS, LIGHT_ORDER, STATUS_LABELS, STATUS_ORDER, type Light, type Status } from './labels';
+import { FocusLock } from '../../components/FocusLock';
 import { MeetingMode } from './MeetingMode';
 import { Legend, PatternDefs, StatusBars } from './StatusBars';
 
@@ -93,7 +94,8 @@ export function ReviewScreen({ year, quarter, sections, onClose }: { year: numbe
   const contradictions = review?.items.filter((i) => i.flags.includes('contradiction')).length ?? 0;
 
   return (
-    <div className="review-screen" role="dialog" aria-label="季度调度评估" data-testid="review-screen">
+    <FocusLock onEscape={onClose}>
+    <div className="review-screen" role="dialog" aria-modal="true" aria-label="季度调度评估" data-testid="review-screen">
       <PatternDefs />
       <header className="review-head">
         <h2>
@@ -225,5 +227,6 @@ export function ReviewScreen({ year, quarter, sections, onClose }: { year: numbe
         />
       )}
     </div>
+    </FocusLock>
   );
 }
