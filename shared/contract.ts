@@ -400,6 +400,8 @@ export const reviewItemSchema = z.object({
   paceNote: z.string(),
   goalSpans: z.array(spanSchema),
   previous: z.object({ status: reviewStatusSchema, light: lightSchema }).nullable(),
+  /** The light of every quarter up to this one in which the plan has reports (一季度 绿 → 二季度 黄 → 三季度 红). */
+  history: z.array(z.object({ quarter: quarterSchema, status: reviewStatusSchema, light: lightSchema })),
   /** The meeting's decision (督办意见). */
   note: z.string(),
   lines: z.array(reviewLineSchema),

@@ -8,7 +8,7 @@ import type { Review, ReviewGroup, ReviewItem, Target } from '../../shared/contr
 import { quarterLabel, type Quarter } from '../../shared/domain';
 import { AppError } from '../../shared/errors';
 import { meetingItems } from '../../shared/review/meeting';
-import { comparable, parseActuals, parseGoals, type Quantity } from '../../shared/review/quantity';
+import { parseGoals, readActualFor, type Quantity } from '../../shared/review/quantity';
 import * as confirmed from '../db/repos/confirmedActuals';
 import { targetIdOfAssignment, touchTarget } from '../db/repos/targets';
 import { assessTarget, FLAG_LABELS, LIGHT_LABELS, STATUS_LABELS, type AssessOptions, type Light, type ReviewStatus, type TargetReview } from '../../shared/review/status';
@@ -45,18 +45,26 @@ function daysOverdue(db: Db, planId: number, quarter: Quarter, today: Date): num
   return Math.floor((Date.UTC(today.getFullYear(), today.getMonth(), today.getDate()) - Date.parse(`${due}T00:00:00Z`)) / 86_400_000);
 }
 
+function quartersReported(db: Db, planId: number): Quarter[] {
+  const rows = stmt(
+    db,
+    `SELECT DISTINCT p.quarter AS quarter FROM progress_reports p JOIN assignments a ON a.id = p.assignment_id JOIN targets t ON t.id = a.target_id
+     WHERE t.plan_id = ? AND (trim(p.text) <> '' OR p.on_schedule IS NOT NULL) ORDER BY p.quarter`,
+  ).all(planId) as { quarter: Quarter }[];
+  return rows.map((r) => r.quarter);
+}
+
 type Confirmed = Map<number, Map<number, Quantity | null>>;
-/** Per assignment and goal index: the goal as it read when confirmed, and the actual confirmed. */
-type ConfirmedRows = Map<number, Map<number, { goalText: string; actual: Quantity | null }>>;
+/** Per assignment and goal index: the goal as it read when confirmed, and the actual as written ('' for none). */
+type ConfirmedRows = Map<number, Map<number, { goalText: string; actualText: string }>>;
 
 /** The plan's confirmed actuals of a quarter, read once per review. */
 function confirmedOf(ctx: ServiceContext, planId: number, quarter: Quarter): ConfirmedRows {
   const map: ConfirmedRows = new Map();
   for (const row of confirmed.confirmedOfPlan(ctx.db, planId, quarter)) {
-    const actual = row.actualText === '' ? null : (parseActuals(row.actualText)[0] ?? null);
     let perLine = map.get(row.assignmentId);
     if (!perLine) map.set(row.assignmentId, (perLine = new Map()));
-    perLine.set(row.goalIndex, { goalText: row.goalText, actual });
+    perLine.set(row.goalIndex, { goalText: row.goalText, actualText: row.actualText });
   }
   return map;
 }
@@ -67,13 +75,14 @@ function applicable(all: ConfirmedRows, t: Target, goals: readonly Quantity[]): 
   for (const a of t.assignments) {
     const perLine = all.get(a.id);
     if (!perLine) continue;
-    const kept = new Map([...perLine].filter(([i, c]) => goals[i]?.text === c.goalText).map(([i, c]) => [i, c.actual]));
+    // Read against its goal: 7.1 or 7.1% confirmed for 增长5.5%左右 is a growth rate of 7.1%.
+    const kept = new Map([...perLine].filter(([i, c]) => goals[i]?.text === c.goalText).map(([i, c]) => [i, c.actualText === '' ? null : readActualFor(goals[i]!, c.actualText)]));
     if (kept.size > 0) out.set(a.id, kept);
   }
   return out;
 }
 
-function toItem(t: Target, r: TargetReview, previous: TargetReview | null, note: string, quarter: Quarter, fixed: Confirmed): ReviewItem {
+function toItem(t: Target, r: TargetReview, previous: { status: ReviewStatus; light: Light } | null, note: string, quarter: Quarter, fixed: Confirmed): ReviewItem {
   return {
     targetId: t.id,
     serial: t.serial,
@@ -88,6 +97,7 @@ function toItem(t: Target, r: TargetReview, previous: TargetReview | null, note:
     paceNote: r.pace.note,
     goalSpans: r.goals.map((g) => g.span),
     previous: previous ? { status: previous.status, light: previous.light } : null,
+    history: [],
     note,
     lines: r.lines.map((l) => {
       const a = t.assignments.find((x) => x.id === l.assignmentId)!;
@@ -150,7 +160,10 @@ export function getReview(ctx: ServiceContext, year: number, quarter: Quarter, o
   const assess: AssessOptions = { thresholds: settings.reviewThresholds };
   const overdue = daysOverdue(ctx.db, plan.id, quarter, options.today ?? new Date());
   if (overdue !== undefined) assess.daysOverdue = overdue;
-  const key = JSON.stringify([plan.id, quarter, overdue ?? null, settings.reviewThresholds]);
+  // Quarters before this one in which the plan has any report: a quarter nobody reported in gives no
+  // change (较上季度) and no step in a light's history.
+  const earlierQuarters = quartersReported(ctx.db, plan.id).filter((q) => q < quarter);
+  const key = JSON.stringify([plan.id, quarter, overdue ?? null, settings.reviewThresholds, earlierQuarters]);
   const useCache = options.useCache ?? true;
   let cache = useCache ? caches.get(ctx.db) : undefined;
   if (!cache || cache.key !== key) {
@@ -160,7 +173,7 @@ export function getReview(ctx: ServiceContext, year: number, quarter: Quarter, o
   const entries = cache.entries;
   const versions = stmt(ctx.db, 'SELECT id, version FROM targets WHERE plan_id = ? ORDER BY serial, id').all(plan.id) as { id: number; version: number }[];
   const confirmedNow = confirmedOf(ctx, plan.id, quarter);
-  const confirmedBefore: ConfirmedRows = quarter > 1 ? confirmedOf(ctx, plan.id, (quarter - 1) as Quarter) : new Map();
+  const earlier = earlierQuarters.map((q) => ({ quarter: q, confirmed: confirmedOf(ctx, plan.id, q) }));
   const stale = versions.filter((v) => entries.get(v.id)?.version !== v.version);
   if (stale.length > 0) {
     const wanted = new Set(stale.map((v) => v.id));
@@ -169,8 +182,12 @@ export function getReview(ctx: ServiceContext, year: number, quarter: Quarter, o
       const goals = parseGoals(t.content);
       const fixedNow = applicable(confirmedNow, t, goals);
       const r = assessTarget(t, quarter, { ...assess, confirmed: fixedNow });
-      const previous = quarter > 1 ? assessTarget(t, (quarter - 1) as Quarter, { thresholds: settings.reviewThresholds, confirmed: applicable(confirmedBefore, t, goals) }) : null;
-      entries.set(t.id, { version: t.version, item: toItem(t, r, previous, '', quarter, fixedNow) });
+      const history = earlier.map((e) => {
+        const h = assessTarget(t, e.quarter, { thresholds: settings.reviewThresholds, confirmed: applicable(e.confirmed, t, goals) });
+        return { quarter: e.quarter, status: h.status, light: h.light };
+      });
+      const item = toItem(t, r, history.find((h) => h.quarter === quarter - 1) ?? null, '', quarter, fixedNow);
+      entries.set(t.id, { version: t.version, item: { ...item, history: [...history, { quarter, status: r.status, light: r.light }] } });
     }
   }
   if (entries.size > versions.length) {
@@ -186,7 +203,7 @@ export function getReview(ctx: ServiceContext, year: number, quarter: Quarter, o
   const counts = emptyCounts();
   for (const i of items) add(counts, i);
   let previousCounts: Counts | null = null;
-  if (quarter > 1) {
+  if (earlierQuarters.includes((quarter - 1) as Quarter)) {
     previousCounts = emptyCounts();
     for (const i of items) if (i.previous) add(previousCounts, i.previous);
   }
@@ -253,8 +270,7 @@ export function confirmActual(ctx: ServiceContext, input: { assignmentId: number
     if (!goal || goal.kind === 'ratio') throw new AppError('validation', `第${target.serial}项的内容中没有第${input.goalIndex + 1}个可比对的数量目标。`, { field: 'goalIndex' });
     const actual = input.actual?.trim() ?? null;
     if (actual !== null && actual !== '') {
-      const read = parseActuals(actual)[0];
-      if (!read || !comparable(goal, read)) {
+      if (!readActualFor(goal, actual)) {
         throw new AppError('validation', `“${actual}”无法与目标“${goal.text}”比较，请写出数量和单位，如“${goal.written}${goal.unit}”。`, { field: 'actual' });
       }
     }

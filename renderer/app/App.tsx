@@ -316,6 +316,7 @@ export function App() {
         <TargetDrawer
           key={openId}
           targetId={openId}
+          quarter={quarter}
           sections={sections}
           directory={directory}
           onClose={closeTarget}

@@ -1,4 +1,5 @@
-import { useEffect, useId, useRef, type KeyboardEvent, type ReactNode } from 'react';
+import { useId, type ReactNode } from 'react';
+import { FocusLock } from './FocusLock';
 
 interface Props {
   title: string;
@@ -12,53 +13,22 @@ interface Props {
   closeOnBackdrop?: boolean;
 }
 
-const FOCUSABLE = 'input:not([disabled]), textarea:not([disabled]), select:not([disabled]), button:not([disabled]), [tabindex]:not([tabindex="-1"])';
-
 /**
  * A modal in the page (never window.confirm/alert): Escape closes it, Tab keeps the focus inside, and the
- * focus goes back where it was when it closes.
+ * focus goes back where it was when it closes (FocusLock). Its action buttons stay in view at 1366×768:
+ * the body scrolls, the title and the last .dialog-actions row do not.
  */
 export function Dialog({ title, children, onClose, role = 'dialog', wide, initialFocus, closeOnBackdrop = false }: Props) {
-  const box = useRef<HTMLDivElement>(null);
   const titleId = useId();
-  useEffect(() => {
-    const previous = document.activeElement as HTMLElement | null;
-    const first = (initialFocus && box.current?.querySelector<HTMLElement>(initialFocus)) || box.current?.querySelector<HTMLElement>(FOCUSABLE);
-    first?.focus();
-    return () => {
-      if (previous?.isConnected) previous.focus();
-    };
-    // Focus moves once, when the dialog opens.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
-
-  const onKeyDown = (e: KeyboardEvent) => {
-    if (e.key === 'Escape') {
-      e.preventDefault();
-      e.stopPropagation();
-      onClose();
-    } else if (e.key === 'Tab') {
-      const all = Array.from(box.current?.querySelectorAll<HTMLElement>(FOCUSABLE) ?? []);
-      const first = all[0];
-      const last = all[all.length - 1];
-      if (!first || !last) return;
-      if (e.shiftKey && document.activeElement === first) {
-        e.preventDefault();
-        last.focus();
-      } else if (!e.shiftKey && document.activeElement === last) {
-        e.preventDefault();
-        first.focus();
-      }
-    }
-  };
-
   return (
-    <div className="backdrop" onMouseDown={(e) => closeOnBackdrop && e.target === e.currentTarget && onClose()}>
-      <div ref={box} className={`dialog${wide ? ' wide' : ''}`} role={role} aria-modal="true" aria-labelledby={titleId} onKeyDown={onKeyDown}>
-        <h2 id={titleId}>{title}</h2>
-        {children}
+    <FocusLock onEscape={onClose} initialFocus={initialFocus}>
+      <div className="backdrop" onMouseDown={(e) => closeOnBackdrop && e.target === e.currentTarget && onClose()}>
+        <div className={`dialog${wide ? ' wide' : ''}`} role={role} aria-modal="true" aria-labelledby={titleId}>
+          <h2 id={titleId}>{title}</h2>
+          {children}
+        </div>
       </div>
-    </div>
+    </FocusLock>
   );
 }
 
@@ -78,7 +48,7 @@ export function ConfirmDialog({
   return (
     <Dialog title={title} onClose={onCancel} role="alertdialog" initialFocus="[data-cancel]" closeOnBackdrop>
       <p className="confirm-message">{message}</p>
-      <div className="dialog-actions">
+      <div className="dialog-actions dialog-footer">
         <button type="button" className="secondary" data-cancel onClick={onCancel}>
           取消
         </button>

@@ -144,7 +144,7 @@ function compareAmount(goal: Quantity, actual: Quantity, pace: number | null, t:
 }
 
 /** An amount reached so far, or a share of the plan, held against the time pace. */
-function held(goal: Quantity | null, actual: Quantity, attainment: number, pace: number | null, head: string, t: Thresholds): Comparison {
+function held(goal: Quantity | null, actual: Quantity, attainment: number, pace: number | null, head: string, t: Thresholds, paceName = '序时进度'): Comparison {
   if (attainment >= 1) {
     return { goal, actual, attainment, pace, score: pace === null ? null : attainment / pace, status: 'done', light: 'green', rule: `${head}，已完成目标` };
   }
@@ -152,7 +152,7 @@ function held(goal: Quantity | null, actual: Quantity, attainment: number, pace:
     return { goal, actual, attainment, pace, score: null, status: null, light: null, rule: `${head}，无序时进度可比` };
   }
   const score = attainment / pace;
-  return { goal, actual, attainment, pace, score, status: paced(score, t), light: lightOf(score, t), rule: `${head}，序时进度${formatPercent(pace)}` };
+  return { goal, actual, attainment, pace, score, status: paced(score, t), light: lightOf(score, t), rule: `${head}，${paceName}${formatPercent(pace)}` };
 }
 
 export function compareWithGoal(goal: Quantity, actual: Quantity, pace: number | null, t: Thresholds): Comparison {
@@ -166,7 +166,10 @@ function shareLabel(actual: Quantity): string {
   return `${actual.lead.slice(from)}${formatAmount(actual)}`;
 }
 
-/** 完成年度预算的77.8%: the share itself is the attainment. */
-export function compareShare(actual: Quantity, pace: number | null, t: Thresholds): Comparison {
-  return held(null, actual, actual.baseValue / 100, pace, shareLabel(actual), t);
+/**
+ * 完成年度预算的77.8%: the share itself is the attainment. A share of a multi-year plan (三年行动计划
+ * （2021-2023年）…已完成82%) is held against that plan's pace, named in the rule.
+ */
+export function compareShare(actual: Quantity, pace: number | null, t: Thresholds, paceName?: string): Comparison {
+  return held(null, actual, actual.baseValue / 100, pace, shareLabel(actual), t, paceName);
 }

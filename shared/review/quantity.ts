@@ -3,7 +3,10 @@
  * 新增规模以上服务业100家以上, 增加市级储备粮8.6万吨) and the actuals a unit reports (新增规上服务业33家,
  * 完成年度预算的77.8%, 增长6.9%, 1.71万吨). Pure text rules; nothing here knows about the store.
  *
- * Deliberately not read: Chinese numerals (八大重点工程, 三个十大), ordinals (第1位), years and months
+ * Chinese numerals are read when they are plainly a number (三百亿元, 十万户: with 十/百/千 or before 万/亿);
+ * 一批, 三个十大 and 八大重点工程 are wording, not quantities.
+ *
+ * Deliberately not read: ordinals (第1位), years and months
  * (2023年, 1-9月), numbers glued to Latin letters (PM2.5, 5G, 50MW), and numbers without a known unit
  * (综合指数为4.32). They are either not quantities or cannot be compared with anything.
  */
@@ -98,6 +101,8 @@ const UNITS: Record<string, UnitDef> = {
   元: same('元'),
   吨: same('吨'),
   公斤: { base: '吨', factor: 1e-3 },
+  // Grain is counted in 斤 (150亿斤) in work reports and in 吨 in progress reports.
+  斤: { base: '吨', factor: 5e-4 },
   千克: { base: '吨', factor: 1e-3 },
   千瓦: same('千瓦'),
   公里: same('公里'),
@@ -106,16 +111,40 @@ const UNITS: Record<string, UnitDef> = {
   平方米: same('平方米'),
   平方公里: { base: '平方米', factor: 1e6 },
   立方米: same('立方米'),
+  // Air quality (PM2.5 40微克/立方米以内); progress reports write it 42微克每立方米.
+  '微克/立方米': same('微克/立方米'),
+  微克每立方米: same('微克/立方米'),
   亩: same('亩'),
   ...Object.fromEntries(COUNT_WORDS.map((w) => [w, same(w)])),
 };
 
 function alternation(words: string[]): string {
   // Longest first, so that 个百分点 wins over 个 and 平方公里 over 公里.
-  return [...words].sort((a, b) => b.length - a.length).map((w) => w.replace(/[%]/g, '\\$&')).join('|');
+  return [...words].sort((a, b) => b.length - a.length).map((w) => w.replace(/[%/]/g, '\\$&')).join('|');
 }
 
-const NUM = String.raw`\d+(?:,\d{3})*(?:\.\d+)?`;
+const CN_DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const CN_UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
+const CN_NUM = '[零〇一二两三四五六七八九十百千]+';
+const NUM = String.raw`\d+(?:,\d{3})*(?:\.\d+)?|${CN_NUM}`;
+
+/** 三百 → 300, 十 → 10, 一千零五 → 1005; null for what is not a well-formed numeral below 万. */
+export function chineseNumeral(s: string): number | null {
+  let total = 0;
+  let digit: number | null = null;
+  for (const ch of s) {
+    if (ch in CN_DIGITS) {
+      if (digit !== null && digit !== 0) return null; // 三五: a list of digits, not a number
+      digit = CN_DIGITS[ch]!;
+    } else {
+      const unit = CN_UNITS[ch]!;
+      total += (digit ?? (unit === 10 && total === 0 ? 1 : NaN)) * unit;
+      digit = null;
+    }
+  }
+  total += digit ?? 0;
+  return Number.isFinite(total) ? total : null;
+}
 const QUANTITY_RE = new RegExp(
   `(${NUM})(?:\\s*[-—–~至]\\s*(${NUM}))?` +
     `(?:\\s*([余多]))?(?:\\s*(${alternation(Object.keys(MAGNITUDES))}))?(?:\\s*([余多]))?` +
@@ -177,8 +206,11 @@ function tidy(n: number): number {
   return Number(n.toPrecision(12));
 }
 
-function toNumber(s: string): number {
-  return Number(s.replace(/,/g, ''));
+const CN_RUN = new RegExp(`^${CN_NUM}$`);
+
+/** A number as matched: Arabic (1,200.5) or a Chinese numeral (三百); null when it is not one. */
+function toNumber(s: string): number | null {
+  return CN_RUN.test(s) ? chineseNumeral(s) : Number(s.replace(/,/g, ''));
 }
 
 /** Every quantity with a known unit in a text, in order of appearance. */
@@ -193,12 +225,16 @@ export function parseQuantities(text: string): Quantity[] {
     if (/[A-Za-z第.#]/.test(before)) continue;
     const end = start + m[0].length;
     const magnitudeWord = m[4] ?? '';
+    // A Chinese numeral is a number when it has 十/百/千 or a magnitude (三百亿元, 十万户); 一批 and 两个
+    // are wording. One glued to 万/亿 or to another numeral (三万五千户) is part of a longer number.
+    if (CN_RUN.test(m[1]!) && (!(/[十百千]/.test(m[1]!) || magnitudeWord !== '') || /[万亿零〇一二两三四五六七八九十百千]/.test(before))) continue;
     const unitDef = UNITS[unitWord]!;
     // 万 and 亿 make no sense on a percentage: "5万%" is a typo, not a quantity.
     if (unitWord === '%' && magnitudeWord !== '') continue;
     const factor = (MAGNITUDES[magnitudeWord] ?? 1) * unitDef.factor;
     const value = toNumber(m[1]!);
     const upper = m[2] === undefined ? null : toNumber(m[2]);
+    if (value === null || (m[2] !== undefined && upper === null)) continue;
     const lead = clauseBefore(half, start);
     const { kind, direction } = kindOf(unitWord, lead);
     const suffix = m[7];
@@ -215,7 +251,7 @@ export function parseQuantities(text: string): Quantity[] {
     found.push({
       text: text.slice(start, end),
       span: { start, end },
-      written: m[1]!.replace(/,/g, ''),
+      written: CN_RUN.test(m[1]!) ? String(value) : m[1]!.replace(/,/g, ''),
       value,
       upper,
       unit: magnitudeWord + unitWord,
@@ -260,4 +296,41 @@ export function formatGoal(q: Quantity): string {
 export function comparable(goal: Quantity, actual: Quantity): boolean {
   if (goal.kind === 'amount' || actual.kind === 'amount') return goal.kind === actual.kind && goal.baseUnit === actual.baseUnit;
   return goal.kind === actual.kind;
+}
+
+/**
+ * The actual a person writes for a goal (更正 in meeting mode): what the field offers (7.0%), any comparable
+ * form (7.1%, 增长7.1%) or a bare number in the goal's unit (7.1). A percentage alone reads as a level, so
+ * it is read again after the goal's own clause (地区生产总值增长7.1%) to be a growth rate when the goal is
+ * one. null when nothing comparable is written.
+ */
+export function readActualFor(goal: Quantity, written: string): Quantity | null {
+  const trimmed = written.trim();
+  const text = /^[+-]?\d+(?:\.\d+)?$/.test(toHalfWidth(trimmed)) ? `${trimmed}${goal.unit}` : trimmed;
+  if (text === '') return null;
+  const alone = parseQuantities(text).find((q) => comparable(goal, q));
+  if (alone) return alone;
+  const at = goal.lead.length;
+  const inClause = parseQuantities(goal.lead + text).find((q) => q.span.start >= at && comparable(goal, q));
+  return inClause ? { ...inClause, span: { start: inClause.span.start - at, end: inClause.span.end - at } } : null;
+}
+
+const NOT_A_QUANTITY = /^(?:\d{4}(?:\s*[-—–~至]\s*\d{4})?年|\d{4}\s*[-—–~至]\s*\d{4}|\d{1,2}(?:\s*[-—–~至]\s*\d{1,2})?[月日号]|\d+(?:\.\d+)?[A-Za-z])/;
+
+/**
+ * Digits in a text that gave no quantity and are not years, dates, ordinals or names (PM2.5, 5G): what the
+ * review could not read, shown in its rule so a goal is not silently left to the self-report.
+ */
+export function unreadNumbers(text: string): string[] {
+  const half = toHalfWidth(text);
+  const read = parseQuantities(text).map((q) => q.span);
+  const out: string[] = [];
+  for (const m of half.matchAll(/\d+(?:\.\d+)?/g)) {
+    const start = m.index;
+    if (read.some((s) => start >= s.start && start < s.end)) continue;
+    if (/[A-Za-z第.\d]/.test(half[start - 1] ?? '') || NOT_A_QUANTITY.test(half.slice(start))) continue;
+    const tail = /^[^，。；,;：:！!？?\s、）)”"]{0,4}/.exec(half.slice(start + m[0].length))![0];
+    out.push(text.slice(start, start + m[0].length + tail.length));
+  }
+  return out;
 }

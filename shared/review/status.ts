@@ -7,7 +7,7 @@ import type { Assignment, ProgressReport, Target } from '../contract';
 import { isEmptyMarker, normalizeSpaces, ON_SCHEDULE_LABELS, type OnSchedule, type Quarter } from '../domain';
 import { compareShare, compareWithGoal, DEFAULT_THRESHOLDS, pairActual, type Comparison, type Light, type NumericStatus, type Thresholds } from './compare';
 import { timePace, type Pace } from './pace';
-import { formatGoal, parseActuals, parseGoals, type Quantity } from './quantity';
+import { formatGoal, parseActuals, parseGoals, parseQuantities, unreadNumbers, type Quantity } from './quantity';
 
 export { DEFAULT_THRESHOLDS, type Comparison, type Light, type Thresholds } from './compare';
 
@@ -170,6 +170,8 @@ interface TargetContext {
   quarter: Quarter;
   pace: Pace;
   goals: Quantity[];
+  /** Digits of the content that gave no quantity at all (nothing read): said in the rule. */
+  unread: string[];
   options: AssessOptions;
   t: Thresholds;
 }
@@ -210,6 +212,8 @@ function assessLine(ctx: TargetContext, assignment: Assignment): LineReview {
   const copied = hasText(ctx.target.content) && squeeze(ctx.target.content) === squeeze(report.text);
   const comparisons: Comparison[] = [];
   const unmatchedGoals: Quantity[] = [];
+  /** Numbers a person confirmed or corrected: they, not the self-report, decide the status. */
+  let confirmedNumbers = false;
   if (!copied) {
     const confirmed = ctx.options.confirmed?.get(assignment.id);
     ctx.goals.forEach((goal, index) => {
@@ -221,18 +225,21 @@ function assessLine(ctx: TargetContext, assignment: Assignment): LineReview {
         return;
       }
       const c = compareWithGoal(goal, actual, ctx.pace.fraction, ctx.t);
+      if (fixed !== undefined) confirmedNumbers = true;
       comparisons.push(fixed === undefined ? c : { ...c, rule: `${c.rule}（人工确认）` });
     });
     // A share of the plan measures progress whatever the goal's wording.
-    for (const a of actuals) if (a.kind === 'ratio') comparisons.push(compareShare(a, ctx.pace.fraction, ctx.t));
+    for (const a of actuals) if (a.kind === 'ratio') comparisons.push(shareComparison(ctx, a));
   }
 
   const numeric = worstNumeric(comparisons);
   const numericLight = worstLight(comparisons.flatMap((c) => (c.light === null ? [] : [c.light])));
-  const contradiction = (self === 'yes' || self === 'basic') && numeric === 'behind';
+  // Either way round: 是 with numbers behind, or 否 with numbers on pace or ahead (target 6: 否 at 127%).
+  const contradiction = ((self === 'yes' || self === 'basic') && numeric === 'behind') || (self === 'no' && numeric !== null && numeric !== 'behind');
   if (contradiction) flags.unshift('contradiction');
-  const status: ReviewStatus = self === 'no' ? 'behind' : (numeric ?? (self === null ? 'on-pace' : statusFromWording(report)));
-  const light = worstLight([selfLight(self), ...(numericLight === null ? [] : [numericLight])])!;
+  const byNumbers = confirmedNumbers && numeric !== null;
+  const status: ReviewStatus = byNumbers ? numeric : self === 'no' ? 'behind' : (numeric ?? (self === null ? 'on-pace' : statusFromWording(report)));
+  const light = byNumbers && numericLight !== null ? numericLight : worstLight([selfLight(self), ...(numericLight === null ? [] : [numericLight])])!;
 
   const pieces: string[] = [];
   if (copied) pieces.push('责任目标内容与完成情况相同，未比对数据');
@@ -240,12 +247,28 @@ function assessLine(ctx: TargetContext, assignment: Assignment): LineReview {
   if (!copied && comparisons.length === 0 && unmatchedGoals.length > 0) {
     pieces.push(`目标${unmatchedGoals.map(formatGoal).join('、')}在完成情况中无可比对的数据`);
   }
+  if (!copied && comparisons.length === 0 && ctx.unread.length > 0) {
+    pieces.push(`未能识别数字（${ctx.unread.map((u) => `“${u}”`).join('、')}）`);
+  }
   const judged = numeric !== null;
-  if (self === 'no') pieces.unshift(selfPiece);
-  else if (contradiction) pieces.push(`${selfPiece}与数据不符`);
+  if (contradiction) pieces.push(`${selfPiece}与数据不符${byNumbers ? '，按确认的数据判断' : ''}`);
+  else if (self === 'no') pieces.unshift(selfPiece);
   else if (self === null || !judged) pieces.push(selfPiece);
 
   return { ...base, status, light, flags, rule: pieces.join('；'), comparisons, unmatchedGoals };
+}
+
+const PLAN_PERIOD = /[（(](\d{4})\s*[-—–~至到]\s*(\d{4})年?[)）]/;
+
+/**
+ * A share of the plan against the year's pace, or, when the text names a multi-year plan
+ * (三年行动计划（2021-2023年）…已完成82%), against that plan's own pace.
+ */
+function shareComparison(ctx: TargetContext, actual: Quantity): Comparison {
+  const period = PLAN_PERIOD.exec(actual.lead);
+  if (!period) return compareShare(actual, ctx.pace.fraction, ctx.t);
+  const planPace = timePace(`${period[1]}-${period[2]}`, ctx.target.year, ctx.quarter);
+  return compareShare(actual, planPace.fraction, ctx.t, `${period[1]}-${period[2]}年计划序时进度`);
 }
 
 function resolveThresholds(partial: Partial<Thresholds> | undefined): Thresholds {
@@ -260,7 +283,8 @@ export function assessTarget(target: Target, quarter: Quarter, options: AssessOp
   const t = resolveThresholds(options.thresholds);
   const pace = timePace(target.deadline, target.year, quarter);
   const goals = parseGoals(target.content);
-  const ctx: TargetContext = { target, quarter, pace, goals, options, t };
+  const unread = parseQuantities(target.content).length === 0 ? unreadNumbers(target.content) : [];
+  const ctx: TargetContext = { target, quarter, pace, goals, unread, options, t };
   const lines = target.assignments.map((a) => assessLine(ctx, a));
   const head = { targetId: target.id, serial: target.serial, quarter, pace, goals, lines };
   if (lines.length === 0) return { ...head, status: 'not-reported', light: 'yellow', flags: ['not-reported'], rule: '未设置分工' };

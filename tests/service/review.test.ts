@@ -25,8 +25,10 @@ describe('review service', () => {
     expect(['ahead', 'done', 'on-pace']).toContain(bySerial(review, 6).status);
     expect(review.counts.total).toBe(39);
     expect(Object.values(review.counts.statuses).reduce((a, b) => a + b, 0)).toBe(39);
-    // Q2 had no reports at all: every target was 未报送 then.
-    expect(review.previousCounts!.statuses['not-reported']).toBe(39);
+    // Q2 had no reports at all: no change against it, no 上季度 per item, Q3 alone in each history.
+    expect(review.previousCounts).toBeNull();
+    expect(review.items.every((i) => i.previous === null)).toBe(true);
+    expect(bySerial(review, 16).history).toEqual([{ quarter: 3, status: 'behind', light: 'red' }]);
     const leaders = review.byLeader.find((g) => g.name === '聂元科')!;
     expect(leaders.statuses.behind).toBe(review.items.filter((i) => i.status === 'behind' && i.lines.some((l) => l.leaders.includes('聂元科'))).length);
   });
@@ -132,5 +134,46 @@ describe('confirming the numbers', () => {
     await core.invoke('targets.update', { id: t16.id, patch: { content: '精心培育“种子”“幼苗”“准四上”企业,新增规模以上服务业120家以上' } });
     const item = bySerial(await core.invoke('review.get', { year: 2023, quarter: 3 }), 16);
     expect(item.lines[0]!.checks[0]).toMatchObject({ goal: '120家以上', actual: '33家', confirmed: false });
+  });
+
+  it('a correction takes what the field offers and any comparable form (7.0%, 7.1%, 增长7.1%, 7.1 for a % goal)', async () => {
+    const core = await store(true);
+    const line6 = lineOf(core, 6);
+    const check = async () => bySerial(await core.invoke('review.get', { year: 2023, quarter: 3 }), 6);
+    expect((await check()).lines[0]!.checks[0]).toMatchObject({ goal: '5.5%左右', actual: '7.0%', confirmed: false });
+    for (const [typed, shown] of [['7.0%', '7.0%'], ['7.1%', '7.1%'], ['增长7.1%', '7.1%'], ['7.1', '7.1%'], ['５', '5%']] as const) {
+      await core.invoke('review.confirmActual', { assignmentId: line6, quarter: 3, goalIndex: 0, actual: typed });
+      const item = await check();
+      expect(item.rule).toContain(`实际增长${shown}/目标增长5.5%左右`);
+      expect(item.rule).toContain('（人工确认）');
+    }
+    // 5% of 5.5%左右 is 90.9%: the confirmed number makes it behind (yellow), though the unit said 是.
+    expect(await check()).toMatchObject({ status: 'behind', light: 'yellow', flags: ['contradiction'] });
+    await expect(core.invoke('review.confirmActual', { assignmentId: line6, quarter: 3, goalIndex: 0, actual: '7.1亿元' })).rejects.toThrow(/无法与目标“5.5%左右”比较/);
+  });
+
+  it('gives each item its light per quarter with reports, and a change only against a quarter with reports', async () => {
+    const core = await store(true);
+    const line16 = lineOf(core, 16);
+    await core.invoke('progress.save', { assignmentId: line16, quarter: 1, text: '一季度,全市新增规模以上服务业企业30家', onSchedule: 'yes' });
+    const q2 = await core.invoke('review.get', { year: 2023, quarter: 2 });
+    // Q2 has no reports anywhere: nothing to compare Q2 with in Q3 either.
+    expect(q2.previousCounts).not.toBeNull();
+    expect(bySerial(q2, 16).history).toEqual([
+      { quarter: 1, status: 'ahead', light: 'green' },
+      { quarter: 2, status: 'not-reported', light: 'yellow' },
+    ]);
+    const q3 = await core.invoke('review.get', { year: 2023, quarter: 3 });
+    expect(q3.previousCounts).toBeNull();
+    expect(bySerial(q3, 16).history).toEqual([
+      { quarter: 1, status: 'ahead', light: 'green' },
+      { quarter: 3, status: 'behind', light: 'red' },
+    ]);
+    await core.invoke('progress.save', { assignmentId: line16, quarter: 2, text: '上半年,全市新增规模以上服务业企业20家', onSchedule: 'yes' });
+    const after = await core.invoke('review.get', { year: 2023, quarter: 3 });
+    expect(after.previousCounts!.total).toBe(39);
+    expect(bySerial(after, 16).history.map((h) => h.light)).toEqual(['green', 'red', 'red']);
+    expect(bySerial(after, 16).previous).toEqual({ status: 'behind', light: 'red' });
+    expect(after).toEqual(getReview(core, 2023, 3, { useCache: false }));
   });
 });

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Target } from '../../shared/contract';
 import { planByYear } from '../../electron/db/repos/plans';
 import { loadTargets } from '../../electron/db/repos/targets';
-import { comparable, formatAmount, formatGoal, parseActuals, parseGoals, parseQuantities, type Quantity } from '../../shared/review/quantity';
+import { chineseNumeral, comparable, formatAmount, formatGoal, parseActuals, parseGoals, parseQuantities, readActualFor, unreadNumbers, type Quantity } from '../../shared/review/quantity';
 import { openCore } from '../helpers/store';
 
 /** One line per quantity: text, kind(/direction), comparator, role, value in the base unit. */
@@ -133,6 +133,7 @@ const SEED_TEXTS: { where: string; text: string; expected: string[] }[] = [
     expected: [
       '24% growth-rate/down exact measure 24%',
       '5.5% growth-rate/up exact measure 5.5%',
+      '42微克每立方米 amount exact measure 42微克/立方米',
       '2.3% growth-rate/up exact measure 2.3%',
       '163天 amount exact measure 163天',
       '4天 amount exact measure 4天',
@@ -473,7 +474,8 @@ const SEED_TEXTS: { where: string; text: string; expected: string[] }[] = [
 
 /**
  * Digits in the seed texts that are deliberately not read as quantities, and why. Contents without any
- * digit (target 11: “三个十大”“四个一批”; 33: 八大重点工程; 23: 四星级) are Chinese numerals: not read.
+ * digit (target 11: “三个十大”“四个一批”; 33: 八大重点工程; 23: 四星级) hold Chinese numerals that are
+ * wording, not numbers: not read (三百亿元 and 十万户 are, see below).
  */
 const UNPARSED: [excerpt: string, why: string][] = [
   ['2023年度内一律不得将部门预算', 'a year (5, 10, 33 完成情况)'],
@@ -483,7 +485,6 @@ const UNPARSED: [excerpt: string, why: string][] = [
   ['截至9月底,全市共发生', 'a date (36 完成情况)'],
   ['居全省第1位', 'an ordinal rank (7, 11 完成情况)'],
   ['综合指数为4.32,', 'an index without a unit (10 完成情况)'],
-  ['PM2.5平均浓度为42微克每立方米', 'a pollutant name and a concentration unit nothing is compared with (10 完成情况)'],
   ['曹县50MW分散式风电', 'a Latin unit glued to the number; the 万千瓦 total beside it is what counts (19 完成情况)'],
   ['打造15分钟养老服务圈', 'a name, not an amount (33 完成情况)'],
   ['推进“231”特色产业集群升级', 'a programme name in quotes (14 内容)'],
@@ -681,5 +682,84 @@ describe('the table covers the sample data', () => {
     expect(targets).toHaveLength(39);
     expect(withDigits.length).toBeGreaterThan(40);
     expect(withDigits.filter((s) => !tabled.has(s))).toEqual([]);
+  });
+});
+
+describe('goal forms of other work reports (issue 14)', () => {
+  it.each([
+    ['PM2.5平均浓度控制在40微克/立方米以内', '40微克/立方米以内 amount at-most measure 40微克/立方米'],
+    ['细颗粒物平均浓度不超过40微克每立方米', '40微克每立方米 amount at-most measure 40微克/立方米'],
+    ['单位生产总值能耗不超过0.45吨标准煤', '0.45吨 amount at-most measure 0.45吨'],
+    ['研发投入强度提高不低于0.2个百分点', '0.2个百分点 amount at-least measure 0.2个百分点'],
+    ['城镇居民收入增速高于经济增速不低于1个百分点', '1个百分点 amount at-least measure 1个百分点'],
+    ['粮食总产量稳定在150亿斤以上', '150亿斤以上 amount at-least measure 7500000吨'],
+    ['地方一般公共预算收入突破三百亿元', '三百亿元 amount exceed measure 30000000000元'],
+    ['完成老旧小区改造十万户', '十万户 amount exact measure 100000户'],
+  ])('%s', (text, expected) => {
+    expect(parseQuantities(text).map(describeQuantity)[0]).toBe(expected);
+  });
+
+  it('compares grain in 斤 with grain in 吨 and air quality in either wording', () => {
+    const [goal] = parseGoals('粮食总产量稳定在150亿斤以上');
+    const [actual] = parseActuals('全市粮食总产量达到760万吨');
+    expect(comparable(goal!, actual!)).toBe(true);
+    expect(actual!.baseValue / goal!.baseValue).toBeCloseTo(760 / 750);
+    expect(comparable(parseGoals('PM2.5浓度40微克/立方米以内')[0]!, parseActuals('PM2.5平均浓度为42微克每立方米')[0]!)).toBe(true);
+  });
+
+  it('reads Chinese numerals only when they are plainly numbers', () => {
+    expect(chineseNumeral('三百')).toBe(300);
+    expect(chineseNumeral('十')).toBe(10);
+    expect(chineseNumeral('二十五')).toBe(25);
+    expect(chineseNumeral('一千零五')).toBe(1005);
+    expect(chineseNumeral('三五')).toBeNull();
+    expect(chineseNumeral('千')).toBeNull();
+    // A compound numeral is left unread rather than read as its tail (五千人 out of 两万五千人).
+    for (const wording of ['新增城镇就业两万五千人', '一批意见建议进入政府决策', '围绕“三个十大”行动', '走进千家万户', '两个项目', '八大重点工程']) {
+      expect(parseQuantities(wording)).toEqual([]);
+    }
+  });
+});
+
+describe('an actual written by a person for a goal (更正)', () => {
+  const growth = parseGoals('地区生产总值增长5.5%左右')[0]!;
+  const amount = parseGoals('新增规模以上服务业100家以上')[0]!;
+  const grain = parseGoals('增加市级储备粮8.6万吨')[0]!;
+  const read = (goal: Quantity, text: string) => {
+    const q = readActualFor(goal, text);
+    return q && `${q.kind}${q.direction ? `/${q.direction}` : ''} ${q.baseValue}${q.baseUnit}`;
+  };
+
+  it.each([
+    ['7.0%', 'growth-rate/up 7%'],
+    ['7.1%', 'growth-rate/up 7.1%'],
+    ['增长7.1%', 'growth-rate/up 7.1%'],
+    ['7.1', 'growth-rate/up 7.1%'],
+    ['７．１％', 'growth-rate/up 7.1%'],
+    ['下降1.2%', 'growth-rate/down 1.2%'],
+  ])('%s for 增长5.5%%左右', (text, expected) => {
+    expect(read(growth, text)).toBe(expected);
+  });
+
+  it('takes a bare number in the goal unit, and any magnitude of it', () => {
+    expect(read(amount, '80')).toBe('amount 80家');
+    expect(read(amount, '45家')).toBe('amount 45家');
+    expect(read(grain, '2.5')).toBe('amount 25000吨');
+    expect(read(grain, '25000吨')).toBe('amount 25000吨');
+  });
+
+  it('refuses what cannot be compared', () => {
+    expect(read(amount, '80个')).toBeNull();
+    expect(read(amount, '很多')).toBeNull();
+    expect(read(grain, '')).toBeNull();
+  });
+});
+
+describe('digits the reader could not read', () => {
+  it('lists them, leaving out years, dates, ordinals and names', () => {
+    expect(unreadNumbers('推进“231”特色产业集群升级')).toEqual(['231']);
+    expect(unreadNumbers('完成PM2.5治理，2023年1-9月全省第1位，5G基站')).toEqual([]);
+    expect(unreadNumbers('新增产值100亿元以上')).toEqual([]);
+    expect(unreadNumbers('空气质量综合指数4.32以内')).toEqual(['4.32以内']);
   });
 });

@@ -4,6 +4,7 @@ import type { OnSchedule, Quarter } from '../../shared/domain';
 import { planByYear } from '../../electron/db/repos/plans';
 import { loadTargets } from '../../electron/db/repos/targets';
 import { timePace } from '../../shared/review/pace';
+import { parseActuals } from '../../shared/review/quantity';
 import {
   assessTarget,
   assessTargets,
@@ -150,12 +151,47 @@ describe('seed 001: the issue #6 cases, self-contained', () => {
 });
 
 describe('status rules', () => {
-  it("self-report 否 is behind and red, whatever the numbers", () => {
+  it("self-report 否 is behind and red until a person confirms numbers that say otherwise; the contradiction is flagged", () => {
     const r = one('推进某项工作', { text: '受资金影响，项目尚未开工建设，正在协调推进', onSchedule: 'no' });
     expect(r).toMatchObject({ status: 'behind', light: 'red', rule: "自报'否'", flags: [] });
     const done = one('完成投资20亿元以上', { text: '能源基础设施投资完成31.028亿元', onSchedule: 'no' });
-    expect(done).toMatchObject({ status: 'behind', light: 'red' });
-    expect(done.rule).toBe("自报'否'；实际31.028亿元/目标20亿元 = 155.1%，已完成目标");
+    expect(done).toMatchObject({ status: 'behind', light: 'red', flags: ['contradiction'] });
+    expect(done.rule).toBe("实际31.028亿元/目标20亿元 = 155.1%，已完成目标；自报'否'与数据不符");
+    const behind = one('完成投资20亿元以上', { text: '能源基础设施投资完成10亿元', onSchedule: 'no' });
+    expect(behind).toMatchObject({ status: 'behind', light: 'red', flags: [] });
+  });
+
+  it("flags target 6 (增长5.5%左右, 7.0%, 否) and lets the confirmed numbers decide its status", () => {
+    const t = target('地区生产总值增长5.5%左右', '年底', [{ text: '前三季度,地区生产总值增长7.0%', onSchedule: 'no', onScheduleText: '否' }]);
+    const unconfirmed = assessTarget(t, 3);
+    expect(unconfirmed).toMatchObject({ status: 'behind', light: 'red', flags: ['contradiction'] });
+    expect(unconfirmed.rule).toBe("实际增长7.0%/目标增长5.5%左右 = 127.3%，已达到目标（增速不按序时折算）；自报'否'与数据不符");
+    const confirmed = new Map([[t.assignments[0]!.id, new Map([[0, parseActuals('地区生产总值增长7.0%')[0]!]])]]);
+    const r = assessTarget(t, 3, { confirmed });
+    expect(r).toMatchObject({ status: 'ahead', light: 'green', flags: ['contradiction'] });
+    expect(r.rule).toBe("实际增长7.0%/目标增长5.5%左右 = 127.3%，已达到目标（增速不按序时折算）（人工确认）；自报'否'与数据不符，按确认的数据判断");
+  });
+
+  it('holds a share of a multi-year plan against that plan\'s pace (target 20: 82% of 2021-2023 at Q3 2023)', () => {
+    const text = '《菏泽市创建儿童友好城市三年行动计划(2021-2023年)》既定任务已完成82%,单元试点建设全面铺开';
+    const r = one('统筹抓好国家儿童友好城市建设', { text });
+    expect(r.lines[0]!.comparisons[0]!.pace).toBeCloseTo(33 / 36);
+    expect(r).toMatchObject({ status: 'behind', light: 'yellow', flags: ['contradiction'] });
+    expect(r.rule).toBe("已完成82%，2021-2023年计划序时进度91.7%；自报'是'与数据不符");
+    // Without the plan's years the share is a share of the year.
+    expect(one('某项工作', { text: '既定任务已完成82%' }).rule).toBe("已完成82%，序时进度75%");
+  });
+
+  it('says 未能识别数字 when the content has digits and nothing was read', () => {
+    const r = one('推进“231”特色产业集群升级', { text: '巨野县精细化工等2个产业集群入选省集群库' });
+    expect(r.rule).toBe("未能识别数字（“231”）；自报'是'");
+    expect(one('推进某项工作', { text: '召开推进会议，安排部署全年重点任务' }).rule).toBe("自报'是'");
+  });
+
+  it('reads the goals written in other ways and compares them', () => {
+    expect(one('PM2.5平均浓度控制在40微克/立方米以内', { text: 'PM2.5平均浓度为42微克每立方米' })).toMatchObject({ status: 'behind', light: 'red', flags: ['contradiction'] });
+    expect(one('新增城镇就业十万人', { text: '前三季度新增城镇就业9万人' })).toMatchObject({ status: 'ahead', light: 'green' });
+    expect(one('粮食总产量稳定在150亿斤以上', { text: '全年粮食总产量达到760万吨' }).status).toBe('done');
   });
 
   it("self-report 是 without numbers is on pace and green", () => {
@@ -420,9 +456,9 @@ describe('the sample data (seed 001 in the store)', () => {
 
   const bySerial = (serial: number): TargetReview => reviews.find((r) => r.serial === serial)!;
 
-  it('flags 16 and 39 (amounts behind pace) and 7 (growth below its goal) as contradictions, and nothing else', () => {
+  it('flags 16 and 39 (amounts behind pace), 7 (growth below its goal) and 20, 21 (a three-year plan behind its pace) as contradictions, and nothing else', () => {
     expect(reviews).toHaveLength(39);
-    expect(reviews.filter((r) => r.flags.includes('contradiction')).map((r) => r.serial)).toEqual([7, 16, 39]);
+    expect(reviews.filter((r) => r.flags.includes('contradiction')).map((r) => r.serial)).toEqual([7, 16, 20, 21, 39]);
     expect(bySerial(16)).toMatchObject({ status: 'behind', light: 'red', rule: "实际33家/目标100家 = 33%，序时进度75%；自报'是'与数据不符" });
     expect(bySerial(39)).toMatchObject({ status: 'behind', light: 'red', rule: "实际1.71万吨/目标8.6万吨 = 19.9%，序时进度75%；自报'是'与数据不符" });
     expect(bySerial(7)).toMatchObject({ status: 'behind', light: 'yellow' });
@@ -448,6 +484,8 @@ describe('the sample data (seed 001 in the store)', () => {
       17: '长期坚持 绿灯',
       18: '长期坚持 绿灯',
       19: '已完成 绿灯',
+      20: '滞后 黄灯',
+      21: '滞后 黄灯',
       28: '超进度 绿灯',
       36: '长期坚持 绿灯',
       39: '滞后 红灯',

@@ -60,7 +60,7 @@ export function BackupDialog({ onClose, onRestored }: { onClose: () => void; onR
         </p>
       )}
       <div className="round-table-wrap">{list && <BackupList backups={list.backups} busy={busy} onRestore={setConfirm} />}</div>
-      <div className="dialog-actions">
+      <div className="dialog-actions dialog-footer">
         <button type="button" className="secondary" onClick={onClose}>
           关闭
         </button>

@@ -109,12 +109,6 @@ export function ExportDialog({ year, quarter, leader, unit, lock, onLocksChanged
         <label>
           <input type="checkbox" checked={behindOnly} onChange={(e) => setBehindOnly(e.target.checked)} /> 只导出未按计划完成（“否”）的目标
         </label>
-        {error && <p className="field-error" role="alert">{error}</p>}
-        {result && (
-          <p className="muted" role="status" data-testid="export-result">
-            {result}
-          </p>
-        )}
         <fieldset data-testid="publish">
           <legend>发布与锁定</legend>
           {lock ? (
@@ -173,7 +167,13 @@ export function ExportDialog({ year, quarter, leader, unit, lock, onLocksChanged
             </button>
           </div>
         </fieldset>
-        <div className="dialog-actions">
+        <div className="dialog-actions dialog-footer">
+          {error && <p className="field-error" role="alert">{error}</p>}
+          {result && (
+            <p className="export-result" role="status" data-testid="export-result">
+              {result}
+            </p>
+          )}
           <button type="button" className="secondary" onClick={onClose}>
             关闭
           </button>

@@ -10,6 +10,7 @@ import { formatWhere } from '../../../shared/errors';
 import { api, errorMessage } from '../../api';
 import { dateTime } from '../../app/format';
 import { ConfirmDialog } from '../../components/Dialog';
+import { FocusLock } from '../../components/FocusLock';
 import { QuarterSelect } from '../../components/Selects';
 import { readImportFiles, workbooksOf } from './readFiles';
 
@@ -123,6 +124,7 @@ export function ImportScreen({ years, period, onClose, onImported }: Props) {
   };
 
   return (
+    <FocusLock onEscape={onClose}>
     <div className="import-screen" role="dialog" aria-modal="true" aria-label="导入" data-testid="import-screen">
       <header className="drawer-header">
         <div className="tabs" role="tablist">
@@ -230,6 +232,7 @@ export function ImportScreen({ years, period, onClose, onImported }: Props) {
         </>
       )}
     </div>
+    </FocusLock>
   );
 }
 

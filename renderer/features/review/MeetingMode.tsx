@@ -9,8 +9,10 @@ import type { Review } from '../../../shared/contract';
 import { quarterLabel } from '../../../shared/domain';
 import { meetingItems, type MeetingEntry } from '../../../shared/review/meeting';
 import { api, errorMessage } from '../../api';
+import { FocusLock } from '../../components/FocusLock';
 import { ActualChecks } from './ActualChecks';
 import { Highlight } from './Highlight';
+import { LightTrail } from './LightHistory';
 import { FLAG_LABELS, LIGHT_LABELS, STATUS_LABELS } from './labels';
 
 function clock(seconds: number): string {
@@ -40,6 +42,7 @@ function Page({ entry, review, index, count, onChanged }: { entry: MeetingEntry;
             {FLAG_LABELS[f]}
           </span>
         ))}
+        {item.history.length > 1 && <LightTrail history={item.history} />}
         <span className="muted">
           完成时限：{item.deadline || '—'}
           {item.pace !== null ? `；${item.paceNote}` : ''}
@@ -88,6 +91,7 @@ export function MeetingMode({ review, start, onClose, onNoteSaved }: { review: R
   const [index, setIndex] = useState(Math.min(start, Math.max(0, entries.length - 1)));
   const [seconds, setSeconds] = useState(0);
   const [typed, setTyped] = useState('');
+  const [jumpMessage, setJumpMessage] = useState<string | null>(null);
   const [notes, setNotes] = useState<Map<number, string>>(() => new Map(entries.map((e) => [e.item.targetId, e.item.note])));
   const [error, setError] = useState<string | null>(null);
   const saved = useRef(new Map(entries.map((e) => [e.item.targetId, e.item.note])));
@@ -95,7 +99,6 @@ export function MeetingMode({ review, start, onClose, onNoteSaved }: { review: R
   const entry = entries[index];
 
   useEffect(() => {
-    box.current?.focus();
     void document.documentElement.requestFullscreen?.().catch(() => undefined);
     return () => {
       if (document.fullscreenElement) void document.exitFullscreen().catch(() => undefined);
@@ -121,11 +124,24 @@ export function MeetingMode({ review, start, onClose, onNoteSaved }: { review: R
     if (entry) saveNote(entry.item.targetId);
     setIndex(Math.max(0, Math.min(entries.length - 1, next)));
     setTyped('');
+    setJumpMessage(null);
+  };
+
+  // A serial is the only number said in a meeting ("第16项"): jump to that target, not to a position.
+  const jumpToSerial = (serial: number) => {
+    const at = entries.findIndex((e) => e.item.serial === serial);
+    if (at >= 0) return go(at);
+    setTyped('');
+    setJumpMessage(`第${serial}项不在本次会议议程中`);
   };
 
   const onKeyDown = (e: React.KeyboardEvent) => {
     if (['TEXTAREA', 'INPUT'].includes((e.target as HTMLElement).tagName)) {
-      if (e.key === 'Escape') box.current?.focus();
+      // Esc in the note or a correction leaves the field first; a second Esc leaves the meeting.
+      if (e.key === 'Escape') {
+        e.preventDefault();
+        box.current?.focus();
+      }
       return;
     }
     if (e.key === 'ArrowRight' || e.key === 'PageDown' || e.key === ' ') go(index + 1);
@@ -133,7 +149,7 @@ export function MeetingMode({ review, start, onClose, onNoteSaved }: { review: R
     else if (e.key === 'Home') go(0);
     else if (e.key === 'End') go(entries.length - 1);
     else if (/^\d$/.test(e.key)) setTyped((t) => (t + e.key).slice(-4));
-    else if (e.key === 'Enter' && typed !== '') go(Number(typed) - 1);
+    else if (e.key === 'Enter' && typed !== '') jumpToSerial(Number(typed));
     else if (e.key === 'Escape') {
       if (entry) saveNote(entry.item.targetId);
       onClose();
@@ -141,8 +157,14 @@ export function MeetingMode({ review, start, onClose, onNoteSaved }: { review: R
     e.preventDefault();
   };
 
+  const leave = () => {
+    if (entry) saveNote(entry.item.targetId);
+    onClose();
+  };
+
   return (
-    <div className="meeting" ref={box} tabIndex={-1} role="dialog" aria-label="会议模式" data-testid="meeting" onKeyDown={onKeyDown}>
+    <FocusLock onEscape={leave} initialFocus='[data-testid="meeting"]'>
+    <div className="meeting" ref={box} tabIndex={-1} role="dialog" aria-modal="true" aria-label="会议模式" data-testid="meeting" onKeyDown={onKeyDown}>
       {entry ? (
         <div className="meeting-page" data-testid="meeting-page" data-serial={entry.item.serial}>
           <Page entry={entry} review={review} index={index} count={entries.length} onChanged={onNoteSaved} />
@@ -164,10 +186,15 @@ export function MeetingMode({ review, start, onClose, onNoteSaved }: { review: R
         <span className="meeting-timer" data-testid="meeting-timer" title="本项已用时">
           本项用时 {clock(seconds)}
         </span>
-        {typed && <span className="meeting-typed">跳转到第 {typed} 个（回车）</span>}
+        {typed && <span className="meeting-typed">跳转到第 {typed} 项（回车）</span>}
+        {jumpMessage && (
+          <span className="meeting-typed" role="status" data-testid="meeting-jump-message">
+            {jumpMessage}
+          </span>
+        )}
         {error && <span className="field-error">{error}</span>}
         <span className="spacer" />
-        <span className="muted">← → 翻页　Home/End 首末　数字+回车 跳转　Esc 退出</span>
+        <span className="muted">← → 翻页　Home/End 首末　序号+回车 跳转　Esc 退出</span>
         <button type="button" className="secondary" onClick={() => go(index - 1)} disabled={index === 0}>
           上一项
         </button>
@@ -196,5 +223,6 @@ export function MeetingMode({ review, start, onClose, onNoteSaved }: { review: R
         ))}
       </div>
     </div>
+    </FocusLock>
   );
 }

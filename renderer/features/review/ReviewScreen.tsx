@@ -10,7 +10,9 @@ import { needsDiscussion } from '../../../shared/review/meeting';
 import { api, errorMessage } from '../../api';
 import { download } from '../../app/download';
 import { Highlight } from './Highlight';
+import { RedSince } from './LightHistory';
 import { FLAG_LABELS, LIGHT_LABELS, LIGHT_ORDER, STATUS_LABELS, STATUS_ORDER, type Light, type Status } from './labels';
+import { FocusLock } from '../../components/FocusLock';
 import { MeetingMode } from './MeetingMode';
 import { Legend, PatternDefs, StatusBars } from './StatusBars';
 
@@ -92,7 +94,8 @@ export function ReviewScreen({ year, quarter, sections, onClose }: { year: numbe
   const contradictions = review?.items.filter((i) => i.flags.includes('contradiction')).length ?? 0;
 
   return (
-    <div className="review-screen" role="dialog" aria-label="季度调度评估" data-testid="review-screen">
+    <FocusLock onEscape={onClose}>
+    <div className="review-screen" role="dialog" aria-modal="true" aria-label="季度调度评估" data-testid="review-screen">
       <PatternDefs />
       <header className="review-head">
         <h2>
@@ -194,6 +197,7 @@ export function ReviewScreen({ year, quarter, sections, onClose }: { year: numbe
                     </td>
                     <td>
                       <span className={`light-dot ${i.light}`} aria-hidden="true" /> {LIGHT_LABELS[i.light]}
+                      <RedSince history={i.history} />
                     </td>
                     <td className="rule">{i.rule}</td>
                     <td>
@@ -223,5 +227,6 @@ export function ReviewScreen({ year, quarter, sections, onClose }: { year: numbe
         />
       )}
     </div>
+    </FocusLock>
   );
 }

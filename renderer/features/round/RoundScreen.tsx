@@ -168,7 +168,7 @@ export function RoundScreen({ year, quarter, onClose }: { year: number; quarter:
         {status && status.unmatched.length > 0 && (
           <p className="muted">名单外的回传文件：{status.unmatched.map((u) => `${u.owner}（${u.file}）`).join('；')}。请核对单位名称，必要时在导入时把它登记为已有单位的别名。</p>
         )}
-        <div className="dialog-actions">
+        <div className="dialog-actions dialog-footer">
           <button type="button" className="secondary" onClick={onClose}>
             关闭
           </button>

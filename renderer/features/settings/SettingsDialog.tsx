@@ -117,7 +117,7 @@ export function SettingsDialog({ storePath, onClose, onBackups }: { storePath: s
           </fieldset>
           <p className="muted full">数据文件：{storePath}</p>
           {error && <p className="field-error full" role="alert">{error}</p>}
-          <div className="dialog-actions full">
+          <div className="dialog-actions dialog-footer full">
             <button type="button" className="secondary" onClick={onClose}>
               取消
             </button>

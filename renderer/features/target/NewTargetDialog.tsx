@@ -96,7 +96,7 @@ export function NewTargetDialog({ year, nextSerial, sections, directory, onCreat
             {error.message}
           </p>
         )}
-        <div className="dialog-actions full">
+        <div className="dialog-actions dialog-footer full">
           <button type="button" className="secondary" onClick={onClose}>
             取消
           </button>

@@ -14,6 +14,7 @@ import { NamesInput } from '../../components/NamesInput';
 import { DraftInput, DraftTextarea } from '../../components/DraftField';
 import { SectionSelect } from '../../components/Selects';
 import { describeChange } from './history';
+import { TargetLightHistory } from '../review/LightHistory';
 
 interface Props {
   targetId: number;
@@ -23,6 +24,8 @@ interface Props {
   /** A change was saved; `structural` when leaders/units/serial changed (directory and plan counts). */
   onChanged: (t: Target, structural: boolean) => void;
   onDeleted: () => void;
+  /** The quarter the overview shows: the light history runs up to it. */
+  quarter?: Quarter;
 }
 
 /** A line as edited here: `key` stays the same while the line lives, `id` arrives once the line is saved. */
@@ -38,7 +41,7 @@ function toDrafts(t: Target): LineDraft[] {
 type Errors = Partial<Record<string, string>>;
 type Confirm = { kind: 'delete-target' } | { kind: 'remove-line'; index: number } | { kind: 'revert'; change: ChangeEntry };
 
-export function TargetDrawer({ targetId, sections, directory, onClose, onChanged, onDeleted }: Props) {
+export function TargetDrawer({ targetId, sections, directory, onClose, onChanged, onDeleted, quarter }: Props) {
   const [target, setTarget] = useState<Target | null>(null);
   const [lines, setLines] = useState<LineDraft[]>([]);
   // The lines as they are now, read when a queued save's turn comes (state in a closure would be stale).
@@ -180,6 +183,7 @@ export function TargetDrawer({ targetId, sections, directory, onClose, onChanged
           <div className="drawer-sub muted">
             {target.year}年{section ? ` · ${section.name}` : ''} · 最后修改 {dateTime(target.updatedAt)}
           </div>
+          {quarter !== undefined && <TargetLightHistory targetId={target.id} year={target.year} quarter={quarter} />}
         </div>
         <button type="button" className="icon" aria-label="关闭（Esc）" title="关闭（Esc）" onClick={onClose}>
           ×
