@@ -63,7 +63,8 @@ function progressKey(t: Target | null | undefined, quarter: Quarter): string {
         const p = a.progress.find((x) => x.quarter === quarter);
         return [a.id, p?.text ?? '', p?.onSchedule ?? null, p?.onScheduleText ?? ''];
       })
-      .filter(([, text, onSchedule]) => text !== '' || onSchedule !== null),
+      // A cell holding only a status wording (待定, 研究中) is printed in the table: it counts.
+      .filter(([, text, onSchedule, wording]) => text !== '' || onSchedule !== null || wording !== ''),
   );
 }
 

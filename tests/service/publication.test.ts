@@ -17,7 +17,7 @@ function lineOf(core: { db: import('better-sqlite3').Database }, serial: number)
 }
 
 async function storeBytes(core: { db: import('better-sqlite3').Database }): Promise<string> {
-  return JSON.stringify(core.db.prepare('SELECT assignment_id, quarter, text, on_schedule FROM progress_reports ORDER BY 1, 2').all());
+  return JSON.stringify(core.db.prepare('SELECT assignment_id, quarter, text, on_schedule, on_schedule_text FROM progress_reports ORDER BY 1, 2').all());
 }
 
 describe('published quarters', () => {
@@ -89,5 +89,32 @@ describe('published quarters', () => {
     const wb2 = new ExcelJS.Workbook();
     await wb2.xlsx.load((await exportOverview(core, { year: 2023, quarter: 3 })) as unknown as ArrayBuffer);
     expect(wb2.getWorksheet('一览表')!.headerFooter.oddFooter).toBe('&C第 &P 页 共 &N 页');
+  });
+});
+
+describe('the lock covers status-only cells', () => {
+  it('an import that changes only the status wording of an empty, unread Q3 cell is refused', async () => {
+    const core = await store(true);
+    const first = lineOf(core, 1);
+    await core.invoke('progress.save', { assignmentId: first.id, quarter: 3, text: '', onSchedule: null });
+    const q3 = await exportOverview(core, { year: 2023, quarter: 3 });
+    const edit = async (status: string) => {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(q3 as unknown as ArrayBuffer);
+      const ws = wb.getWorksheet('一览表')!;
+      let row = 1;
+      while (ws.getCell(row, 1).value !== 1) row++;
+      expect(ws.getCell(row, 5).value ?? '').toBe('');
+      ws.getCell(row, 6).value = status;
+      return Buffer.from(await wb.xlsx.writeBuffer());
+    };
+    await applyImport(core, [{ name: 'q3-pending.xlsx', bytes: await edit('待定') }], {});
+    const report = core.db.prepare('SELECT text, on_schedule AS onSchedule, on_schedule_text AS wording FROM progress_reports WHERE assignment_id = ? AND quarter = 3').get(first.id);
+    expect(report).toEqual({ text: '', onSchedule: null, wording: '待定' });
+    await core.invoke('quarters.publish', { year: 2023, quarter: 3, publishedOn: '2023-10-20' });
+    const before = await storeBytes(core);
+    await expect(applyImport(core, [{ name: 'q3-research.xlsx', bytes: await edit('研究中') }], {})).rejects.toMatchObject({ code: 'locked' });
+    expect(await storeBytes(core)).toBe(before);
+    expect(core.db.prepare('SELECT on_schedule_text FROM progress_reports WHERE assignment_id = ? AND quarter = 3').pluck().get(first.id)).toBe('待定');
   });
 });
