@@ -534,7 +534,13 @@ export const methods = {
         summary: z.boolean().optional(),
       })
       .strict(),
-    output: z.object({ fileName: z.string(), data: z.string(), targets: z.number().int() }),
+    output: z.object({
+      fileName: z.string(),
+      data: z.string(),
+      targets: z.number().int(),
+      /** Set when the quarter was published and its table changed since (the export then has no date stamp). */
+      notice: z.string().optional(),
+    }),
   },
   'export.templates': {
     input: z.object({ year: yearSchema, quarter: quarterSchema, by: z.enum(['unit', 'leader']).default('unit') }).strict(),

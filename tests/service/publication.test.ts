@@ -21,7 +21,7 @@ async function storeBytes(core: { db: import('better-sqlite3').Database }): Prom
 }
 
 describe('published quarters', () => {
-  it('locks the published quarter against edits, deletes and imports; other quarters and content stay open', async () => {
+  it('locks the published quarter against edits, deletes and imports; other quarters\' progress stays open', async () => {
     const core = await store(true);
     const q3 = await exportOverview(core, { year: 2023, quarter: 3 });
     const line = lineOf(core, 16);
@@ -41,9 +41,9 @@ describe('published quarters', () => {
     // Reordering the lines changes no progress: allowed.
     const reordered = [...target26.assignments].reverse().map(({ id, leaders, leadUnits, cooperatingUnits }) => ({ id, leaders, leadUnits, cooperatingUnits }));
     await core.invoke('targets.saveAssignments', { targetId: t26.id, assignments: reordered });
-    // Another quarter, and the content, are not locked.
+    // Another quarter's progress is not locked; the deadline is (every quarter's table shows it).
     await core.invoke('progress.save', { assignmentId: line.id, quarter: 4, text: '四季度新增规上服务业企业20家' });
-    await core.invoke('targets.update', { id: line.targetId, patch: { deadline: '12月底' } });
+    await expect(core.invoke('targets.update', { id: line.targetId, patch: { deadline: '12月底' } })).rejects.toThrow(/第16项的完成时限不能修改/);
     expect(await storeBytes(core)).not.toBe(before);
     const withQ4 = await storeBytes(core);
 
@@ -53,7 +53,7 @@ describe('published quarters', () => {
     ws.getWorksheet('一览表')!.getCell(5, 6).value = '否';
     const changed = Buffer.from(await ws.xlsx.writeBuffer());
     const preview = await previewImport(core, [{ name: 'q3-changed.xlsx', bytes: changed }], {});
-    expect(preview.notes[0]).toMatchObject({ code: 'quarter-locked', severity: 'warning' });
+    expect(preview.notes.find((n) => n.code === 'quarter-locked')).toMatchObject({ severity: 'warning' });
     const listedBefore = listed(core);
     await expect(applyImport(core, [{ name: 'q3-changed.xlsx', bytes: changed }], {})).rejects.toMatchObject({ code: 'locked' });
     expect(listed(core)).toEqual(listedBefore);
@@ -88,7 +88,8 @@ describe('published quarters', () => {
     await core.invoke('progress.save', { assignmentId: line.id, quarter: 3, onSchedule: 'no' });
     const wb2 = new ExcelJS.Workbook();
     await wb2.xlsx.load((await exportOverview(core, { year: 2023, quarter: 3 })) as unknown as ArrayBuffer);
-    expect(wb2.getWorksheet('一览表')!.headerFooter.oddFooter).toBe('&C第 &P 页 共 &N 页');
+    // Changed since publication: no date stamp, a note in its place.
+    expect(wb2.getWorksheet('一览表')!.headerFooter.oddFooter).toBe('&L发布后已修改（原发布日期：2023年10月20日；有变化的序号：16）&C第 &P 页 共 &N 页');
   });
 });
 
