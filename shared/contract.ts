@@ -536,7 +536,13 @@ export const methods = {
         summary: z.boolean().optional(),
       })
       .strict(),
-    output: z.object({ fileName: z.string(), data: z.string(), targets: z.number().int() }),
+    output: z.object({
+      fileName: z.string(),
+      data: z.string(),
+      targets: z.number().int(),
+      /** Set when the quarter was published and its table changed since (the export then has no date stamp). */
+      notice: z.string().optional(),
+    }),
   },
   'export.templates': {
     input: z.object({ year: yearSchema, quarter: quarterSchema, by: z.enum(['unit', 'leader']).default('unit') }).strict(),
@@ -635,3 +641,31 @@ export const METHOD_NAMES = Object.keys(methods) as MethodName[];
 export function isMethodName(name: string): name is MethodName {
   return Object.prototype.hasOwnProperty.call(methods, name);
 }
+
+// Change log completeness (WRITES): every method not listed here writes to the store and must log each
+// write, old and new value, in the same transaction. A new method is a write until it is listed here, so
+// the change-log test (tests/service/changelog-coverage.test.ts) catches one that writes without logging.
+/** Methods that change nothing in the store: reads, file exports, job control, a backup copy of the file. */
+export const NON_WRITING_METHODS: ReadonlySet<MethodName> = new Set<MethodName>([
+  'app.info',
+  'backups.list',
+  'backups.create',
+  'settings.get',
+  'plans.list',
+  'overview.get',
+  'directory.get',
+  'targets.get',
+  'history.forTarget',
+  'import.preview',
+  'import.batches',
+  'export.overview',
+  'round.status',
+  'round.exportMissing',
+  'quarters.locks',
+  'review.get',
+  'review.export',
+  'jobs.progress',
+  'jobs.cancel',
+]);
+
+export const WRITING_METHODS: readonly MethodName[] = METHOD_NAMES.filter((m) => !NON_WRITING_METHODS.has(m));

@@ -28,6 +28,8 @@ export interface OverviewInput {
   summary?: boolean;
   /** For a published quarter: the date as written on the page (2023年10月20日), printed in the footer. */
   publishedOn?: string;
+  /** Printed in the footer's place of the date when the table no longer matches its publication. */
+  publicationNote?: string;
 }
 
 export const OVERVIEW_SHEET = '一览表';
@@ -173,7 +175,7 @@ export function writeOverview(input: OverviewInput): ExcelJS.Workbook {
     printArea: `A1:${ws.getColumn(columns).letter}${last}`,
     margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.7, header: 0.3, footer: 0.3 },
   };
-  ws.headerFooter = { oddFooter: `${input.publishedOn ? `&L${input.publishedOn}发布` : ''}&C第 &P 页 共 &N 页` };
+  ws.headerFooter = { oddFooter: `${input.publishedOn ? `&L${input.publishedOn}发布` : input.publicationNote ? `&L${input.publicationNote}` : ''}&C第 &P 页 共 &N 页` };
   if (input.summary) writeSummarySheet(wb, summaryTitle(texts.title), targets, quarter, input.paper === 'A4' ? PAPER_A4 : PAPER_A3);
   return wb;
 }

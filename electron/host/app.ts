@@ -16,6 +16,7 @@ import { activeJobs } from '../jobs/progress';
 import { createHandlers } from '../services';
 import { backupDirFor, backupDirOf, backupNow } from '../services/backups';
 import type { ServiceContext } from '../services/context';
+import { publicationsToCarry, recordRestore } from '../services/restoreLog';
 
 export interface AppCore {
   /** The open store; in recovery (damaged store set aside, no restore yet) reading it throws the reason. */
@@ -166,6 +167,8 @@ export async function startCore(options: StartOptions): Promise<AppCore> {
     const dir = recovery ? recovery.backupDir : backupDirOf(ctx.db, storePath);
     // The store as it is now is backed up first: that backup is how this restore is undone.
     const safety = recovery ? null : await takeBackup(ctx.db, dir, 'restore');
+    const recoveryReason = recovery?.reason ?? null;
+    const carried = recovery ? [] : publicationsToCarry(ctx.db);
     if (!recovery) ctx.db.close();
     let restored: BackupSummaryInfo;
     try {
@@ -175,6 +178,7 @@ export async function startCore(options: StartOptions): Promise<AppCore> {
       // Reopened whether the restore went through or not: the store is either the backup or as it was.
       if (!recovery) await reopen();
     }
+    recordRestore(ctx, { restored, safety, recoveryReason, carried });
     return { restored, safety };
   };
 

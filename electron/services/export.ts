@@ -11,7 +11,7 @@ import { loadTargets } from '../db/repos/targets';
 import { writeOverview, type OverviewInput } from '../excel/overviewWriter';
 import type { ServiceContext } from './context';
 import { requirePlan } from './plans';
-import { chineseDate, publishedOn } from './publication';
+import { chineseDate, publicationState } from './publication';
 
 export interface OverviewExportOptions {
   year: number;
@@ -53,7 +53,10 @@ export function overviewExportInput(ctx: ServiceContext, options: OverviewExport
     targets = targets.filter((t) => t.assignments.some((a) => a.progress.some((p) => p.quarter === options.quarter && p.onSchedule === 'no')));
   }
   const settings = readSettings(ctx.db);
-  const published = publishedOn(ctx, options.year, options.quarter);
+  const publication = publicationState(ctx, options.year, options.quarter);
+  // The stamp says "this is the published table": only while the whole quarter's table still matches it.
+  const stamp = publication && publication.changedSerials.length === 0 ? { publishedOn: chineseDate(publication.publishedOn) } : {};
+  const note = publication && publication.changedSerials.length > 0 ? { publicationNote: changedNote(publication) } : {};
   const city = plan.city.trim() || settings.city.trim();
   return {
     city,
@@ -66,8 +69,15 @@ export function overviewExportInput(ctx: ServiceContext, options: OverviewExport
     layout: options.layout ?? settings.exportLayout,
     paper: options.paperSize ?? settings.paperSize,
     summary: options.summary ?? true,
-    ...(published ? { publishedOn: chineseDate(published) } : {}),
+    ...stamp,
+    ...note,
   };
+}
+
+/** Footer and message for a quarter whose table changed since it was published (never the date stamp itself). */
+function changedNote(p: { publishedOn: string; changedSerials: number[] }): string {
+  const serials = p.changedSerials.slice(0, 10).join('、') + (p.changedSerials.length > 10 ? `等${p.changedSerials.length}项` : '');
+  return `发布后已修改（原发布日期：${chineseDate(p.publishedOn)}；有变化的序号：${serials}）`;
 }
 
 export async function renderOverview(input: OverviewInput): Promise<Buffer> {
@@ -82,11 +92,12 @@ export async function exportOverview(ctx: ServiceContext, options: OverviewExpor
 }
 
 /** The export as the renderer receives it: a file name to offer and the bytes. */
-export async function exportOverviewFile(ctx: ServiceContext, options: OverviewExportOptions): Promise<{ fileName: string; data: string; targets: number }> {
+export async function exportOverviewFile(ctx: ServiceContext, options: OverviewExportOptions): Promise<{ fileName: string; data: string; targets: number; notice?: string }> {
   const input = overviewExportInput(ctx, options);
   if (input.targets.length === 0) throw new AppError('validation', '没有符合条件的责任目标，未导出。');
   const bytes = await renderOverview(input);
   const scope = [options.leader, options.unit, options.behindOnly ? '滞后' : ''].filter(Boolean).join('_');
   const fileName = `${input.city}${options.year}年${quarterLabel(options.quarter)}责任目标工作推进情况一览表${scope ? `（${scope}）` : ''}.xlsx`;
-  return { fileName, data: bytes.toString('base64'), targets: input.targets.length };
+  const notice = input.publicationNote ? `本季度一览表${input.publicationNote}，导出的表格未加发布日期。` : undefined;
+  return { fileName, data: bytes.toString('base64'), targets: input.targets.length, ...(notice ? { notice } : {}) };
 }

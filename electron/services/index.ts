@@ -1,6 +1,7 @@
 import { SCHEMA_VERSION } from '../db/migrate';
 import { changesForTarget } from '../db/repos/changeLog';
-import { readSettings, writeSettings } from '../db/repos/settings';
+import { readSettings } from '../db/repos/settings';
+import { updateSettings } from './settings';
 import type { BackupSummaryInfo, RecoveryInfo } from '../../shared/contract';
 import type { ServiceContext } from './context';
 import { backupDirOf, backupNow, listStoreBackups, rememberBackupDir } from './backups';
@@ -48,9 +49,9 @@ export function createHandlers(ctx: ServiceContext, host: HostOps): Handlers {
     'backups.restore': (input) => host.restore(input.name),
     'settings.get': () => readSettings(ctx.db),
     'settings.update': (patch) => {
-      writeSettings(ctx.db, patch);
+      const settings = updateSettings(ctx, patch);
       if (patch.backupDir !== undefined) rememberBackupDir(ctx.storePath, patch.backupDir);
-      return readSettings(ctx.db);
+      return settings;
     },
     'plans.list': () => listPlans(ctx),
     'plans.create': (input) => createPlan(ctx, input),

@@ -275,6 +275,9 @@ export function confirmActual(ctx: ServiceContext, input: { assignmentId: number
       }
     }
     const actor = actorOf(ctx);
+    // The value it replaces, as the review used it: a confirmation of the same goal, else none (null: automatic).
+    const was = confirmed.confirmedOf(ctx.db, input.assignmentId, input.quarter, input.goalIndex);
+    const previous = was && was.goalText === goal.text ? was.actualText : null;
     if (actual === null) confirmed.deleteConfirmed(ctx.db, input.assignmentId, input.quarter, input.goalIndex);
     else confirmed.putConfirmed(ctx.db, input.assignmentId, input.quarter, input.goalIndex, goal.text, actual, actor);
     touchTarget(ctx.db, targetId);
@@ -283,7 +286,7 @@ export function confirmActual(ctx: ServiceContext, input: { assignmentId: number
       entity: 'actual',
       entityId: input.assignmentId,
       targetId,
-      before: null,
+      before: { quarter: input.quarter, goal: goal.text, actual: previous },
       after: { quarter: input.quarter, goal: goal.text, actual },
     });
     return requireTarget(ctx, targetId);

@@ -11,6 +11,7 @@ import * as repo from '../db/repos/rounds';
 import { loadTargets } from '../db/repos/targets';
 import { listSheetBytes } from '../excel/listSheet';
 import { templateOwnerOfTitle } from '../excel/templateWriter';
+import { appendChange } from '../db/repos/changeLog';
 import { actorOf, type ServiceContext } from './context';
 import { requirePlan } from './plans';
 import { groupTargets } from './templates';
@@ -48,7 +49,18 @@ export function recordReturns(ctx: ServiceContext, planId: number, preview: Impo
 
 /** Templates went out: the round is open (its first date is kept). */
 export function openRound(ctx: ServiceContext, year: number, quarter: Quarter, by: repo.RoundKind): void {
-  repo.openRound(ctx.db, requirePlan(ctx, year).id, quarter, by, new Date().toISOString());
+  ctx.db.transaction(() => {
+    const planId = requirePlan(ctx, year).id;
+    const before = repo.getRound(ctx.db, planId, quarter);
+    repo.openRound(ctx.db, planId, quarter, by, new Date().toISOString());
+    const after = repo.getRound(ctx.db, planId, quarter)!;
+    // Templates generated again for the same round change nothing: no entry.
+    if (before?.byKind !== after.byKind || before?.openedAt !== after.openedAt) logRound(ctx, 'round-open', year, quarter, before ?? null, after);
+  })();
+}
+
+function logRound(ctx: ServiceContext, kind: string, year: number, quarter: Quarter, before: object | null, after: object): void {
+  appendChange(ctx.db, actorOf(ctx), { kind, entity: 'round', entityId: quarter, targetId: null, before: before && { year, quarter, ...before }, after: { year, quarter, ...after } });
 }
 
 export function roundStatus(ctx: ServiceContext, year: number, quarter: Quarter): RoundStatus {
@@ -86,7 +98,13 @@ export function roundStatus(ctx: ServiceContext, year: number, quarter: Quarter)
 
 export function setRoundDue(ctx: ServiceContext, year: number, quarter: Quarter, dueDate: string | null): RoundStatus {
   if (dueDate !== null && Number.isNaN(Date.parse(`${dueDate}T00:00:00Z`))) throw new AppError('validation', `报送截止日期“${dueDate}”不是有效日期。`, { field: 'dueDate' });
-  repo.setRoundDue(ctx.db, requirePlan(ctx, year).id, quarter, dueDate, new Date().toISOString());
+  const plan = requirePlan(ctx, year);
+  ctx.db.transaction(() => {
+    const before = repo.getRound(ctx.db, plan.id, quarter)?.dueDate ?? null;
+    if (before === dueDate) return;
+    repo.setRoundDue(ctx.db, plan.id, quarter, dueDate, new Date().toISOString());
+    logRound(ctx, 'round-due', year, quarter, { dueDate: before }, { dueDate });
+  })();
   return roundStatus(ctx, year, quarter);
 }
 
@@ -97,11 +115,18 @@ export function markReturned(ctx: ServiceContext, year: number, quarter: Quarter
   const status = roundStatus(ctx, year, quarter);
   const entry = status.owners.find((o) => o.owner === name);
   if (!entry) throw new AppError('not-found', `${year}年${quarterLabel(quarter)}的报送名单中没有“${name}”。`, { field: 'owner' });
-  if (returned) {
-    if (!entry.returned) repo.insertReturn(ctx.db, plan.id, quarter, { owner: name, batchId: null, file: '', returnedAt: new Date().toISOString(), warnings: 0, actor: actorOf(ctx) });
-  } else if (repo.deleteManualReturns(ctx.db, plan.id, quarter, name) === 0 && entry.returned) {
-    throw new AppError('conflict', `“${name}”的报送来自导入，请在“导入记录”中撤销该次导入。`, { field: 'owner' });
-  }
+  ctx.db.transaction(() => {
+    if (returned) {
+      if (entry.returned) return;
+      repo.insertReturn(ctx.db, plan.id, quarter, { owner: name, batchId: null, file: '', returnedAt: new Date().toISOString(), warnings: 0, actor: actorOf(ctx) });
+    } else {
+      const removed = repo.deleteManualReturns(ctx.db, plan.id, quarter, name);
+      if (removed === 0 && entry.returned) throw new AppError('conflict', `“${name}”的报送来自导入，请在“导入记录”中撤销该次导入。`, { field: 'owner' });
+      if (removed === 0) return;
+    }
+    const now = roundStatus(ctx, year, quarter).owners.find((o) => o.owner === name)!;
+    logRound(ctx, 'round-mark', year, quarter, { owner: name, returned: entry.returned, manual: entry.manual }, { owner: name, returned: now.returned, manual: now.manual });
+  })();
   return roundStatus(ctx, year, quarter);
 }
 

@@ -60,6 +60,8 @@ export function createTarget(ctx: ServiceContext, input: ParsedInput<'targets.cr
     const lines = input.assignments.length > 0 ? input.assignments : [{ leaders: [], leadUnits: [], cooperatingUnits: [] }];
     writeAssignments(ctx, { id, assignments: [] }, lines);
     const after = requireTarget(ctx, id);
+    // A new target is a new row in every quarter's table of its year.
+    assertPublishedUnchanged(ctx, null, after);
     const changeId = appendChange(ctx.db, actorOf(ctx), { kind: 'create', entity: 'target', entityId: id, targetId: id, before: null, after, batchId: batchId ?? null });
     return { ...after, changeId };
   })();

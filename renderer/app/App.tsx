@@ -278,7 +278,7 @@ export function App() {
         )}
         {lock && year !== null && (
           <div className="banner locked" data-testid="locked-banner">
-            {year}年{quarterLabel(quarter)}已于{lock.publishedOn}发布，完成情况已锁定（只读）。如确需修改，请在“导出”中解除锁定并说明理由。
+            {year}年{quarterLabel(quarter)}已于{lock.publishedOn}发布，该季度一览表已锁定（只读）：目标的增删、序号、内容、完成时限、领导、单位和本季度完成情况都不能修改。如确需修改，请在“导出”中解除锁定并说明理由。
           </div>
         )}
         {plans !== null && plans.length === 0 && <div className="banner">数据文件中还没有责任目标。请点击“导入”读入一览表，或使用“新增目标”逐项录入。</div>}

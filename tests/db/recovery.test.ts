@@ -91,7 +91,7 @@ describe('backups and recovery', () => {
 
     // A store of the previous schema version (as the last release left it): the newest migration undone.
     const old = new Database(storePath);
-    old.exec('DROP TABLE confirmed_actuals');
+    old.exec('ALTER TABLE quarter_locks DROP COLUMN table_key; ALTER TABLE quarter_locks DROP COLUMN unlocked_at; ALTER TABLE quarter_locks DROP COLUMN unlock_reason;');
     old.pragma(`user_version = ${SCHEMA_VERSION - 1}`);
     old.close();
     const upgraded = await startCore({ storePath });

@@ -17,11 +17,11 @@ function lineOf(core: { db: import('better-sqlite3').Database }, serial: number)
 }
 
 async function storeBytes(core: { db: import('better-sqlite3').Database }): Promise<string> {
-  return JSON.stringify(core.db.prepare('SELECT assignment_id, quarter, text, on_schedule FROM progress_reports ORDER BY 1, 2').all());
+  return JSON.stringify(core.db.prepare('SELECT assignment_id, quarter, text, on_schedule, on_schedule_text FROM progress_reports ORDER BY 1, 2').all());
 }
 
 describe('published quarters', () => {
-  it('locks the published quarter against edits, deletes and imports; other quarters and content stay open', async () => {
+  it('locks the published quarter against edits, deletes and imports; other quarters\' progress stays open', async () => {
     const core = await store(true);
     const q3 = await exportOverview(core, { year: 2023, quarter: 3 });
     const line = lineOf(core, 16);
@@ -41,9 +41,9 @@ describe('published quarters', () => {
     // Reordering the lines changes no progress: allowed.
     const reordered = [...target26.assignments].reverse().map(({ id, leaders, leadUnits, cooperatingUnits }) => ({ id, leaders, leadUnits, cooperatingUnits }));
     await core.invoke('targets.saveAssignments', { targetId: t26.id, assignments: reordered });
-    // Another quarter, and the content, are not locked.
+    // Another quarter's progress is not locked; the deadline is (every quarter's table shows it).
     await core.invoke('progress.save', { assignmentId: line.id, quarter: 4, text: '四季度新增规上服务业企业20家' });
-    await core.invoke('targets.update', { id: line.targetId, patch: { deadline: '12月底' } });
+    await expect(core.invoke('targets.update', { id: line.targetId, patch: { deadline: '12月底' } })).rejects.toThrow(/第16项的完成时限不能修改/);
     expect(await storeBytes(core)).not.toBe(before);
     const withQ4 = await storeBytes(core);
 
@@ -53,7 +53,7 @@ describe('published quarters', () => {
     ws.getWorksheet('一览表')!.getCell(5, 6).value = '否';
     const changed = Buffer.from(await ws.xlsx.writeBuffer());
     const preview = await previewImport(core, [{ name: 'q3-changed.xlsx', bytes: changed }], {});
-    expect(preview.notes[0]).toMatchObject({ code: 'quarter-locked', severity: 'warning' });
+    expect(preview.notes.find((n) => n.code === 'quarter-locked')).toMatchObject({ severity: 'warning' });
     const listedBefore = listed(core);
     await expect(applyImport(core, [{ name: 'q3-changed.xlsx', bytes: changed }], {})).rejects.toMatchObject({ code: 'locked' });
     expect(listed(core)).toEqual(listedBefore);
@@ -88,6 +88,34 @@ describe('published quarters', () => {
     await core.invoke('progress.save', { assignmentId: line.id, quarter: 3, onSchedule: 'no' });
     const wb2 = new ExcelJS.Workbook();
     await wb2.xlsx.load((await exportOverview(core, { year: 2023, quarter: 3 })) as unknown as ArrayBuffer);
-    expect(wb2.getWorksheet('一览表')!.headerFooter.oddFooter).toBe('&C第 &P 页 共 &N 页');
+    // Changed since publication: no date stamp, a note in its place.
+    expect(wb2.getWorksheet('一览表')!.headerFooter.oddFooter).toBe('&L发布后已修改（原发布日期：2023年10月20日；有变化的序号：16）&C第 &P 页 共 &N 页');
+  });
+});
+
+describe('the lock covers status-only cells', () => {
+  it('an import that changes only the status wording of an empty, unread Q3 cell is refused', async () => {
+    const core = await store(true);
+    const first = lineOf(core, 1);
+    await core.invoke('progress.save', { assignmentId: first.id, quarter: 3, text: '', onSchedule: null });
+    const q3 = await exportOverview(core, { year: 2023, quarter: 3 });
+    const edit = async (status: string) => {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(q3 as unknown as ArrayBuffer);
+      const ws = wb.getWorksheet('一览表')!;
+      let row = 1;
+      while (ws.getCell(row, 1).value !== 1) row++;
+      expect(ws.getCell(row, 5).value ?? '').toBe('');
+      ws.getCell(row, 6).value = status;
+      return Buffer.from(await wb.xlsx.writeBuffer());
+    };
+    await applyImport(core, [{ name: 'q3-pending.xlsx', bytes: await edit('待定') }], {});
+    const report = core.db.prepare('SELECT text, on_schedule AS onSchedule, on_schedule_text AS wording FROM progress_reports WHERE assignment_id = ? AND quarter = 3').get(first.id);
+    expect(report).toEqual({ text: '', onSchedule: null, wording: '待定' });
+    await core.invoke('quarters.publish', { year: 2023, quarter: 3, publishedOn: '2023-10-20' });
+    const before = await storeBytes(core);
+    await expect(applyImport(core, [{ name: 'q3-research.xlsx', bytes: await edit('研究中') }], {})).rejects.toMatchObject({ code: 'locked' });
+    expect(await storeBytes(core)).toBe(before);
+    expect(core.db.prepare('SELECT on_schedule_text FROM progress_reports WHERE assignment_id = ? AND quarter = 3').pluck().get(first.id)).toBe('待定');
   });
 });

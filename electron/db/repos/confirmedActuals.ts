@@ -17,6 +17,12 @@ export function confirmedOfPlan(db: Db, planId: number, quarter: Quarter): Confi
   ).all(planId, quarter) as ConfirmedRow[];
 }
 
+export function confirmedOf(db: Db, assignmentId: number, quarter: Quarter, goalIndex: number): { goalText: string; actualText: string } | undefined {
+  return stmt(db, 'SELECT goal_text AS goalText, actual_text AS actualText FROM confirmed_actuals WHERE assignment_id = ? AND quarter = ? AND goal_index = ?').get(assignmentId, quarter, goalIndex) as
+    | { goalText: string; actualText: string }
+    | undefined;
+}
+
 export function putConfirmed(db: Db, assignmentId: number, quarter: Quarter, goalIndex: number, goalText: string, actualText: string, actor: string): void {
   stmt(
     db,

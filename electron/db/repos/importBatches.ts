@@ -57,7 +57,7 @@ export function markUndone(db: Db, id: string, at: string): void {
 /** The batch's change-log entries, newest first: the order in which to undo them. */
 export function batchChanges(db: Db, batchId: string): { targetId: number; before: string | null; after: string | null }[] {
   return (
-    stmt(db, 'SELECT target_id, before_json, after_json FROM change_log WHERE batch_id = ? ORDER BY id DESC').all(batchId) as {
+    stmt(db, "SELECT target_id, before_json, after_json FROM change_log WHERE batch_id = ? AND entity = 'target' ORDER BY id DESC").all(batchId) as {
       target_id: number;
       before_json: string | null;
       after_json: string | null;

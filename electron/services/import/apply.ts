@@ -8,7 +8,8 @@ import { AppError } from '../../../shared/errors';
 import type { Quarter } from '../../../shared/domain';
 import { appendChange } from '../../db/repos/changeLog';
 import { getBatch, insertBatch, markUndone, batchChanges } from '../../db/repos/importBatches';
-import { insertPlan, planByYear } from '../../db/repos/plans';
+import { planByYear } from '../../db/repos/plans';
+import { insertLoggedPlan } from '../plans';
 import { readSettings } from '../../db/repos/settings';
 import * as repo from '../../db/repos/targets';
 import { actorOf, type ServiceContext } from '../context';
@@ -75,7 +76,7 @@ export function applyPlan(ctx: ServiceContext, plan: ImportPlan, options: { skip
   return ctx.db.transaction(() => withDeferredIndex(ctx.db, () => {
     const actor = actorOf(ctx);
     const batchId = `${new Date().toISOString().replace(/[-:.TZ]/g, '').slice(0, 14)}-${crypto.randomBytes(3).toString('hex')}`;
-    const planId = planByYear(ctx.db, preview.year)?.id ?? insertPlan(ctx.db, { year: preview.year, city: options.city ?? readSettings(ctx.db).city });
+    const planId = planByYear(ctx.db, preview.year)?.id ?? insertLoggedPlan(ctx, { year: preview.year, city: options.city ?? readSettings(ctx.db).city }, batchId);
     const located = sectionsForLocating(ctx, planId);
     let skipped = 0;
     const written: { id: number; before: Target | null; action: TargetAction }[] = [];
@@ -112,8 +113,22 @@ export function applyPlan(ctx: ServiceContext, plan: ImportPlan, options: { skip
     };
     insertBatch(ctx.db, batch);
     recordReturns(ctx, planId, preview, batch);
+    // The batch itself is a write (a returned template marks its unit as returned even when nothing changed).
+    appendChange(ctx.db, actor, { kind: 'import-batch', entity: 'import', entityId: null, targetId: null, before: null, after: batchLogOf(batch, preview.files), batchId });
     return batch;
   }))();
+}
+
+/** What the log keeps of a batch: which files, which period, what was written, whose returns. */
+function batchLogOf(batch: ImportBatch, files: { name: string; returnedBy: string | null }[]) {
+  return {
+    id: batch.id,
+    year: batch.year,
+    quarter: batch.quarter,
+    files: batch.files,
+    summary: batch.summary,
+    returnedBy: files.flatMap((f) => (f.returnedBy ? [f.returnedBy] : [])),
+  };
 }
 
 /**
@@ -149,6 +164,15 @@ export function undoBatch(ctx: ServiceContext, batchId: string): { batch: Import
     }
     const at = new Date().toISOString();
     markUndone(ctx.db, batchId, at);
+    appendChange(ctx.db, actor, {
+      kind: 'import-undo',
+      entity: 'import',
+      entityId: null,
+      targetId: null,
+      before: { ...batchLogOf(batch, []), undoneAt: null },
+      after: { ...batchLogOf(batch, []), undoneAt: at },
+      batchId: undoId,
+    });
     return { batch: { ...batch, undoneAt: at }, restored: changes.length };
   })();
 }

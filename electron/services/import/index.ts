@@ -13,7 +13,7 @@ import type { ServiceContext } from '../context';
 import { applyPlan, undoBatch } from './apply';
 import { checkpoint, NO_JOB, type JobHandle } from '../../jobs/progress';
 import { quarterLabel } from '../../../shared/domain';
-import { chineseDate, publishedOn } from '../publication';
+import { chineseDate, quarterLocks } from '../publication';
 import { buildPlan } from './plan';
 
 export interface WorkbookBytes {
@@ -70,12 +70,16 @@ export async function previewImport(ctx: ServiceContext, files: WorkbookBytes[],
   job.report({ done: files.length, total: files.length, label: '正在与已有数据比对' });
   await checkpoint(job.signal);
   const preview = buildPlan(ctx.db, parsed, options).preview;
-  const published = publishedOn(ctx, preview.year, preview.quarter);
-  if (published !== null && preview.items.some((i) => i.status === 'new' || i.changes.some((c) => c.field === 'progress' || c.field === 'onSchedule'))) {
+  // Content, deadline and names are in every quarter's table: they touch a locked quarter whichever quarter
+  // the file reports; progress only touches the quarter it is for.
+  const shared = new Set(['progress', 'onSchedule']);
+  for (const lock of quarterLocks(ctx, preview.year).reverse()) {
+    const touches = preview.items.some((i) => i.status === 'new' || i.changes.some((c) => lock.quarter === preview.quarter || !shared.has(c.field)));
+    if (!touches) continue;
     preview.notes.unshift({
       severity: 'warning',
       code: 'quarter-locked',
-      message: `${preview.year}年${quarterLabel(preview.quarter)}已于${chineseDate(published)}发布并锁定，改动该季度完成情况的导入将被拒绝；如确需修改，请先解除锁定。`,
+      message: `${preview.year}年${quarterLabel(lock.quarter)}已于${chineseDate(lock.publishedOn)}发布并锁定，改动该季度一览表（目标、内容、完成时限、领导、单位${lock.quarter === preview.quarter ? '、完成情况' : ''}）的导入将被拒绝；如确需修改，请先解除锁定。`,
       where: {},
     });
   }

@@ -67,7 +67,7 @@ export function ExportDialog({ year, quarter, leader, unit, lock, onLocksChanged
     api['export.overview']({ year, quarter, layout, paperSize, summary, ...(behindOnly ? { behindOnly } : {}), ...(byFilter && leader ? { leader } : {}), ...(byFilter && unit ? { unit } : {}) }).then(
       (r) => {
         download(r.fileName, r.data);
-        setResult(`已导出 ${r.targets} 项目标：${r.fileName}`);
+        setResult(`已导出 ${r.targets} 项目标：${r.fileName}${r.notice ? `。${r.notice}` : ''}`);
         setBusy(false);
       },
       (err: unknown) => {
@@ -114,7 +114,7 @@ export function ExportDialog({ year, quarter, leader, unit, lock, onLocksChanged
           {lock ? (
             <>
               <p className="muted">
-                本季度已于 {lock.publishedOn} 发布（{lock.actor} 登记），完成情况已锁定；导出的表格页脚注明发布日期。
+                本季度已于 {lock.publishedOn} 发布（{lock.actor} 登记），该季度一览表已锁定；表格与发布时一致时，导出的表格页脚注明发布日期。
               </p>
               <label className="field">
                 解除锁定的理由（记入变更记录）

@@ -19,7 +19,7 @@ interface LooseAssignment {
   cooperatingUnits?: string[];
   progress?: LooseReport[];
 }
-interface LooseTarget {
+export interface LooseTarget {
   serial?: number;
   content?: string;
   deadline?: string;
@@ -34,6 +34,9 @@ function asTarget(v: unknown): LooseTarget | null {
 
 const flag = (v: OnSchedule | null | undefined) => (v ? ON_SCHEDULE_LABELS[v] : '空');
 const short = (s: string, n = 16) => (s.length > n ? `${s.slice(0, n)}…` : s);
+/** "旧 → 新", each side shortened, an empty side written 空. */
+const arrow = (before: string, after: string, n = 16) => `${before === '' ? '空' : short(before, n)} → ${after === '' ? '空' : short(after, n)}`;
+const names = (list: string[] | undefined) => (list ?? []).join('、');
 
 function progressChanges(before: LooseTarget, after: LooseTarget): string[] {
   const out: string[] = [];
@@ -44,41 +47,71 @@ function progressChanges(before: LooseTarget, after: LooseTarget): string[] {
       const now = a.progress?.find((p) => p.quarter === q);
       const was = old?.progress?.find((p) => p.quarter === q);
       const where = lines.length > 1 ? `分工${i + 1} ${quarterLabel(q)}` : quarterLabel(q);
-      if ((now?.text ?? '') !== (was?.text ?? '')) out.push(now?.text ? `${where}完成情况：${short(now.text)}` : `清空了${where}完成情况`);
+      if ((now?.text ?? '') !== (was?.text ?? '')) out.push(`${where}完成情况：${arrow(was?.text ?? '', now?.text ?? '')}`);
       if ((now?.onSchedule ?? null) !== (was?.onSchedule ?? null)) out.push(`${where}是否按计划：${flag(was?.onSchedule)} → ${flag(now?.onSchedule)}`);
     }
   });
   return out;
 }
 
+/** Leaders and units, line by line (matched by id), each field before → after; lines added or removed by name. */
+function peopleChanges(before: LooseTarget, after: LooseTarget): string[] {
+  const out: string[] = [];
+  const b = before.assignments ?? [];
+  const a = after.assignments ?? [];
+  const label = (list: LooseAssignment[], i: number) => (list.length > 1 ? `分工${i + 1} ` : '');
+  const who = (l: LooseAssignment) => names([...(l.leadUnits ?? []), ...(l.cooperatingUnits ?? [])]) || names(l.leaders) || '空';
+  a.forEach((line, i) => {
+    const old = b.find((x) => x.id === line.id);
+    if (!old) {
+      out.push(`新增分工${i + 1}（${who(line)}）`);
+      return;
+    }
+    const fields: [string, string[] | undefined, string[] | undefined][] = [
+      ['市政府领导', old.leaders, line.leaders],
+      ['牵头单位', old.leadUnits, line.leadUnits],
+      ['配合单位', old.cooperatingUnits, line.cooperatingUnits],
+    ];
+    for (const [name, was, now] of fields) if (names(was) !== names(now)) out.push(`${label(a, i)}${name}：${arrow(names(was), names(now), 30)}`);
+  });
+  b.forEach((line, i) => {
+    if (!a.some((x) => x.id === line.id)) out.push(`删除分工${b.length > 1 ? i + 1 : ''}（${who(line)}）`);
+  });
+  return out;
+}
+
+/** Every field a target change altered, in the table's words, before → after. */
+export function fieldChanges(before: LooseTarget, after: LooseTarget, sections: Section[]): string[] {
+  const parts: string[] = [];
+  if (before.serial !== after.serial) parts.push(`序号：${before.serial ?? ''} → ${after.serial ?? ''}`);
+  if (before.content !== after.content) parts.push(`责任目标内容：${arrow(before.content ?? '', after.content ?? '', 24)}`);
+  if (before.deadline !== after.deadline) parts.push(`完成时限：${arrow(before.deadline ?? '', after.deadline ?? '')}`);
+  if (before.sectionId !== after.sectionId) {
+    const name = (id: number | null | undefined) => sections.find((s) => s.id === id)?.name ?? '未归入篇章';
+    parts.push(`篇章：${name(before.sectionId)} → ${name(after.sectionId)}`);
+  }
+  if (before.sourceText !== after.sourceText) parts.push(`报告原文：${arrow(before.sourceText ?? '', after.sourceText ?? '', 24)}`);
+  parts.push(...peopleChanges(before, after));
+  parts.push(...progressChanges(before, after));
+  return parts;
+}
+
 export function describeChange(entry: ChangeEntry, sections: Section[]): { kind: string; detail: string } {
   const kind = CHANGE_KIND_LABELS[entry.kind] ?? entry.kind;
   if (entry.entity === 'actual') {
     const after = entry.after as { quarter?: Quarter; goal?: string; actual?: string | null } | null;
-    const what = after?.actual === null ? '恢复自动识别' : after?.actual === '' ? '无可比对数据' : `实际为 ${after?.actual ?? ''}`;
-    return { kind, detail: after?.quarter ? `${quarterLabel(after.quarter)} 目标“${after.goal ?? ''}”：${what}` : '' };
+    const before = entry.before as { actual?: string | null } | null;
+    const what = (v: string | null | undefined) => (v === null || v === undefined ? '自动识别' : v === '' ? '无可比对数据' : v);
+    return { kind, detail: after?.quarter ? `${quarterLabel(after.quarter)} 目标“${after.goal ?? ''}”的实际：${what(before?.actual)} → ${what(after.actual)}` : '' };
   }
   if (entry.entity === 'review-note') {
     const after = entry.after as { quarter?: Quarter; note?: string } | null;
-    return { kind, detail: after?.quarter ? `${quarterLabel(after.quarter)}：${after.note ? short(after.note, 40) : '（清空）'}` : '' };
+    const before = entry.before as { note?: string } | null;
+    return { kind, detail: after?.quarter ? `${quarterLabel(after.quarter)}：${arrow(before?.note ?? '', after.note ?? '', 40)}` : '' };
   }
   const before = asTarget(entry.before);
   const after = asTarget(entry.after);
-  if (!before || !after) return { kind, detail: '' };
-  const parts: string[] = [];
-  if (before.serial !== after.serial) parts.push(`序号 ${before.serial ?? ''} → ${after.serial ?? ''}`);
-  if (before.content !== after.content) parts.push('修改了目标内容');
-  if (before.deadline !== after.deadline) parts.push(`完成时限 ${before.deadline || '空'} → ${after.deadline || '空'}`);
-  if (before.sectionId !== after.sectionId) {
-    const name = sections.find((s) => s.id === after.sectionId)?.name ?? '未归入篇章';
-    parts.push(`篇章改为“${name}”`);
-  }
-  if (before.sourceText !== after.sourceText) parts.push('修改了报告原文');
-  const b = before.assignments ?? [];
-  const a = after.assignments ?? [];
-  const people = (x: LooseAssignment[]) => JSON.stringify(x.map((l) => [l.leaders, l.leadUnits, l.cooperatingUnits]));
-  if (b.length !== a.length) parts.push(`分工 ${b.length} 条 → ${a.length} 条`);
-  else if (people(b) !== people(a)) parts.push('调整了领导或责任单位');
-  parts.push(...progressChanges(before, after));
-  return { kind, detail: parts.slice(0, 4).join('；') + (parts.length > 4 ? ` 等 ${parts.length} 处` : '') };
+  if (!before || !after) return { kind, detail: after ? `第${after.serial ?? ''}项` : before ? `第${before.serial ?? ''}项` : '' };
+  const parts = fieldChanges(before, after, sections);
+  return { kind, detail: parts.slice(0, 6).join('；') + (parts.length > 6 ? ` 等 ${parts.length} 处` : '') };
 }

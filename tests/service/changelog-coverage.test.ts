@@ -1,0 +1,124 @@
+/**
+ * Every write is in the change log with its old and new value. The writing methods are derived from the
+ * contract (every method not declared non-writing), so a new method fails here until it has a call below
+ * and logs what it writes.
+ */
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { WRITING_METHODS, type MethodName } from '../../shared/contract';
+import { exportOverview } from '../../electron/services/export';
+import { closingStores } from '../helpers/store';
+
+const store = closingStores();
+type Core = Awaited<ReturnType<typeof store>>;
+
+const idOf = (core: Core, serial: number) => core.db.prepare('SELECT id FROM targets WHERE serial = ?').pluck().get(serial) as number;
+const lineOf = async (core: Core, serial: number) => (await core.invoke('targets.get', { id: idOf(core, serial) })).assignments[0]!;
+
+/** The Q3 overview with one progress text changed, as the renderer sends a file. */
+async function changedQ3(core: Core): Promise<{ name: string; data: string }> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load((await exportOverview(core, { year: 2023, quarter: 3 })) as unknown as ArrayBuffer);
+  const ws = wb.getWorksheet('一览表')!;
+  let row = 1;
+  while (ws.getCell(row, 1).value !== 16) row++;
+  ws.getCell(row, 5).value = '三季度新增规上服务业企业40家';
+  return { name: '三季度.xlsx', data: Buffer.from(await wb.xlsx.writeBuffer()).toString('base64') };
+}
+
+/** One real call per writing method, on the seeded store (2023, Q3 reported). */
+const CALLS: Record<string, (core: Core) => Promise<unknown>> = {
+  'backups.restore': async (core) => core.invoke('backups.restore', { name: (await core.invoke('backups.create', {})).name }),
+  'settings.update': (core) => core.invoke('settings.update', { city: '菏泽市', paperSize: 'A4' }),
+  'plans.create': (core) => core.invoke('plans.create', { year: 2024 }),
+  'units.addAlias': async (core) => core.invoke('units.addAlias', { unit: (await lineOf(core, 16)).leadUnits[0]!, alias: '商务局（简称）' }),
+  'targets.create': (core) => core.invoke('targets.create', { year: 2023, serial: 40, content: '新增的目标' }),
+  'targets.update': (core) => core.invoke('targets.update', { id: idOf(core, 5), patch: { deadline: '11月底' } }),
+  'targets.delete': (core) => core.invoke('targets.delete', { id: idOf(core, 5) }),
+  'targets.saveAssignments': async (core) => {
+    const line = await lineOf(core, 5);
+    return core.invoke('targets.saveAssignments', { targetId: idOf(core, 5), assignments: [{ id: line.id, leaders: line.leaders, leadUnits: ['市税务局'], cooperatingUnits: [] }] });
+  },
+  'progress.save': async (core) => core.invoke('progress.save', { assignmentId: (await lineOf(core, 5)).id, quarter: 4, text: '四季度进展' }),
+  'history.revert': async (core) => {
+    const t = await core.invoke('targets.update', { id: idOf(core, 5), patch: { deadline: '11月底' } });
+    return core.invoke('history.revert', { changeId: t.changeId!, to: 'before' });
+  },
+  'import.apply': async (core) => core.invoke('import.apply', { files: [await changedQ3(core)] }),
+  'import.undo': async (core) => {
+    const { batch } = await core.invoke('import.apply', { files: [await changedQ3(core)] });
+    return core.invoke('import.undo', { batchId: batch.id });
+  },
+  'export.templates': (core) => core.invoke('export.templates', { year: 2023, quarter: 3 }),
+  'round.update': (core) => core.invoke('round.update', { year: 2023, quarter: 3, dueDate: '2023-09-25' }),
+  'round.mark': async (core) => {
+    const status = await core.invoke('round.status', { year: 2023, quarter: 3 });
+    return core.invoke('round.mark', { year: 2023, quarter: 3, owner: status.owners[0]!.owner, returned: true });
+  },
+  'quarters.publish': (core) => core.invoke('quarters.publish', { year: 2023, quarter: 3, publishedOn: '2023-10-20' }),
+  'quarters.unlock': async (core) => {
+    await core.invoke('quarters.publish', { year: 2023, quarter: 3, publishedOn: '2023-10-20' });
+    return core.invoke('quarters.unlock', { year: 2023, quarter: 3, reason: '更正数据' });
+  },
+  'review.saveNote': (core) => core.invoke('review.saveNote', { targetId: idOf(core, 16), quarter: 3, note: '请说明' }),
+  'review.confirmActual': async (core) => core.invoke('review.confirmActual', { assignmentId: (await lineOf(core, 16)).id, quarter: 3, goalIndex: 0, actual: '80家' }),
+};
+
+interface LogRow {
+  id: number;
+  kind: string;
+  entity: string;
+  before_json: string | null;
+  after_json: string | null;
+}
+
+describe('the change log records every write', () => {
+  it('every writing method of the contract has a call here', () => {
+    expect(WRITING_METHODS.length).toBeGreaterThan(15);
+    expect(WRITING_METHODS.filter((m) => !CALLS[m])).toEqual([]);
+  });
+
+  it.each(WRITING_METHODS.map((m) => [m] as [MethodName]))('%s writes a log entry with the value before and after', async (method) => {
+    const core = await store(true);
+    const call = CALLS[method];
+    expect(call, `no call for ${method}`).toBeDefined();
+    const since = new Date().toISOString();
+    await call!(core);
+    // By time, not id: a restore brings back another store's log, and logs in it.
+    const rows = core.db.prepare('SELECT id, kind, entity, before_json, after_json FROM change_log WHERE at >= ? ORDER BY id').all(since) as LogRow[];
+    expect(rows.length, `${method} wrote no change-log entry`).toBeGreaterThan(0);
+    for (const r of rows) {
+      // Both sides recorded (JSON null for a side that did not exist), and something changed.
+      expect(r.before_json, `${method}: ${r.kind} without before`).not.toBeNull();
+      expect(r.after_json, `${method}: ${r.kind} without after`).not.toBeNull();
+      expect(r.before_json).not.toBe(r.after_json);
+    }
+  });
+
+  it('confirming an actual logs the value it replaces', async () => {
+    const core = await store(true);
+    const line = await lineOf(core, 16);
+    for (const actual of ['80家', '85家', null]) await core.invoke('review.confirmActual', { assignmentId: line.id, quarter: 3, goalIndex: 0, actual });
+    const rows = core.db.prepare("SELECT before_json, after_json FROM change_log WHERE kind = 'confirm-actual' ORDER BY id").all() as LogRow[];
+    expect(rows.map((r) => [JSON.parse(r.before_json!).actual, JSON.parse(r.after_json!).actual])).toEqual([
+      [null, '80家'],
+      ['80家', '85家'],
+      ['85家', null],
+    ]);
+  });
+
+  it('an import of a year the store does not have logs the new year; a refused write logs nothing', async () => {
+    const source = await store(true);
+    const file = { name: '三季度.xlsx', data: (await exportOverview(source, { year: 2023, quarter: 3 })).toString('base64') };
+    const core = await store();
+    const { batch } = await core.invoke('import.apply', { files: [file] });
+    const plan = core.db.prepare("SELECT before_json, after_json, batch_id FROM change_log WHERE entity = 'plan'").get() as LogRow & { batch_id: string };
+    expect(plan).toMatchObject({ before_json: 'null', batch_id: batch.id });
+    expect(JSON.parse(plan.after_json!)).toMatchObject({ year: 2023 });
+    const count = () => core.db.prepare('SELECT count(*) FROM change_log').pluck().get();
+    const n = count();
+    await expect(core.invoke('plans.create', { year: 2023 })).rejects.toThrow(/2023年度已存在/);
+    await expect(core.invoke('units.addAlias', { unit: '没有的单位', alias: '简称' })).rejects.toThrow(/找不到责任单位/);
+    expect(count()).toBe(n);
+  });
+});
