@@ -385,3 +385,54 @@ function indicatorSpans(text: string, s: TextSpan): TextSpan[] {
   }
   return out;
 }
+
+/**
+ * Where a wording (a target's source text, kept as published but without page breaks) is in the report:
+ * the occurrence inside a commitment when there are several, else the first; null when it is not there.
+ */
+export function locateWording(s: WorkReportStructure, wording: string): TextSpan | null {
+  const needle = wording.replace(/\s*\n\s*/g, '').trim();
+  if (needle === '') return null;
+  const { flat, map } = flatView(s);
+  const hits: TextSpan[] = [];
+  for (let at = flat.indexOf(needle); at >= 0 && hits.length < 20; at = flat.indexOf(needle, at + 1)) {
+    hits.push({ start: map[at]!, end: map[at + needle.length - 1]! + 1 });
+  }
+  return hits.find((h) => s.commitments.some((c) => c.start < h.end && h.start < c.end)) ?? hits[0] ?? null;
+}
+
+const flatViews = new WeakMap<WorkReportStructure, { flat: string; map: number[] }>();
+
+/** The text without page-break gaps, with each character's offset in the text as given. */
+function flatView(s: WorkReportStructure): { flat: string; map: number[] } {
+  const cached = flatViews.get(s);
+  if (cached) return cached;
+  const map: number[] = [];
+  let flat = '';
+  const gap = /\s*\n\s*/y;
+  for (let i = 0; i < s.text.length; ) {
+    gap.lastIndex = i;
+    if (/\s/.test(s.text[i]!) && gap.test(s.text)) {
+      i = gap.lastIndex;
+      continue;
+    }
+    flat += s.text[i];
+    map.push(i);
+    i++;
+  }
+  const view = { flat, map };
+  flatViews.set(s, view);
+  return view;
+}
+
+const structures = new Map<string, WorkReportStructure>();
+
+/** Segmentation is pure: the last few reports' structures are kept, since every screen asks again. */
+export function structureOf(text: string): WorkReportStructure {
+  const hit = structures.get(text);
+  if (hit) return hit;
+  const s = segmentWorkReport(text);
+  if (structures.size >= 4) structures.delete(structures.keys().next().value!);
+  structures.set(text, s);
+  return s;
+}
