@@ -663,7 +663,8 @@ export const methods = {
     input: z
       .object({
         year: yearSchema,
-        fileName: z.string().trim().min(1).max(255).optional(),
+        /** The file's name (its bytes in data), shown in messages; no path crosses the API. */
+        name: z.string().trim().min(1).max(255).optional(),
         data: z.string().max(90_000_000, '文件过大（超过 64 MB）').optional(),
         text: z.string().max(2_000_000, '报告文字过长').optional(),
       })

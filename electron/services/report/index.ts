@@ -90,7 +90,7 @@ function carriedMatches(ctx: ServiceContext, planId: number, s: WorkReportStruct
 const CARRY_MATCH = 0.5;
 
 export async function importReport(ctx: ServiceContext, input: Input<'report.import'>): Promise<Output<'report.import'>> {
-  const name = input.fileName ?? '粘贴的文字';
+  const name = input.name ?? '粘贴的文字';
   const text = input.data !== undefined ? await reportTextOf(name, Buffer.from(input.data, 'base64')) : checkedText(input.text ?? '', name);
   const s = structureOf(text);
   if (s.sentences.length === 0) throw new AppError('validation', `${name} 中没有可分解的句子。`, { file: name });
@@ -155,8 +155,11 @@ function suggester(ctx: ServiceContext, year: number): Suggester {
   return {
     suggest(text: string): Suggestion[] {
       const out: Suggestion[] = [];
+      // One line per unit; a unit suggested for two reasons shows both.
       const add = (s: Suggestion) => {
-        if (!out.some((o) => o.unit === s.unit)) out.push(s);
+        const same = out.find((o) => o.unit === s.unit);
+        if (!same) out.push(s);
+        else if (!same.reason.includes(s.reason)) same.reason += `；${s.reason}`;
       };
       const similar = lastYear
         .map((t) => ({ t, score: similarity(t.content, text) }))
@@ -368,6 +371,8 @@ export function undoReportBatch(ctx: ServiceContext, batchId: string): { undone:
         throw new AppError('conflict', `第${now?.serial ?? ''}项在此之后又被修改过，撤销会丢失这些修改，未撤销。`);
       }
     }
+    // Serials go back out of the way first: a renumbering swaps them, and serials are unique per year.
+    for (const id of lastAfter.keys()) stmt(ctx.db, 'UPDATE targets SET serial = serial + 1000000 WHERE id = ?').run(id);
     for (const r of rows) {
       const before = r.before_json ? JSON.parse(r.before_json) : null;
       if (r.entity === 'target') {
