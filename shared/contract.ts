@@ -422,6 +422,79 @@ export const reviewSchema = z.object({
   bySection: z.array(reviewGroupSchema),
 });
 
+// work report
+const reportSectionRefSchema = z.object({ code: z.string(), name: z.string() });
+const reportQuantitySchema = z.object({
+  value: z.number(),
+  unit: z.string(),
+  comparator: z.enum(['about', 'at-least', 'at-most', 'exceed', 'reach', 'range', 'exact']),
+});
+const reportSuggestionSchema = z.object({ unit: z.string(), leader: z.string(), reason: z.string() });
+export const reportCandidateSchema = z.object({
+  text: z.string(),
+  section: reportSectionRefSchema,
+  span: spanSchema,
+  quantity: reportQuantitySchema.nullable(),
+  suggestedUnits: z.array(reportSuggestionSchema),
+});
+export const reportWorkItemSchema = reportCandidateSchema.extend({
+  id: idSchema,
+  status: z.enum(['open', 'accepted', 'rejected', 'merged']),
+  targetId: idSchema.nullable(),
+  targetSerial: z.number().int().nullable(),
+  /** A carried-over target of the year repeating this clause: accepting links it instead of adding one. */
+  carriedOver: z.object({ targetId: idSchema, serial: z.number().int(), fromYear: yearSchema, fromSerial: z.number().int() }).nullable(),
+});
+export const reportSummarySchema = z.object({
+  year: yearSchema,
+  fileName: z.string(),
+  importedAt: z.string(),
+  parts: z.number().int(),
+  sections: z.number().int(),
+  items: z.number().int(),
+  sentences: z.number().int(),
+  indicators: z.number().int(),
+  projects: z.number().int(),
+  commitments: z.number().int(),
+  candidates: z.number().int(),
+});
+const reportBatchSchema = z.object({ batchId: z.string() });
+export const reportLinkSuggestionSchema = z.object({
+  targetId: idSchema,
+  serial: z.number().int(),
+  content: z.string(),
+  current: spanSchema.extend({ text: z.string() }).nullable(),
+  suggestion: spanSchema.extend({ text: z.string(), code: z.string(), score: z.number() }).nullable(),
+});
+export const reportCoverageSchema = z.object({
+  targets: z.number().int(),
+  linkedTargets: z.number().int(),
+  sections: z.array(z.object({ code: z.string(), name: z.string(), commitments: z.number().int(), covered: z.number().int() })),
+});
+export const reportViewSchema = z.object({
+  year: yearSchema,
+  fileName: z.string(),
+  importedAt: z.string(),
+  text: z.string(),
+  coverage: reportCoverageSchema,
+  headings: z.array(spanSchema),
+  commitments: z.array(
+    spanSchema.extend({
+      key: z.string(),
+      kind: z.enum(['indicator', 'project', 'sentence']),
+      text: z.string(),
+      code: z.string(),
+      targets: z.array(z.object({ id: idSchema, serial: z.number().int() })),
+    }),
+  ),
+});
+export const reportTargetSourceSchema = z.object({
+  /** The target's clause inside its paragraph (offsets into `paragraph`); null when not linked. */
+  span: z.object({ paragraph: z.string(), start: z.number().int(), end: z.number().int(), section: reportSectionRefSchema }).nullable(),
+  carriedFrom: z.object({ targetId: idSchema, year: yearSchema, serial: z.number().int() }).nullable(),
+});
+export const unitKeywordSchema = z.object({ keyword: nameSchema, unit: nameSchema, leader: z.string() });
+
 /** An id the caller picks for long work, to follow its progress (jobs.progress) and cancel it (jobs.cancel). */
 export const jobIdSchema = z.string().regex(/^[\w-]{8,64}$/, '任务编号无效');
 
@@ -594,6 +667,75 @@ export const methods = {
   'import.undo': { input: z.object({ batchId: z.string().min(1).max(64) }).strict(), output: z.object({ batch: importBatchSchema, restored: z.number().int() }) },
   // CLI: every target of a year (or of every year, oldest first) with all quarters, for `list`.
   'targets.list': { input: z.object({ year: yearSchema.optional() }).strict(), output: z.array(targetSchema) },
+  // work report
+  /** Imports the year's work report (.docx or .txt as base64, or pasted text) and proposes its candidates. */
+  'report.import': {
+    input: z
+      .object({
+        year: yearSchema,
+        /** The file's name (its bytes in data), shown in messages; no path crosses the API. */
+        name: z.string().trim().min(1).max(255).optional(),
+        data: z.string().max(90_000_000, '文件过大（超过 64 MB）').optional(),
+        text: z.string().max(2_000_000, '报告文字过长').optional(),
+      })
+      .strict()
+      .refine((p) => (p.data === undefined) !== (p.text === undefined), '请选择报告文件或粘贴报告文字（二者选一）'),
+    output: reportSummarySchema,
+  },
+  /** The stable JSON of `report candidates`: open and accepted candidates in report order. */
+  'report.candidates': { input: z.object({ year: yearSchema }).strict(), output: z.array(reportCandidateSchema) },
+  'report.worklist': {
+    input: z.object({ year: yearSchema }).strict(),
+    output: z.object({ year: yearSchema, codes: z.array(reportSectionRefSchema), candidates: z.array(reportWorkItemSchema) }),
+  },
+  'report.editCandidate': {
+    input: z.object({ year: yearSchema, id: idSchema, text: z.string().trim().min(1, '候选目标内容不能为空').max(MAX_TEXT) }).strict(),
+    output: reportBatchSchema,
+  },
+  'report.rejectCandidates': { input: z.object({ year: yearSchema, ids: z.array(idSchema).min(1).max(5000) }).strict(), output: reportBatchSchema },
+  'report.mergeCandidates': {
+    input: z.object({ year: yearSchema, ids: z.array(idSchema).min(2, '请至少选择两条候选目标合并').max(50) }).strict(),
+    output: reportBatchSchema.extend({ id: idSchema }),
+  },
+  'report.splitCandidate': {
+    input: z.object({ year: yearSchema, id: idSchema, at: z.number().int().min(1) }).strict(),
+    output: reportBatchSchema.extend({ ids: z.tuple([idSchema, idSchema]) }),
+  },
+  'report.acceptCandidates': {
+    input: z.object({ year: yearSchema, ids: z.array(idSchema).min(1).max(5000) }).strict(),
+    output: reportBatchSchema.extend({ targets: z.array(targetSchema) }),
+  },
+  /** Takes back one action of the report screen (import of candidates aside) as a unit. */
+  'report.undo': { input: z.object({ batchId: z.string().regex(/^report-[\w-]+$/, '操作编号无效').max(80) }).strict(), output: z.object({ undone: z.number().int() }) },
+  'report.linkSuggestions': { input: z.object({ year: yearSchema }).strict(), output: z.array(reportLinkSuggestionSchema) },
+  /** Links targets to report spans: those given, and/or every suggestion scoring at least minScore. */
+  'report.confirmLinks': {
+    input: z
+      .object({
+        year: yearSchema,
+        links: z.array(z.object({ targetId: idSchema, start: z.number().int().min(0), end: z.number().int().min(1) }).strict()).max(5000).optional(),
+        minScore: z.number().min(0.3, '阈值应在0.3至1之间').max(1, '阈值应在0.3至1之间').optional(),
+      })
+      .strict()
+      .refine((p) => p.links !== undefined || p.minScore !== undefined, '没有要关联的目标'),
+    output: reportBatchSchema.extend({ linked: z.number().int() }),
+  },
+  'report.renumber': { input: z.object({ year: yearSchema }).strict(), output: reportBatchSchema.extend({ changed: z.number().int() }) },
+  /** The stable JSON of `report coverage`. */
+  'report.coverage': { input: z.object({ year: yearSchema }).strict(), output: reportCoverageSchema },
+  'report.view': { input: z.object({ year: yearSchema }).strict(), output: reportViewSchema },
+  'report.exportUncovered': {
+    input: z.object({ year: yearSchema }).strict(),
+    output: z.object({ fileName: z.string(), data: z.string(), count: z.number().int() }),
+  },
+  'report.targetSource': { input: z.object({ id: idSchema }).strict(), output: reportTargetSourceSchema },
+  'report.keywords': { input: empty, output: z.array(unitKeywordSchema) },
+  'report.saveKeywords': { input: z.object({ keywords: z.array(unitKeywordSchema.extend({ leader: z.string().trim().max(100).optional() }).strict()).max(2000) }).strict(), output: z.array(unitKeywordSchema) },
+  /** Year end: next year's plan starts with this year's unfinished and 长期坚持 targets, each linked to its origin. */
+  'plans.carryOver': {
+    input: z.object({ from: yearSchema, to: yearSchema }).strict(),
+    output: z.object({ year: yearSchema, batchId: z.string(), carried: z.number().int(), finished: z.number().int() }),
+  },
 } as const;
 
 export type Methods = typeof methods;

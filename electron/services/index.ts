@@ -20,6 +20,7 @@ import { exportMissing, markReturned, roundStatus, setRoundDue } from './rounds'
 import { publishQuarter, quarterLocks, unlockQuarter } from './publication';
 import { revertChange } from './history';
 import { confirmActual, exportReview, getReview, saveReviewNote } from './review';
+import * as workReport from './report';
 
 export const APP_VERSION = '0.1.0';
 
@@ -95,5 +96,25 @@ export function createHandlers(ctx: ServiceContext, host: HostOps): Handlers {
     'import.undo': (input) => undoBatch(ctx, input.batchId),
     // CLI
     'targets.list': (input) => listTargets(ctx, input.year),
+    // work report
+    'report.import': (input) => workReport.importReport(ctx, input),
+    'report.candidates': (input) => workReport.reportCandidates(ctx, input.year),
+    'report.worklist': (input) => workReport.candidateWorklist(ctx, input.year),
+    'report.editCandidate': (input) => workReport.editCandidate(ctx, input),
+    'report.rejectCandidates': (input) => workReport.rejectCandidates(ctx, input),
+    'report.mergeCandidates': (input) => workReport.mergeCandidates(ctx, input),
+    'report.splitCandidate': (input) => workReport.splitCandidate(ctx, input),
+    'report.acceptCandidates': (input) => workReport.acceptCandidates(ctx, input),
+    'report.undo': (input) => workReport.undoReportBatch(ctx, input.batchId),
+    'report.linkSuggestions': (input) => workReport.linkSuggestions(ctx, input.year),
+    'report.confirmLinks': (input) => workReport.confirmLinks(ctx, input),
+    'report.renumber': (input) => workReport.renumberByReport(ctx, input.year),
+    'report.coverage': (input) => workReport.reportCoverage(ctx, input.year),
+    'report.view': (input) => workReport.reportView(ctx, input.year),
+    'report.exportUncovered': (input) => workReport.exportUncovered(ctx, input.year),
+    'report.targetSource': (input) => workReport.targetSource(ctx, input.id),
+    'report.keywords': () => workReport.keywords(ctx),
+    'report.saveKeywords': (input) => workReport.saveKeywords(ctx, input.keywords),
+    'plans.carryOver': (input) => workReport.carryOver(ctx, input.from, input.to),
   };
 }

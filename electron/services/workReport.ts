@@ -1,4 +1,6 @@
 import { comparable, trigrams } from './text';
+import { createLinker } from './report/link';
+import { structureOf } from './report/segment';
 
 /**
  * Reads a work report (政府工作报告) into the sections targets are decomposed from, and finds for a target
@@ -89,3 +91,20 @@ export function locateInReport(content: string, sections: ReportSection[], thres
   }
   return { code: best.code, sentence };
 }
+
+/**
+ * The clause a target came from, at clause level (the indicator, the project, the 一是 item's sentence or a
+ * clause of it) when the plan has its report's text; the importer prefers it to locateInReport.
+ */
+export function reportLocator(reportText: string): ((content: string) => { code: string; sentence: string } | null) | null {
+  if (reportText.trim() === '') return null;
+  const s = structureOf(reportText);
+  const linker = createLinker(s.text, s.commitments);
+  return (content) => {
+    const hit = linker.link(content);
+    return hit && hit.score >= LINK_THRESHOLD ? { code: hit.code, sentence: hit.text } : null;
+  };
+}
+
+/** Below this Dice score a clause is not taken as a target's source without a person confirming it. */
+export const LINK_THRESHOLD = 0.4;

@@ -11,9 +11,10 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { startCore } from '../../electron/host/app';
 import { SCHEMA_VERSION } from '../../electron/db/migrate';
+import { MIGRATIONS } from '../../electron/db/migrations';
 import { exportOverview } from '../../electron/services/export';
 import { openCore, tempDir, tempStorePath } from '../helpers/store';
-import { corruptMiddle } from '../helpers/damage';
+import { corruptMiddle, undoNewestMigration } from '../helpers/damage';
 import { cli } from '../helpers/cli';
 
 const backupDir = (storePath: string) => path.join(path.dirname(storePath), '备份');
@@ -91,8 +92,7 @@ describe('backups and recovery', () => {
 
     // A store of the previous schema version (as the last release left it): the newest migration undone.
     const old = new Database(storePath);
-    old.exec('ALTER TABLE quarter_locks DROP COLUMN table_key; ALTER TABLE quarter_locks DROP COLUMN unlocked_at; ALTER TABLE quarter_locks DROP COLUMN unlock_reason;');
-    old.pragma(`user_version = ${SCHEMA_VERSION - 1}`);
+    const previous = undoNewestMigration(old, MIGRATIONS);
     old.close();
     const upgraded = await startCore({ storePath });
     expect(upgraded.db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
@@ -100,7 +100,7 @@ describe('backups and recovery', () => {
     const migration = fs.readdirSync(backupDir(storePath)).filter((n) => n.endsWith('-migration.sqlite'));
     expect(migration).toHaveLength(1);
     const copy = new Database(path.join(backupDir(storePath), migration[0]!), { readonly: true });
-    expect(copy.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION - 1);
+    expect(copy.pragma('user_version', { simple: true })).toBe(previous);
     expect(targets(copy)).toBe(39);
     copy.close();
   });

@@ -81,7 +81,8 @@ describe('targets', () => {
     await core.invoke('targets.create', { year: 2024, serial: 1, content: 'x' });
     const before = changeCount();
     const bad: unknown[] = [null, 42, 'text', [], { year: 'abc' }, { id: -1 }, { id: 1.5 }, { patch: {} }];
-    for (const method of ['targets.get', 'targets.update', 'targets.delete', 'progress.save', 'overview.get', 'targets.saveAssignments', 'plans.create']) {
+    const workReport = ['report.import', 'report.editCandidate', 'report.rejectCandidates', 'report.mergeCandidates', 'report.splitCandidate', 'report.acceptCandidates', 'report.undo', 'report.confirmLinks', 'report.renumber', 'report.saveKeywords', 'plans.carryOver'];
+    for (const method of ['targets.get', 'targets.update', 'targets.delete', 'progress.save', 'overview.get', 'targets.saveAssignments', 'plans.create', ...workReport]) {
       for (const payload of bad) {
         const result = await core.call(method, payload);
         expect(result.ok, `${method} ${JSON.stringify(payload)}`).toBe(false);

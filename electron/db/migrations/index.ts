@@ -5,6 +5,7 @@ import { up as quarterLocks } from './004-quarter-locks';
 import { up as reviewNotes } from './005-review-notes';
 import { up as confirmedActuals } from './006-confirmed-actuals';
 import { up as publicationFingerprints } from './007-publication-fingerprints';
+import { up as workReport } from './008-work-report';
 
 /** Numbered migrations in order; migration N brings the store to `PRAGMA user_version = N`. */
 export const MIGRATIONS: readonly { version: number; name: string; sql: string }[] = [
@@ -15,4 +16,5 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
   { version: 5, name: 'review-notes', sql: reviewNotes },
   { version: 6, name: 'confirmed-actuals', sql: confirmedActuals },
   { version: 7, name: 'publication-fingerprints', sql: publicationFingerprints },
+  { version: 8, name: 'work-report', sql: workReport },
 ];
