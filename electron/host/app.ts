@@ -8,6 +8,7 @@ import { needsDailyBackup, parseBackupName, restoreBackup, takeBackup } from '..
 import { openStore, type Db } from '../db/connection';
 import { checkStore, newestGoodBackup, quarantineDamaged } from '../db/integrity';
 import { databaseOptions, setNativeBinding } from '../db/storeFiles';
+import { assertNativeModule } from '../db/nativeModule';
 import { readSettings } from '../db/repos/settings';
 import { SCHEMA_VERSION } from '../db/migrate';
 import { countPlans } from '../db/repos/plans';
@@ -91,6 +92,7 @@ export async function startCore(options: StartOptions): Promise<AppCore> {
   const { storePath } = options;
   const nativeOptions = options.nativeBinding ? { nativeBinding: options.nativeBinding } : {};
   setNativeBinding(options.nativeBinding);
+  assertNativeModule();
   let recovery = startCheck(storePath);
   const ctx: ServiceContext = { db: null as unknown as Db, storePath };
 
