@@ -584,6 +584,11 @@ export const methods = {
   },
   'jobs.cancel': { input: z.object({ jobId: jobIdSchema }).strict(), output: z.object({ cancelled: z.boolean() }) },
   'import.undo': { input: z.object({ batchId: z.string().min(1).max(64) }).strict(), output: z.object({ batch: importBatchSchema, restored: z.number().int() }) },
+  // DESKTOP (issue 11): the status bar.
+  'app.status': {
+    input: empty,
+    output: z.object({ storePath: z.string(), storeBytes: z.number().int(), backupDir: z.string(), lastBackupAt: z.string().nullable() }),
+  },
 } as const;
 
 export type Methods = typeof methods;

@@ -24,6 +24,12 @@ export interface AppCore {
   readonly storePath: string;
   readonly handlers: Handlers;
   readonly recovery: RecoveryInfo | null;
+  /**
+   * Restores from a backup file anywhere (a USB stick, a copy mailed back), as restore does for the backup
+   * folder's own. Host-only: the desktop calls it with the file chosen in its open dialog; it is no contract
+   * method, so no page can name a path.
+   */
+  restoreFile(file: string): Promise<{ restored: BackupSummaryInfo; safety: BackupSummaryInfo | null }>;
   /** Validates and runs one request; never throws. */
   call(method: unknown, payload: unknown): Promise<Result<unknown>>;
   close(): void;
@@ -154,6 +160,10 @@ export async function startCore(options: StartOptions): Promise<AppCore> {
     // Only this backup is read: restoreBackup verifies it before anything is replaced.
     const file = path.join(dir, name);
     if (parseBackupName(name) === null || !fs.existsSync(file)) throw new AppError('not-found', `备份文件夹 ${dir} 中没有备份 ${name}。`);
+    return restoreFrom(file);
+  };
+  const restoreFrom = async (file: string): Promise<{ restored: BackupSummaryInfo; safety: BackupSummaryInfo | null }> => {
+    const dir = recovery ? recovery.backupDir : backupDirOf(ctx.db, storePath);
     // The store as it is now is backed up first: that backup is how this restore is undone.
     const safety = recovery ? null : await takeBackup(ctx.db, dir, 'restore');
     if (!recovery) ctx.db.close();
@@ -176,6 +186,16 @@ export async function startCore(options: StartOptions): Promise<AppCore> {
     },
     storePath,
     handlers,
+    restoreFile: async (file) => {
+      if (activeJobs() > 0) throw new AppError('conflict', '有导入等任务正在进行，请等它完成后再恢复。');
+      if (!fs.existsSync(file)) throw new AppError('not-found', `找不到备份文件 ${file}。`);
+      restoring = true;
+      try {
+        return await restoreFrom(file);
+      } finally {
+        restoring = false;
+      }
+    },
     get recovery() {
       return recovery;
     },

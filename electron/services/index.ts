@@ -19,6 +19,7 @@ import { exportMissing, markReturned, roundStatus, setRoundDue } from './rounds'
 import { publishQuarter, quarterLocks, unlockQuarter } from './publication';
 import { revertChange } from './history';
 import { confirmActual, exportReview, getReview, saveReviewNote } from './review';
+import { storeStatus } from './status';
 
 export const APP_VERSION = '0.1.0';
 
@@ -92,5 +93,7 @@ export function createHandlers(ctx: ServiceContext, host: HostOps): Handlers {
     'jobs.cancel': (input) => ({ cancelled: cancelJob(input.jobId) }),
     'import.batches': () => importBatches(ctx),
     'import.undo': (input) => undoBatch(ctx, input.batchId),
+    // DESKTOP (issue 11)
+    'app.status': () => storeStatus(ctx),
   };
 }
