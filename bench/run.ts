@@ -17,6 +17,7 @@ import { measureExport } from './exportBench';
 import { measureReview } from './reviewBench';
 import { measureBackup } from './backupBench';
 import { measureCli } from './cliBench';
+import { describePayload } from './payloadBench';
 
 const TARGETS = Number(process.env.BENCH_TARGETS ?? 5000);
 
@@ -128,6 +129,11 @@ async function main(): Promise<void> {
     console.log(`| ${r.name} | ${ms(r.stat.p50)} | ${ms(r.stat.p95)} | ${base} | ${ratio} | ${r.goal ?? ''} |`);
   }
   console.log(`\n${memory}`);
+  try {
+    console.log(await describePayload());
+  } catch (err) {
+    console.log(`（安装包体积未测量：${err instanceof Error ? err.message : String(err)}）`);
+  }
   console.log('(ratio = baseline p50 / p50: above 1 is faster than the baseline; the import goal "≤ 1.3× exceljs" means a ratio of at least 0.77, the export goals "≤ 1.5×" and "< 1.5×" one above 0.67)');
   fs.mkdirSync('.bench', { recursive: true });
   fs.writeFileSync('.bench/results.json', JSON.stringify({ targets: TARGETS, lines, reports, rows }, null, 2));

@@ -5,14 +5,17 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { app, BrowserWindow, dialog, Menu, screen, session, shell, type MenuItemConstructorOptions } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, screen, session, shell } from 'electron';
 import { startCore, type AppCore } from './host/app';
 import { registerApi } from './ipc/dispatch';
+import { APP_TITLE, menuTemplate, type ShellCommand } from './menu';
+import { attachDownloads, createShellHandler, SHELL_CHANNEL } from './dialogs';
+import { readRecent, withRecent, writeRecent } from './recent';
 import { handleAppProtocol, registerAppScheme } from './protocol';
 import { APP_ENTRY_URL, hardenSession, hardenWebContents, webPreferences } from './security';
 import { defaultSize, MIN_HEIGHT, MIN_WIDTH, readWindowState, restorableBounds, writeWindowState } from './windowState';
 
-export const APP_TITLE = '责任目标督查工作台';
+export { APP_TITLE };
 
 /** `--db PATH` or `--db=PATH` chooses the store; otherwise store.sqlite in the user's data folder. */
 export function storePathFromArgv(argv: readonly string[], userData: string, cwd = process.cwd()): string {
@@ -22,6 +25,36 @@ export function storePathFromArgv(argv: readonly string[], userData: string, cwd
     if (value) return path.resolve(cwd, value);
   }
   return path.join(userData, 'store.sqlite');
+}
+
+/**
+ * A backup file the app was opened with (double-click on a .sqlite: electron-builder.yml's file
+ * association), or null. Options and the app's own folder are not files to restore.
+ */
+export function backupFileFromArgv(argv: readonly string[], cwd = process.cwd()): string | null {
+  const file = argv.slice(1).find((a, i, rest) => !a.startsWith('-') && rest[i - 1] !== '--db' && /\.sqlite$/i.test(a));
+  return file ? path.resolve(cwd, file) : null;
+}
+
+/** Offers to restore from `file` and reloads the page when it was restored. */
+async function offerRestore(file: string): Promise<void> {
+  if (!core || !mainWindow) return;
+  const { response } = await dialog.showMessageBox(mainWindow, {
+    type: 'question',
+    title: APP_TITLE,
+    message: `用备份 ${path.basename(file)} 恢复数据？`,
+    detail: `备份文件：${file}\n恢复前会先备份现在的数据，恢复后可以用那份备份撤回。`,
+    buttons: ['恢复', '取消'],
+    defaultId: 1,
+    cancelId: 1,
+  });
+  if (response !== 0) return;
+  try {
+    await core.restoreFile(file);
+    mainWindow.webContents.reload();
+  } catch (err) {
+    dialog.showErrorBox('恢复失败', err instanceof Error ? err.message : String(err));
+  }
 }
 
 /** Where scripts/start.mjs builds better-sqlite3 for Electron's ABI, apart from the Node build the tests use. */
@@ -35,45 +68,6 @@ export function nativeBindingPath(appPath: string, isPackaged: boolean, env: Nod
   if (isPackaged) return undefined;
   const candidates = [env.DUCHA_NATIVE_BINDING, path.join(appPath, DEV_NATIVE_BINDING)];
   return candidates.find((file): file is string => !!file && fs.existsSync(file));
-}
-
-export function menuTemplate(options: { devTools: boolean; onShowStore: () => void; onAbout: () => void }): MenuItemConstructorOptions[] {
-  const view: MenuItemConstructorOptions[] = [
-    { role: 'reload', label: '重新加载' },
-    { type: 'separator' },
-    { role: 'resetZoom', label: '实际大小' },
-    { role: 'zoomIn', label: '放大' },
-    { role: 'zoomOut', label: '缩小' },
-    { type: 'separator' },
-    { role: 'togglefullscreen', label: '全屏' },
-  ];
-  if (options.devTools) {
-    view.push({ type: 'separator' }, { role: 'forceReload', label: '强制重新加载' }, { role: 'toggleDevTools', label: '开发者工具' });
-  }
-  return [
-    {
-      label: '文件(&F)',
-      submenu: [
-        { label: '打开数据文件所在位置', click: options.onShowStore },
-        { type: 'separator' },
-        { role: 'quit', label: '退出' },
-      ],
-    },
-    {
-      label: '编辑(&E)',
-      submenu: [
-        { role: 'undo', label: '撤销' },
-        { role: 'redo', label: '重做' },
-        { type: 'separator' },
-        { role: 'cut', label: '剪切' },
-        { role: 'copy', label: '复制' },
-        { role: 'paste', label: '粘贴' },
-        { role: 'selectAll', label: '全选' },
-      ],
-    },
-    { label: '视图(&V)', submenu: view },
-    { label: '帮助(&H)', submenu: [{ label: `关于${APP_TITLE}`, click: options.onAbout }] },
-  ];
 }
 
 let mainWindow: BrowserWindow | null = null;
@@ -145,23 +139,54 @@ async function start(): Promise<void> {
   }
   registerApi(core);
 
-  Menu.setApplicationMenu(
-    Menu.buildFromTemplate(
-      menuTemplate({
-        devTools: !app.isPackaged,
-        onShowStore: () => shell.showItemInFolder(storePath),
-        onAbout: () =>
-          void dialog.showMessageBox({
-            type: 'info',
-            title: '关于',
-            message: APP_TITLE,
-            detail: `版本 ${app.getVersion()}\n数据文件：${storePath}`,
-            buttons: ['确定'],
-          }),
-      }),
-    ),
-  );
+  const recentFile = path.join(app.getPath('userData'), 'recent.json');
+  let recent = readRecent(recentFile);
+  const send = (command: ShellCommand, index?: number) => mainWindow?.webContents.send('command', command, index);
+  const setMenu = () =>
+    Menu.setApplicationMenu(
+      Menu.buildFromTemplate(
+        menuTemplate({
+          dev: !app.isPackaged,
+          recent,
+          send,
+          onShowStore: () => shell.showItemInFolder(storePath),
+          onClearRecent: () => updateRecent([]),
+          onAbout: () =>
+            void dialog.showMessageBox({
+              type: 'info',
+              title: '关于',
+              message: APP_TITLE,
+              detail: `版本 ${app.getVersion()}\n数据文件：${storePath}`,
+              buttons: ['确定'],
+            }),
+        }),
+      ),
+    );
+  const updateRecent = (list: string[]) => {
+    recent = list;
+    writeRecent(recentFile, list);
+    setMenu();
+  };
+  const window = () => mainWindow;
+  const shellHandler = createShellHandler({
+    dialog,
+    shell,
+    window,
+    core: () => core,
+    recent: {
+      list: () => recent,
+      add: (paths) => {
+        updateRecent(withRecent(recent, paths));
+        for (const p of paths) app.addRecentDocument(p);
+      },
+    },
+  });
+  ipcMain.handle(SHELL_CHANNEL, (event, request: unknown) => shellHandler(event, request));
+  attachDownloads(session.defaultSession, { dialog, shell, window, downloadsDir: () => app.getPath('downloads') });
+  setMenu();
   mainWindow = createWindow();
+  const opened = backupFileFromArgv(process.argv);
+  if (opened && opened !== path.resolve(storePath)) mainWindow.once('ready-to-show', () => void offerRestore(opened));
 }
 
 function main(): void {
@@ -170,7 +195,11 @@ function main(): void {
     app.quit();
     return;
   }
-  app.on('second-instance', focusMainWindow);
+  app.on('second-instance', (_event, argv: string[], cwd: string) => {
+    focusMainWindow();
+    const opened = backupFileFromArgv(argv, cwd);
+    if (opened) void offerRestore(opened);
+  });
 
   registerAppScheme();
   app.enableSandbox();

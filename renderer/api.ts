@@ -22,9 +22,15 @@ interface Bridge {
   call(method: string, payload: unknown): Promise<Result<unknown>>;
 }
 
+/** The desktop's extras (renderer/app/shell.ts); absent in the browser mode. */
+interface DesktopBridge extends Bridge {
+  shell(request: { action: string; index?: number }): Promise<Result<unknown>>;
+  onCommand(listener: (command: string, index?: number) => void): void;
+}
+
 declare global {
   interface Window {
-    api?: Bridge;
+    api?: DesktopBridge;
   }
 }
 

@@ -63,13 +63,13 @@ function buildEnv() {
  * two steps as its own install script, aimed at Electron. First a prebuilt binary (prebuild-install, from
  * the project's GitHub releases), else a compile against Electron's headers (node-gyp; needs a C++ toolchain).
  */
-function ensureElectronNative() {
+export function ensureElectronNative({ force = false } = {}) {
   const electronVersion = JSON.parse(fs.readFileSync(path.join(packageDir('electron'), 'package.json'), 'utf8')).version;
   const sqlitePkgDir = packageDir('better-sqlite3');
   const sqliteVersion = JSON.parse(fs.readFileSync(path.join(sqlitePkgDir, 'package.json'), 'utf8')).version;
   const stamp = JSON.stringify({ electronVersion, sqliteVersion, platform: process.platform, arch: process.arch });
   const stampFile = path.join(NATIVE_DIR, 'stamp.json');
-  if (fs.existsSync(NATIVE_BINDING) && fs.existsSync(stampFile) && fs.readFileSync(stampFile, 'utf8') === stamp) return NATIVE_BINDING;
+  if (!force && fs.existsSync(NATIVE_BINDING) && fs.existsSync(stampFile) && fs.readFileSync(stampFile, 'utf8') === stamp) return NATIVE_BINDING;
 
   console.log(`正在为 Electron ${electronVersion} 准备数据库模块 better-sqlite3（仅首次需要）……`);
   fs.rmSync(NATIVE_DIR, { recursive: true, force: true });

@@ -736,6 +736,11 @@ export const methods = {
     input: z.object({ from: yearSchema, to: yearSchema }).strict(),
     output: z.object({ year: yearSchema, batchId: z.string(), carried: z.number().int(), finished: z.number().int() }),
   },
+  // DESKTOP (issue 11): the status bar.
+  'app.status': {
+    input: empty,
+    output: z.object({ storePath: z.string(), storeBytes: z.number().int(), backupDir: z.string(), lastBackupAt: z.string().nullable() }),
+  },
 } as const;
 
 export type Methods = typeof methods;

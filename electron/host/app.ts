@@ -8,6 +8,7 @@ import { needsDailyBackup, parseBackupName, restoreBackup, takeBackup } from '..
 import { openStore, type Db } from '../db/connection';
 import { checkStore, newestGoodBackup, quarantineDamaged } from '../db/integrity';
 import { databaseOptions, setNativeBinding } from '../db/storeFiles';
+import { assertNativeModule } from '../db/nativeModule';
 import { readSettings } from '../db/repos/settings';
 import { SCHEMA_VERSION } from '../db/migrate';
 import { countPlans } from '../db/repos/plans';
@@ -24,13 +25,15 @@ export interface AppCore {
   readonly storePath: string;
   readonly handlers: Handlers;
   readonly recovery: RecoveryInfo | null;
-  /** Validates and runs one request; never throws. */
-  call(method: unknown, payload: unknown): Promise<Result<unknown>>;
   /**
-   * The CLI's restore from a file the user names (the contract takes only names in the backup folder):
-   * the same steps as `backups.restore`, waiting for no job and backing the current store up first.
+   * Restores from a backup file anywhere (a USB stick, a copy mailed back), as restore does for the backup
+   * folder's own, waiting for no job and backing the current store up first. Host-only: the desktop calls it
+   * with the file chosen in its open dialog, the CLI with the file named on its command line; it is no
+   * contract method, so no page can name a path.
    */
   restoreFile(file: string): Promise<{ restored: BackupSummaryInfo; safety: BackupSummaryInfo | null }>;
+  /** Validates and runs one request; never throws. */
+  call(method: unknown, payload: unknown): Promise<Result<unknown>>;
   /** The CLI's backup to a file the user names: taken beside it, verified, then put in place; never overwrites. */
   backupTo(file: string): Promise<BackupSummaryInfo>;
   close(): void;
@@ -99,6 +102,7 @@ export async function startCore(options: StartOptions): Promise<AppCore> {
   const { storePath } = options;
   const nativeOptions = options.nativeBinding ? { nativeBinding: options.nativeBinding } : {};
   setNativeBinding(options.nativeBinding);
+  assertNativeModule();
   let recovery = startCheck(storePath);
   const ctx: ServiceContext = { db: null as unknown as Db, storePath };
 
@@ -203,7 +207,11 @@ export async function startCore(options: StartOptions): Promise<AppCore> {
       }
       return dispatch(handlers, method, payload);
     },
-    restoreFile: (file) => guarded(() => file),
+    restoreFile: (file) =>
+      guarded(() => {
+        if (!fs.existsSync(file)) throw new AppError('not-found', `找不到备份文件 ${file}。`);
+        return file;
+      }),
     backupTo: async (file) => {
       if (recovery) throw new AppError('store-damaged', recoveryMessage(recovery));
       if (fs.existsSync(file)) throw new AppError('conflict', `文件已存在，未覆盖：${file}`);

@@ -24,8 +24,25 @@ export function createApiHandler(core: Pick<AppCore, 'call'>): ApiHandler {
       console.warn(`[ipc] refused ${String(method)} from ${event.senderFrame?.url ?? '(no frame)'}`);
       return FORBIDDEN_RESULT;
     }
+    if (method === 'settings.update' && (await setsBackupDir(core, payload))) return PICK_IN_DIALOG_RESULT;
     return core.call(method, payload);
   };
+}
+
+export const PICK_IN_DIALOG_RESULT: Result<never> = {
+  ok: false,
+  error: { code: 'forbidden', message: '请用“选择文件夹…”选择备份文件夹。', where: { field: 'backupDir' } },
+};
+
+/**
+ * In the desktop the backup folder is picked in the folder dialog (dialogs.ts hands it to the service);
+ * a page may send the settings back with the folder unchanged, or cleared, but not name another one.
+ */
+async function setsBackupDir(core: Pick<AppCore, 'call'>, payload: unknown): Promise<boolean> {
+  const dir = (payload as { backupDir?: unknown } | null)?.backupDir;
+  if (typeof dir !== 'string' || dir.trim() === '') return false;
+  const current = await core.call('settings.get', {});
+  return !current.ok || (current.value as { backupDir: string }).backupDir !== dir;
 }
 
 /** Registers the channel; returns a function that removes it (the core is closed by its owner). */

@@ -21,6 +21,7 @@ import { publishQuarter, quarterLocks, unlockQuarter } from './publication';
 import { revertChange } from './history';
 import { confirmActual, exportReview, getReview, saveReviewNote } from './review';
 import * as workReport from './report';
+import { storeStatus } from './status';
 
 export const APP_VERSION = '0.1.0';
 
@@ -116,5 +117,7 @@ export function createHandlers(ctx: ServiceContext, host: HostOps): Handlers {
     'report.keywords': () => workReport.keywords(ctx),
     'report.saveKeywords': (input) => workReport.saveKeywords(ctx, input.keywords),
     'plans.carryOver': (input) => workReport.carryOver(ctx, input.from, input.to),
+    // DESKTOP (issue 11)
+    'app.status': () => storeStatus(ctx),
   };
 }

@@ -33,6 +33,7 @@ describe('dist/electron/main.js', () => {
     expect(record.windows).toEqual([expect.objectContaining({ title: '责任目标督查工作台', url: 'app://bundle/index.html' })]);
     expect(record.windows[0].webPreferences).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false });
     expect(record.menu.map((l: string) => l.replace(/\(&\w\)$/, ''))).toEqual(['文件', '编辑', '视图', '帮助']);
+    expect(record.sessionEvents).toEqual(['will-download']);
     const [first, refused] = record.ipc;
     expect(first.info).toMatchObject({ ok: true, value: { storePath, years: [2023] } });
     expect(first.overviewOk).toBe(true);

@@ -29,6 +29,15 @@ type WindowOpenHandler = (details: { url: string }) => { action: string };
 
 export class FakeWebContents extends EventEmitter {
   windowOpenHandler: WindowOpenHandler | null = null;
+  /** What the main process sent the page (webContents.send), in order. */
+  sent: unknown[][] = [];
+  reloads = 0;
+  send(channel: string, ...args: unknown[]): void {
+    this.sent.push([channel, ...args]);
+  }
+  reload(): void {
+    this.reloads++;
+  }
   setWindowOpenHandler(handler: WindowOpenHandler): void {
     this.windowOpenHandler = handler;
   }
@@ -92,7 +101,7 @@ export class FakeBrowserWindow extends EventEmitter {
 type PermissionRequestHandler = (contents: unknown, permission: string, callback: (granted: boolean) => void, details: unknown) => void;
 type BeforeRequestHandler = (details: { url: string }, callback: (response: { cancel?: boolean }) => void) => void;
 
-export class FakeSession {
+export class FakeSession extends EventEmitter {
   permissionRequestHandler: PermissionRequestHandler | null = null;
   permissionCheckHandler: ((...args: unknown[]) => boolean) | null = null;
   devicePermissionHandler: ((...args: unknown[]) => boolean) | null = null;
@@ -130,10 +139,13 @@ class FakeApp extends EventEmitter {
   enableSandbox = vi.fn();
   setAppUserModelId = vi.fn();
   whenReady = vi.fn(() => this.ready);
+  downloads = '';
   getPath = vi.fn((name: string) => {
+    if (name === 'downloads') return this.downloads;
     if (name !== 'userData') throw new Error(`fake app.getPath(${name}) is not supported`);
     return this.userData;
   });
+  addRecentDocument = vi.fn();
   getAppPath = vi.fn(() => this.appPath);
   getVersion = vi.fn(() => '0.1.0');
 
@@ -151,7 +163,11 @@ export const fake = {
   privilegedSchemes: [] as unknown[],
   exposed: new Map<string, unknown>(),
   invoked: [] as unknown[][],
+  /** Listeners the preload put on ipcRenderer, by channel: a test calls one as the main process's send would. */
+  rendererListeners: new Map<string, (event: unknown, ...args: unknown[]) => void>(),
   menuTemplate: null as unknown,
+  /** What the next open dialogs return, one array of chosen paths each. */
+  dialogAnswers: [] as string[][],
 };
 
 export const electron = {
@@ -183,10 +199,18 @@ export const electron = {
       fake.invoked.push(args);
       return { ok: true, value: 'from-main' };
     }),
+    on: vi.fn((channel: string, listener: (event: unknown, ...args: unknown[]) => void) => {
+      fake.rendererListeners.set(channel, listener);
+    }),
   },
   dialog: {
     showErrorBox: vi.fn(),
     showMessageBox: vi.fn(async () => ({ response: 0, checkboxChecked: false })),
+    /** Answers with the next of `fake.dialogAnswers` (the user's pick), or a cancel when none is queued. */
+    showOpenDialog: vi.fn(async () => {
+      const next = fake.dialogAnswers.shift();
+      return next ? { canceled: false, filePaths: next } : { canceled: true, filePaths: [] };
+    }),
   },
   Menu: {
     buildFromTemplate: vi.fn((template: unknown) => {

@@ -99,6 +99,28 @@ describe('once ready', () => {
     expect(electron.Menu.setApplicationMenu).toHaveBeenCalledTimes(1);
   });
 
+  it('wires the menu to the page, the dialogs to the shell channel and exports to the save dialog', async () => {
+    const template = fake.menuTemplate as MenuItemConstructorOptions[];
+    const file = template[0]!.submenu as MenuItemConstructorOptions[];
+    const importItem = file.find((i) => i.label === '导入…')!;
+    expect(importItem.accelerator).toBe('CmdOrCtrl+O');
+    (importItem.click as () => void)();
+    expect(window.webContents.sent).toEqual([['command', 'import-files', undefined]]);
+    expect(fake.ipcHandlers.has('shell')).toBe(true);
+    expect(fake.session.listenerCount('will-download')).toBe(1);
+    // A cancelled dialog: the page hears so, nothing else happens.
+    const shellAnswer = await fake.ipcHandlers.get('shell')!(ipcEvent('app://bundle/index.html'), { action: 'import.files' });
+    expect(shellAnswer).toEqual({ ok: true, value: { cancelled: true } });
+  });
+
+  it('gives the status bar its data through the contract', async () => {
+    const status = await api('app.status', {});
+    expect(status).toMatchObject({ ok: true, value: { storePath, backupDir: path.join(path.dirname(storePath), '备份') } });
+    expect((status.value as { storeBytes: number }).storeBytes).toBe(fs.statSync(storePath).size + (fs.existsSync(`${storePath}-wal`) ? fs.statSync(`${storePath}-wal`).size : 0) + (fs.existsSync(`${storePath}-shm`) ? fs.statSync(`${storePath}-shm`).size : 0));
+    // The first start of the day took the daily backup.
+    expect((status.value as { lastBackupAt: string | null }).lastBackupAt).not.toBeNull();
+  });
+
   it('brings the window back when a second copy is started', () => {
     window.minimized = true;
     window.focused = false;

@@ -13,13 +13,13 @@ type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const preloadMatchesRenderer: Same<PreloadApi, NonNullable<Window['api']>> = true;
 
 describe('preload', () => {
-  it('exposes exactly one object, api, whose only member is call', async () => {
+  it('exposes exactly one object, api: call, shell (dialogs by action name) and onCommand', async () => {
     expect(preloadMatchesRenderer).toBe(true);
     await import('../../electron/preload');
     expect(electron.contextBridge.exposeInMainWorld).toHaveBeenCalledTimes(1);
     expect([...fake.exposed.keys()]).toEqual(['api']);
     const api = fake.exposed.get('api') as PreloadApi;
-    expect(Object.keys(api)).toEqual(['call']);
+    expect(Object.keys(api)).toEqual(['call', 'shell', 'onCommand']);
     expect(typeof api.call).toBe('function');
     // Nothing of ipcRenderer leaks through: not the object, not its methods.
     expect(Object.values(api)).not.toContain(electron.ipcRenderer);
@@ -32,6 +32,20 @@ describe('preload', () => {
     fake.invoked.length = 0;
     await expect(api.call('plans.list', { a: 1 })).resolves.toEqual({ ok: true, value: 'from-main' });
     expect(fake.invoked).toEqual([[API_CHANNEL, 'plans.list', { a: 1 }]]);
+  });
+
+  it('forwards a dialog request to the shell channel, and menu commands without the IPC event', async () => {
+    await import('../../electron/preload');
+    const api = fake.exposed.get('api') as PreloadApi;
+    fake.invoked.length = 0;
+    await api.shell({ action: 'import.files' });
+    expect(fake.invoked).toEqual([['shell', { action: 'import.files' }]]);
+    const heard: unknown[][] = [];
+    api.onCommand((...args) => heard.push(args));
+    const sender = { sender: 'the IPC event, with ipcRenderer on it' };
+    fake.rendererListeners.get('command')!(sender, 'import-recent', 2);
+    fake.rendererListeners.get('command')!(sender, { not: 'a command' });
+    expect(heard).toEqual([['import-recent', 2]]);
   });
 
   it('bundles into one CommonJS file that needs nothing but electron, as a sandboxed preload must', async () => {
@@ -47,7 +61,7 @@ describe('preload', () => {
     const module = { exports: {} };
     new Function('require', 'module', 'exports', code)(sandboxRequire, module, module.exports);
     expect([...exposed.keys()]).toEqual(['api']);
-    expect(Object.keys(exposed.get('api') as object)).toEqual(['call']);
+    expect(Object.keys(exposed.get('api') as object)).toEqual(['call', 'shell', 'onCommand']);
     expect(path.basename(preload)).toBe('preload.js');
   });
 });

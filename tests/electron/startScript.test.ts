@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { DEV_NATIVE_BINDING, menuTemplate, nativeBindingPath, storePathFromArgv } from '../../electron/main';
+import { DEV_NATIVE_BINDING, nativeBindingPath, storePathFromArgv } from '../../electron/main';
 import { electronBinary } from '../../scripts/start.mjs';
 import { tempDir } from '../helpers/store';
 
@@ -49,16 +49,6 @@ describe('nativeBindingPath', () => {
     expect(script).toContain("path.join(root, '.electron-native')");
     expect(script).toContain("path.join(NATIVE_DIR, 'better-sqlite3')");
     expect(script).toContain("path.join(NATIVE_MODULE, 'build', 'Release', 'better_sqlite3.node')");
-  });
-});
-
-describe('menuTemplate', () => {
-  it('offers the developer tools only when asked', () => {
-    const roles = (devTools: boolean) =>
-      menuTemplate({ devTools, onShowStore: () => {}, onAbout: () => {} }).flatMap((m) => (m.submenu as { role?: string }[]).map((i) => i.role));
-    expect(roles(false)).not.toContain('toggleDevTools');
-    expect(roles(false)).not.toContain('forceReload');
-    expect(roles(true)).toContain('toggleDevTools');
   });
 });
 
