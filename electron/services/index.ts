@@ -19,6 +19,7 @@ import { exportMissing, markReturned, roundStatus, setRoundDue } from './rounds'
 import { publishQuarter, quarterLocks, unlockQuarter } from './publication';
 import { revertChange } from './history';
 import { confirmActual, exportReview, getReview, saveReviewNote } from './review';
+import { markWelcomeSeen, removeSample, startState, type StartFacts } from './firstStart';
 
 export const APP_VERSION = '0.1.0';
 
@@ -26,6 +27,8 @@ export const APP_VERSION = '0.1.0';
 export interface HostOps {
   restore(name: string): Promise<{ restored: BackupSummaryInfo; safety: BackupSummaryInfo | null }>;
   recovery(): RecoveryInfo | null;
+  /** How this start went: a read-only data folder, what had to be worked around. */
+  start(): StartFacts;
 }
 
 /**
@@ -92,5 +95,9 @@ export function createHandlers(ctx: ServiceContext, host: HostOps): Handlers {
     'jobs.cancel': (input) => ({ cancelled: cancelJob(input.jobId) }),
     'import.batches': () => importBatches(ctx),
     'import.undo': (input) => undoBatch(ctx, input.batchId),
+    // First start (issue 11)
+    'app.startState': () => startState(ctx, host.start()),
+    'app.welcomeSeen': () => markWelcomeSeen(ctx, host.start()),
+    'sample.remove': (input) => removeSample(ctx, input.year, () => backupNow(ctx.db, ctx.storePath, 'manual')),
   };
 }

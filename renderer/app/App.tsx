@@ -3,7 +3,7 @@
  * the service on every filter change (it caches); typing in a cell changes only its row.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { PlanSummary, QuarterLockInfo, RecoveryInfo, Target } from '../../shared/contract';
+import type { PlanSummary, QuarterLockInfo, RecoveryInfo, StartState, Target } from '../../shared/contract';
 import { quarterLabel, type Quarter } from '../../shared/domain';
 import { api, errorMessage } from '../api';
 import { FilterBar } from '../features/overview/FilterBar';
@@ -20,6 +20,7 @@ import { ExportDialog } from '../features/export/ExportDialog';
 import { RoundScreen } from '../features/round/RoundScreen';
 import { ReviewScreen } from '../features/review/ReviewScreen';
 import { QuarterSelect } from '../components/Selects';
+import { StartBanners } from '../features/welcome/StartBanners';
 import { timeOfDay } from './format';
 import { hasPendingSaves, useSaveState } from './saveQueue';
 import { redo, undo, useUndoState } from './undo';
@@ -68,6 +69,7 @@ export function App() {
   const [roundOpen, setRoundOpen] = useState(false);
   const [reviewOpen, setReviewOpen] = useState(false);
   const searchBox = useRef<HTMLInputElement>(null);
+  const [startState, setStartState] = useState<StartState | null>(null);
 
   const overview = useOverview(year, quarter, filter, query);
 
@@ -91,6 +93,7 @@ export function App() {
       (info) => {
         setStorePath(info.storePath);
         setRecovery(info.recovery);
+        if (!info.recovery) api['app.startState']({}).then(setStartState, () => undefined);
       },
       () => undefined,
     );
@@ -271,6 +274,7 @@ export function App() {
       <FilterBar filter={filter} leaders={directory.leaders} units={directory.units} sections={sections} active={filtersActive} onChange={setFilter} onClear={clear} />
 
       <main className="main">
+        <StartBanners state={startState} />
         {error && (
           <div className="banner error" role="alert">
             {error}

@@ -26,8 +26,10 @@ describe('store migrations', () => {
   it.each(MIGRATIONS.map((m) => [m.version, m.name] as const))('migration %i (%s) applies on a store at the version before it', (version) => {
     const file = tempStorePath();
     const db = new Database(file);
-    migrate(db, MIGRATIONS.filter((m) => m.version < version));
-    expect(db.pragma('user_version', { simple: true })).toBe(version - 1);
+    const before = MIGRATIONS.filter((m) => m.version < version);
+    migrate(db, before);
+    // Numbers may leave gaps (one per branch that added a migration): the version before is the previous one's.
+    expect(db.pragma('user_version', { simple: true })).toBe(before[before.length - 1]?.version ?? 0);
     migrate(db, MIGRATIONS.filter((m) => m.version <= version));
     expect(db.pragma('user_version', { simple: true })).toBe(version);
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');

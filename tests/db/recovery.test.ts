@@ -11,6 +11,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { startCore } from '../../electron/host/app';
 import { SCHEMA_VERSION } from '../../electron/db/migrate';
+import { MIGRATIONS } from '../../electron/db/migrations';
 import { exportOverview } from '../../electron/services/export';
 import { openCore, tempDir, tempStorePath } from '../helpers/store';
 import { corruptMiddle } from '../helpers/damage';
@@ -90,9 +91,10 @@ describe('backups and recovery', () => {
     expect(fs.readdirSync(backupDir(storePath)).filter((n) => n.endsWith('-daily.sqlite'))).toHaveLength(1);
 
     // A store of the previous schema version (as the last release left it): the newest migration undone.
+    const previous = MIGRATIONS[MIGRATIONS.length - 2]!.version;
     const old = new Database(storePath);
-    old.exec('DROP TABLE confirmed_actuals');
-    old.pragma(`user_version = ${SCHEMA_VERSION - 1}`);
+    old.exec("ALTER TABLE plans DROP COLUMN sample; DELETE FROM settings WHERE key = 'welcomeSeen'");
+    old.pragma(`user_version = ${previous}`);
     old.close();
     const upgraded = await startCore({ storePath });
     expect(upgraded.db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
@@ -100,7 +102,7 @@ describe('backups and recovery', () => {
     const migration = fs.readdirSync(backupDir(storePath)).filter((n) => n.endsWith('-migration.sqlite'));
     expect(migration).toHaveLength(1);
     const copy = new Database(path.join(backupDir(storePath), migration[0]!), { readonly: true });
-    expect(copy.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION - 1);
+    expect(copy.pragma('user_version', { simple: true })).toBe(previous);
     expect(targets(copy)).toBe(39);
     copy.close();
   });

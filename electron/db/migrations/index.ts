@@ -4,6 +4,7 @@ import { up as collectionRounds } from './003-collection-rounds';
 import { up as quarterLocks } from './004-quarter-locks';
 import { up as reviewNotes } from './005-review-notes';
 import { up as confirmedActuals } from './006-confirmed-actuals';
+import { up as samplePlan } from './010-sample-plan';
 
 /** Numbered migrations in order; migration N brings the store to `PRAGMA user_version = N`. */
 export const MIGRATIONS: readonly { version: number; name: string; sql: string }[] = [
@@ -13,4 +14,5 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
   { version: 4, name: 'quarter-locks', sql: quarterLocks },
   { version: 5, name: 'review-notes', sql: reviewNotes },
   { version: 6, name: 'confirmed-actuals', sql: confirmedActuals },
+  { version: 10, name: 'sample-plan', sql: samplePlan },
 ];
