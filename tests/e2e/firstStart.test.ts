@@ -17,6 +17,7 @@ import { corruptMiddle } from '../helpers/damage';
 import { makeReadOnly } from '../helpers/readOnly';
 import { launchBrowser } from './browser';
 import { OverviewPage } from './pages/overviewPage';
+import { WelcomePage } from './pages/welcomePage';
 
 const ROOT = path.resolve(__dirname, '../..');
 /** What a checkout holds that the start path does not read, and what a start writes. */
@@ -103,8 +104,13 @@ describe('npm start on a fresh machine', () => {
       expect(app.output()).toContain('现在启动浏览器模式');
       expect(app.output()).toContain(`数据文件：${storePath()}`);
       const { page, overview, errors } = await open(app.url);
+      // A first run: the welcome, over the sample data marked as such.
+      const welcome = new WelcomePage(page);
+      await welcome.waitForWelcome();
+      await welcome.trySample();
       await overview.waitForRows();
       await expect.poll(() => overview.count()).toContain('共 39 项目标');
+      expect(await welcome.sampleMark().textContent()).toBe('示例数据');
       await page.close();
       expect(errors).toEqual([]);
     } finally {
@@ -123,6 +129,8 @@ describe('npm start on a fresh machine', () => {
         await expect.poll(() => overview.count()).toContain('共 39 项目标');
         const banner = page.getByTestId('read-only-banner');
         await expect.poll(() => banner.textContent()).toContain(`数据文件夹 ${dataFolder()} 不能写入`);
+        // No welcome in a read-only start (the same answer as the banner): seeing it could not be remembered.
+        expect(await new WelcomePage(page).dialog().count()).toBe(0);
         await overview.progressCell(2).locator('.cell-display').focus();
         await page.keyboard.press('Control+a');
         await page.keyboard.type('只读时的修改');
