@@ -70,6 +70,9 @@ function start(project: string, home: string): Promise<Started> {
   });
 }
 
+/** Answers come from a real server on a busy 2-core machine: a poll waits for them, not a second. */
+const WAIT = { timeout: 20_000 };
+
 let project: string;
 let home: string;
 let browser: Browser;
@@ -93,7 +96,8 @@ async function open(url: string): Promise<{ page: Page; overview: OverviewPage; 
   return { page, overview: new OverviewPage(page), errors };
 }
 
-describe('npm start on a fresh machine', () => {
+// Each case runs the whole start script (two builds, then the server) on a machine shared with others.
+describe('npm start on a fresh machine', { timeout: 180_000 }, () => {
   const dataFolder = () => path.join(home, '.config', '责任目标督查工作台');
   const storePath = () => path.join(dataFolder(), 'store.sqlite');
 
@@ -109,7 +113,7 @@ describe('npm start on a fresh machine', () => {
       await welcome.waitForWelcome();
       await welcome.trySample();
       await overview.waitForRows();
-      await expect.poll(() => overview.count()).toContain('共 39 项目标');
+      await expect.poll(() => overview.count(), WAIT).toContain('共 39 项目标');
       expect(await welcome.sampleMark().textContent()).toBe('示例数据');
       await page.close();
       expect(errors).toEqual([]);
@@ -124,18 +128,20 @@ describe('npm start on a fresh machine', () => {
     try {
       const app = await start(project, home);
       try {
+        // The terminal says it too (on stderr, which may arrive after the address on stdout).
+        await expect.poll(() => app.output(), WAIT).toContain(`数据文件夹 ${dataFolder()} 不能写入`);
         const { page, overview, errors } = await open(app.url);
         await overview.waitForRows();
-        await expect.poll(() => overview.count()).toContain('共 39 项目标');
+        await expect.poll(() => overview.count(), WAIT).toContain('共 39 项目标');
         const banner = page.getByTestId('read-only-banner');
-        await expect.poll(() => banner.textContent()).toContain(`数据文件夹 ${dataFolder()} 不能写入`);
+        await expect.poll(() => banner.textContent(), WAIT).toContain(`数据文件夹 ${dataFolder()} 不能写入`);
         // No welcome in a read-only start (the same answer as the banner): seeing it could not be remembered.
         expect(await new WelcomePage(page).dialog().count()).toBe(0);
         await overview.progressCell(2).locator('.cell-display').focus();
         await page.keyboard.press('Control+a');
         await page.keyboard.type('只读时的修改');
         await page.keyboard.press('Tab');
-        await expect.poll(() => overview.savedState()).toMatch(/^保存失败：本次修改没有保存。数据文件夹 .+ 不能写入/);
+        await expect.poll(() => overview.savedState(), WAIT).toMatch(/^保存失败：本次修改没有保存。数据文件夹 .+ 不能写入/);
         await page.close();
         expect(errors).toEqual([]);
       } finally {
@@ -153,9 +159,9 @@ describe('npm start on a fresh machine', () => {
       const { page } = await open(app.url);
       const recovery = page.getByTestId('recovery');
       await recovery.waitFor({ state: 'visible', timeout: 30_000 });
-      await expect.poll(() => recovery.textContent()).toContain('已损坏');
+      await expect.poll(() => recovery.textContent(), WAIT).toContain('已损坏');
       // The daily backup of the first start is offered.
-      await expect.poll(() => recovery.textContent()).toContain('39 项目标');
+      await expect.poll(() => recovery.textContent(), WAIT).toContain('39 项目标');
       await page.close();
     } finally {
       await app.stop();

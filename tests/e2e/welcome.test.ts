@@ -9,6 +9,9 @@ import { tempStorePath } from '../helpers/store';
 import { openSession, type Session } from './app';
 import { WelcomePage } from './pages/welcomePage';
 
+/** Answers come from a real server on a busy 2-core machine: a poll waits for them, not a second. */
+const WAIT = { timeout: 20_000 };
+
 let s: Session | undefined;
 afterEach(async () => {
   await s?.close();
@@ -29,10 +32,10 @@ describe('first run', () => {
     s = await openSession(tempStorePath(), { welcome: true });
     const welcome = new WelcomePage(s.page);
     await welcome.waitForWelcome();
-    await expect.poll(() => welcome.dialog().textContent()).toContain('39 项目标');
+    await expect.poll(() => welcome.dialog().textContent(), WAIT).toContain('39 项目标');
     await welcome.trySample();
     await s.overview.waitForRows();
-    await expect.poll(() => welcome.sampleMark().textContent()).toBe('示例数据');
+    await expect.poll(() => welcome.sampleMark().textContent(), WAIT).toBe('示例数据');
     expect(await s.page.getByTestId('year').locator('option:checked').textContent()).toBe('2023年（示例数据）');
 
     // Seen: a restart of the app does not show it again.
@@ -42,7 +45,7 @@ describe('first run', () => {
 
     const before = backups(s.storePath).length;
     await welcome.removeSample();
-    await expect.poll(() => s!.overview.count()).toBe('共 0 项目标，0 条分工');
+    await expect.poll(() => s!.overview.count(), WAIT).toBe('共 0 项目标，0 条分工');
     expect(await welcome.sampleMark().count()).toBe(0);
     expect(backups(s.storePath)).toHaveLength(before + 1);
     expect(planChanges(s)).toEqual([{ kind: 'delete', entity: 'plan' }]);
@@ -57,16 +60,16 @@ describe('first run', () => {
     await welcome.startOwnYear(2026, '郓城县', true);
     await s.page.getByTestId('import-screen').waitFor();
     await s.page.getByRole('button', { name: '关闭' }).first().click();
-    await expect.poll(() => s!.page.getByTestId('year').locator('option:checked').textContent()).toBe('2026年');
+    await expect.poll(() => s!.page.getByTestId('year').locator('option:checked').textContent(), WAIT).toBe('2026年');
     expect(await s.page.getByTestId('year').locator('option').allTextContents()).toEqual(['2026年']);
-    await expect.poll(() => s!.overview.count()).toBe('共 0 项目标，0 条分工');
+    await expect.poll(() => s!.overview.count(), WAIT).toBe('共 0 项目标，0 条分工');
     expect(await welcome.sampleMark().count()).toBe(0);
     expect(backups(s.storePath)).toHaveLength(before + 1);
     expect(planChanges(s)).toEqual([{ kind: 'delete', entity: 'plan' }]);
     expect(s.server.core.db.prepare("SELECT value FROM settings WHERE key = 'city'").get()).toEqual({ value: '郓城县' });
 
     await s.restart();
-    await expect.poll(() => s!.page.getByTestId('year').locator('option:checked').textContent()).toBe('2026年');
+    await expect.poll(() => s!.page.getByTestId('year').locator('option:checked').textContent(), WAIT).toBe('2026年');
     expect(await welcome.dialog().count()).toBe(0);
   });
 });
