@@ -166,6 +166,8 @@ export async function startCore(options: StartOptions): Promise<AppCore> {
   let restoring = false;
   const restore = async (name: string): Promise<{ restored: BackupSummaryInfo; safety: BackupSummaryInfo | null }> => {
     if (activeJobs() > 0) throw new AppError('conflict', '有导入等任务正在进行，请等它完成后再恢复。');
+    // A restore replaces the store file: refused before anything is closed, or the app would lose its copy.
+    if (readOnly) throw new AppError('io', `不能从备份恢复。${readOnly.reason}`);
     restoring = true;
     try {
       return await restoreNow(name);

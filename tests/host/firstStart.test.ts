@@ -108,6 +108,11 @@ describe('first start', () => {
         const refused = await core.call('progress.save', { assignmentId: line.id, quarter: 3, text: '改一下' });
         expect(refused).toMatchObject({ ok: false, error: { code: 'io' } });
         expect(!refused.ok && refused.error.message).toMatch(new RegExp(`^本次修改没有保存。数据文件夹 ${folder} 不能写入（.+），数据以只读方式打开`));
+        // A restore would replace the file: refused up front, and the app stays as it is.
+        await call(core, 'backups.list', {});
+        const restore = await core.call('backups.restore', { name: 'store-20230101-000000-000-manual.sqlite' });
+        expect(!restore.ok && restore.error.message).toMatch(/^不能从备份恢复。数据文件夹 .+ 不能写入/);
+        expect(core.recovery).toBeNull();
         // Reading still works after a refused write, and the write did not happen.
         expect((await call(core, 'overview.get', { year: 2023, quarter: 3 })).rows[0]!.lines[0]!.progress).toEqual(line.progress);
       } finally {
