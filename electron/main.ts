@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, screen, session, shell } from 'electron';
+import { toErrorInfo } from '../shared/errors';
 import { startCore, type AppCore } from './host/app';
 import { registerApi } from './ipc/dispatch';
 import { APP_TITLE, menuTemplate, type ShellCommand } from './menu';
@@ -133,7 +134,7 @@ async function start(): Promise<void> {
   try {
     core = await startCore({ storePath, seedIfEmpty: true, dailyBackup: true, nativeBinding: nativeBindingPath(app.getAppPath(), app.isPackaged) });
   } catch (err) {
-    dialog.showErrorBox('无法打开数据文件', `${err instanceof Error ? err.message : String(err)}\n\n数据文件：${storePath}`);
+    dialog.showErrorBox('无法打开数据文件', `${toErrorInfo(err).message}\n\n数据文件：${storePath}`);
     app.exit(1);
     return;
   }

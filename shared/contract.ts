@@ -67,6 +67,8 @@ export const planSummarySchema = z.object({
   /** Quarters that have at least one progress report, ascending. */
   reportedQuarters: z.array(quarterSchema),
   sections: z.array(sectionSchema),
+  /** The sample data set loaded on a first start (示例数据), to be told apart from the user's own years. */
+  sample: z.boolean(),
 });
 
 /** One line of an overview: an assignment with the chosen quarter's progress only. */
@@ -192,6 +194,16 @@ export const backupListingSchema = z.union([
 
 /** Set when the store was found damaged at start: it was set aside, and the app waits for a restore. */
 export const recoverySchema = z.object({ reason: z.string(), keptAs: z.string(), backupDir: z.string(), newest: backupSummarySchema.nullable() });
+
+/** How this start went, for the welcome and the banners. */
+export const startStateSchema = z.object({
+  /** The data folder or the store cannot be written: the data is shown read-only, every change is refused. */
+  readOnly: z.object({ folder: z.string(), reason: z.string() }).nullable(),
+  /** What the start worked around (a backup folder out of reach…). */
+  warnings: z.array(z.string()),
+  /** The welcome is due: a first run on this store, not yet seen (never in a read-only start). */
+  welcome: z.boolean(),
+});
 
 /** A workbook as the renderer hands it over: its name and bytes (base64). Paths never cross the boundary. */
 export const importFileSchema = z.object({
@@ -741,6 +753,13 @@ export const methods = {
     input: empty,
     output: z.object({ storePath: z.string(), storeBytes: z.number().int(), backupDir: z.string(), lastBackupAt: z.string().nullable() }),
   },
+  // First start (issue 11): the welcome, and removing the sample data in one step (backed up first, logged).
+  'app.startState': { input: empty, output: startStateSchema },
+  'app.welcomeSeen': { input: empty, output: startStateSchema },
+  'sample.remove': {
+    input: z.object({ year: yearSchema }).strict(),
+    output: z.object({ year: yearSchema, targets: z.number().int(), backup: backupSummarySchema, changeId: idSchema }),
+  },
 } as const;
 
 export type Methods = typeof methods;
@@ -776,6 +795,7 @@ export type RoundStatus = z.infer<typeof roundStatusSchema>;
 export type BackupSummaryInfo = z.infer<typeof backupSummarySchema>;
 export type BackupListingInfo = z.infer<typeof backupListingSchema>;
 export type RecoveryInfo = z.infer<typeof recoverySchema>;
+export type StartState = z.infer<typeof startStateSchema>;
 export type Review = z.infer<typeof reviewSchema>;
 export type ReviewItem = z.infer<typeof reviewItemSchema>;
 export type ReviewGroup = z.infer<typeof reviewGroupSchema>;

@@ -12,6 +12,7 @@ import path from 'node:path';
 import { AppError } from '../../shared/errors';
 import { SCHEMA_VERSION } from './migrate';
 import { integrityProblems } from './integrityWorker';
+import { failureReason } from './storeErrors';
 import { COMPANIONS, errorCode, fsyncDir, fsyncFile, isBusy, isDiskFull, localDay, localStampMs, openReadonly, removeQuiet, summarize, databaseOptions } from './storeFiles';
 
 export const BACKUP_REASONS = ['import', 'migration', 'restore', 'daily', 'manual'] as const;
@@ -80,8 +81,9 @@ export function parseBackupName(name: string): { at: Date; reason: BackupReason 
   return Number.isNaN(at.getTime()) ? null : { at, reason: reason as BackupReason };
 }
 
+/** The reason in Chinese: these messages go to the user as they are. */
 function messageOf(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
+  return failureReason(err);
 }
 
 const COUNTED: readonly [keyof BackupCounts, string][] = [

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../shared/errors';
 import { assertNotNewer, migrate } from './migrate';
+import { failureReason } from './storeErrors';
 import { databaseOptions } from './storeFiles';
 
 export type Db = Database.Database;
@@ -14,12 +15,17 @@ export interface OpenOptions {
 
 /** Opens (creating if needed) the store at `file`, sets the pragmas the app relies on, and migrates it. */
 export function openStore(file: string, options: OpenOptions = {}): Db {
-  fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  const folder = path.dirname(path.resolve(file));
+  try {
+    fs.mkdirSync(folder, { recursive: true });
+  } catch (err) {
+    throw new AppError('io', `无法创建数据文件夹 ${folder}：${failureReason(err)}。`);
+  }
   let db: Db;
   try {
     db = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : databaseOptions());
   } catch (err) {
-    throw new AppError('io', `无法打开数据文件 ${file}：${(err as Error).message}`);
+    throw new AppError('io', `无法打开数据文件 ${file}：${failureReason(err)}。`);
   }
   try {
     db.pragma('busy_timeout = 5000');

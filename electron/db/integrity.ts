@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../shared/errors';
 import { newestVerifiedBackup, type BackupSummary } from './backup';
+import { failureReason } from './storeErrors';
 import { COMPANIONS, errorCode, fsyncDir, isBusy, localStamp, summarize, withReadonly } from './storeFiles';
 
 /**
@@ -31,8 +32,8 @@ export function checkStore(file: string): StoreCheck {
   } catch (err) {
     const code = errorCode(err);
     if (code === 'SQLITE_NOTADB') return { ok: false, kind: 'not-a-database', reason: `文件 ${file} 不是督查工作台的数据文件，或文件头已损坏。` };
-    if (code.startsWith('SQLITE_CORRUPT')) return { ok: false, kind: 'damaged', reason: `数据文件 ${file} 已损坏（${(err as Error).message}）。` };
-    return { ok: false, kind: 'unreadable', reason: `无法读取数据文件 ${file}：${isBusy(err) || code.startsWith('SQLITE_BUSY') ? '文件正被其他程序占用，或没有读取权限' : (err as Error).message}。` };
+    if (code.startsWith('SQLITE_CORRUPT')) return { ok: false, kind: 'damaged', reason: `数据文件 ${file} 已损坏（${failureReason(err)}）。` };
+    return { ok: false, kind: 'unreadable', reason: `无法读取数据文件 ${file}：${isBusy(err) || code.startsWith('SQLITE_BUSY') ? '文件正被其他程序占用，或没有读取权限' : failureReason(err)}。` };
   }
 }
 
@@ -55,7 +56,7 @@ export function quarantineDamaged(file: string, now: Date = new Date()): string 
     } catch (err) {
       throw new AppError(
         'io',
-        `无法隔离已损坏的数据文件 ${from}：${isBusy(err) ? '文件正被其他程序占用，或没有写入权限' : (err as Error).message}。请关闭其他督查工作台窗口后重试。`,
+        `无法隔离已损坏的数据文件 ${from}：${isBusy(err) ? '文件正被其他程序占用，或没有写入权限' : failureReason(err)}。请关闭其他督查工作台窗口后重试。`,
       );
     }
   }

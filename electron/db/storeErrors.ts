@@ -3,7 +3,7 @@
  * better-sqlite3 throws a SqliteError whose message is SQLite's English ("database or disk is full");
  * without this mapping it reaches the user as "内部错误：database or disk is full".
  */
-import { AppError } from '../../shared/errors';
+import { AppError, systemErrorMessage, systemErrorReason } from '../../shared/errors';
 import { errorCode } from './storeFiles';
 
 /** The AppError for a store failure, or null when `err` is not one (it is then left to the caller). */
@@ -25,5 +25,35 @@ export function storeError(err: unknown): AppError | null {
   if (code.startsWith('SQLITE_IOERR') || code.startsWith('SQLITE_CANTOPEN')) {
     return new AppError('io', '读写数据文件时出错（磁盘或网络盘故障？），本次操作没有保存。请检查磁盘后重试。');
   }
+  // A file the service reads or writes beside the store (a backup, an export, the data folder itself).
+  const system = systemErrorMessage(err);
+  if (system) return new AppError('io', system);
   return null;
+}
+
+/** SQLite's result codes, in the user's words (the prefix covers the extended codes, SQLITE_IOERR_WRITE…). */
+const SQLITE_REASONS: readonly (readonly [string, string])[] = [
+  ['SQLITE_CANTOPEN', '无法打开文件（文件夹不存在，或没有访问权限）'],
+  ['SQLITE_READONLY', '文件是只读的，或所在文件夹没有写入权限'],
+  ['SQLITE_BUSY', '文件正被其他程序占用'],
+  ['SQLITE_LOCKED', '文件正被其他程序占用'],
+  ['SQLITE_FULL', '磁盘空间不足'],
+  ['SQLITE_IOERR', '读写出错（磁盘、U 盘或网络盘故障？）'],
+  ['SQLITE_NOTADB', '不是督查工作台的数据文件，或文件头已损坏'],
+  ['SQLITE_CORRUPT', '文件已损坏'],
+  ['SQLITE_PERM', '没有访问权限'],
+  ['SQLITE_AUTH', '没有访问权限'],
+];
+
+/**
+ * Why a file operation failed, as a clause to put after a Chinese sentence naming the file: the system's
+ * or SQLite's reason in Chinese, else the thrown message (already Chinese for the app's own errors).
+ */
+export function failureReason(err: unknown): string {
+  const system = systemErrorReason(err);
+  if (system) return system;
+  const code = errorCode(err);
+  const sqlite = SQLITE_REASONS.find(([prefix]) => code.startsWith(prefix));
+  if (sqlite) return sqlite[1];
+  return err instanceof Error ? err.message : String(err);
 }

@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { AppError } from '../../shared/errors';
+import { AppError, systemErrorReason } from '../../shared/errors';
 
 export type FileKind = 'xlsx' | 'encrypted' | 'legacy' | 'text' | 'empty' | 'unknown';
 
@@ -44,7 +44,7 @@ export function readWorkbookFile(file: string): { name: string; bytes: Buffer } 
     if (code === 'EBUSY' || code === 'EPERM' || code === 'EACCES') {
       throw new AppError('io', `文件“${name}”正被其他程序占用或无权读取，请在 Excel/WPS 中关闭它后重试。`, { file: name });
     }
-    throw new AppError('io', `无法读取文件“${name}”：${(err as Error).message}`, { file: name });
+    throw new AppError('io', `无法读取文件“${name}”：${systemErrorReason(err) ?? (err as Error).message}`, { file: name });
   }
 }
 

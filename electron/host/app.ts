@@ -7,8 +7,10 @@ import { AppError, toErrorInfo, type Result } from '../../shared/errors';
 import { needsDailyBackup, parseBackupName, restoreBackup, takeBackup } from '../db/backup';
 import { openStore, type Db } from '../db/connection';
 import { checkStore, newestGoodBackup, quarantineDamaged } from '../db/integrity';
-import { databaseOptions, setNativeBinding } from '../db/storeFiles';
 import { assertNativeModule } from '../db/nativeModule';
+import { databaseOptions, errorCode, setNativeBinding } from '../db/storeFiles';
+import { failureReason } from '../db/storeErrors';
+import { backupWithFallback, dailyBackupBlocked, openReadOnlyCopy, prepareDataFolder, readOnlyMessage } from './dataFolder';
 import { readSettings } from '../db/repos/settings';
 import { SCHEMA_VERSION } from '../db/migrate';
 import { countPlans } from '../db/repos/plans';
@@ -32,6 +34,10 @@ export interface AppCore {
    * contract method, so no page can name a path.
    */
   restoreFile(file: string): Promise<{ restored: BackupSummaryInfo; safety: BackupSummaryInfo | null }>;
+  /** Set when the data folder or the store cannot be written: the store is then a read-only copy in memory. */
+  readonly readOnly: { folder: string; reason: string } | null;
+  /** What the start had to work around (a backup folder out of reach…), for the user to read once. */
+  readonly warnings: readonly string[];
   /** Validates and runs one request; never throws. */
   call(method: unknown, payload: unknown): Promise<Result<unknown>>;
   /** The CLI's backup to a file the user names: taken beside it, verified, then put in place; never overwrites. */
@@ -85,10 +91,11 @@ function startCheck(storePath: string): RecoveryInfo | null {
   return { reason: check.reason, keptAs, backupDir: dir, newest };
 }
 
-/** Damaged stores set aside beside `storePath`, newest first. */
+/** Damaged stores set aside beside `storePath`, newest first (none in a folder not yet created). */
 function damagedCopies(storePath: string): string[] {
   const dir = path.dirname(path.resolve(storePath));
   const prefix = `${path.basename(storePath)}.damaged-`;
+  if (!fs.existsSync(dir)) return [];
   return fs
     .readdirSync(dir)
     .filter((n) => n.startsWith(prefix) && !/-(wal|shm|journal)$/.test(n))
@@ -103,7 +110,14 @@ export async function startCore(options: StartOptions): Promise<AppCore> {
   const nativeOptions = options.nativeBinding ? { nativeBinding: options.nativeBinding } : {};
   setNativeBinding(options.nativeBinding);
   assertNativeModule();
-  let recovery = startCheck(storePath);
+  const warnings: string[] = [];
+  const warn = (message: string): void => {
+    warnings.push(message);
+    console.error(`[start] ${message}`);
+  };
+  const access = prepareDataFolder(storePath);
+  const readOnly = access.writable ? null : { folder: access.folder, reason: readOnlyMessage(access) };
+  let recovery = readOnly ? null : startCheck(storePath);
   const ctx: ServiceContext = { db: null as unknown as Db, storePath };
 
   const open = async (): Promise<void> => {
@@ -113,7 +127,7 @@ export async function startCore(options: StartOptions): Promise<AppCore> {
       const source = new Database(storePath, databaseOptions({ readonly: true, fileMustExist: true }));
       try {
         // Into the folder the user chose, read from the old store (its settings table predates every migration).
-        await takeBackup(source, backupDirFor(storePath, readSettings(source)), 'migration');
+        await backupWithFallback(source, storePath, backupDirFor(storePath, readSettings(source)), 'migration', warn);
       } finally {
         source.close();
       }
@@ -121,7 +135,15 @@ export async function startCore(options: StartOptions): Promise<AppCore> {
     ctx.db = openStore(storePath, nativeOptions);
   };
 
-  if (!recovery) {
+  if (readOnly) {
+    ctx.db = openReadOnlyCopy(storePath);
+    if (options.seedIfEmpty && countPlans(ctx.db) === 0) {
+      const { loadSampleData } = await import('../services/seed');
+      await loadSampleData(ctx.db);
+    }
+    ctx.db.pragma('query_only = ON');
+    console.error(`[start] ${readOnly.reason}`);
+  } else if (!recovery) {
     await open();
     if (options.seedIfEmpty && countPlans(ctx.db) === 0) {
       // Loaded on demand: exceljs is heavy, and only a first start needs it.
@@ -132,9 +154,13 @@ export async function startCore(options: StartOptions): Promise<AppCore> {
       // A USB stick left at home must not keep the app from opening: the day's backup is tried again on
       // the next start, and every import still backs up first (and says so when it cannot).
       try {
-        if (needsDailyBackup(backupDirOf(ctx.db, storePath))) await backupNow(ctx.db, storePath, 'daily');
+        const dir = backupDirOf(ctx.db, storePath);
+        // Never made on the local disk where the stick should be.
+        const blocked = dailyBackupBlocked(dir);
+        if (blocked) warn(blocked);
+        else if (needsDailyBackup(dir)) await backupNow(ctx.db, storePath, 'daily');
       } catch (err) {
-        console.error(`[backup] daily backup failed: ${err instanceof Error ? err.message : String(err)}`);
+        warn(`今天的自动备份没有完成：${err instanceof AppError ? err.message : failureReason(err)}下次启动时会再试。`);
       }
     }
   }
@@ -145,13 +171,15 @@ export async function startCore(options: StartOptions): Promise<AppCore> {
       await open();
     } catch (err) {
       const dir = backupDirFor(storePath);
-      recovery = { reason: `恢复后无法打开数据文件：${err instanceof Error ? err.message : String(err)}`, keptAs: storePath, backupDir: dir, newest: newestGoodBackup(dir) };
+      recovery = { reason: `恢复后无法打开数据文件：${err instanceof AppError ? err.message : failureReason(err)}`, keptAs: storePath, backupDir: dir, newest: newestGoodBackup(dir) };
       throw err;
     }
   };
   let restoring = false;
   const guarded = async (file: () => string): Promise<{ restored: BackupSummaryInfo; safety: BackupSummaryInfo | null }> => {
     if (activeJobs() > 0) throw new AppError('conflict', '有导入等任务正在进行，请等它完成后再恢复。');
+    // A restore replaces the store file: refused before anything is closed, or the app would lose its copy.
+    if (readOnly) throw new AppError('io', `不能从备份恢复。${readOnly.reason}`);
     restoring = true;
     try {
       return await restoreNow(file());
@@ -186,7 +214,8 @@ export async function startCore(options: StartOptions): Promise<AppCore> {
     return { restored, safety };
   };
 
-  const handlers = createHandlers(ctx, { restore, recovery: () => recovery });
+  const handlers = createHandlers(ctx, { restore, recovery: () => recovery, start: () => ({ readOnly, warnings }) });
+  const served = readOnly ? refusingWrites(handlers, readOnly.reason) : handlers;
   return {
     get db() {
       if (recovery) throw new AppError('store-damaged', recoveryMessage(recovery));
@@ -197,6 +226,8 @@ export async function startCore(options: StartOptions): Promise<AppCore> {
     get recovery() {
       return recovery;
     },
+    readOnly,
+    warnings,
     call: async (method, payload) => {
       // While a restore runs, a save would land in the store being replaced and be lost: nothing else runs.
       if (restoring && method !== 'jobs.progress') {
@@ -205,7 +236,7 @@ export async function startCore(options: StartOptions): Promise<AppCore> {
       if (recovery && !(typeof method === 'string' && RECOVERY_METHODS.has(method as MethodName))) {
         return { ok: false, error: toErrorInfo(new AppError('store-damaged', recoveryMessage(recovery))) };
       }
-      return dispatch(handlers, method, payload);
+      return dispatch(served, method, payload);
     },
     restoreFile: (file) =>
       guarded(() => {
@@ -235,6 +266,22 @@ export async function startCore(options: StartOptions): Promise<AppCore> {
   };
 }
 
+/** In a read-only start, SQLite's refusal of a write becomes the message naming the folder. */
+function refusingWrites(handlers: Handlers, message: string): Handlers {
+  const wrapped = Object.entries(handlers).map(([name, handler]) => [
+    name,
+    async (input: unknown) => {
+      try {
+        return await (handler as (input: unknown) => unknown)(input);
+      } catch (err) {
+        if (errorCode(err).startsWith('SQLITE_READONLY')) throw new AppError('io', `本次修改没有保存。${message}`);
+        throw err;
+      }
+    },
+  ]);
+  return Object.fromEntries(wrapped) as Handlers;
+}
+
 export function recoveryMessage(r: RecoveryInfo): string {
   const offer = r.newest
     ? `最新的完好备份是 ${r.newest.name}（${r.newest.counts.targets} 项目标），可在程序中恢复，或运行 npm run cli -- restore --db 数据文件 ${r.newest.file}。`
@@ -242,14 +289,19 @@ export function recoveryMessage(r: RecoveryInfo): string {
   return `${r.reason}原文件已原样保存为 ${r.keptAs}，未做任何改动。${offer}`;
 }
 
-/** Where the store lives when no --db is given: the user's data folder, as Electron's userData would be. */
-export function defaultStorePath(): string {
-  const home = os.homedir();
+/**
+ * Where the store lives when no --db is given: the user's data folder, as Electron's userData would be.
+ * An empty or relative APPDATA / XDG_CONFIG_HOME is ignored (the XDG rule): it would put the store in
+ * whatever folder the app happened to be started from.
+ */
+export function defaultStorePath(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform, home = os.homedir()): string {
+  const p = platform === 'win32' ? path.win32 : path.posix;
+  const absolute = (value: string | undefined): string | undefined => (value && p.isAbsolute(value) ? value : undefined);
   const base =
-    process.platform === 'win32'
-      ? process.env.APPDATA ?? path.join(home, 'AppData', 'Roaming')
-      : process.platform === 'darwin'
-        ? path.join(home, 'Library', 'Application Support')
-        : process.env.XDG_CONFIG_HOME ?? path.join(home, '.config');
-  return path.join(base, '责任目标督查工作台', 'store.sqlite');
+    platform === 'win32'
+      ? absolute(env.APPDATA) ?? p.join(home, 'AppData', 'Roaming')
+      : platform === 'darwin'
+        ? p.join(home, 'Library', 'Application Support')
+        : absolute(env.XDG_CONFIG_HOME) ?? p.join(home, '.config');
+  return p.join(base, '责任目标督查工作台', 'store.sqlite');
 }

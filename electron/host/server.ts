@@ -9,6 +9,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { CSP } from '../../shared/csp';
+import { toErrorInfo } from '../../shared/errors';
 import { defaultStorePath, startCore, type AppCore } from './app';
 
 // Imports send whole workbooks (base64) in one request.
@@ -185,7 +186,7 @@ async function main(): Promise<void> {
 
 if (require.main === module) {
   main().catch((err: unknown) => {
-    console.error(`启动失败：${err instanceof Error ? err.message : String(err)}`);
+    console.error(`启动失败：${toErrorInfo(err).message}`);
     process.exit(1);
   });
 }

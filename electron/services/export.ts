@@ -7,6 +7,7 @@ import { AppError } from '../../shared/errors';
 import { normalizeName, quarterLabel, type Quarter } from '../../shared/domain';
 import { findUnitId, unitName } from '../db/repos/directory';
 import { readSettings } from '../db/repos/settings';
+import { isSamplePlan, planByYear } from '../db/repos/plans';
 import { loadTargets } from '../db/repos/targets';
 import { writeOverview, type OverviewInput } from '../excel/overviewWriter';
 import type { ServiceContext } from './context';
@@ -97,7 +98,10 @@ export async function exportOverviewFile(ctx: ServiceContext, options: OverviewE
   if (input.targets.length === 0) throw new AppError('validation', '没有符合条件的责任目标，未导出。');
   const bytes = await renderOverview(input);
   const scope = [options.leader, options.unit, options.behindOnly ? '滞后' : ''].filter(Boolean).join('_');
-  const fileName = `${input.city}${options.year}年${quarterLabel(options.quarter)}责任目标工作推进情况一览表${scope ? `（${scope}）` : ''}.xlsx`;
+  // A table of the sample data must not pass for a real one once it has left the app.
+  const plan = planByYear(ctx.db, options.year);
+  const sample = plan !== undefined && isSamplePlan(ctx.db, plan.id) ? '（示例数据）' : '';
+  const fileName = `${input.city}${options.year}年${quarterLabel(options.quarter)}责任目标工作推进情况一览表${scope ? `（${scope}）` : ''}${sample}.xlsx`;
   const notice = input.publicationNote ? `本季度一览表${input.publicationNote}，导出的表格未加发布日期。` : undefined;
   return { fileName, data: bytes.toString('base64'), targets: input.targets.length, ...(notice ? { notice } : {}) };
 }

@@ -22,6 +22,7 @@ import { revertChange } from './history';
 import { confirmActual, exportReview, getReview, saveReviewNote } from './review';
 import * as workReport from './report';
 import { storeStatus } from './status';
+import { markWelcomeSeen, removeSample, startState, type StartFacts } from './firstStart';
 
 export const APP_VERSION = '0.1.0';
 
@@ -29,6 +30,8 @@ export const APP_VERSION = '0.1.0';
 export interface HostOps {
   restore(name: string): Promise<{ restored: BackupSummaryInfo; safety: BackupSummaryInfo | null }>;
   recovery(): RecoveryInfo | null;
+  /** How this start went: a read-only data folder, what had to be worked around. */
+  start(): StartFacts;
 }
 
 /**
@@ -119,5 +122,9 @@ export function createHandlers(ctx: ServiceContext, host: HostOps): Handlers {
     'plans.carryOver': (input) => workReport.carryOver(ctx, input.from, input.to),
     // DESKTOP (issue 11)
     'app.status': () => storeStatus(ctx),
+    // First start (issue 11)
+    'app.startState': () => startState(ctx, host.start()),
+    'app.welcomeSeen': () => markWelcomeSeen(ctx, host.start()),
+    'sample.remove': (input) => removeSample(ctx, input.year, () => backupNow(ctx.db, ctx.storePath, 'manual')),
   };
 }

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../shared/errors';
 import type { Db } from '../db/connection';
-import { insertPlan, insertSection, planByYear } from '../db/repos/plans';
+import { insertPlan, insertSection, markSamplePlan, planByYear } from '../db/repos/plans';
 import { writeSettings } from '../db/repos/settings';
 import { readWorkbookFile } from '../excel/sniff';
 import type { ServiceContext } from './context';
@@ -26,10 +26,11 @@ export function seedsDir(): string {
 }
 
 /** A year with its work report: the plan and the report's sections, which imported targets are placed in. */
-export function createPlanFromReport(db: Db, year: number, city: string, reportText: string): void {
-  db.transaction(() => {
+export function createPlanFromReport(db: Db, year: number, city: string, reportText: string): number {
+  return db.transaction(() => {
     const planId = insertPlan(db, { year, city, reportTitle: '政府工作报告', reportText });
     parseWorkReport(reportText).forEach((s, i) => insertSection(db, planId, { ord: i + 1, code: s.code, name: s.name, sourceText: s.text }));
+    return planId;
   })();
 }
 
@@ -41,7 +42,9 @@ export async function loadSampleData(db: Db): Promise<void> {
   const city = parsed!.city ?? '';
   if (planByYear(db, year)) throw new AppError('conflict', `${year}年度已有数据，示例数据未载入。`);
   const ctx: ServiceContext = { db, storePath: db.name };
-  createPlanFromReport(db, year, city, fs.readFileSync(path.join(dir, SAMPLE_REPORT), 'utf8'));
+  const reportText = fs.readFileSync(path.join(dir, SAMPLE_REPORT), 'utf8');
+  // Marked with its creation: shown as 示例数据 wherever it appears, and removable in one step.
+  db.transaction(() => markSamplePlan(db, createPlanFromReport(db, year, city, reportText)))();
   writeSettings(db, { city });
   await applyImport(ctx, [file], { year, quarter: parsed!.quarter ?? 3 });
 }

@@ -3,7 +3,7 @@
  * the service on every filter change (it caches); typing in a cell changes only its row.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { PlanSummary, QuarterLockInfo, RecoveryInfo, Target } from '../../shared/contract';
+import type { PlanSummary, QuarterLockInfo, RecoveryInfo, StartState, Target } from '../../shared/contract';
 import { quarterLabel, type Quarter } from '../../shared/domain';
 import { api, errorMessage } from '../api';
 import { FilterBar } from '../features/overview/FilterBar';
@@ -20,6 +20,9 @@ import { ExportDialog } from '../features/export/ExportDialog';
 import { RoundScreen } from '../features/round/RoundScreen';
 import { ReviewScreen } from '../features/review/ReviewScreen';
 import { QuarterSelect } from '../components/Selects';
+import { StartBanners } from '../features/welcome/StartBanners';
+import { SampleBanner } from '../features/welcome/SampleBanner';
+import { Welcome } from '../features/welcome/Welcome';
 import { timeOfDay } from './format';
 import { hasPendingSaves, useSaveState } from './saveQueue';
 import { redo, undo, useUndoState } from './undo';
@@ -68,6 +71,7 @@ export function App() {
   const [roundOpen, setRoundOpen] = useState(false);
   const [reviewOpen, setReviewOpen] = useState(false);
   const searchBox = useRef<HTMLInputElement>(null);
+  const [startState, setStartState] = useState<StartState | null>(null);
 
   const overview = useOverview(year, quarter, filter, query);
 
@@ -91,6 +95,7 @@ export function App() {
       (info) => {
         setStorePath(info.storePath);
         setRecovery(info.recovery);
+        if (!info.recovery) api['app.startState']({}).then(setStartState, () => undefined);
       },
       () => undefined,
     );
@@ -205,12 +210,28 @@ export function App() {
   }, []);
 
   const error = startError ?? overview.error;
+  const sample = plans?.find((p) => p.sample);
+  /** After the sample year is gone: the newest year left, or (none left) the app as on an empty store. */
+  const afterSampleRemoved = (message: string) => {
+    void loadPlans().then((list) => {
+      if (list.length === 0) return window.location.reload();
+      setOpenId(null);
+      choosePlan([...list].sort((a, b) => b.year - a.year)[0]);
+      setDirectoryStamp((n) => n + 1);
+      setNotice({ text: message, error: false });
+    });
+  };
   if (recovery) return <RecoveryScreen recovery={recovery} />;
 
   return (
     <div className="app">
       <header className="top-bar">
         <h1>责任目标督查工作台</h1>
+        {plan?.sample && (
+          <span className="tag sample-tag" data-testid="sample-mark">
+            示例数据
+          </span>
+        )}
         <div className="period">
           <label>
             <span className="label">年度</span>
@@ -224,7 +245,7 @@ export function App() {
             >
               {(plans ?? []).map((p) => (
                 <option key={p.year} value={p.year}>
-                  {p.year}年
+                  {p.year}年{p.sample ? '（示例数据）' : ''}
                 </option>
               ))}
             </select>
@@ -271,6 +292,8 @@ export function App() {
       <FilterBar filter={filter} leaders={directory.leaders} units={directory.units} sections={sections} active={filtersActive} onChange={setFilter} onClear={clear} />
 
       <main className="main">
+        <StartBanners state={startState} />
+        {plan?.sample && <SampleBanner key={plan.year} plan={plan} onRemoved={afterSampleRemoved} />}
         {error && (
           <div className="banner error" role="alert">
             {error}
@@ -304,7 +327,7 @@ export function App() {
         {plan && (
           <span className="muted">
             {plan.city}
-            {plan.year}年 · {quarterLabel(overview.quarter)}
+            {plan.year}年{plan.sample ? '（示例数据）' : ''} · {quarterLabel(overview.quarter)}
           </span>
         )}
         {overview.loading && <span className="muted">正在查询…</span>}
@@ -368,6 +391,21 @@ export function App() {
           onBackups={() => {
             setSettingsOpen(false);
             setBackupsOpen(true);
+          }}
+        />
+      )}
+      {startState?.welcome && plans !== null && (
+        <Welcome
+          sample={sample}
+          onClose={() => setStartState({ ...startState, welcome: false })}
+          onYearStarted={(started) => {
+            setStartState({ ...startState, welcome: false });
+            setOpenId(null);
+            setDirectoryStamp((n) => n + 1);
+            void loadPlans().then((list) => {
+              choosePlan(list.find((p) => p.year === started));
+              setImporting(true);
+            });
           }}
         />
       )}

@@ -15,12 +15,14 @@ export interface Session {
   close(): Promise<void>;
 }
 
-export async function openSession(storePath: string, options: { seed?: boolean } = {}): Promise<Session> {
+/** `welcome`: leave the first run's welcome to the test (by default it counts as seen, as after a first day). */
+export async function openSession(storePath: string, options: { seed?: boolean; welcome?: boolean } = {}): Promise<Session> {
   const browser = await launchBrowser();
   const page = await browser.newPage({ viewport: { width: 1600, height: 900 }, locale: 'zh-CN' });
   const errors: string[] = [];
   page.on('pageerror', (err) => errors.push(err.message));
   let server = await startServer({ storePath, port: 0, seedIfEmpty: options.seed ?? true });
+  if (!options.welcome) await server.core.call('app.welcomeSeen', {});
   await page.goto(server.url);
   const session: Session = {
     server,

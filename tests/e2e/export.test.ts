@@ -20,7 +20,7 @@ describe('export in the browser mode', () => {
     await s.page.getByTestId('open-export').click();
     await s.page.getByLabel('双栏并排（与公开发布的版式相同）').check();
     const [download] = await Promise.all([s.page.waitForEvent('download'), s.page.getByTestId('export-run').click()]);
-    expect(download.suggestedFilename()).toBe('菏泽市2023年三季度责任目标工作推进情况一览表.xlsx');
+    expect(download.suggestedFilename()).toBe('菏泽市2023年三季度责任目标工作推进情况一览表（示例数据）.xlsx');
     const file = path.join(tempDir(), download.suggestedFilename());
     await download.saveAs(file);
     await expect.poll(() => s.page.getByTestId('export-result').textContent()).toContain('已导出 39 项目标');

@@ -29,7 +29,7 @@ describe('two blocks side by side', () => {
   it('is offered to the renderer as a named file', async () => {
     const core = await openCore(undefined, true);
     const r = await core.invoke('export.overview', { year: 2023, quarter: 3, layout: 'two-block', leader: '肖友华' });
-    expect(r.fileName).toBe('菏泽市2023年三季度责任目标工作推进情况一览表（肖友华）.xlsx');
+    expect(r.fileName).toBe('菏泽市2023年三季度责任目标工作推进情况一览表（肖友华）（示例数据）.xlsx');
     expect(r.targets).toBe(3);
     expect(Buffer.from(r.data, 'base64').subarray(0, 2).toString()).toBe('PK');
     expect(await core.call('export.overview', { year: 2023, quarter: 3, layout: 'three' })).toMatchObject({ ok: false, error: { code: 'invalid-request' } });

@@ -50,9 +50,10 @@ export function listPlanSummaries(db: Db): PlanSummary[] {
     `SELECT p.id, p.year, p.city,
        (SELECT count(*) FROM targets t WHERE t.plan_id = p.id) AS targetCount,
        (SELECT count(*) FROM assignments a JOIN targets t ON t.id = a.target_id WHERE t.plan_id = p.id) AS assignmentCount,
-       (SELECT coalesce(max(serial), 0) FROM targets t WHERE t.plan_id = p.id) AS maxSerial
+       (SELECT coalesce(max(serial), 0) FROM targets t WHERE t.plan_id = p.id) AS maxSerial,
+       p.sample
      FROM plans p ORDER BY p.year DESC`,
-  ).all() as { id: number; year: number; city: string; targetCount: number; assignmentCount: number; maxSerial: number }[];
+  ).all() as { id: number; year: number; city: string; targetCount: number; assignmentCount: number; maxSerial: number; sample: number }[];
   return plans.map((p) => ({
     year: p.year,
     city: p.city,
@@ -61,6 +62,7 @@ export function listPlanSummaries(db: Db): PlanSummary[] {
     maxSerial: p.maxSerial,
     reportedQuarters: reportedQuarters(db, p.id),
     sections: sectionsOfPlan(db, p.id),
+    sample: p.sample === 1,
   }));
 }
 
@@ -76,4 +78,25 @@ function reportedQuarters(db: Db, planId: number): Quarter[] {
 
 export function countPlans(db: Db): number {
   return (stmt(db, 'SELECT count(*) AS n FROM plans').get() as { n: number }).n;
+}
+
+export function isSamplePlan(db: Db, planId: number): boolean {
+  return (stmt(db, 'SELECT sample FROM plans WHERE id = ?').get(planId) as { sample: number } | undefined)?.sample === 1;
+}
+
+export function markSamplePlan(db: Db, planId: number): void {
+  stmt(db, 'UPDATE plans SET sample = 1 WHERE id = ?').run(planId);
+}
+
+/**
+ * Deletes a year with all it holds: its targets (through `deleteTarget`, which keeps the search index
+ * right), the rest by cascade, its import history, and the leaders and units no other year names.
+ */
+export function deletePlan(db: Db, planId: number, deleteTarget: (db: Db, id: number) => void): void {
+  const year = (stmt(db, 'SELECT year FROM plans WHERE id = ?').get(planId) as { year: number }).year;
+  for (const { id } of stmt(db, 'SELECT id FROM targets WHERE plan_id = ?').all(planId) as { id: number }[]) deleteTarget(db, id);
+  stmt(db, 'DELETE FROM plans WHERE id = ?').run(planId);
+  stmt(db, 'DELETE FROM import_batches WHERE year = ?').run(year);
+  stmt(db, 'DELETE FROM leaders WHERE id NOT IN (SELECT leader_id FROM assignment_leaders)').run();
+  stmt(db, 'DELETE FROM units WHERE id NOT IN (SELECT unit_id FROM assignment_units)').run();
 }
