@@ -293,6 +293,10 @@ describe('coverage', () => {
     expect(coverage.sections.map((x) => x.code)).toEqual(['main-targets', '1', '2', '3', '4', '5', '6', '7', 'livelihood', 'government']);
     expect(coverage.sections.find((x) => x.code === 'main-targets')).toMatchObject({ commitments: 10, covered: 6 });
     expect(coverage.sections.find((x) => x.code === 'livelihood')).toMatchObject({ commitments: 10, covered: 0 });
+    const view = await core.invoke('report.view', { year: 2023 });
+    expect(view.headings.map((h) => view.text.slice(h.start, h.end)).slice(0, 3)).toEqual(['一、2022 年工作回顾', '（一）全力以赴攻坚克难,经济持续稳定增长。', '一是疫情防控有力有效。']);
+    // Headings and commitments never overlap: the screen colours one and sets the other in bold.
+    for (const h of view.headings) expect(view.commitments.some((c) => c.start < h.end && h.start < c.end)).toBe(false);
     const total = coverage.sections.reduce((n, x) => n + x.commitments, 0);
     const covered = coverage.sections.reduce((n, x) => n + x.covered, 0);
     const file = await core.invoke('report.exportUncovered', { year: 2023 });

@@ -533,9 +533,15 @@ export function reportView(ctx: ServiceContext, year: number): Output<'report.vi
     importedAt: row.imported_at,
     text: s.text,
     coverage: reportCoverage(ctx, year),
-    headings: [...s.parts.map((p) => ({ start: p.start, end: p.end })), ...s.sentences.filter((x) => x.heading).map((x) => ({ start: x.start, end: x.end }))].sort((a, b) => a.start - b.start),
+    // A part's heading is its title line (the part itself runs to the next part).
+    headings: [...s.parts.map((p) => ({ start: p.start, end: lineEnd(s.text, p.start) })), ...s.sentences.filter((x) => x.heading).map((x) => ({ start: x.start, end: x.end }))].sort((a, b) => a.start - b.start),
     commitments: s.commitments.map((c) => ({ key: c.key, kind: c.kind, start: c.start, end: c.end, text: c.text, code: c.code, targets: by.get(c.key)! })),
   };
+}
+
+function lineEnd(text: string, from: number): number {
+  const at = text.indexOf('\n', from);
+  return at < 0 ? text.length : at;
 }
 
 export async function exportUncovered(ctx: ServiceContext, year: number): Promise<Output<'report.exportUncovered'>> {
