@@ -120,10 +120,10 @@ async function main(): Promise<void> {
   rows.push({
     name: `work report: segmentation + candidates of the seed report (${report.chars} chars)`,
     stat: report.segment,
-    baseline: { name: 'sections only (parseWorkReport)', stat: report.sectionsOnly },
+    baseline: { name: 'sentence split alone', stat: report.sectionsOnly },
     goal: '< 200 ms',
   });
-  rows.push({ name: 'work report: linking 200 targets to their clauses', stat: report.link200, baseline: { name: 'sentence only (locateInReport)', stat: report.locate200 }, goal: '< 1 s' });
+  rows.push({ name: 'work report: linking 200 targets to their clauses', stat: report.link200, baseline: { name: 'one similarity per target × commitment', stat: report.locate200 }, goal: '< 1 s' });
   rows.push({ name: `work report: ${report.docxPages}-page .docx imported (read, segment, store, candidates)`, stat: report.docxImport, baseline: { name: 'mammoth text extraction alone', stat: report.mammothOnly }, goal: '< 2 s' });
 
   console.log('| measure | p50 | p95 | baseline p50 / p95 | ratio (baseline p50 / p50) | goal |');

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { segmentWorkReport, spanText } from '../../electron/services/report/segment';
+import { parseWorkReport } from '../../electron/services/workReport';
 
 const SEED = fs.readFileSync(path.resolve(__dirname, '../../seeds/2023-政府工作报告.txt'), 'utf8');
 const SHARED_SEED = '/work/shared/seeds/000_e9b8dc235b083666.txt';
@@ -97,6 +98,13 @@ describe('segmenting the seed work report', () => {
     expect(broken.text).toBe('加快清洁能源“一基地两示范”建设以及整县分布式光伏开发建设,新能源和可再生能源发电装机达到 460 万千瓦以上。');
     expect(SEED.slice(broken.start, broken.end)).toContain('\n');
     expect(s.commitments.some((c) => c.text.includes('鄆城'))).toBe(true);
+  });
+
+  it('gives the store its sections (as parseWorkReport), each with its commitments\' wording', () => {
+    const sections = parseWorkReport(SEED);
+    expect(sections.map((x) => [x.code, x.name])).toEqual(s.codes.map((c) => [c.code, c.name]));
+    expect(sections.find((x) => x.code === 'main-targets')!.text.startsWith('地区生产总值增长 5.5%左右')).toBe(true);
+    expect(sections.find((x) => x.code === 'livelihood')!.text.startsWith('(1)新改建农村公路')).toBe(true);
   });
 
   it('reads the shared seed 000_… the same way', () => {
