@@ -381,13 +381,13 @@ export function undoReportBatch(ctx: ServiceContext, batchId: string): { undone:
         else restoreSnapshot(ctx, before as Target, 'undo');
         const after = repo.loadTarget(ctx.db, r.entity_id!) ?? null;
         assertPublishedUnchanged(ctx, now, after);
-        appendChange(ctx.db, actor, { kind: 'undo', entity: 'target', entityId: r.entity_id, targetId: r.entity_id, before: now, after, batchId: undoId });
+        appendChange(ctx.db, actor, { kind: 'report-undo', entity: 'target', entityId: r.entity_id, targetId: r.entity_id, before: now, after, batchId: undoId });
       } else if (r.entity === 'report-candidate') {
         const now = reports.candidateById(ctx.db, r.entity_id!) ?? null;
         if (before === null) reports.deleteCandidate(ctx.db, r.entity_id!);
         else if (now) reports.updateCandidate(ctx.db, before as CandidateRow);
         else reports.insertCandidate(ctx.db, before as CandidateRow, (before as CandidateRow).id);
-        appendChange(ctx.db, actor, { kind: 'undo', entity: 'report-candidate', entityId: r.entity_id, targetId: null, before: now, after: before, batchId: undoId });
+        appendChange(ctx.db, actor, { kind: 'report-undo', entity: 'report-candidate', entityId: r.entity_id, targetId: null, before: now, after: before, batchId: undoId });
       }
     }
     return { undone: rows.length };

@@ -96,7 +96,8 @@ export function CoverageTab({ year, stamp }: { year: number; stamp: number }) {
         <div className="report-text" data-testid="report-text">
           {piecesOf(view).map((p, i) =>
             p.kind === 'plain' ? (
-              p.text
+              // Blank lines between paragraphs (and page breaks of the source) would only stretch the page.
+              (i === 0 ? p.text.trimStart() : p.text).replace(/\n\s*\n/g, '\n')
             ) : p.kind === 'heading' ? (
               <span key={i} className="heading">
                 {p.text}
@@ -108,7 +109,7 @@ export function CoverageTab({ year, stamp }: { year: number; stamp: number }) {
                 data-testid="commitment"
                 title={p.c.targets.length > 0 ? `已分解为第${p.c.targets.map((t) => t.serial).join('、')}项` : '尚无责任目标'}
               >
-                {p.text}
+                {p.c.text}
               </mark>
             ),
           )}
