@@ -42,7 +42,14 @@ function reportOf(ctx: ServiceContext, year: number): { plan: PlanRow; s: WorkRe
   const plan = requirePlan(ctx, year);
   if (plan.report_text.trim() === '') throw new AppError('not-found', `${year}年还没有导入政府工作报告。请先在“报告分解”中导入报告（.docx、.txt 或粘贴文字）。`, { field: 'year' });
   const s = structureOf(plan.report_text);
-  if (!reports.workReportOf(ctx.db, plan.id)) ctx.db.transaction(() => writeReport(ctx, plan, s, ''))();
+  // A plan whose text came with the sample data, or from before migration 008: segmented on first use,
+  // logged as an import like any other.
+  if (!reports.workReportOf(ctx.db, plan.id)) {
+    ctx.db.transaction(() => {
+      writeReport(ctx, plan, s, '');
+      appendChange(ctx.db, actorOf(ctx), { kind: 'report-import', entity: 'work-report', entityId: plan.id, targetId: null, before: null, after: { fileName: '', length: s.text.length }, batchId: newBatchId('import') });
+    })();
+  }
   return { plan, s };
 }
 
