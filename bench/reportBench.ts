@@ -27,6 +27,8 @@ export interface ReportFigures {
   docxPages: number;
   docxImport: Stat;
   mammothOnly: Stat;
+  /** report.candidates of a seed-size report, suggestions read against 200 targets of the year before. */
+  candidates: Stat;
 }
 
 /** 200 target contents as an office writes them: clauses of the report, cut, joined, lightly reworded. */
@@ -84,7 +86,12 @@ export async function measureReport(seedText: string): Promise<ReportFigures> {
   const handler = core.handlers['report.import'];
   const docxImport = await timedAsync(5, (i) => Promise.resolve(handler(parseRequest('report.import', { year: 2030 + i + 1, name: '报告.docx', data }))));
   const mammothOnly = await timedAsync(5, () => mammoth.extractRawText({ buffer: docx }));
+  const call = (method: string, payload: unknown) => (core.handlers[method as 'report.candidates'] as (input: unknown) => unknown)(parseRequest(method as 'report.candidates', payload));
+  call('plans.create', { year: 2028 });
+  contents.forEach((content, i) => call('targets.create', { year: 2028, serial: i + 1, content, assignments: [{ leaders: ['聂元科'], leadUnits: [`市单位${i % 60}`], cooperatingUnits: [] }] }));
+  call('report.import', { year: 2029, text: seedText });
+  const candidates = measure(10, () => call('report.candidates', { year: 2029 }));
   core.close();
   fs.rmSync(dir, { recursive: true, force: true });
-  return { chars: seedText.length, segment, sectionsOnly, link200, locate200, docxPages: Math.floor(long.length / CHARS_PER_PAGE), docxImport, mammothOnly };
+  return { chars: seedText.length, segment, sectionsOnly, link200, locate200, docxPages: Math.floor(long.length / CHARS_PER_PAGE), docxImport, mammothOnly, candidates };
 }

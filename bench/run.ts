@@ -123,6 +123,7 @@ async function main(): Promise<void> {
     baseline: { name: 'sentence split alone', stat: report.sectionsOnly },
     goal: '< 200 ms',
   });
+  rows.push({ name: 'work report: report.candidates of the seed report, units suggested from 200 targets of the year before', stat: report.candidates, goal: '< 200 ms' });
   rows.push({ name: 'work report: linking 200 targets to their clauses', stat: report.link200, baseline: { name: 'one similarity per target × commitment', stat: report.locate200 }, goal: '< 1 s' });
   rows.push({ name: `work report: ${report.docxPages}-page .docx imported (read, segment, store, candidates)`, stat: report.docxImport, baseline: { name: 'mammoth text extraction alone', stat: report.mammothOnly }, goal: '< 2 s' });
 

@@ -20,7 +20,7 @@ import { requirePlan } from '../plans';
 import { assertPublishedUnchanged } from '../publication';
 import { restoreSnapshot, snapshotKey } from '../snapshots';
 import { createTarget } from '../targets';
-import { similarity } from '../text';
+import { trigrams } from '../text';
 import { checkedText, reportTextOf } from './decode';
 import { createLinker } from './link';
 import { locateWording, SECTION_NAMES, spanText, structureOf, type Commitment, type WorkReportStructure } from './segment';
@@ -150,6 +150,13 @@ function quantityOfText(s: WorkReportStructure, c: CandidateRow): Output<'report
   return structureOf(c.text).commitments[0]?.quantity ?? null;
 }
 
+function dice(a: Set<string>, b: Set<string>): number {
+  if (a.size === 0 || b.size === 0) return 0;
+  let shared = 0;
+  for (const g of a) if (b.has(g)) shared++;
+  return (2 * shared) / (a.size + b.size);
+}
+
 interface Suggester {
   suggest(text: string): Suggestion[];
 }
@@ -158,7 +165,8 @@ interface Suggester {
 function suggester(ctx: ServiceContext, year: number): Suggester {
   const table = reports.keywords(ctx.db);
   const previous = planByYear(ctx.db, year - 1);
-  const lastYear = previous ? repo.loadTargets(ctx.db, { planId: previous.id }).filter((t) => t.content.trim() !== '') : [];
+  // Trigrams of last year's contents once, not once per candidate: a year has ~200 targets and ~200 candidates.
+  const lastYear = (previous ? repo.loadTargets(ctx.db, { planId: previous.id }).filter((t) => t.content.trim() !== '') : []).map((t) => ({ t, grams: trigrams(t.content) }));
   return {
     suggest(text: string): Suggestion[] {
       const out: Suggestion[] = [];
@@ -168,8 +176,9 @@ function suggester(ctx: ServiceContext, year: number): Suggester {
         if (!same) out.push(s);
         else if (!same.reason.includes(s.reason)) same.reason += `；${s.reason}`;
       };
+      const grams = trigrams(text);
       const similar = lastYear
-        .map((t) => ({ t, score: similarity(t.content, text) }))
+        .map(({ t, grams: g }) => ({ t, score: dice(g, grams) }))
         .filter((x) => x.score >= 0.45)
         .sort((a, b) => b.score - a.score)
         .slice(0, 2);
