@@ -368,6 +368,19 @@ describe('carry-over at year end', () => {
     expect((await core.invoke('targets.get', { id: copy.id })).sourceText).toBe('加快重要农产品仓储物流设施建设,增加市县级储备粮 8.6 万吨。');
   });
 
+  it('matches the candidates of a report imported before the carry-over, and the carry-over is undoable', async () => {
+    const core = await open(true);
+    await core.invoke('report.import', { year: 2024, text: SEED_TEXT });
+    const result = await core.invoke('plans.carryOver', { from: 2023, to: 2024 });
+    const matched = (await core.invoke('report.worklist', { year: 2024 })).candidates.filter((c) => c.carriedOver !== null);
+    // One carried target per commitment: 36 linked targets, several sharing a sentence (21/22, 26/27, 33–35, 36–38).
+    expect(matched.length).toBeGreaterThanOrEqual(25);
+    expect(matched.find((c) => c.text.startsWith('加快重要农产品仓储物流设施建设'))!.carriedOver).toMatchObject({ fromYear: 2023, fromSerial: 39 });
+    await core.invoke('report.undo', { batchId: result.batchId });
+    expect((await core.invoke('plans.list', {})).find((p) => p.year === 2024)!.targetCount).toBe(0);
+    expect((await core.invoke('report.worklist', { year: 2024 })).candidates.filter((c) => c.carriedOver !== null)).toEqual([]);
+  });
+
   it('does not carry a target finished by year end', async () => {
     const core = await open();
     await core.invoke('plans.create', { year: 2024 });

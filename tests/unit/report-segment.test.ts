@@ -122,6 +122,36 @@ describe('segmenting other reports', () => {
     expect(s.codes).toEqual([{ code: 'other', name: '全文' }]);
   });
 
+  it('reads 第一部分 parts with 一、 sections and （一） items under them', () => {
+    const text = [
+      '第一部分 2023年工作回顾',
+      '一、经济运行稳中向好',
+      '全市生产总值增长6%。',
+      '第二部分 2024年重点工作',
+      '一、坚定不移抓项目扩投资',
+      '（一）强化项目支撑。新开工亿元以上项目200个。',
+      '（二）扩大有效投资。固定资产投资增长8%左右。',
+      '二、持续用力保障改善民生',
+      '新增城镇就业3万人以上。',
+    ].join('\n');
+    const s = segmentWorkReport(text);
+    expect(s.parts.map((p) => [p.label, p.title, p.role])).toEqual([
+      ['一', '2023年工作回顾', 'review'],
+      ['二', '2024年重点工作', 'work'],
+    ]);
+    expect(s.sections.map((x) => [x.label, x.code, x.name])).toEqual([
+      ['一、', null, '经济运行稳中向好'],
+      ['一、', '1', '坚定不移抓项目扩投资'],
+      ['二、', '2', '持续用力保障改善民生'],
+    ]);
+    expect(s.items.map((i) => [i.label, i.title, i.code])).toEqual([['（一）', '强化项目支撑', '1'], ['（二）', '扩大有效投资', '1']]);
+    expect(s.commitments.map((c) => [c.code, c.text, c.quantity?.value ?? null])).toEqual([
+      ['1', '新开工亿元以上项目200个。', 200],
+      ['1', '固定资产投资增长8%左右。', 8],
+      ['2', '新增城镇就业3万人以上。', 3],
+    ]);
+  });
+
   it('reads 第一部分 parts, 1. sections and (1) items of another city', () => {
     const text = [
       '第一部分 过去一年工作回顾',

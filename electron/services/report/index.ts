@@ -653,6 +653,19 @@ export function carryOver(ctx: ServiceContext, from: number, to: number): Output
       reports.insertCarryOver(ctx.db, created.id, t.id, at, actor);
       carried.push(created.id);
     }
+    // Next year's report already imported: its candidates learn which carried-over target they repeat.
+    if (carried.length > 0 && target.report_text.trim() !== '' && reports.workReportOf(ctx.db, target.id)) {
+      const matches = carriedMatches(ctx, target.id, structureOf(target.report_text));
+      const s = structureOf(target.report_text);
+      for (const c of reports.candidatesOf(ctx.db, target.id)) {
+        const key = s.commitments.find((x) => x.start === c.start && x.end === c.end)?.key;
+        const match = key === undefined ? undefined : matches.get(key);
+        if (c.status !== 'open' || c.carriedTargetId !== null || match === undefined) continue;
+        const after = { ...c, carriedTargetId: match };
+        reports.updateCandidate(ctx.db, after);
+        logCandidate(ctx, 'candidate-carried', c, after, batchId);
+      }
+    }
     return { year: to, batchId, carried: carried.length, finished };
   })();
 }
