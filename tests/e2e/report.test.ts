@@ -6,7 +6,9 @@
 import ExcelJS from 'exceljs';
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tempStorePath } from '../helpers/store';
+import path from 'node:path';
+import { docxOf } from '../helpers/docx';
+import { tempDir, tempStorePath } from '../helpers/store';
 import { openSession, type Session } from './app';
 import { ReportPage } from './pages/reportPage';
 
@@ -69,5 +71,16 @@ describe('work report in the browser mode', () => {
     const source = detail.getByTestId('report-source');
     await expect.poll(() => source.locator('mark').textContent()).toBe('国家儿童友好城市');
     await expect.poll(() => source.textContent()).toContain('统筹抓好全国文明城市、国家卫生城市');
+  });
+
+  it('imports the report from a .docx picked in the screen', async () => {
+    await s.page.keyboard.press('Escape');
+    const file = path.join(tempDir(), '2023年政府工作报告.docx');
+    fs.writeFileSync(file, await docxOf(fs.readFileSync(path.resolve(__dirname, '../../seeds/2023-政府工作报告.txt'), 'utf8')));
+    await report.open();
+    await report.tab('导入报告');
+    await s.page.getByTestId('report-file').setInputFiles(file);
+    await expect.poll(() => s.page.getByTestId('report-summary').textContent()).toMatch(/已导入 2023年政府工作报告\.docx：4 个部分、11 个章节、.*主要预期目标 10 项，民生实事 10 项；候选目标 154 条/);
+    await expect.poll(() => report.candidates().count()).toBe(154);
   });
 });
