@@ -18,6 +18,7 @@ import { measureReview } from './reviewBench';
 import { measureBackup } from './backupBench';
 import { measureCli } from './cliBench';
 import { describePayload } from './payloadBench';
+import { measureReport } from './reportBench';
 
 const TARGETS = Number(process.env.BENCH_TARGETS ?? 5000);
 
@@ -120,6 +121,18 @@ async function main(): Promise<void> {
     baseline: { name: 'one overview of the same lines', stat: exp.overviewForTemplates },
     goal: '< 1.5× one overview',
   });
+
+  // work report
+  const report = await measureReport(fs.readFileSync(path.resolve(__dirname, '../seeds/2023-政府工作报告.txt'), 'utf8'));
+  rows.push({
+    name: `work report: segmentation + candidates of the seed report (${report.chars} chars)`,
+    stat: report.segment,
+    baseline: { name: 'sentence split alone', stat: report.sectionsOnly },
+    goal: '< 200 ms',
+  });
+  rows.push({ name: 'work report: report.candidates of the seed report, units suggested from 200 targets of the year before', stat: report.candidates, goal: '< 200 ms' });
+  rows.push({ name: 'work report: linking 200 targets to their clauses', stat: report.link200, baseline: { name: 'one similarity per target × commitment', stat: report.locate200 }, goal: '< 1 s' });
+  rows.push({ name: `work report: ${report.docxPages}-page .docx imported (read, segment, store, candidates)`, stat: report.docxImport, baseline: { name: 'mammoth text extraction alone', stat: report.mammothOnly }, goal: '< 2 s' });
 
   console.log('| measure | p50 | p95 | baseline p50 / p95 | ratio (baseline p50 / p50) | goal |');
   console.log('|---|---|---|---|---|---|');

@@ -19,6 +19,7 @@ import { ImportScreen } from '../features/import/ImportScreen';
 import { ExportDialog } from '../features/export/ExportDialog';
 import { RoundScreen } from '../features/round/RoundScreen';
 import { ReviewScreen } from '../features/review/ReviewScreen';
+import { ReportScreen } from '../features/report/ReportScreen';
 import { QuarterSelect } from '../components/Selects';
 import { StartBanners } from '../features/welcome/StartBanners';
 import { SampleBanner } from '../features/welcome/SampleBanner';
@@ -70,6 +71,7 @@ export function App() {
   const [exporting, setExporting] = useState(false);
   const [roundOpen, setRoundOpen] = useState(false);
   const [reviewOpen, setReviewOpen] = useState(false);
+  const [reportOpen, setReportOpen] = useState(false);
   const searchBox = useRef<HTMLInputElement>(null);
   const [startState, setStartState] = useState<StartState | null>(null);
 
@@ -272,6 +274,9 @@ export function App() {
         <button type="button" data-testid="new-target" disabled={year === null} onClick={() => setCreating(true)}>
           ＋ 新增目标
         </button>
+        <button type="button" className="secondary" data-testid="open-report" disabled={year === null} onClick={() => setReportOpen(true)}>
+          报告分解
+        </button>
         <button type="button" className="secondary" data-testid="open-review" disabled={year === null} onClick={() => setReviewOpen(true)}>
           调度评估
         </button>
@@ -383,6 +388,17 @@ export function App() {
         />
       )}
       {reviewOpen && year !== null && <ReviewScreen year={year} quarter={quarter} sections={sections} onClose={() => setReviewOpen(false)} />}
+      {reportOpen && year !== null && (
+        <ReportScreen
+          year={year}
+          onClose={() => setReportOpen(false)}
+          onChanged={() => {
+            reload();
+            void loadPlans();
+            setDirectoryStamp((n) => n + 1);
+          }}
+        />
+      )}
       {roundOpen && year !== null && <RoundScreen year={year} quarter={quarter} onClose={() => setRoundOpen(false)} />}
       {settingsOpen && (
         <SettingsDialog

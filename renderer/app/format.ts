@@ -27,6 +27,10 @@ export const CHANGE_KIND_LABELS: Record<string, string> = {
   revert: '恢复到此前',
   'review-note': '督办意见',
   'confirm-actual': '确认数据',
+  // work report
+  'report-link': '关联报告原文',
+  renumber: '按报告顺序编号',
+  'report-undo': '撤销（报告分解）',
 };
 
 /** What 完成时限 usually says, offered as suggestions (any text is accepted). */

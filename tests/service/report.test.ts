@@ -293,6 +293,10 @@ describe('coverage', () => {
     expect(coverage.sections.map((x) => x.code)).toEqual(['main-targets', '1', '2', '3', '4', '5', '6', '7', 'livelihood', 'government']);
     expect(coverage.sections.find((x) => x.code === 'main-targets')).toMatchObject({ commitments: 10, covered: 6 });
     expect(coverage.sections.find((x) => x.code === 'livelihood')).toMatchObject({ commitments: 10, covered: 0 });
+    const view = await core.invoke('report.view', { year: 2023 });
+    expect(view.headings.map((h) => view.text.slice(h.start, h.end)).slice(0, 3)).toEqual(['一、2022 年工作回顾', '（一）全力以赴攻坚克难,经济持续稳定增长。', '一是疫情防控有力有效。']);
+    // Headings and commitments never overlap: the screen colours one and sets the other in bold.
+    for (const h of view.headings) expect(view.commitments.some((c) => c.start < h.end && h.start < c.end)).toBe(false);
     const total = coverage.sections.reduce((n, x) => n + x.commitments, 0);
     const covered = coverage.sections.reduce((n, x) => n + x.covered, 0);
     const file = await core.invoke('report.exportUncovered', { year: 2023 });
@@ -362,6 +366,19 @@ describe('carry-over at year end', () => {
     expect(accepted.targets.map((t) => t.id)).toEqual([copy.id]);
     expect((await core.invoke('plans.list', {})).find((p) => p.year === 2024)!.targetCount).toBe(39);
     expect((await core.invoke('targets.get', { id: copy.id })).sourceText).toBe('加快重要农产品仓储物流设施建设,增加市县级储备粮 8.6 万吨。');
+  });
+
+  it('matches the candidates of a report imported before the carry-over, and the carry-over is undoable', async () => {
+    const core = await open(true);
+    await core.invoke('report.import', { year: 2024, text: SEED_TEXT });
+    const result = await core.invoke('plans.carryOver', { from: 2023, to: 2024 });
+    const matched = (await core.invoke('report.worklist', { year: 2024 })).candidates.filter((c) => c.carriedOver !== null);
+    // One carried target per commitment: 36 linked targets, several sharing a sentence (21/22, 26/27, 33–35, 36–38).
+    expect(matched.length).toBeGreaterThanOrEqual(25);
+    expect(matched.find((c) => c.text.startsWith('加快重要农产品仓储物流设施建设'))!.carriedOver).toMatchObject({ fromYear: 2023, fromSerial: 39 });
+    await core.invoke('report.undo', { batchId: result.batchId });
+    expect((await core.invoke('plans.list', {})).find((p) => p.year === 2024)!.targetCount).toBe(0);
+    expect((await core.invoke('report.worklist', { year: 2024 })).candidates.filter((c) => c.carriedOver !== null)).toEqual([]);
   });
 
   it('does not carry a target finished by year end', async () => {

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { segmentWorkReport, spanText } from '../../electron/services/report/segment';
+import { parseWorkReport } from '../../electron/services/workReport';
 
 const SEED = fs.readFileSync(path.resolve(__dirname, '../../seeds/2023-政府工作报告.txt'), 'utf8');
 const SHARED_SEED = '/work/shared/seeds/000_e9b8dc235b083666.txt';
@@ -99,6 +100,13 @@ describe('segmenting the seed work report', () => {
     expect(s.commitments.some((c) => c.text.includes('鄆城'))).toBe(true);
   });
 
+  it('gives the store its sections (as parseWorkReport), each with its commitments\' wording', () => {
+    const sections = parseWorkReport(SEED);
+    expect(sections.map((x) => [x.code, x.name])).toEqual(s.codes.map((c) => [c.code, c.name]));
+    expect(sections.find((x) => x.code === 'main-targets')!.text.startsWith('地区生产总值增长 5.5%左右')).toBe(true);
+    expect(sections.find((x) => x.code === 'livelihood')!.text.startsWith('(1)新改建农村公路')).toBe(true);
+  });
+
   it('reads the shared seed 000_… the same way', () => {
     const other = segmentWorkReport(fs.readFileSync(SHARED_SEED, 'utf8'));
     expect(other.commitments.map((c) => c.text)).toEqual(s.commitments.map((c) => c.text));
@@ -112,6 +120,36 @@ describe('segmenting other reports', () => {
     expect(s.sentences.map((x) => x.text)).toEqual(['今年要新建学校5所。', '改造老旧小区30个，惠及居民1万户！', '持续优化营商环境；', '推进政务服务一网通办']);
     expect(s.commitments.map((c) => [c.code, c.quantity?.value ?? null])).toEqual([['other', 5], ['other', 30], ['other', null], ['other', null]]);
     expect(s.codes).toEqual([{ code: 'other', name: '全文' }]);
+  });
+
+  it('reads 第一部分 parts with 一、 sections and （一） items under them', () => {
+    const text = [
+      '第一部分 2023年工作回顾',
+      '一、经济运行稳中向好',
+      '全市生产总值增长6%。',
+      '第二部分 2024年重点工作',
+      '一、坚定不移抓项目扩投资',
+      '（一）强化项目支撑。新开工亿元以上项目200个。',
+      '（二）扩大有效投资。固定资产投资增长8%左右。',
+      '二、持续用力保障改善民生',
+      '新增城镇就业3万人以上。',
+    ].join('\n');
+    const s = segmentWorkReport(text);
+    expect(s.parts.map((p) => [p.label, p.title, p.role])).toEqual([
+      ['一', '2023年工作回顾', 'review'],
+      ['二', '2024年重点工作', 'work'],
+    ]);
+    expect(s.sections.map((x) => [x.label, x.code, x.name])).toEqual([
+      ['一、', null, '经济运行稳中向好'],
+      ['一、', '1', '坚定不移抓项目扩投资'],
+      ['二、', '2', '持续用力保障改善民生'],
+    ]);
+    expect(s.items.map((i) => [i.label, i.title, i.code])).toEqual([['（一）', '强化项目支撑', '1'], ['（二）', '扩大有效投资', '1']]);
+    expect(s.commitments.map((c) => [c.code, c.text, c.quantity?.value ?? null])).toEqual([
+      ['1', '新开工亿元以上项目200个。', 200],
+      ['1', '固定资产投资增长8%左右。', 8],
+      ['2', '新增城镇就业3万人以上。', 3],
+    ]);
   });
 
   it('reads 第一部分 parts, 1. sections and (1) items of another city', () => {

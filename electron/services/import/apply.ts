@@ -14,7 +14,7 @@ import { readSettings } from '../../db/repos/settings';
 import * as repo from '../../db/repos/targets';
 import { actorOf, type ServiceContext } from '../context';
 import { writeAssignments } from '../targets';
-import { locateInReport, reportLocator } from '../workReport';
+import { reportLocator } from '../workReport';
 import type { ImportPlan, TargetAction } from './plan';
 import { stmt } from '../../db/connection';
 import { withDeferredIndex } from '../../db/repos/search';
@@ -23,19 +23,14 @@ import { assertPublishedUnchanged } from '../publication';
 import { restoreSnapshot, snapshotKey } from '../snapshots';
 
 function sectionsForLocating(ctx: ServiceContext, planId: number) {
-  const rows = stmt(ctx.db, 'SELECT id, code, name, source_text FROM sections WHERE plan_id = ?').all(planId) as { id: number; code: string; name: string; source_text: string }[];
+  const rows = stmt(ctx.db, 'SELECT id, code FROM sections WHERE plan_id = ?').all(planId) as { id: number; code: string }[];
   const report = stmt(ctx.db, 'SELECT report_text FROM plans WHERE id = ?').get(planId) as { report_text: string };
-  return {
-    ids: new Map(rows.map((r) => [r.code, r.id])),
-    sections: rows.filter((r) => r.source_text !== '').map((r) => ({ code: r.code, name: r.name, text: r.source_text })),
-    clause: reportLocator(report.report_text),
-  };
+  return { ids: new Map(rows.map((r) => [r.code, r.id])), clause: reportLocator(report.report_text) };
 }
 
 function applyAction(ctx: ServiceContext, planId: number, year: number, quarter: Quarter, a: TargetAction, located: ReturnType<typeof sectionsForLocating>): number {
   if (a.targetId === null) {
-    const content = a.fields.content ?? '';
-    const where = located.clause ? located.clause(content) : located.sections.length > 0 ? locateInReport(content, located.sections) : null;
+    const where = located.clause ? located.clause(a.fields.content ?? '') : null;
     const id = repo.insertTarget(ctx.db, planId, year, {
       serial: a.serial,
       content: a.fields.content ?? '',

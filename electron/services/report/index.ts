@@ -20,7 +20,7 @@ import { requirePlan } from '../plans';
 import { assertPublishedUnchanged } from '../publication';
 import { restoreSnapshot, snapshotKey } from '../snapshots';
 import { createTarget } from '../targets';
-import { similarity } from '../text';
+import { trigrams } from '../text';
 import { checkedText, reportTextOf } from './decode';
 import { createLinker } from './link';
 import { locateWording, SECTION_NAMES, spanText, structureOf, type Commitment, type WorkReportStructure } from './segment';
@@ -42,7 +42,14 @@ function reportOf(ctx: ServiceContext, year: number): { plan: PlanRow; s: WorkRe
   const plan = requirePlan(ctx, year);
   if (plan.report_text.trim() === '') throw new AppError('not-found', `${year}年还没有导入政府工作报告。请先在“报告分解”中导入报告（.docx、.txt 或粘贴文字）。`, { field: 'year' });
   const s = structureOf(plan.report_text);
-  if (!reports.workReportOf(ctx.db, plan.id)) ctx.db.transaction(() => writeReport(ctx, plan, s, ''))();
+  // A plan whose text came with the sample data, or from before migration 008: segmented on first use,
+  // logged as an import like any other.
+  if (!reports.workReportOf(ctx.db, plan.id)) {
+    ctx.db.transaction(() => {
+      writeReport(ctx, plan, s, '');
+      appendChange(ctx.db, actorOf(ctx), { kind: 'report-import', entity: 'work-report', entityId: plan.id, targetId: null, before: null, after: { fileName: '', length: s.text.length }, batchId: newBatchId('import') });
+    })();
+  }
   return { plan, s };
 }
 
@@ -143,6 +150,13 @@ function quantityOfText(s: WorkReportStructure, c: CandidateRow): Output<'report
   return structureOf(c.text).commitments[0]?.quantity ?? null;
 }
 
+function dice(a: Set<string>, b: Set<string>): number {
+  if (a.size === 0 || b.size === 0) return 0;
+  let shared = 0;
+  for (const g of a) if (b.has(g)) shared++;
+  return (2 * shared) / (a.size + b.size);
+}
+
 interface Suggester {
   suggest(text: string): Suggestion[];
 }
@@ -151,7 +165,8 @@ interface Suggester {
 function suggester(ctx: ServiceContext, year: number): Suggester {
   const table = reports.keywords(ctx.db);
   const previous = planByYear(ctx.db, year - 1);
-  const lastYear = previous ? repo.loadTargets(ctx.db, { planId: previous.id }).filter((t) => t.content.trim() !== '') : [];
+  // Trigrams of last year's contents once, not once per candidate: a year has ~200 targets and ~200 candidates.
+  const lastYear = (previous ? repo.loadTargets(ctx.db, { planId: previous.id }).filter((t) => t.content.trim() !== '') : []).map((t) => ({ t, grams: trigrams(t.content) }));
   return {
     suggest(text: string): Suggestion[] {
       const out: Suggestion[] = [];
@@ -161,8 +176,9 @@ function suggester(ctx: ServiceContext, year: number): Suggester {
         if (!same) out.push(s);
         else if (!same.reason.includes(s.reason)) same.reason += `；${s.reason}`;
       };
+      const grams = trigrams(text);
       const similar = lastYear
-        .map((t) => ({ t, score: similarity(t.content, text) }))
+        .map(({ t, grams: g }) => ({ t, score: dice(g, grams) }))
         .filter((x) => x.score >= 0.45)
         .sort((a, b) => b.score - a.score)
         .slice(0, 2);
@@ -381,13 +397,13 @@ export function undoReportBatch(ctx: ServiceContext, batchId: string): { undone:
         else restoreSnapshot(ctx, before as Target, 'undo');
         const after = repo.loadTarget(ctx.db, r.entity_id!) ?? null;
         assertPublishedUnchanged(ctx, now, after);
-        appendChange(ctx.db, actor, { kind: 'undo', entity: 'target', entityId: r.entity_id, targetId: r.entity_id, before: now, after, batchId: undoId });
+        appendChange(ctx.db, actor, { kind: 'report-undo', entity: 'target', entityId: r.entity_id, targetId: r.entity_id, before: now, after, batchId: undoId });
       } else if (r.entity === 'report-candidate') {
         const now = reports.candidateById(ctx.db, r.entity_id!) ?? null;
         if (before === null) reports.deleteCandidate(ctx.db, r.entity_id!);
         else if (now) reports.updateCandidate(ctx.db, before as CandidateRow);
         else reports.insertCandidate(ctx.db, before as CandidateRow, (before as CandidateRow).id);
-        appendChange(ctx.db, actor, { kind: 'undo', entity: 'report-candidate', entityId: r.entity_id, targetId: null, before: now, after: before, batchId: undoId });
+        appendChange(ctx.db, actor, { kind: 'report-undo', entity: 'report-candidate', entityId: r.entity_id, targetId: null, before: now, after: before, batchId: undoId });
       }
     }
     return { undone: rows.length };
@@ -533,9 +549,15 @@ export function reportView(ctx: ServiceContext, year: number): Output<'report.vi
     importedAt: row.imported_at,
     text: s.text,
     coverage: reportCoverage(ctx, year),
-    headings: [...s.parts.map((p) => ({ start: p.start, end: p.end })), ...s.sentences.filter((x) => x.heading).map((x) => ({ start: x.start, end: x.end }))].sort((a, b) => a.start - b.start),
+    // A part's heading is its title line (the part itself runs to the next part).
+    headings: [...s.parts.map((p) => ({ start: p.start, end: lineEnd(s.text, p.start) })), ...s.sentences.filter((x) => x.heading).map((x) => ({ start: x.start, end: x.end }))].sort((a, b) => a.start - b.start),
     commitments: s.commitments.map((c) => ({ key: c.key, kind: c.kind, start: c.start, end: c.end, text: c.text, code: c.code, targets: by.get(c.key)! })),
   };
+}
+
+function lineEnd(text: string, from: number): number {
+  const at = text.indexOf('\n', from);
+  return at < 0 ? text.length : at;
 }
 
 export async function exportUncovered(ctx: ServiceContext, year: number): Promise<Output<'report.exportUncovered'>> {
@@ -630,6 +652,19 @@ export function carryOver(ctx: ServiceContext, from: number, to: number): Output
       );
       reports.insertCarryOver(ctx.db, created.id, t.id, at, actor);
       carried.push(created.id);
+    }
+    // Next year's report already imported: its candidates learn which carried-over target they repeat.
+    if (carried.length > 0 && target.report_text.trim() !== '' && reports.workReportOf(ctx.db, target.id)) {
+      const matches = carriedMatches(ctx, target.id, structureOf(target.report_text));
+      const s = structureOf(target.report_text);
+      for (const c of reports.candidatesOf(ctx.db, target.id)) {
+        const key = s.commitments.find((x) => x.start === c.start && x.end === c.end)?.key;
+        const match = key === undefined ? undefined : matches.get(key);
+        if (c.status !== 'open' || c.carriedTargetId !== null || match === undefined) continue;
+        const after = { ...c, carriedTargetId: match };
+        reports.updateCandidate(ctx.db, after);
+        logCandidate(ctx, 'candidate-carried', c, after, batchId);
+      }
     }
     return { year: to, batchId, carried: carried.length, finished };
   })();

@@ -105,9 +105,35 @@ export function chineseOrdinal(s: string): number {
   return tens * 10 + ones;
 }
 
-const PART_RE = new RegExp(`^(?:(${CN})、|第(${CN})部分[、：:\\s]*)`);
-const SECTION_RE = new RegExp(`^(?:（(${CN})）|\\((${CN})\\)|(\\d{1,2})[.．、](?!\\d))`);
-const SUBSECTION_RE = /^(?:（(\d{1,2})）|\((\d{1,2})\))/;
+/**
+ * Heading styles from the highest level down. Which are parts, sections and items depends on the report:
+ * 一、/（一）/ in the seed; 第一部分/一、/（一） or 第一部分/1./(1) elsewhere. The levels are the styles the
+ * report uses, in this order.
+ */
+const CHAPTER = new RegExp(`^第(${CN})部分[、：:\\s]*`);
+const CN_COMMA = new RegExp(`^(${CN})、`);
+const CN_PAREN = new RegExp(`^(?:（(${CN})）|\\((${CN})\\))`);
+const ARABIC_DOT = /^(\d{1,2})[.．、](?!\d)/;
+const ARABIC_PAREN = /^(?:（(\d{1,2})）|\((\d{1,2})\))/;
+const HEADING_STYLES = [CHAPTER, CN_COMMA, CN_PAREN, ARABIC_DOT, ARABIC_PAREN];
+
+interface Levels {
+  part: RegExp | null;
+  section: RegExp | null;
+  item: RegExp | null;
+}
+
+/** A part heading is a line of its own; a section or item heading may run on into its paragraph. */
+function isPartLine(raw: string, re: RegExp): boolean {
+  return re.test(raw) && raw.length <= 40 && !/[。]/.test(raw.slice(0, -1));
+}
+
+function levelsOf(paragraphs: string[]): Levels {
+  const used = (re: RegExp) => paragraphs.some((p) => re.test(p));
+  const part = used(CHAPTER) ? CHAPTER : paragraphs.some((p) => isPartLine(p, CN_COMMA)) ? CN_COMMA : null;
+  const below = HEADING_STYLES.slice(part ? HEADING_STYLES.indexOf(part) + 1 : 2).filter(used);
+  return { part, section: below[0] ?? null, item: below[1] ?? null };
+}
 const ITEM_RE = new RegExp(`^(${CN})是`);
 /** Sentence ends; ；/; too, since a target is often one half of a 分号 pair. */
 const SENTENCE_END = /[。！？!?；;]/;
@@ -140,17 +166,13 @@ function paragraphsOf(text: string): Paragraph[] {
     const end = start + trimmed.length;
     const prev = out[out.length - 1];
     // A long paragraph cut without a full stop continues on the next line (a page break in the source).
-    if (prev && prev.end - prev.start > 40 && !TERMINAL.test(text.slice(prev.start, prev.end)) && !startsHeading(trimmed)) {
+    if (prev && prev.end - prev.start > 40 && !TERMINAL.test(text.slice(prev.start, prev.end)) && !HEADING_STYLES.some((re) => re.test(trimmed))) {
       prev.end = end;
       continue;
     }
     out.push({ start, end });
   }
   return out;
-}
-
-function startsHeading(p: string): boolean {
-  return PART_RE.test(p) || SECTION_RE.test(p) || SUBSECTION_RE.test(p);
 }
 
 /** Sentences of a paragraph, as spans (trailing punctuation included). */
@@ -198,7 +220,9 @@ export function segmentWorkReport(input: string): WorkReportStructure {
   const commitments: Commitment[] = [];
   const names = new Map<string, string>();
 
-  const hasParts = paragraphsOf(text).some((p) => PART_RE.test(text.slice(p.start, p.end)) && p.end - p.start <= 40);
+  const paragraphs = paragraphsOf(text);
+  const levels = levelsOf(paragraphs.map((p) => text.slice(p.start, p.end)));
+  const hasParts = levels.part !== null;
   let part: ReportPart | null = null;
   let section: ReportSectionNode | null = null;
   let item: ReportItem | null = null;
@@ -237,14 +261,14 @@ export function segmentWorkReport(input: string): WorkReportStructure {
     if (kind === 'project') projects.push(c);
   };
 
-  for (const p of paragraphsOf(text)) {
+  for (const p of paragraphs) {
     const raw = text.slice(p.start, p.end);
-    const partMatch = PART_RE.exec(raw);
-    if (partMatch && p.end - p.start <= 40 && !/[。]/.test(raw.slice(0, -1))) {
+    const partMatch = levels.part && isPartLine(raw, levels.part) ? levels.part.exec(raw) : null;
+    if (partMatch) {
       closeSection(lastEnd(sentences, p.start));
       section = null;
       if (part) part.end = lastEnd(sentences, p.start);
-      const label = partMatch[1] ?? partMatch[2]!;
+      const label = partMatch[1]!;
       const title = raw.slice(partMatch[0].length).trim();
       part = { label, title, role: roleOf(title), start: p.start, end: p.end };
       parts.push(part);
@@ -252,7 +276,7 @@ export function segmentWorkReport(input: string): WorkReportStructure {
       continue;
     }
 
-    const sectionMatch = SECTION_RE.exec(raw);
+    const sectionMatch = levels.section ? levels.section.exec(raw) : null;
     let paragraphIsHeadingOnly = false;
     if (sectionMatch) {
       closeSection(lastEnd(sentences, p.start));
@@ -272,7 +296,7 @@ export function segmentWorkReport(input: string): WorkReportStructure {
       sections.push(section);
     }
 
-    const subMatch = !sectionMatch ? SUBSECTION_RE.exec(raw) : null;
+    const subMatch = !sectionMatch && levels.item ? levels.item.exec(raw) : null;
     if (subMatch && section) {
       // (1) starting a paragraph under a section: an item of that section.
       closeItem(lastEnd(sentences, p.start));

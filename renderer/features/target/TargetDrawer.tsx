@@ -15,6 +15,7 @@ import { DraftInput, DraftTextarea } from '../../components/DraftField';
 import { SectionSelect } from '../../components/Selects';
 import { describeChange } from './history';
 import { TargetLightHistory } from '../review/LightHistory';
+import { ReportSource } from '../report/ReportSource';
 
 interface Props {
   targetId: number;
@@ -341,6 +342,8 @@ export function TargetDrawer({ targetId, sections, directory, onClose, onChanged
           ＋ 添加分工
         </button>
       </section>
+
+      <ReportSource targetId={targetId} version={target.version} />
 
       <section className="history" aria-labelledby="history-title">
         <h3 id="history-title">变更记录</h3>

@@ -1,0 +1,197 @@
+/**
+ * 候选目标: the clauses the report proposes as targets, with the number read in each and the suggested
+ * lead unit (and why). Accept (in report order), edit, split at the cursor, merge, reject; each action can
+ * be taken back with 撤销.
+ */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { Output } from '../../../shared/contract';
+import { COMPARATOR_LABELS } from '../../../shared/review/quantity';
+import { api } from '../../api';
+import { useRun } from './useRun';
+
+type Worklist = Output<'report.worklist'>;
+type Item = Worklist['candidates'][number];
+type Show = 'open' | 'all';
+
+const STATUS_LABELS: Record<Item['status'], string> = { open: '待处理', accepted: '已采纳', rejected: '已舍弃', merged: '已合并' };
+
+function quantityText(q: Item['quantity']): string {
+  if (!q) return '';
+  const word = COMPARATOR_LABELS[q.comparator];
+  return q.comparator === 'exceed' || q.comparator === 'reach' ? `${word}${q.value}${q.unit}` : `${q.value}${q.unit}${word}`;
+}
+
+export function CandidatesTab({ year, stamp, onChanged }: { year: number; stamp: number; onChanged: () => void }) {
+  const [list, setList] = useState<Worklist | null>(null);
+  const [selected, setSelected] = useState<Set<number>>(new Set());
+  const [section, setSection] = useState('');
+  const [show, setShow] = useState<Show>('open');
+  const [editing, setEditing] = useState<{ id: number; text: string } | null>(null);
+  const [undoStack, setUndoStack] = useState<{ batchId: string; label: string }[]>([]);
+  const [message, setMessage] = useState<string | null>(null);
+  const editor = useRef<HTMLTextAreaElement>(null);
+  const { busy, error, run } = useRun();
+
+  const reload = useCallback(() => run(api['report.worklist']({ year }), setList), [run, year]);
+  useEffect(reload, [reload, stamp]);
+
+  const act = (work: Promise<{ batchId: string }>, label: string) =>
+    run(work, (r) => {
+      setUndoStack((s) => [...s, { batchId: r.batchId, label }]);
+      setSelected(new Set());
+      setEditing(null);
+      setMessage(`已${label}`);
+      reload();
+      onChanged();
+    });
+
+  const shown = (list?.candidates ?? []).filter((c) => (section === '' || c.section.code === section) && (show === 'all' || c.status === 'open'));
+  const ids = [...selected];
+  const counts = (list?.candidates ?? []).reduce((m, c) => ({ ...m, [c.status]: (m[c.status] ?? 0) + 1 }), {} as Partial<Record<Item['status'], number>>);
+
+  return (
+    <div className="report-body" data-testid="report-candidates">
+      <div className="report-toolbar">
+        <select aria-label="所属部分" value={section} onChange={(e) => setSection(e.target.value)}>
+          <option value="">全部部分</option>
+          {(list?.codes ?? []).map((c) => (
+            <option key={c.code} value={c.code}>
+              {c.name}
+            </option>
+          ))}
+        </select>
+        <label>
+          <input type="checkbox" checked={show === 'all'} onChange={(e) => setShow(e.target.checked ? 'all' : 'open')} /> 显示已处理的
+        </label>
+        <span className="muted" data-testid="candidate-counts">
+          待处理 {counts.open ?? 0} · 已采纳 {counts.accepted ?? 0} · 已舍弃 {counts.rejected ?? 0}
+        </span>
+        <span className="spacer" />
+        <button type="button" data-testid="accept-selected" disabled={busy || ids.length === 0} onClick={() => act(api['report.acceptCandidates']({ year, ids }), `采纳${ids.length}条为责任目标`)}>
+          采纳为责任目标
+        </button>
+        <button type="button" className="secondary" disabled={busy || ids.length < 2} onClick={() => act(api['report.mergeCandidates']({ year, ids }), `合并${ids.length}条`)}>
+          合并
+        </button>
+        <button type="button" className="secondary" disabled={busy || ids.length === 0} onClick={() => act(api['report.rejectCandidates']({ year, ids }), `舍弃${ids.length}条`)}>
+          舍弃
+        </button>
+        <button
+          type="button"
+          className="secondary"
+          data-testid="report-undo"
+          disabled={busy || undoStack.length === 0}
+          title={undoStack.length > 0 ? `撤销：${undoStack[undoStack.length - 1]!.label}` : '没有可撤销的操作'}
+          onClick={() => {
+            const last = undoStack[undoStack.length - 1]!;
+            run(api['report.undo']({ batchId: last.batchId }), () => {
+              setUndoStack((s) => s.slice(0, -1));
+              setMessage(`已撤销：${last.label}`);
+              reload();
+              onChanged();
+            });
+          }}
+        >
+          撤销
+        </button>
+      </div>
+      {error && (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      )}
+      {message && (
+        <p className="muted" role="status" data-testid="report-message">
+          {message}
+        </p>
+      )}
+      <table className="report-table">
+        <thead>
+          <tr>
+            <th aria-label="选择" />
+            <th>所属部分</th>
+            <th>报告原文（候选目标）</th>
+            <th>数量</th>
+            <th>建议牵头单位</th>
+            <th>状态</th>
+          </tr>
+        </thead>
+        <tbody>
+          {shown.map((c) => (
+            <tr key={c.id} className={c.status} data-testid="candidate" data-status={c.status}>
+              <td className="num">
+                <input
+                  type="checkbox"
+                  aria-label="选择"
+                  disabled={c.status !== 'open'}
+                  checked={selected.has(c.id)}
+                  onChange={(e) =>
+                    setSelected((s) => {
+                      const next = new Set(s);
+                      if (e.target.checked) next.add(c.id);
+                      else next.delete(c.id);
+                      return next;
+                    })
+                  }
+                />
+              </td>
+              <td>{c.section.name}</td>
+              <td>
+                {editing?.id === c.id ? (
+                  <div>
+                    <textarea ref={editor} rows={3} style={{ width: '100%' }} value={editing.text} onChange={(e) => setEditing({ id: c.id, text: e.target.value })} />
+                    <button type="button" disabled={busy} onClick={() => act(api['report.editCandidate']({ year, id: c.id, text: editing.text }), '修改候选目标')}>
+                      保存
+                    </button>{' '}
+                    <button
+                      type="button"
+                      className="secondary"
+                      disabled={busy}
+                      title="在文字中点击要拆开的位置，再按此按钮"
+                      onClick={() => act(api['report.splitCandidate']({ year, id: c.id, at: Math.max(1, editor.current?.selectionStart ?? 1) }), '拆分候选目标')}
+                    >
+                      在光标处拆分
+                    </button>{' '}
+                    <button type="button" className="secondary" onClick={() => setEditing(null)}>
+                      取消
+                    </button>
+                  </div>
+                ) : (
+                  <>
+                    <span data-testid="candidate-text">{c.text}</span>
+                    {c.status === 'open' && (
+                      <>
+                        {' '}
+                        <button type="button" className="link" onClick={() => setEditing({ id: c.id, text: c.text })}>
+                          编辑/拆分
+                        </button>
+                      </>
+                    )}
+                    {c.carriedOver && (
+                      <div className="report-reason" data-testid="carried-over">
+                        与结转目标第{c.carriedOver.serial}项（{c.carriedOver.fromYear}年第{c.carriedOver.fromSerial}项）相同，采纳时关联该目标而不新增
+                      </div>
+                    )}
+                  </>
+                )}
+              </td>
+              <td className="num" data-testid="candidate-quantity">
+                {quantityText(c.quantity)}
+              </td>
+              <td>
+                {c.suggestedUnits.map((s) => (
+                  <div key={s.unit}>
+                    {s.unit}
+                    {s.leader ? `（${s.leader}）` : ''} <span className="report-reason">{s.reason}</span>
+                  </div>
+                ))}
+              </td>
+              <td className="num">{c.status === 'accepted' && c.targetSerial !== null ? `第${c.targetSerial}项` : STATUS_LABELS[c.status]}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {list && shown.length === 0 && <p className="muted">没有候选目标。</p>}
+    </div>
+  );
+}
