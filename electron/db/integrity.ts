@@ -32,7 +32,8 @@ export function checkStore(file: string): StoreCheck {
   } catch (err) {
     const code = errorCode(err);
     if (code === 'SQLITE_NOTADB') return { ok: false, kind: 'not-a-database', reason: `文件 ${file} 不是督查工作台的数据文件，或文件头已损坏。` };
-    if (code.startsWith('SQLITE_CORRUPT')) return { ok: false, kind: 'damaged', reason: `数据文件 ${file} 已损坏（${failureReason(err)}）。` };
+    // Where the damage hits the schema or a page quick_check must walk first, it throws instead of listing.
+    if (code.startsWith('SQLITE_CORRUPT')) return { ok: false, kind: 'damaged', reason: `数据文件 ${file} 已损坏（检查时部分数据页无法读取）。` };
     return { ok: false, kind: 'unreadable', reason: `无法读取数据文件 ${file}：${isBusy(err) || code.startsWith('SQLITE_BUSY') ? '文件正被其他程序占用，或没有读取权限' : failureReason(err)}。` };
   }
 }
