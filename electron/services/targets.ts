@@ -6,6 +6,7 @@ import * as repo from '../db/repos/targets';
 import { actorOf, changeTarget, requireTarget, type ServiceContext } from './context';
 import { assertPublishedUnchanged } from './publication';
 import { requirePlan } from './plans';
+import { deletionSnapshot } from './snapshots';
 
 function assertSerialFree(ctx: ServiceContext, planId: number, year: number, serial: number, self?: number): void {
   const holder = repo.targetIdBySerial(ctx.db, planId, serial);
@@ -89,7 +90,7 @@ export function saveAssignments(ctx: ServiceContext, targetId: number, inputs: A
 
 export function deleteTarget(ctx: ServiceContext, id: number): { id: number; changeId: number } {
   return ctx.db.transaction(() => {
-    const before = requireTarget(ctx, id);
+    const before = deletionSnapshot(ctx, requireTarget(ctx, id));
     assertPublishedUnchanged(ctx, before, null);
     repo.deleteTarget(ctx.db, id);
     const changeId = appendChange(ctx.db, actorOf(ctx), { kind: 'delete', entity: 'target', entityId: id, targetId: id, before, after: null });
