@@ -386,7 +386,8 @@ export function TargetDrawer({ targetId, sections, directory, onClose, onChanged
       {confirm?.kind === 'revert' && (
         <ConfirmDialog
           title="恢复到此前"
-          message={`把第 ${target.serial} 项恢复到 ${dateTime(confirm.change.at)} 这次修改之前的样子吗？这之后的修改也会一并退回；恢复会记入变更记录，可以再次恢复。`}
+          message={revertMessage(target.serial, confirm.change, history)}
+          details={<RevertList change={confirm.change} history={history} sections={sections} />}
           confirmLabel="确定恢复"
           onCancel={() => setConfirm(null)}
           onConfirm={() => {
@@ -422,5 +423,33 @@ export function TargetDrawer({ targetId, sections, directory, onClose, onChanged
         </p>
       )}
     </aside>
+  );
+}
+
+/** The target changes a revert to before `change` takes back: that change and every later one, oldest first. */
+function takenBack(change: ChangeEntry, history: ChangeEntry[]): ChangeEntry[] {
+  return history.filter((h) => h.entity === 'target' && h.id >= change.id).sort((a, b) => a.id - b.id);
+}
+
+function revertMessage(serial: number, change: ChangeEntry, history: ChangeEntry[]): string {
+  const later = takenBack(change, history).length - 1;
+  const also = later > 0 ? `这之后的 ${later} 处修改也会一并退回（见下），` : '';
+  return `把第 ${serial} 项恢复到 ${dateTime(change.at)} 这次修改之前的样子吗？${also}恢复会记入变更记录，可以再次恢复。`;
+}
+
+/** Lists, before a revert, each change it takes back: when, who, what (field, before → after). */
+function RevertList({ change, history, sections }: { change: ChangeEntry; history: ChangeEntry[]; sections: Section[] }) {
+  return (
+    <ol className="revert-list" data-testid="revert-list" aria-label="将被退回的修改">
+      {takenBack(change, history).map((h) => {
+        const { kind, detail } = describeChange(h, sections);
+        return (
+          <li key={h.id}>
+            {dateTime(h.at)} {h.actor || '（未署名）'} {kind}
+            {detail ? `：${detail}` : ''}
+          </li>
+        );
+      })}
+    </ol>
   );
 }
