@@ -6,7 +6,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AssignmentInput, ChangeEntry, Section, Target, TargetPatch } from '../../../shared/contract';
 import { QUARTERS, quarterLabel, type OnSchedule, type Quarter } from '../../../shared/domain';
-import { api, errorField, errorMessage } from '../../api';
+import { api, ApiError, errorField, errorMessage } from '../../api';
 import { enqueueSave } from '../../app/saveQueue';
 import { dateTime, DEADLINE_SUGGESTIONS, ON_SCHEDULE_OPTIONS } from '../../app/format';
 import { ConfirmDialog } from '../../components/Dialog';
@@ -48,6 +48,19 @@ export function TargetDrawer({ targetId, sections, directory, onClose, onChanged
   const [loadError, setLoadError] = useState<string | null>(null);
   const [confirm, setConfirm] = useState<Confirm | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
+  // The newest version of the target this panel has seen: every save says it was made on it (two windows).
+  const version = useRef(0);
+  const seen = (t: Target) => {
+    version.current = Math.max(version.current, t.version);
+    return t;
+  };
+  /**
+   * A save refused because another window changed the same thing: the field keeps what the user typed and
+   * shows the refusal (with the newer value); the panel learns the newer version, so saving again is knowing.
+   */
+  const learnNewer = (err: unknown) => {
+    if (err instanceof ApiError && err.code === 'stale') api['targets.get']({ id: targetId }).then(seen, () => undefined);
+  };
 
   const setError = (key: string, message: string | undefined) => setErrors((e) => ({ ...e, [key]: message }));
 
@@ -60,6 +73,7 @@ export function TargetDrawer({ targetId, sections, directory, onClose, onChanged
 
   const applyTarget = useCallback(
     (t: Target, structural: boolean) => {
+      version.current = Math.max(version.current, t.version);
       setTarget((current) => (current && current.version > t.version ? current : t));
       refreshHistory();
       onChanged(t, structural);
@@ -70,7 +84,7 @@ export function TargetDrawer({ targetId, sections, directory, onClose, onChanged
   useEffect(() => {
     api['targets.get']({ id: targetId }).then(
       (t) => {
-        setTarget(t);
+        setTarget(seen(t));
         linesRef.current = toDrafts(t);
         setLines(linesRef.current);
       },
@@ -101,13 +115,16 @@ export function TargetDrawer({ targetId, sections, directory, onClose, onChanged
 
   const saveField = <K extends keyof TargetPatch>(field: K, value: NonNullable<TargetPatch[K]> | null) => {
     if (target && target[field as keyof Target] === value && !errors[field]) return;
-    enqueueSave(targetId, () => api['targets.update']({ id: targetId, patch: { [field]: value } })).then(
+    enqueueSave(targetId, async () => seen(await api['targets.update']({ id: targetId, patch: { [field]: value }, baseVersion: version.current }))).then(
       (t) => {
         setError(field, undefined);
         applyTarget(t, field === 'serial' || field === 'sectionId');
       },
       // The service names the field it refuses (where.field); the message goes under that field.
-      (err: unknown) => setError(errorField(err) ?? field, errorMessage(err)),
+      (err: unknown) => {
+        setError(errorField(err) ?? field, errorMessage(err));
+        learnNewer(err);
+      },
     );
   };
 
@@ -116,7 +133,7 @@ export function TargetDrawer({ targetId, sections, directory, onClose, onChanged
     setLines(next);
     enqueueSave(targetId, async () => {
       const sent = linesRef.current;
-      const t = await api['targets.saveAssignments']({ targetId, assignments: sent.map(({ key: _key, ...line }) => line) });
+      const t = seen(await api['targets.saveAssignments']({ targetId, assignments: sent.map(({ key: _key, ...line }) => line), baseVersion: version.current }));
       // New lines get their ids now, before the next queued save reads the lines.
       const ids = new Map(sent.map((l, i) => [l.key, t.assignments[i]?.id]));
       linesRef.current = linesRef.current.map((l) => (l.id === undefined && ids.get(l.key) !== undefined ? { ...l, id: ids.get(l.key) } : l));
@@ -127,7 +144,10 @@ export function TargetDrawer({ targetId, sections, directory, onClose, onChanged
         setError('assignments', undefined);
         applyTarget(t, true);
       },
-      (err: unknown) => setError('assignments', errorMessage(err)),
+      (err: unknown) => {
+        setError('assignments', errorMessage(err));
+        learnNewer(err);
+      },
     );
   };
 
@@ -142,12 +162,15 @@ export function TargetDrawer({ targetId, sections, directory, onClose, onChanged
 
   const saveProgress = (assignmentId: number, quarter: Quarter, patch: { text: string } | { onSchedule: OnSchedule | null }) => {
     const key = `progress-${assignmentId}-${quarter}`;
-    enqueueSave(targetId, () => api['progress.save']({ assignmentId, quarter, ...patch })).then(
+    enqueueSave(targetId, async () => seen(await api['progress.save']({ assignmentId, quarter, ...patch, baseVersion: version.current }))).then(
       (t) => {
         setError(key, undefined);
         applyTarget(t, false);
       },
-      (err: unknown) => setError(key, errorMessage(err)),
+      (err: unknown) => {
+        setError(key, errorMessage(err));
+        learnNewer(err);
+      },
     );
   };
 
