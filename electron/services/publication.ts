@@ -169,12 +169,18 @@ function fingerprintFromLog(ctx: ServiceContext, planId: number, year: number, q
 }
 
 /** How a quarter's table stands against its publication: null when it was never published. */
-export function publicationState(ctx: ServiceContext, year: number, quarter: Quarter): { publishedOn: string; locked: boolean; changedSerials: number[] } | null {
+export function publicationState(
+  ctx: ServiceContext,
+  year: number,
+  quarter: Quarter,
+  /** The plan's targets loaded for this quarter, when the caller has them already (an export). */
+  loaded?: Target[],
+): { publishedOn: string; locked: boolean; changedSerials: number[] } | null {
   const plan = planByYear(ctx.db, year);
   const publication = plan && repo.publicationOf(ctx.db, plan.id, quarter);
   if (!plan || !publication) return null;
   const then: Fingerprint = publication.tableKey ? JSON.parse(publication.tableKey) : fingerprintFromLog(ctx, plan.id, year, quarter, publication.lockedAt);
-  const now = fingerprintOf(loadTargets(ctx.db, { planId: plan.id }, quarter), quarter);
+  const now = fingerprintOf(loaded ?? loadTargets(ctx.db, { planId: plan.id }, quarter), quarter);
   const changed = new Set<number>();
   for (const [id, t] of Object.entries(now)) if (then[id]?.hash !== t.hash) changed.add(then[id]?.serial ?? t.serial);
   for (const [id, t] of Object.entries(then)) if (!now[id]) changed.add(t.serial);
