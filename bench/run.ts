@@ -16,6 +16,7 @@ import { measureImport } from './importBench';
 import { measureExport } from './exportBench';
 import { measureReview } from './reviewBench';
 import { measureBackup } from './backupBench';
+import { measureWrites } from './writesBench';
 
 const TARGETS = Number(process.env.BENCH_TARGETS ?? 5000);
 
@@ -77,6 +78,10 @@ async function main(): Promise<void> {
   const backup = await measureBackup(core.db);
   rows.push({ name: `backup of the ${backup.sizeMb.toFixed(1)} MB store (online copy + integrity_check + fsync)`, stat: backup.backup, baseline: { name: 'plain file copy', stat: backup.fileCopy }, goal: '< 1 s' });
   rows.push({ name: 'longest event-loop stall during a backup', stat: backup.stall, goal: 'the app keeps answering' });
+  const writes = measureWrites(core, year, planId);
+  rows.push({ name: 'progress.save on an older version (two windows: the target as it was, from the change log)', stat: writes.saveOlder, baseline: { name: 'on the current version', stat: writes.saveCurrent } });
+  rows.push({ name: 'published quarter compared with its publication (every export of it)', stat: writes.publicationCheck, baseline: { name: 'loading the quarter', stat: writes.loadQuarter } });
+  rows.push({ name: 'the same for a lock of an older version (no fingerprint: from the change log)', stat: writes.legacyCheck, baseline: { name: 'loading the quarter', stat: writes.loadQuarter } });
   core.close();
 
   const render = await measureFirstRows(storePath, year).catch((err: unknown) => {

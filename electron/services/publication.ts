@@ -152,8 +152,8 @@ function tableFingerprint(ctx: ServiceContext, planId: number, quarter: Quarter)
  * first logged change after the publication found it (its `before`), or as it is now when nothing changed
  * it since. The change log keeps whole targets before and after every change, so this is exact.
  */
-function fingerprintFromLog(ctx: ServiceContext, planId: number, year: number, quarter: Quarter, since: string): Fingerprint {
-  const current = new Map(loadTargets(ctx.db, { planId }).map((t) => [t.id, t]));
+function fingerprintFromLog(ctx: ServiceContext, year: number, quarter: Quarter, since: string, now: Target[]): Fingerprint {
+  const current = new Map(now.map((t) => [t.id, t]));
   const firsts = stmt(
     ctx.db,
     `SELECT c.target_id AS targetId, c.before_json AS before FROM change_log c
@@ -179,8 +179,9 @@ export function publicationState(
   const plan = planByYear(ctx.db, year);
   const publication = plan && repo.publicationOf(ctx.db, plan.id, quarter);
   if (!plan || !publication) return null;
-  const then: Fingerprint = publication.tableKey ? JSON.parse(publication.tableKey) : fingerprintFromLog(ctx, plan.id, year, quarter, publication.lockedAt);
-  const now = fingerprintOf(loaded ?? loadTargets(ctx.db, { planId: plan.id }, quarter), quarter);
+  const targets = loaded ?? loadTargets(ctx.db, { planId: plan.id }, quarter);
+  const then: Fingerprint = publication.tableKey ? JSON.parse(publication.tableKey) : fingerprintFromLog(ctx, year, quarter, publication.lockedAt, targets);
+  const now = fingerprintOf(targets, quarter);
   const changed = new Set<number>();
   for (const [id, t] of Object.entries(now)) if (then[id]?.hash !== t.hash) changed.add(then[id]?.serial ?? t.serial);
   for (const [id, t] of Object.entries(then)) if (!now[id]) changed.add(t.serial);
