@@ -27,6 +27,17 @@ export const CHANGE_KIND_LABELS: Record<string, string> = {
   revert: '恢复到此前',
   'review-note': '督办意见',
   'confirm-actual': '确认数据',
+  // Writes outside a target (WRITES): in the change log with their old and new values.
+  'import-batch': '导入批次',
+  'import-undo': '撤销导入批次',
+  settings: '修改设置',
+  alias: '添加单位简称',
+  'round-open': '开始季度调度',
+  'round-due': '设置报送截止日期',
+  'round-mark': '登记报送',
+  publish: '发布并锁定',
+  unlock: '解除锁定',
+  restore: '从备份恢复',
 };
 
 /** What 完成时限 usually says, offered as suggestions (any text is accepted). */

@@ -76,3 +76,22 @@ describe('two windows', () => {
     await expect.poll(() => s.overview.progressCell(3).locator('.cell-display').innerText()).not.toContain('修改');
   });
 });
+
+describe('two windows, the target panel', () => {
+  it('a field saved over another window’s change keeps the typed text and shows the newer value', async () => {
+    const detailB = await b.openTarget(4);
+    const detailA = await s.overview.openTarget(4);
+    const deadlineA = detailA.getByTestId('field-deadline');
+    await deadlineA.fill('10月底');
+    await deadlineA.press('Enter');
+    await s.overview.waitUntilSaved();
+
+    const deadlineB = detailB.getByTestId('field-deadline');
+    await deadlineB.fill('11月底');
+    await deadlineB.press('Enter');
+    const error = detailB.locator('.field-error[data-field="deadline"]');
+    await expect.poll(() => error.textContent(), { timeout: 15_000 }).toContain('已被他人修改');
+    expect(await error.textContent()).toContain('完成时限现为“10月底”');
+    expect(await deadlineB.inputValue()).toBe('11月底');
+  });
+});
