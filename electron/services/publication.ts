@@ -64,7 +64,10 @@ export function unlockQuarter(ctx: ServiceContext, year: number, quarter: Quarte
   const plan = requirePlan(ctx, year);
   ctx.db.transaction(() => {
     const existing = repo.locksOfPlan(ctx.db, plan.id).find((l) => l.quarter === quarter);
-    if (!existing) throw new AppError('conflict', `${year}年${quarterLabel(quarter)}尚未发布，无需解除锁定。`);
+    if (!existing) {
+      const unlocked = repo.publicationOf(ctx.db, plan.id, quarter)?.unlockedAt;
+      throw new AppError('conflict', `${year}年${quarterLabel(quarter)}${unlocked ? '已解除锁定' : '尚未发布'}，无需解除锁定。`);
+    }
     repo.unlock(ctx.db, plan.id, quarter, new Date().toISOString(), reason);
     appendChange(ctx.db, actorOf(ctx), { kind: 'unlock', entity: 'quarter', entityId: quarter, targetId: null, before: { year, ...existing }, after: { year, quarter, reason } });
   })();
