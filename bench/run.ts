@@ -19,6 +19,7 @@ import { measureBackup } from './backupBench';
 import { measureCli } from './cliBench';
 import { describePayload } from './payloadBench';
 import { measureReport } from './reportBench';
+import { measureWrites } from './writesBench';
 
 const TARGETS = Number(process.env.BENCH_TARGETS ?? 5000);
 
@@ -80,6 +81,10 @@ async function main(): Promise<void> {
   const backup = await measureBackup(core.db);
   rows.push({ name: `backup of the ${backup.sizeMb.toFixed(1)} MB store (online copy + integrity_check + fsync)`, stat: backup.backup, baseline: { name: 'plain file copy', stat: backup.fileCopy }, goal: '< 1 s' });
   rows.push({ name: 'longest event-loop stall during a backup', stat: backup.stall, goal: 'the app keeps answering' });
+  const writes = measureWrites(core, year, planId);
+  rows.push({ name: 'progress.save on an older version (two windows: the target as it was, from the change log)', stat: writes.saveOlder, baseline: { name: 'on the current version', stat: writes.saveCurrent } });
+  rows.push({ name: 'published quarter compared with its publication (every export of it)', stat: writes.publicationCheck, baseline: { name: 'loading the quarter', stat: writes.loadQuarter } });
+  rows.push({ name: 'the same for a lock of an older version (no fingerprint: from the change log)', stat: writes.legacyCheck, baseline: { name: 'loading the quarter', stat: writes.loadQuarter } });
   core.close();
 
   // CLI: a process per command, built (dist/cli) against the same through tsx.

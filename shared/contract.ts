@@ -119,6 +119,13 @@ export const targetPatchSchema = z
   .partial()
   .refine((p) => Object.keys(p).length > 0, '没有要修改的内容');
 
+/**
+ * The target's version the edit was made on (as the window showed it). When the target has moved on since
+ * and what the edit changes was changed by someone else, the edit is refused as stale ('stale'), not
+ * silently written over the other change. Absent: no check (batch tools).
+ */
+export const baseVersionSchema = z.number().int().nonnegative().optional();
+
 export const changeEntrySchema = z.object({
   id: idSchema,
   at: z.string(),
@@ -570,10 +577,10 @@ export const methods = {
       .strict(),
     output: targetSchema,
   },
-  'targets.update': { input: z.object({ id: idSchema, patch: targetPatchSchema }).strict(), output: targetSchema },
+  'targets.update': { input: z.object({ id: idSchema, patch: targetPatchSchema, baseVersion: baseVersionSchema }).strict(), output: targetSchema },
   'targets.delete': { input: z.object({ id: idSchema }).strict(), output: z.object({ id: idSchema, changeId: idSchema }) },
   'targets.saveAssignments': {
-    input: z.object({ targetId: idSchema, assignments: z.array(assignmentInputSchema.strict()).min(1, '至少保留一条分工').max(50) }).strict(),
+    input: z.object({ targetId: idSchema, assignments: z.array(assignmentInputSchema.strict()).min(1, '至少保留一条分工').max(50), baseVersion: baseVersionSchema }).strict(),
     output: targetSchema,
   },
   'progress.save': {
@@ -583,6 +590,7 @@ export const methods = {
         quarter: quarterSchema,
         text: textSchema.optional(),
         onSchedule: onScheduleSchema.nullable().optional(),
+        baseVersion: baseVersionSchema,
       })
       .strict()
       .refine((p) => p.text !== undefined || p.onSchedule !== undefined, '没有要保存的内容'),

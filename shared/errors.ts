@@ -12,6 +12,8 @@ export type ErrorCode =
   | 'store-damaged'
   | 'forbidden'
   | 'locked'
+  /** An update based on a version of the target that another window (or the CLI) has changed since. */
+  | 'stale'
   | 'io'
   | 'cancelled'
   | 'internal';

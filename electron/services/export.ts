@@ -54,7 +54,7 @@ export function overviewExportInput(ctx: ServiceContext, options: OverviewExport
     targets = targets.filter((t) => t.assignments.some((a) => a.progress.some((p) => p.quarter === options.quarter && p.onSchedule === 'no')));
   }
   const settings = readSettings(ctx.db);
-  const publication = publicationState(ctx, options.year, options.quarter);
+  const publication = publicationState(ctx, options.year, options.quarter, all);
   // The stamp says "this is the published table": only while the whole quarter's table still matches it.
   const stamp = publication && publication.changedSerials.length === 0 ? { publishedOn: chineseDate(publication.publishedOn) } : {};
   const note = publication && publication.changedSerials.length > 0 ? { publicationNote: changedNote(publication) } : {};

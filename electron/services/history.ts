@@ -10,7 +10,7 @@ import { appendChange, changeById } from '../db/repos/changeLog';
 import * as repo from '../db/repos/targets';
 import { actorOf, type ServiceContext } from './context';
 import { assertPublishedUnchanged } from './publication';
-import { restoreSnapshot, snapshotKey } from './snapshots';
+import { deletionSnapshot, restoreSnapshot, snapshotKey } from './snapshots';
 
 /**
  * `through` names the other end of a run of changes undone as one (quick edits of one cell): undo goes to
@@ -29,11 +29,13 @@ export function revertChange(ctx: ServiceContext, changeId: number, to: 'before'
       throw new AppError('conflict', `第${(now ?? left ?? wanted)?.serial ?? ''}项在此之后又被修改过，${to === 'before' ? '撤销' : '重做'}会覆盖这些修改，未执行。可在该目标的“修改记录”中查看。`);
     }
     if (snapshotKey(now) === snapshotKey(wanted)) return { target: now };
+    // A revert that deletes keeps what the deletion removes besides the target, as a deletion does.
+    const logged = wanted === null && now ? deletionSnapshot(ctx, now) : now;
     if (wanted === null) repo.deleteTarget(ctx.db, change.targetId);
     else restoreSnapshot(ctx, wanted, 'revert');
     const after = repo.loadTarget(ctx.db, change.targetId) ?? null;
     assertPublishedUnchanged(ctx, now, after);
-    appendChange(ctx.db, actorOf(ctx), { kind: 'revert', entity: 'target', entityId: change.targetId, targetId: change.targetId, before: now, after, batchId: null });
+    appendChange(ctx.db, actorOf(ctx), { kind: 'revert', entity: 'target', entityId: change.targetId, targetId: change.targetId, before: logged, after, batchId: null });
     return { target: after };
   })();
 }

@@ -64,7 +64,10 @@ export function unlockQuarter(ctx: ServiceContext, year: number, quarter: Quarte
   const plan = requirePlan(ctx, year);
   ctx.db.transaction(() => {
     const existing = repo.locksOfPlan(ctx.db, plan.id).find((l) => l.quarter === quarter);
-    if (!existing) throw new AppError('conflict', `${year}年${quarterLabel(quarter)}尚未发布，无需解除锁定。`);
+    if (!existing) {
+      const unlocked = repo.publicationOf(ctx.db, plan.id, quarter)?.unlockedAt;
+      throw new AppError('conflict', `${year}年${quarterLabel(quarter)}${unlocked ? '已解除锁定' : '尚未发布'}，无需解除锁定。`);
+    }
     repo.unlock(ctx.db, plan.id, quarter, new Date().toISOString(), reason);
     appendChange(ctx.db, actorOf(ctx), { kind: 'unlock', entity: 'quarter', entityId: quarter, targetId: null, before: { year, ...existing }, after: { year, quarter, reason } });
   })();
@@ -152,8 +155,8 @@ function tableFingerprint(ctx: ServiceContext, planId: number, quarter: Quarter)
  * first logged change after the publication found it (its `before`), or as it is now when nothing changed
  * it since. The change log keeps whole targets before and after every change, so this is exact.
  */
-function fingerprintFromLog(ctx: ServiceContext, planId: number, year: number, quarter: Quarter, since: string): Fingerprint {
-  const current = new Map(loadTargets(ctx.db, { planId }).map((t) => [t.id, t]));
+function fingerprintFromLog(ctx: ServiceContext, year: number, quarter: Quarter, since: string, now: Target[]): Fingerprint {
+  const current = new Map(now.map((t) => [t.id, t]));
   const firsts = stmt(
     ctx.db,
     `SELECT c.target_id AS targetId, c.before_json AS before FROM change_log c
@@ -169,12 +172,19 @@ function fingerprintFromLog(ctx: ServiceContext, planId: number, year: number, q
 }
 
 /** How a quarter's table stands against its publication: null when it was never published. */
-export function publicationState(ctx: ServiceContext, year: number, quarter: Quarter): { publishedOn: string; locked: boolean; changedSerials: number[] } | null {
+export function publicationState(
+  ctx: ServiceContext,
+  year: number,
+  quarter: Quarter,
+  /** The plan's targets loaded for this quarter, when the caller has them already (an export). */
+  loaded?: Target[],
+): { publishedOn: string; locked: boolean; changedSerials: number[] } | null {
   const plan = planByYear(ctx.db, year);
   const publication = plan && repo.publicationOf(ctx.db, plan.id, quarter);
   if (!plan || !publication) return null;
-  const then: Fingerprint = publication.tableKey ? JSON.parse(publication.tableKey) : fingerprintFromLog(ctx, plan.id, year, quarter, publication.lockedAt);
-  const now = fingerprintOf(loadTargets(ctx.db, { planId: plan.id }, quarter), quarter);
+  const targets = loaded ?? loadTargets(ctx.db, { planId: plan.id }, quarter);
+  const then: Fingerprint = publication.tableKey ? JSON.parse(publication.tableKey) : fingerprintFromLog(ctx, year, quarter, publication.lockedAt, targets);
+  const now = fingerprintOf(targets, quarter);
   const changed = new Set<number>();
   for (const [id, t] of Object.entries(now)) if (then[id]?.hash !== t.hash) changed.add(then[id]?.serial ?? t.serial);
   for (const [id, t] of Object.entries(then)) if (!now[id]) changed.add(t.serial);

@@ -7,7 +7,8 @@ import path from 'node:path';
 import { AppError } from '../../shared/errors';
 import type { Db } from '../db/connection';
 import { insertPlan, insertSection, markSamplePlan, planByYear } from '../db/repos/plans';
-import { writeSettings } from '../db/repos/settings';
+import { appendChange } from '../db/repos/changeLog';
+import { readSettings, writeSettings } from '../db/repos/settings';
 import { readWorkbookFile } from '../excel/sniff';
 import type { ServiceContext } from './context';
 import { applyImport, parseWorkbooks } from './import';
@@ -29,6 +30,7 @@ export function seedsDir(): string {
 export function createPlanFromReport(db: Db, year: number, city: string, reportText: string): number {
   return db.transaction(() => {
     const planId = insertPlan(db, { year, city, reportTitle: '政府工作报告', reportText });
+    appendChange(db, readSettings(db).userName, { kind: 'create', entity: 'plan', entityId: planId, targetId: null, before: null, after: { year, city, reportTitle: '政府工作报告' } });
     parseWorkReport(reportText).forEach((s, i) => insertSection(db, planId, { ord: i + 1, code: s.code, name: s.name, sourceText: s.text }));
     return planId;
   })();

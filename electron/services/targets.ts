@@ -6,6 +6,8 @@ import * as repo from '../db/repos/targets';
 import { actorOf, changeTarget, requireTarget, type ServiceContext } from './context';
 import { assertPublishedUnchanged } from './publication';
 import { requirePlan } from './plans';
+import { deletionSnapshot } from './snapshots';
+import { assertNotStale, type EditAspect } from './staleness';
 
 function assertSerialFree(ctx: ServiceContext, planId: number, year: number, serial: number, self?: number): void {
   const holder = repo.targetIdBySerial(ctx.db, planId, serial);
@@ -67,8 +69,17 @@ export function createTarget(ctx: ServiceContext, input: ParsedInput<'targets.cr
   })();
 }
 
-export function updateTarget(ctx: ServiceContext, id: number, patch: TargetPatch): Target {
+const FIELD_LABELS: Record<keyof TargetPatch, string> = { serial: '序号', content: '责任目标内容', deadline: '完成时限', sectionId: '篇章', sourceText: '报告原文' };
+
+export function updateTarget(ctx: ServiceContext, id: number, patch: TargetPatch, baseVersion?: number): Target {
   return changeTarget(ctx, id, 'update', (before) => {
+    const fields = Object.keys(patch) as (keyof TargetPatch)[];
+    assertNotStale(
+      ctx,
+      before,
+      baseVersion,
+      fields.map((f) => ({ field: f, label: FIELD_LABELS[f], of: (t) => t[f], shown: (t) => (f === 'sectionId' ? '（已调整）' : String(t[f] ?? '')) })),
+    );
     const planId = repo.planIdOfTarget(ctx.db, id)!;
     const next = {
       serial: patch.serial ?? before.serial,
@@ -83,13 +94,27 @@ export function updateTarget(ctx: ServiceContext, id: number, patch: TargetPatch
   });
 }
 
-export function saveAssignments(ctx: ServiceContext, targetId: number, inputs: AssignmentInput[]): Target {
-  return changeTarget(ctx, targetId, 'assignments', (before) => writeAssignments(ctx, before, inputs));
+/** The lines as a whole: the drawer sends all of them, so any change to any line by another window conflicts. */
+const LINES_ASPECT: EditAspect = {
+  field: 'assignments',
+  label: '分工',
+  of: (t) => t.assignments.map((a) => [a.id, a.leaders, a.leadUnits, a.cooperatingUnits]),
+  shown: (t) =>
+    t.assignments
+      .map((a, i) => `${t.assignments.length > 1 ? `分工${i + 1} ` : ''}市政府领导 ${a.leaders.join('、') || '空'}，牵头单位 ${a.leadUnits.join('、') || '空'}，配合单位 ${a.cooperatingUnits.join('、') || '空'}`)
+      .join('；'),
+};
+
+export function saveAssignments(ctx: ServiceContext, targetId: number, inputs: AssignmentInput[], baseVersion?: number): Target {
+  return changeTarget(ctx, targetId, 'assignments', (before) => {
+    assertNotStale(ctx, before, baseVersion, [LINES_ASPECT]);
+    writeAssignments(ctx, before, inputs);
+  });
 }
 
 export function deleteTarget(ctx: ServiceContext, id: number): { id: number; changeId: number } {
   return ctx.db.transaction(() => {
-    const before = requireTarget(ctx, id);
+    const before = deletionSnapshot(ctx, requireTarget(ctx, id));
     assertPublishedUnchanged(ctx, before, null);
     repo.deleteTarget(ctx.db, id);
     const changeId = appendChange(ctx.db, actorOf(ctx), { kind: 'delete', entity: 'target', entityId: id, targetId: id, before, after: null });

@@ -31,6 +31,17 @@ export const CHANGE_KIND_LABELS: Record<string, string> = {
   'report-link': '关联报告原文',
   renumber: '按报告顺序编号',
   'report-undo': '撤销（报告分解）',
+  // Writes outside a target (WRITES): in the change log with their old and new values.
+  'import-batch': '导入批次',
+  'import-undo': '撤销导入批次',
+  settings: '修改设置',
+  alias: '添加单位简称',
+  'round-open': '开始季度调度',
+  'round-due': '设置报送截止日期',
+  'round-mark': '登记报送',
+  publish: '发布并锁定',
+  unlock: '解除锁定',
+  restore: '从备份恢复',
 };
 
 /** What 完成时限 usually says, offered as suggestions (any text is accepted). */

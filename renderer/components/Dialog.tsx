@@ -38,9 +38,12 @@ export function ConfirmDialog({
   confirmLabel,
   onConfirm,
   onCancel,
+  details,
 }: {
   title: string;
   message: string;
+  /** Shown under the message: what the confirmation will do, item by item. */
+  details?: ReactNode;
   confirmLabel: string;
   onConfirm: () => void;
   onCancel: () => void;
@@ -48,6 +51,7 @@ export function ConfirmDialog({
   return (
     <Dialog title={title} onClose={onCancel} role="alertdialog" initialFocus="[data-cancel]" closeOnBackdrop>
       <p className="confirm-message">{message}</p>
+      {details}
       <div className="dialog-actions dialog-footer">
         <button type="button" className="secondary" data-cancel onClick={onCancel}>
           取消

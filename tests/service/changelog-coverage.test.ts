@@ -5,7 +5,7 @@
  */
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { WRITING_METHODS, type MethodName } from '../../shared/contract';
+import { NON_WRITING_METHODS, WRITING_METHODS, type MethodName } from '../../shared/contract';
 import { exportOverview } from '../../electron/services/export';
 import { closingStores } from '../helpers/store';
 
@@ -64,6 +64,29 @@ const CALLS: Record<string, (core: Core) => Promise<unknown>> = {
   'review.confirmActual': async (core) => core.invoke('review.confirmActual', { assignmentId: (await lineOf(core, 16)).id, quarter: 3, goalIndex: 0, actual: '80家' }),
 };
 
+/** One real call per method declared non-writing: each must leave the store as it was. */
+const READS: Record<string, (core: Core) => Promise<unknown>> = {
+  'app.info': (core) => core.invoke('app.info', {}),
+  'backups.list': (core) => core.invoke('backups.list', {}),
+  'backups.create': (core) => core.invoke('backups.create', {}),
+  'settings.get': (core) => core.invoke('settings.get', {}),
+  'plans.list': (core) => core.invoke('plans.list', {}),
+  'overview.get': (core) => core.invoke('overview.get', { year: 2023, quarter: 3, filter: { query: '企业' } }),
+  'directory.get': (core) => core.invoke('directory.get', { year: 2023 }),
+  'targets.get': (core) => core.invoke('targets.get', { id: idOf(core, 16) }),
+  'history.forTarget': (core) => core.invoke('history.forTarget', { targetId: idOf(core, 16) }),
+  'import.preview': async (core) => core.invoke('import.preview', { files: [await changedQ3(core)] }),
+  'import.batches': (core) => core.invoke('import.batches', {}),
+  'export.overview': (core) => core.invoke('export.overview', { year: 2023, quarter: 3 }),
+  'round.status': (core) => core.invoke('round.status', { year: 2023, quarter: 3 }),
+  'round.exportMissing': (core) => core.invoke('round.exportMissing', { year: 2023, quarter: 3 }),
+  'quarters.locks': (core) => core.invoke('quarters.locks', { year: 2023 }),
+  'review.get': (core) => core.invoke('review.get', { year: 2023, quarter: 3 }),
+  'review.export': (core) => core.invoke('review.export', { year: 2023, quarter: 3 }),
+  'jobs.progress': (core) => core.invoke('jobs.progress', { jobId: 'job-12345678' }),
+  'jobs.cancel': (core) => core.invoke('jobs.cancel', { jobId: 'job-12345678' }),
+};
+
 interface LogRow {
   id: number;
   kind: string;
@@ -93,6 +116,16 @@ describe('the change log records every write', () => {
       expect(r.after_json, `${method}: ${r.kind} without after`).not.toBeNull();
       expect(r.before_json).not.toBe(r.after_json);
     }
+  });
+
+  it.each([...NON_WRITING_METHODS].map((m) => [m] as [MethodName]))('%s, declared non-writing, changes nothing in the store', async (method) => {
+    const core = await store(true);
+    const call = READS[method];
+    expect(call, `no call for ${method}`).toBeDefined();
+    const changes = () => core.db.prepare('SELECT total_changes()').pluck().get();
+    const before = changes();
+    await call!(core);
+    expect(changes()).toBe(before);
   });
 
   it('confirming an actual logs the value it replaces', async () => {

@@ -78,3 +78,28 @@ describe('history revert, undo and redo', () => {
     await expect(core.invoke('history.revert', { changeId: deleted.changeId, to: 'before' })).rejects.toThrow(/序号 39 已被其他责任目标使用/);
   });
 });
+
+describe('undoing a deletion', () => {
+  it('brings back the target’s 督办意见 and confirmed actuals; redo and undo again keep them', async () => {
+    const core = await store(true);
+    const id = core.db.prepare('SELECT id FROM targets WHERE serial = 16').pluck().get() as number;
+    const line = (await core.invoke('targets.get', { id })).assignments[0]!.id;
+    await core.invoke('review.saveNote', { targetId: id, quarter: 3, note: '请市商务局说明滞后原因' });
+    await core.invoke('review.confirmActual', { assignmentId: line, quarter: 3, goalIndex: 0, actual: '80家' });
+    const item = async () => (await core.invoke('review.get', { year: 2023, quarter: 3 })).items.find((i) => i.serial === 16);
+    const kept = await item();
+    expect(kept).toMatchObject({ note: '请市商务局说明滞后原因', lines: [{ checks: [{ actual: '80家', confirmed: true }] }] });
+
+    const deleted = await core.invoke('targets.delete', { id });
+    expect(await item()).toBeUndefined();
+    await core.invoke('history.revert', { changeId: deleted.changeId, to: 'before', strict: true });
+    expect(await item()).toEqual(kept);
+    // Redo (the deletion again) and undo once more: the notes travel with the target each time.
+    await core.invoke('history.revert', { changeId: deleted.changeId, to: 'after', strict: true });
+    expect(await item()).toBeUndefined();
+    await core.invoke('history.revert', { changeId: deleted.changeId, to: 'before', strict: true });
+    expect(await item()).toEqual(kept);
+    const reverted = core.db.prepare("SELECT before_json FROM change_log WHERE kind = 'revert' ORDER BY id").pluck().all() as string[];
+    expect(JSON.parse(reverted[1]!).removed.reviewNotes).toMatchObject([{ quarter: 3, note: '请市商务局说明滞后原因' }]);
+  });
+});

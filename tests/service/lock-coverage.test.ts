@@ -166,3 +166,13 @@ describe('a locked quarter against every write path', () => {
     expect(JSON.parse(log[0]!.after_json)).toMatchObject({ backup: { name: before.name }, publicationsKept: [{ year: 2023, quarter: 3, publishedOn: '2023-10-20' }] });
   });
 });
+
+describe('unlocking twice', () => {
+  it('says the quarter is already unlocked, not that it was never published', async () => {
+    const core = await store(true);
+    await expect(core.invoke('quarters.unlock', { year: 2023, quarter: 3, reason: '没有发布过' })).rejects.toThrow('2023年三季度尚未发布，无需解除锁定。');
+    await core.invoke('quarters.publish', { year: 2023, quarter: 3, publishedOn: '2023-10-20' });
+    await core.invoke('quarters.unlock', { year: 2023, quarter: 3, reason: '更正数据' });
+    await expect(core.invoke('quarters.unlock', { year: 2023, quarter: 3, reason: '再次解除' })).rejects.toThrow('2023年三季度已解除锁定，无需解除锁定。');
+  });
+});

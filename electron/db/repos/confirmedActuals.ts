@@ -34,3 +34,34 @@ export function putConfirmed(db: Db, assignmentId: number, quarter: Quarter, goa
 export function deleteConfirmed(db: Db, assignmentId: number, quarter: Quarter, goalIndex: number): void {
   stmt(db, 'DELETE FROM confirmed_actuals WHERE assignment_id = ? AND quarter = ? AND goal_index = ?').run(assignmentId, quarter, goalIndex);
 }
+
+export interface ConfirmedOfTarget {
+  assignmentId: number;
+  quarter: Quarter;
+  goalIndex: number;
+  goalText: string;
+  actualText: string;
+  at: string;
+  actor: string;
+}
+
+/** A target's confirmations, kept in the change log when the target is deleted. */
+export function confirmedOfTarget(db: Db, targetId: number): ConfirmedOfTarget[] {
+  return stmt(
+    db,
+    `SELECT c.assignment_id AS assignmentId, c.quarter, c.goal_index AS goalIndex, c.goal_text AS goalText, c.actual_text AS actualText, c.at, c.actor
+       FROM confirmed_actuals c JOIN assignments a ON a.id = c.assignment_id WHERE a.target_id = ? ORDER BY a.ord, c.quarter, c.goal_index`,
+  ).all(targetId) as ConfirmedOfTarget[];
+}
+
+export function restoreConfirmed(db: Db, c: ConfirmedOfTarget): void {
+  stmt(db, 'INSERT OR REPLACE INTO confirmed_actuals(assignment_id, quarter, goal_index, goal_text, actual_text, at, actor) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+    c.assignmentId,
+    c.quarter,
+    c.goalIndex,
+    c.goalText,
+    c.actualText,
+    c.at,
+    c.actor,
+  );
+}

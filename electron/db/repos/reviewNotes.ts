@@ -27,3 +27,20 @@ export function putNote(db: Db, targetId: number, quarter: Quarter, note: string
     actor,
   );
 }
+
+export interface NoteRow {
+  quarter: Quarter;
+  note: string;
+  at: string;
+  actor: string;
+}
+
+/** A target's notes of every quarter, kept in the change log when the target is deleted. */
+export function notesOfTarget(db: Db, targetId: number): NoteRow[] {
+  return stmt(db, 'SELECT quarter, note, at, actor FROM review_notes WHERE target_id = ? ORDER BY quarter').all(targetId) as NoteRow[];
+}
+
+/** Puts a note back as it was (its time and author kept): undoing the deletion of its target. */
+export function restoreNote(db: Db, targetId: number, n: NoteRow): void {
+  stmt(db, 'INSERT OR REPLACE INTO review_notes(target_id, quarter, note, at, actor) VALUES (?, ?, ?, ?, ?)').run(targetId, n.quarter, n.note, n.at, n.actor);
+}

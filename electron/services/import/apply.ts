@@ -20,7 +20,7 @@ import { stmt } from '../../db/connection';
 import { withDeferredIndex } from '../../db/repos/search';
 import { recordReturns } from '../rounds';
 import { assertPublishedUnchanged } from '../publication';
-import { restoreSnapshot, snapshotKey } from '../snapshots';
+import { deletionSnapshot, restoreSnapshot, snapshotKey } from '../snapshots';
 
 function sectionsForLocating(ctx: ServiceContext, planId: number) {
   const rows = stmt(ctx.db, 'SELECT id, code FROM sections WHERE plan_id = ?').all(planId) as { id: number; code: string }[];
@@ -157,7 +157,8 @@ export function undoBatch(ctx: ServiceContext, batchId: string): { batch: Import
     const undoId = `undo-${batchId}`;
     for (const c of changes) {
       const before = c.before ? (JSON.parse(c.before) as Target) : null;
-      const now = repo.loadTarget(ctx.db, c.targetId);
+      const loaded = repo.loadTarget(ctx.db, c.targetId);
+      const now = loaded && before === null ? deletionSnapshot(ctx, loaded) : loaded;
       if (before === null) repo.deleteTarget(ctx.db, c.targetId);
       else restoreSnapshot(ctx, before, 'undo');
       assertPublishedUnchanged(ctx, now, before === null ? null : repo.loadTarget(ctx.db, c.targetId));

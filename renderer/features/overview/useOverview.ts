@@ -9,7 +9,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { OverviewFilter, OverviewRow, Target } from '../../../shared/contract';
 import type { OnSchedule, Quarter } from '../../../shared/domain';
-import { api, errorMessage } from '../../api';
+import { api, ApiError, errorMessage } from '../../api';
 import { enqueueSave } from '../../app/saveQueue';
 import type { CellFailure } from './cells';
 import type { RowActions, RowFailures } from './OverviewRow';
@@ -56,6 +56,9 @@ export function useOverview(year: number | null, quarter: Quarter, filter: Filte
   const [failures, setFailures] = useState<Failures>(new Map());
   const request = useRef(0);
   const saved = useRef(new Map<number, Target>());
+  // The newest version of each target this window has seen: the version a save says it was made on.
+  const versions = useRef(new Map<number, number>());
+  const seen = (id: number, version: number) => versions.current.set(id, Math.max(version, versions.current.get(id) ?? 0));
   const shownQuarter = useRef(quarter);
   shownQuarter.current = result.quarter;
 
@@ -76,6 +79,7 @@ export function useOverview(year: number | null, quarter: Quarter, filter: Filte
             const newer = saved.current.get(r.id);
             return newer && newer.version > r.version ? rowOf(newer, quarter, r) : r;
           });
+          for (const r of rows) seen(r.id, r.version);
           setResult((prev) => ({
             rows,
             quarter,
@@ -108,6 +112,7 @@ export function useOverview(year: number | null, quarter: Quarter, filter: Filte
     const known = saved.current.get(t.id);
     if (known && known.version > t.version) return;
     saved.current.set(t.id, t);
+    seen(t.id, t.version);
     setResult((prev) => {
       const i = prev.rows.findIndex((r) => r.id === t.id);
       if (i < 0) return prev;
@@ -134,12 +139,19 @@ export function useOverview(year: number | null, quarter: Quarter, filter: Filte
     const save = (row: OverviewRow, lineId: number, col: 'p' | 's', patch: { text: string } | { onSchedule: OnSchedule | null }) => {
       const q = shownQuarter.current;
       const cell = `${q}:${lineId}:${col}`;
-      return enqueueSave(row.id, () => api['progress.save']({ assignmentId: lineId, quarter: q, ...patch })).then(
+      // The version is read when the save's turn comes: an earlier save of this target may have moved it.
+      const run = () => api['progress.save']({ assignmentId: lineId, quarter: q, ...patch, baseVersion: versions.current.get(row.id) ?? row.version });
+      return enqueueSave(row.id, run).then(
         (t) => {
           setFailure(row.id, cell, null);
           applyTarget(t);
         },
-        (err: unknown) => setFailure(row.id, cell, { message: errorMessage(err), ...patch }),
+        (err: unknown) => {
+          // The cell keeps the user's value with the refusal (which shows the newer one); the rest of the row
+          // takes the newer target, so that saving again is made on it, knowingly.
+          setFailure(row.id, cell, { message: errorMessage(err), ...patch });
+          if (err instanceof ApiError && err.code === 'stale') api['targets.get']({ id: row.id }).then(applyTarget, () => undefined);
+        },
       );
     };
     return {

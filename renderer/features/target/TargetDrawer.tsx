@@ -6,7 +6,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AssignmentInput, ChangeEntry, Section, Target, TargetPatch } from '../../../shared/contract';
 import { QUARTERS, quarterLabel, type OnSchedule, type Quarter } from '../../../shared/domain';
-import { api, errorField, errorMessage } from '../../api';
+import { api, ApiError, errorField, errorMessage } from '../../api';
 import { enqueueSave } from '../../app/saveQueue';
 import { dateTime, DEADLINE_SUGGESTIONS, ON_SCHEDULE_OPTIONS } from '../../app/format';
 import { ConfirmDialog } from '../../components/Dialog';
@@ -52,6 +52,19 @@ export function TargetDrawer({ targetId, sections, directory, onClose, onChanged
   const [loadError, setLoadError] = useState<string | null>(null);
   const [confirm, setConfirm] = useState<Confirm | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
+  // The newest version of the target this panel has seen: every save says it was made on it (two windows).
+  const version = useRef(0);
+  const seen = (t: Target) => {
+    version.current = Math.max(version.current, t.version);
+    return t;
+  };
+  /**
+   * A save refused because another window changed the same thing: the field keeps what the user typed and
+   * shows the refusal (with the newer value); the panel learns the newer version, so saving again is knowing.
+   */
+  const learnNewer = (err: unknown) => {
+    if (err instanceof ApiError && err.code === 'stale') api['targets.get']({ id: targetId }).then(seen, () => undefined);
+  };
 
   const setError = (key: string, message: string | undefined) => setErrors((e) => ({ ...e, [key]: message }));
 
@@ -64,6 +77,7 @@ export function TargetDrawer({ targetId, sections, directory, onClose, onChanged
 
   const applyTarget = useCallback(
     (t: Target, structural: boolean) => {
+      version.current = Math.max(version.current, t.version);
       setTarget((current) => (current && current.version > t.version ? current : t));
       refreshHistory();
       onChanged(t, structural);
@@ -74,7 +88,7 @@ export function TargetDrawer({ targetId, sections, directory, onClose, onChanged
   useEffect(() => {
     api['targets.get']({ id: targetId }).then(
       (t) => {
-        setTarget(t);
+        setTarget(seen(t));
         linesRef.current = toDrafts(t);
         setLines(linesRef.current);
       },
@@ -105,13 +119,16 @@ export function TargetDrawer({ targetId, sections, directory, onClose, onChanged
 
   const saveField = <K extends keyof TargetPatch>(field: K, value: NonNullable<TargetPatch[K]> | null) => {
     if (target && target[field as keyof Target] === value && !errors[field]) return;
-    enqueueSave(targetId, () => api['targets.update']({ id: targetId, patch: { [field]: value } })).then(
+    enqueueSave(targetId, async () => seen(await api['targets.update']({ id: targetId, patch: { [field]: value }, baseVersion: version.current }))).then(
       (t) => {
         setError(field, undefined);
         applyTarget(t, field === 'serial' || field === 'sectionId');
       },
       // The service names the field it refuses (where.field); the message goes under that field.
-      (err: unknown) => setError(errorField(err) ?? field, errorMessage(err)),
+      (err: unknown) => {
+        setError(errorField(err) ?? field, errorMessage(err));
+        learnNewer(err);
+      },
     );
   };
 
@@ -120,7 +137,7 @@ export function TargetDrawer({ targetId, sections, directory, onClose, onChanged
     setLines(next);
     enqueueSave(targetId, async () => {
       const sent = linesRef.current;
-      const t = await api['targets.saveAssignments']({ targetId, assignments: sent.map(({ key: _key, ...line }) => line) });
+      const t = seen(await api['targets.saveAssignments']({ targetId, assignments: sent.map(({ key: _key, ...line }) => line), baseVersion: version.current }));
       // New lines get their ids now, before the next queued save reads the lines.
       const ids = new Map(sent.map((l, i) => [l.key, t.assignments[i]?.id]));
       linesRef.current = linesRef.current.map((l) => (l.id === undefined && ids.get(l.key) !== undefined ? { ...l, id: ids.get(l.key) } : l));
@@ -131,7 +148,10 @@ export function TargetDrawer({ targetId, sections, directory, onClose, onChanged
         setError('assignments', undefined);
         applyTarget(t, true);
       },
-      (err: unknown) => setError('assignments', errorMessage(err)),
+      (err: unknown) => {
+        setError('assignments', errorMessage(err));
+        learnNewer(err);
+      },
     );
   };
 
@@ -146,12 +166,15 @@ export function TargetDrawer({ targetId, sections, directory, onClose, onChanged
 
   const saveProgress = (assignmentId: number, quarter: Quarter, patch: { text: string } | { onSchedule: OnSchedule | null }) => {
     const key = `progress-${assignmentId}-${quarter}`;
-    enqueueSave(targetId, () => api['progress.save']({ assignmentId, quarter, ...patch })).then(
+    enqueueSave(targetId, async () => seen(await api['progress.save']({ assignmentId, quarter, ...patch, baseVersion: version.current }))).then(
       (t) => {
         setError(key, undefined);
         applyTarget(t, false);
       },
-      (err: unknown) => setError(key, errorMessage(err)),
+      (err: unknown) => {
+        setError(key, errorMessage(err));
+        learnNewer(err);
+      },
     );
   };
 
@@ -393,7 +416,8 @@ export function TargetDrawer({ targetId, sections, directory, onClose, onChanged
       {confirm?.kind === 'revert' && (
         <ConfirmDialog
           title="恢复到此前"
-          message={`把第 ${target.serial} 项恢复到 ${dateTime(confirm.change.at)} 这次修改之前的样子吗？这之后的修改也会一并退回；恢复会记入变更记录，可以再次恢复。`}
+          message={revertMessage(target.serial, confirm.change, history)}
+          details={<RevertList change={confirm.change} history={history} sections={sections} />}
           confirmLabel="确定恢复"
           onCancel={() => setConfirm(null)}
           onConfirm={() => {
@@ -429,5 +453,33 @@ export function TargetDrawer({ targetId, sections, directory, onClose, onChanged
         </p>
       )}
     </aside>
+  );
+}
+
+/** The target changes a revert to before `change` takes back: that change and every later one, oldest first. */
+function takenBack(change: ChangeEntry, history: ChangeEntry[]): ChangeEntry[] {
+  return history.filter((h) => h.entity === 'target' && h.id >= change.id).sort((a, b) => a.id - b.id);
+}
+
+function revertMessage(serial: number, change: ChangeEntry, history: ChangeEntry[]): string {
+  const later = takenBack(change, history).length - 1;
+  const also = later > 0 ? `这之后的 ${later} 处修改也会一并退回（见下），` : '';
+  return `把第 ${serial} 项恢复到 ${dateTime(change.at)} 这次修改之前的样子吗？${also}恢复会记入变更记录，可以再次恢复。`;
+}
+
+/** Lists, before a revert, each change it takes back: when, who, what (field, before → after). */
+function RevertList({ change, history, sections }: { change: ChangeEntry; history: ChangeEntry[]; sections: Section[] }) {
+  return (
+    <ol className="revert-list" data-testid="revert-list" aria-label="将被退回的修改">
+      {takenBack(change, history).map((h) => {
+        const { kind, detail } = describeChange(h, sections);
+        return (
+          <li key={h.id}>
+            {dateTime(h.at)} {h.actor || '（未署名）'} {kind}
+            {detail ? `：${detail}` : ''}
+          </li>
+        );
+      })}
+    </ol>
   );
 }
