@@ -122,6 +122,15 @@ describe('cli options', () => {
 });
 
 describe('cli through the core', () => {
+  it('requests are validated by the contract, as from the other hosts', () => {
+    const db = tempStorePath();
+    expect(cli('seed', '--db', db).status).toBe(0);
+    // The contract's rule and wording: the service itself would have answered 尚未发布.
+    const r = cli('unlock', '--db', db, '--year', '2023', '--quarter', '3', '--reason', '改');
+    expect(r.status).not.toBe(0);
+    expect(r.stderr.trim()).toBe('请求参数有误（reason）：请说明解除锁定的理由');
+  });
+
   it('an import into an existing store takes a verified backup first, as in the app', () => {
     const db = tempStorePath();
     expect(cli('seed', '--db', db).status).toBe(0);
