@@ -10,7 +10,7 @@ import { AppError } from '../../shared/errors';
 import { toListed } from '../../shared/listJson';
 import { readWorkbookFile } from '../excel/sniff';
 import { choiceOf, fail, noExtra, periodOf, quarterOf, stringOf, today, yearOf } from './args';
-import type { Command, Context } from './command';
+import type { Command, Context, Session } from './command';
 import { backupText, noteText, periodText, reviewRows, reviewText, roundText, shownNotes, summaryText, targetsText } from './format';
 import { assertStoreExists, ensureStoreFolder, requireDb, writeOutput } from './store';
 
@@ -85,12 +85,13 @@ async function importCommand(c: Context): Promise<void> {
     // A dry run leaves no trace: it previews against a copy of the store (or an empty one in memory).
     const { scratchCopy } = await import('../host/dryRun');
     const copy = await scratchCopy(db);
+    let scratch: Session | undefined;
     try {
-      const scratch = await open(copy.path);
-      const preview = await scratch.call('import.preview', request);
-      scratch.core.close();
-      printImport(c, preview, null);
+      scratch = await open(copy.path);
+      printImport(c, await scratch.call('import.preview', request), null);
     } finally {
+      // Closed before the copy goes: Windows does not delete a file that is still open.
+      scratch?.core.close();
       copy.remove();
     }
     return;
@@ -198,7 +199,12 @@ const unlockInput = ({ values }: Context): Input<'quarters.unlock'> => ({ ...per
 const unlocked = (_: unknown, { year, quarter, reason }: Input<'quarters.unlock'>) => `已解除${periodText(year, quarter)}的锁定（理由：${reason}），已记入修改记录。`;
 
 export const COMMANDS: Record<string, Command> = {
-  list: { usage: [['--db 文件 [--year 年份] [--json]', '列出责任目标（--json 输出机器可读格式）']], options: { year: { type: 'string' } }, store: 'existing', run: printed('targets.list', (c) => ({ year: yearOf(c.values) }), targetsText, (targets) => targets.map(toListed)) },
+  list: {
+    usage: [['--db 文件 [--year 年份] [--json]', '列出责任目标（--json 输出机器可读格式）']],
+    options: { year: { type: 'string' } },
+    store: 'existing',
+    run: printed('targets.list', (c) => ({ year: yearOf(c.values) }), targetsText, (targets) => targets.map(toListed)),
+  },
   seed: { usage: [['--db 文件', '载入示例数据（2023年三季度一览表；数据文件夹不存在时自动创建）']], store: 'create', run: seed },
   import: {
     usage: [
@@ -229,8 +235,28 @@ export const COMMANDS: Record<string, Command> = {
   backup: { usage: [['--db 文件 [--out 文件]', '立即备份（SQLite 在线备份并校验；默认存入数据文件旁的“备份”文件夹）']], options: { out: { type: 'string' } }, store: 'existing', run: backup },
   restore: { usage: [['--db 文件 备份文件 [--yes]', '从备份恢复：先显示备份内容，加 --yes 才替换（替换前先备份当前数据）']], options: { yes: { type: 'boolean' } }, store: 'none', run: restore },
   check: { usage: [['--db 文件', '检查数据文件是否完好（损坏时以非零状态退出并说明原因）']], store: 'none', run: check },
-  review: { usage: [['--db 文件 --year 年份 --quarter 季度 [--json]', '季度调度评估：每项目标的状态、预警灯、判断依据和提示（自报与数据不符等）']], options: PERIOD, store: 'existing', run: printed('review.get', (c) => periodOf(c.values), reviewText, reviewRows) },
-  'round status': { usage: [['--db 文件 --year 年份 --quarter 季度 [--json]', '季度调度报送情况：已报送、未报送（催报名单）、有提示的单位']], options: PERIOD, store: 'existing', run: printed('round.status', (c) => periodOf(c.values), roundText) },
-  publish: { usage: [['--db 文件 --year 年份 --quarter 季度 [--date 发布日期] [--json]', '发布并锁定一个季度（日期默认今天，格式 YYYY-MM-DD）']], options: { ...PERIOD, date: { type: 'string' } }, store: 'existing', run: printed('quarters.publish', publishInput, published) },
-  unlock: { usage: [['--db 文件 --year 年份 --quarter 季度 --reason 理由 [--json]', '解除已发布季度的锁定（理由记入修改记录）']], options: { ...PERIOD, reason: { type: 'string' } }, store: 'existing', run: printed('quarters.unlock', unlockInput, unlocked) },
+  review: {
+    usage: [['--db 文件 --year 年份 --quarter 季度 [--json]', '季度调度评估：每项目标的状态、预警灯、判断依据和提示（自报与数据不符等）']],
+    options: PERIOD,
+    store: 'existing',
+    run: printed('review.get', (c) => periodOf(c.values), reviewText, reviewRows),
+  },
+  'round status': {
+    usage: [['--db 文件 --year 年份 --quarter 季度 [--json]', '季度调度报送情况：已报送、未报送（催报名单）、有提示的单位']],
+    options: PERIOD,
+    store: 'existing',
+    run: printed('round.status', (c) => periodOf(c.values), roundText),
+  },
+  publish: {
+    usage: [['--db 文件 --year 年份 --quarter 季度 [--date 发布日期] [--json]', '发布并锁定一个季度（日期默认今天，格式 YYYY-MM-DD）']],
+    options: { ...PERIOD, date: { type: 'string' } },
+    store: 'existing',
+    run: printed('quarters.publish', publishInput, published),
+  },
+  unlock: {
+    usage: [['--db 文件 --year 年份 --quarter 季度 --reason 理由 [--json]', '解除已发布季度的锁定（理由记入修改记录）']],
+    options: { ...PERIOD, reason: { type: 'string' } },
+    store: 'existing',
+    run: printed('quarters.unlock', unlockInput, unlocked),
+  },
 };
