@@ -37,16 +37,20 @@ function newestSource() {
   return newest;
 }
 
-const built = mtime(bundle);
-if (built === 0 || newestSource() > built) {
+/** True when the bundle is there and not older than the sources, rebuilding it if needed. */
+function ready() {
+  const built = mtime(bundle);
+  if (built !== 0 && newestSource() <= built) return true;
   const build = path.join(root, 'scripts', 'build-cli.mjs');
   const r = fs.existsSync(build) ? spawnSync(process.execPath, [build], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] }) : null;
-  if (!r || r.status !== 0) {
-    if (built === 0) {
-      process.stderr.write('命令行尚未构建（缺少 dist/cli/cli.js），且无法自动构建：请在项目文件夹中运行 npm install 和 npm run build。\n');
-      process.exit(1);
-    }
-    process.stderr.write('源代码有改动，但重新构建命令行失败；以下仍使用上次构建的版本。\n');
+  if (r && r.status === 0) return true;
+  if (built === 0) {
+    process.stderr.write('命令行尚未构建（缺少 dist/cli/cli.js），且无法自动构建：请在项目文件夹中运行 npm install 和 npm run build。\n');
+    return false;
   }
+  process.stderr.write('源代码有改动，但重新构建命令行失败；以下仍使用上次构建的版本。\n');
+  return true;
 }
-require(bundle).main(process.argv.slice(2));
+
+if (ready()) require(bundle).main(process.argv.slice(2));
+else process.exitCode = 1;

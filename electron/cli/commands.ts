@@ -1,26 +1,38 @@
 /**
  * The CLI's commands: one entry each, keyed by the words that name it ("list", "export overview"). A command
- * maps its options onto one or more contract methods and prints the result; adding one that wraps a method is
- * a few lines (usage, options, store, run).
+ * maps its options onto one or more contract methods and prints the result. One that wraps a single method
+ * is an entry with `run: printed(method, input, text)`, as `review` and `round status` are.
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { ImportBatch, ImportPreview, Input } from '../../shared/contract';
+import type { ImportBatch, ImportPreview, Input, MethodName, Output } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
 import { toListed } from '../../shared/listJson';
 import { readWorkbookFile } from '../excel/sniff';
 import { choiceOf, fail, noExtra, periodOf, quarterOf, stringOf, today, yearOf } from './args';
-import type { Command, Context } from './command';
+import type { Command, Context, Session } from './command';
 import { backupText, noteText, periodText, reviewRows, reviewText, roundText, shownNotes, summaryText, targetsText } from './format';
 import { assertStoreExists, ensureStoreFolder, requireDb, writeOutput } from './store';
 
 const PERIOD = { year: { type: 'string' }, quarter: { type: 'string' } } as const;
 
-async function list({ values, args, session, print, json }: Context): Promise<void> {
-  noExtra(args);
-  const targets = await session.call('targets.list', { year: yearOf(values) });
-  if (values.json) json(targets.map(toListed));
-  else print(targetsText(targets));
+/**
+ * A command that calls one method: the input from the options, the output printed as text, or with --json
+ * as JSON (the output itself unless `json` picks a stable subset).
+ */
+function printed<M extends MethodName>(
+  method: M,
+  input: (c: Context) => Input<M>,
+  text: (output: Output<M>, input: Input<M>) => string,
+  json: (output: Output<M>) => unknown = (output) => output,
+): Command['run'] {
+  return async (c) => {
+    noExtra(c.args);
+    const request = input(c);
+    const output = await c.session.call(method, request);
+    if (c.values.json) c.json(json(output));
+    else c.print(text(output, request));
+  };
 }
 
 async function seed({ values, args, session, open, print }: Context): Promise<void> {
@@ -73,12 +85,13 @@ async function importCommand(c: Context): Promise<void> {
     // A dry run leaves no trace: it previews against a copy of the store (or an empty one in memory).
     const { scratchCopy } = await import('../host/dryRun');
     const copy = await scratchCopy(db);
+    let scratch: Session | undefined;
     try {
-      const scratch = await open(copy.path);
-      const preview = await scratch.call('import.preview', request);
-      scratch.core.close();
-      printImport(c, preview, null);
+      scratch = await open(copy.path);
+      printImport(c, await scratch.call('import.preview', request), null);
     } finally {
+      // Closed before the copy goes: Windows does not delete a file that is still open.
+      scratch?.core.close();
       copy.remove();
     }
     return;
@@ -179,40 +192,19 @@ async function check({ values, args, print }: Context): Promise<number> {
   return 1;
 }
 
-async function review({ values, args, session, print, json }: Context): Promise<void> {
-  noExtra(args);
-  const result = await session.call('review.get', periodOf(values));
-  if (values.json) json(reviewRows(result));
-  else print(reviewText(result));
-}
-
-async function roundStatus({ values, args, session, print, json }: Context): Promise<void> {
-  noExtra(args);
-  const status = await session.call('round.status', periodOf(values));
-  if (values.json) json(status);
-  else print(roundText(status));
-}
-
-async function publish({ values, args, session, print, json }: Context): Promise<void> {
-  noExtra(args);
-  const { year, quarter } = periodOf(values);
-  const date = (values.date as string | undefined) ?? today();
-  const locks = await session.call('quarters.publish', { year, quarter, publishedOn: date });
-  if (values.json) json(locks);
-  else print(`已发布并锁定${periodText(year, quarter)}（发布日期 ${date}）：该季度的一览表内容不再能修改，如确需修改请先 unlock 并说明理由。`);
-}
-
-async function unlock({ values, args, session, print, json }: Context): Promise<void> {
-  noExtra(args);
-  const { year, quarter } = periodOf(values);
-  const reason = stringOf(values, 'reason', '缺少 --reason 参数：请说明解除锁定的理由。');
-  const locks = await session.call('quarters.unlock', { year, quarter, reason });
-  if (values.json) json(locks);
-  else print(`已解除${periodText(year, quarter)}的锁定（理由：${reason}），已记入修改记录。`);
-}
+const publishInput = ({ values }: Context): Input<'quarters.publish'> => ({ ...periodOf(values), publishedOn: (values.date as string | undefined) ?? today() });
+const published = (_: unknown, { year, quarter, publishedOn }: Input<'quarters.publish'>) =>
+  `已发布并锁定${periodText(year, quarter)}（发布日期 ${publishedOn}）。如确需修改，请先用 unlock 解除锁定并说明理由。`;
+const unlockInput = ({ values }: Context): Input<'quarters.unlock'> => ({ ...periodOf(values), reason: stringOf(values, 'reason', '缺少 --reason 参数：请说明解除锁定的理由。') });
+const unlocked = (_: unknown, { year, quarter, reason }: Input<'quarters.unlock'>) => `已解除${periodText(year, quarter)}的锁定（理由：${reason}），已记入修改记录。`;
 
 export const COMMANDS: Record<string, Command> = {
-  list: { usage: [['--db 文件 [--year 年份] [--json]', '列出责任目标（--json 输出机器可读格式）']], options: { year: { type: 'string' } }, store: 'existing', run: list },
+  list: {
+    usage: [['--db 文件 [--year 年份] [--json]', '列出责任目标（--json 输出机器可读格式）']],
+    options: { year: { type: 'string' } },
+    store: 'existing',
+    run: printed('targets.list', (c) => ({ year: yearOf(c.values) }), targetsText, (targets) => targets.map(toListed)),
+  },
   seed: { usage: [['--db 文件', '载入示例数据（2023年三季度一览表；数据文件夹不存在时自动创建）']], store: 'create', run: seed },
   import: {
     usage: [
@@ -243,8 +235,28 @@ export const COMMANDS: Record<string, Command> = {
   backup: { usage: [['--db 文件 [--out 文件]', '立即备份（SQLite 在线备份并校验；默认存入数据文件旁的“备份”文件夹）']], options: { out: { type: 'string' } }, store: 'existing', run: backup },
   restore: { usage: [['--db 文件 备份文件 [--yes]', '从备份恢复：先显示备份内容，加 --yes 才替换（替换前先备份当前数据）']], options: { yes: { type: 'boolean' } }, store: 'none', run: restore },
   check: { usage: [['--db 文件', '检查数据文件是否完好（损坏时以非零状态退出并说明原因）']], store: 'none', run: check },
-  review: { usage: [['--db 文件 --year 年份 --quarter 季度 [--json]', '季度调度评估：每项目标的状态、预警灯、判断依据和提示（自报与数据不符等）']], options: PERIOD, store: 'existing', run: review },
-  'round status': { usage: [['--db 文件 --year 年份 --quarter 季度 [--json]', '季度调度报送情况：已报送、未报送（催报名单）、有提示的单位']], options: PERIOD, store: 'existing', run: roundStatus },
-  publish: { usage: [['--db 文件 --year 年份 --quarter 季度 [--date 发布日期] [--json]', '发布并锁定一个季度（日期默认今天，格式 YYYY-MM-DD）']], options: { ...PERIOD, date: { type: 'string' } }, store: 'existing', run: publish },
-  unlock: { usage: [['--db 文件 --year 年份 --quarter 季度 --reason 理由 [--json]', '解除已发布季度的锁定（理由记入修改记录）']], options: { ...PERIOD, reason: { type: 'string' } }, store: 'existing', run: unlock },
+  review: {
+    usage: [['--db 文件 --year 年份 --quarter 季度 [--json]', '季度调度评估：每项目标的状态、预警灯、判断依据和提示（自报与数据不符等）']],
+    options: PERIOD,
+    store: 'existing',
+    run: printed('review.get', (c) => periodOf(c.values), reviewText, reviewRows),
+  },
+  'round status': {
+    usage: [['--db 文件 --year 年份 --quarter 季度 [--json]', '季度调度报送情况：已报送、未报送（催报名单）、有提示的单位']],
+    options: PERIOD,
+    store: 'existing',
+    run: printed('round.status', (c) => periodOf(c.values), roundText),
+  },
+  publish: {
+    usage: [['--db 文件 --year 年份 --quarter 季度 [--date 发布日期] [--json]', '发布并锁定一个季度（日期默认今天，格式 YYYY-MM-DD）']],
+    options: { ...PERIOD, date: { type: 'string' } },
+    store: 'existing',
+    run: printed('quarters.publish', publishInput, published),
+  },
+  unlock: {
+    usage: [['--db 文件 --year 年份 --quarter 季度 --reason 理由 [--json]', '解除已发布季度的锁定（理由记入修改记录）']],
+    options: { ...PERIOD, reason: { type: 'string' } },
+    store: 'existing',
+    run: printed('quarters.unlock', unlockInput, unlocked),
+  },
 };

@@ -72,14 +72,24 @@ export async function runCli(argv: string[]): Promise<number> {
     return s;
   };
   try {
-    let session = undefined as unknown as Session;
+    let session: Session | null = null;
     if (command.store !== 'none') {
       const db = requireDb(values);
       if (command.store === 'existing') assertStoreExists(db);
       else ensureStoreFolder(db);
       session = await open(db);
     }
-    const context: Context = { values, args: positionals, session, open, print: write, json: (value) => write(JSON.stringify(value)) };
+    const context: Context = {
+      values,
+      args: positionals,
+      get session(): Session {
+        if (!session) throw new AppError('internal', `命令 ${name} 没有打开数据文件。`);
+        return session;
+      },
+      open,
+      print: write,
+      json: (value) => write(JSON.stringify(value)),
+    };
     return (await command.run(context)) ?? 0;
   } finally {
     for (const s of opened) s.core.close();

@@ -14,7 +14,7 @@ const quote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
 
 /** The CLI's stdout piped into a second process that parses it, as a script would. */
 function pipedIntoParser(...args: string[]): { status: number; parsed: string; stderr: string } {
-  const cli = [process.execPath, '--import', 'tsx', path.join(root, 'electron/cli.ts'), ...args].map(quote).join(' ');
+  const cli = [process.execPath, path.join(root, 'bin/duchagongzuotai.js'), ...args].map(quote).join(' ');
   const parser = `${quote(process.execPath)} -e ${quote(
     "let s='';process.stdin.setEncoding('utf8');process.stdin.on('data',(d)=>s+=d);process.stdin.on('end',()=>{const v=JSON.parse(s);console.log(JSON.stringify({bytes:Buffer.byteLength(s),count:v.length,last:v[v.length-1].serial}))})",
   )}`;

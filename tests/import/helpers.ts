@@ -75,7 +75,7 @@ export function expectNotesChinese(notes: Note[]): void {
   for (const n of notes) expectChinese(n.message);
 }
 
-/** Runs the CLI as a user would: `npm run cli -- …` runs exactly this (tsx electron/cli.ts). */
+/** Runs the CLI as a user would, from its sources (tests/helpers/cli.ts). */
 export { cli } from '../helpers/cli';
 
 /** The base data set (scripts/make-fixtures.ts BASE) as `list --json` shows it after a Q2 import. */
