@@ -212,6 +212,8 @@ export const importChangeSchema = z.object({
   line: z.number().int().nullable(),
   before: z.string(),
   after: z.string(),
+  /** Returns from units: for a conflict, the value the file started from (its template, or the last import). */
+  base: z.string().optional(),
 });
 
 export const importItemSchema = z.object({
@@ -300,6 +302,17 @@ export const importPreviewSchema = z.object({
   /** Notes about files and sheets as a whole (hidden rows, ignored columns, headings skipped). */
   notes: z.array(noteSchema),
   newNames: z.object({ leaders: z.array(z.string()), units: z.array(z.string()) }),
+});
+
+/** A cooperating unit's return of one line and quarter (配合单位报送): kept beside the lead unit's, never over it. */
+export const cooperatingReturnSchema = z.object({
+  assignmentId: idSchema,
+  quarter: quarterSchema,
+  unit: z.string(),
+  text: z.string(),
+  onScheduleText: z.string(),
+  file: z.string(),
+  returnedAt: z.string(),
 });
 
 export const importBatchSchema = z.object({
@@ -517,7 +530,13 @@ export const methods = {
   },
   'import.preview': { input: importRequest, output: importPreviewSchema },
   'import.apply': {
-    input: importRequest.extend({ skip: z.array(z.string().max(400)).max(100_000).default([]) }).strict(),
+    input: importRequest
+      .extend({
+        skip: z.array(z.string().max(400)).max(100_000).default([]),
+        /** Returns from units: the conflicting rows (冲突) the user chose to take; the others are left out. */
+        take: z.array(z.string().max(400)).max(100_000).default([]),
+      })
+      .strict(),
     output: z.object({ batch: importBatchSchema }),
   },
   'import.batches': { input: empty, output: z.array(importBatchSchema) },
@@ -584,6 +603,8 @@ export const methods = {
   },
   'jobs.cancel': { input: z.object({ jobId: jobIdSchema }).strict(), output: z.object({ cancelled: z.boolean() }) },
   'import.undo': { input: z.object({ batchId: z.string().min(1).max(64) }).strict(), output: z.object({ batch: importBatchSchema, restored: z.number().int() }) },
+  // Returns from units: the cooperating units' returns (配合单位报送) kept beside a target's official progress.
+  'returns.forTarget': { input: z.object({ targetId: idSchema }).strict(), output: z.array(cooperatingReturnSchema) },
 } as const;
 
 export type Methods = typeof methods;
@@ -614,6 +635,7 @@ export type ImportChange = z.infer<typeof importChangeSchema>;
 export type ImportSummary = z.infer<typeof importSummarySchema>;
 export type ImportPreview = z.infer<typeof importPreviewSchema>;
 export type ImportBatch = z.infer<typeof importBatchSchema>;
+export type CooperatingReturn = z.infer<typeof cooperatingReturnSchema>;
 export type ColumnRole = z.infer<typeof columnRoleSchema>;
 export type RoundStatus = z.infer<typeof roundStatusSchema>;
 export type BackupSummaryInfo = z.infer<typeof backupSummarySchema>;

@@ -5,6 +5,7 @@ import type { BackupSummaryInfo, RecoveryInfo } from '../../shared/contract';
 import type { ServiceContext } from './context';
 import { backupDirOf, backupNow, listStoreBackups, rememberBackupDir } from './backups';
 import { requireTarget } from './context';
+import { cooperatingReturnsOfTarget } from '../db/repos/returns';
 import { addAlias, getDirectory } from './directory';
 import type { Handlers } from './dispatch';
 import { getOverview } from './overview';
@@ -92,5 +93,7 @@ export function createHandlers(ctx: ServiceContext, host: HostOps): Handlers {
     'jobs.cancel': (input) => ({ cancelled: cancelJob(input.jobId) }),
     'import.batches': () => importBatches(ctx),
     'import.undo': (input) => undoBatch(ctx, input.batchId),
+    // Returns from units.
+    'returns.forTarget': (input) => cooperatingReturnsOfTarget(ctx.db, requireTarget(ctx, input.targetId).id),
   };
 }
