@@ -22,6 +22,7 @@ const FIELD_LABELS: Record<string, string> = {
   progress: '完成情况',
   onSchedule: '是否按计划',
   line: '新增分工',
+  cooperatingProgress: '配合单位报送',
 };
 
 type Stage =
@@ -64,6 +65,8 @@ export function ImportScreen({ years, period, onClose, onImported }: Props) {
   const [year, setYear] = useState<number | undefined>(undefined);
   const [quarter, setQuarter] = useState<Quarter | undefined>(undefined);
   const [skip, setSkip] = useState<Set<string>>(new Set());
+  // Returns from units: the conflicting rows (冲突) the user chose to take; none is taken by default.
+  const [take, setTake] = useState<Set<string>>(new Set());
   const [show, setShow] = useState<'changes' | 'all' | 'warnings'>('changes');
   const [tab, setTab] = useState<'import' | 'history'>('import');
   const [dragging, setDragging] = useState(false);
@@ -99,6 +102,7 @@ export function ImportScreen({ years, period, onClose, onImported }: Props) {
       );
       if (controller.signal.aborted) return;
       setSkip(new Set());
+      setTake(new Set());
       setYear(result.year);
       setQuarter(result.quarter);
       setStage({ kind: 'preview', preview: result });
@@ -182,6 +186,8 @@ export function ImportScreen({ years, period, onClose, onImported }: Props) {
               preview={stage.preview}
               skip={skip}
               setSkip={setSkip}
+              take={take}
+              setTake={setTake}
               show={show}
               setShow={setShow}
               years={years}
@@ -197,7 +203,7 @@ export function ImportScreen({ years, period, onClose, onImported }: Props) {
               onCancel={() => setStage({ kind: 'pick' })}
               onApply={() => {
                 setApplying(true);
-                api['import.apply']({ files: files.current, year, quarter, mapping, skip: [...skip] }).then(
+                api['import.apply']({ files: files.current, year, quarter, mapping, skip: [...skip], take: [...take] }).then(
                   ({ batch }) => {
                     setApplying(false);
                     setStage({ kind: 'applied', batch });
@@ -237,6 +243,8 @@ interface PreviewProps {
   preview: ImportPreview;
   skip: Set<string>;
   setSkip: (s: Set<string>) => void;
+  take: Set<string>;
+  setTake: (s: Set<string>) => void;
   show: 'changes' | 'all' | 'warnings';
   setShow: (s: 'changes' | 'all' | 'warnings') => void;
   years: number[];
@@ -249,7 +257,7 @@ interface PreviewProps {
   onCancel: () => void;
 }
 
-function PreviewView({ preview, skip, setSkip, show, setShow, years, year, quarter, onPeriod, onMapping, applying, onApply, onCancel }: PreviewProps) {
+function PreviewView({ preview, skip, setSkip, take, setTake, show, setShow, years, year, quarter, onPeriod, onMapping, applying, onApply, onCancel }: PreviewProps) {
   const s = preview.summary;
   const items = useMemo(
     () =>
@@ -258,7 +266,7 @@ function PreviewView({ preview, skip, setSkip, show, setShow, years, year, quart
       ),
     [preview, show],
   );
-  const applicable = preview.items.filter((i) => (i.status === 'new' || i.status === 'updated') && !skip.has(i.key)).length;
+  const applicable = preview.items.filter((i) => ((i.status === 'new' || i.status === 'updated') && !skip.has(i.key)) || (i.status === 'conflict' && take.has(i.key))).length;
   // A returned template with nothing new is still a return to register in the round.
   const returns = preview.files.filter((f) => f.returnedBy !== null).length;
   const yearOptions = [...new Set([...years, preview.year])].sort((a, b) => b - a);
@@ -314,6 +322,8 @@ function PreviewView({ preview, skip, setSkip, show, setShow, years, year, quart
         {items.length === 0 && <p className="muted empty">没有需要关注的行：全部无变化。</p>}
         {items.map((i) => {
           const applicableItem = i.status === 'new' || i.status === 'updated';
+          // A conflict with something to write: left out unless the user takes this file's version.
+          const takable = i.status === 'conflict' && i.changes.length > 0;
           return (
             <div key={i.key} className={`preview-row status-${i.status}`} role="row" data-testid="import-item" data-serial={i.serial} data-status={i.status}>
               <div role="cell" className="preview-check">
@@ -327,6 +337,20 @@ function PreviewView({ preview, skip, setSkip, show, setShow, years, year, quart
                       if (e.target.checked) next.delete(i.key);
                       else next.add(i.key);
                       setSkip(next);
+                    }}
+                  />
+                )}
+                {takable && (
+                  <input
+                    type="checkbox"
+                    aria-label={`采用第${i.serial}项这份报送（${i.file}）`}
+                    title="冲突：默认不导入；勾选表示采用这份文件中的内容"
+                    checked={take.has(i.key)}
+                    onChange={(e) => {
+                      const next = new Set(take);
+                      if (e.target.checked) next.add(i.key);
+                      else next.delete(i.key);
+                      setTake(next);
                     }}
                   />
                 )}
@@ -348,6 +372,11 @@ function PreviewView({ preview, skip, setSkip, show, setShow, years, year, quart
                       {c.before && <del>{c.before.length > 80 ? `${c.before.slice(0, 80)}…` : c.before}</del>}
                       {c.before && ' → '}
                       <ins>{c.after.length > 120 ? `${c.after.slice(0, 120)}…` : c.after}</ins>
+                      {c.base !== undefined && (
+                        <span className="muted base" data-testid="change-base">
+                          （文件所据原值：{c.base === '' ? '空' : c.base.length > 80 ? `${c.base.slice(0, 80)}…` : c.base}）
+                        </span>
+                      )}
                     </div>
                   ))}
                 {i.notes.map((n, k) => (

@@ -14,6 +14,7 @@ import { NamesInput } from '../../components/NamesInput';
 import { DraftInput, DraftTextarea } from '../../components/DraftField';
 import { SectionSelect } from '../../components/Selects';
 import { describeChange } from './history';
+import { CooperatingReturns } from './CooperatingReturns';
 
 interface Props {
   targetId: number;
@@ -337,6 +338,8 @@ export function TargetDrawer({ targetId, sections, directory, onClose, onChanged
           ＋ 添加分工
         </button>
       </section>
+
+      <CooperatingReturns target={target} onInsert={(assignmentId, quarter, text) => saveProgress(assignmentId, quarter, { text })} />
 
       <section className="history" aria-labelledby="history-title">
         <h3 id="history-title">变更记录</h3>

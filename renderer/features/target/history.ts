@@ -58,6 +58,10 @@ export function describeChange(entry: ChangeEntry, sections: Section[]): { kind:
     const what = after?.actual === null ? '恢复自动识别' : after?.actual === '' ? '无可比对数据' : `实际为 ${after?.actual ?? ''}`;
     return { kind, detail: after?.quarter ? `${quarterLabel(after.quarter)} 目标“${after.goal ?? ''}”：${what}` : '' };
   }
+  if (entry.entity === 'cooperating-return') {
+    const after = entry.after as { quarter?: Quarter; unit?: string; text?: string } | null;
+    return { kind, detail: after?.quarter ? `配合单位报送 ${quarterLabel(after.quarter)} ${after.unit ?? ''}：${short(after.text ?? '', 40)}` : '' };
+  }
   if (entry.entity === 'review-note') {
     const after = entry.after as { quarter?: Quarter; note?: string } | null;
     return { kind, detail: after?.quarter ? `${quarterLabel(after.quarter)}：${after.note ? short(after.note, 40) : '（清空）'}` : '' };
