@@ -186,7 +186,11 @@ export const backupSummarySchema = z.object({
 });
 
 export const backupListingSchema = z.union([
-  backupSummarySchema.extend({ damaged: z.literal(false) }),
+  backupSummarySchema.extend({
+    damaged: z.literal(false),
+    /** The backup's row counts minus the live store's: what a restore would bring back (+) or take away (−). */
+    diff: backupCountsSchema.optional(),
+  }),
   z.object({ damaged: z.literal(true), file: z.string(), name: z.string(), takenAt: z.string(), reason: backupReasonSchema, sizeBytes: z.number(), problem: z.string() }),
 ]);
 
@@ -456,8 +460,12 @@ export const methods = {
     input: empty,
     output: z.object({ version: z.string(), storePath: z.string(), years: z.array(yearSchema), recovery: recoverySchema.nullable() }),
   },
-  'backups.list': { input: empty, output: z.object({ dir: z.string(), backups: z.array(backupListingSchema) }) },
-  'backups.create': { input: empty, output: backupSummarySchema },
+  'backups.list': {
+    input: empty,
+    /** `warning`: the chosen backup folder is unavailable (a USB stick not plugged in); the local 备份 folder is listed. */
+    output: z.object({ dir: z.string(), backups: z.array(backupListingSchema), warning: z.string().optional() }),
+  },
+  'backups.create': { input: empty, output: backupSummarySchema.extend({ warning: z.string().optional() }) },
   /** Restores a backup of the backup folder (by name: no path crosses the API); the current store is backed up first. */
   'backups.restore': {
     input: z.object({ name: z.string().regex(/^store-[\w-]+\.sqlite$/, '备份文件名无效') }).strict(),
@@ -537,7 +545,8 @@ export const methods = {
         take: z.array(z.string().max(400)).max(100_000).default([]),
       })
       .strict(),
-    output: z.object({ batch: importBatchSchema }),
+    /** `backupWarning`: the backup before the import went to the local 备份 folder (the chosen one is unavailable). */
+    output: z.object({ batch: importBatchSchema, backupWarning: z.string().optional() }),
   },
   'import.batches': { input: empty, output: z.array(importBatchSchema) },
   'export.overview': {

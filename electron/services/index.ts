@@ -3,7 +3,7 @@ import { changesForTarget } from '../db/repos/changeLog';
 import { readSettings, writeSettings } from '../db/repos/settings';
 import type { BackupSummaryInfo, RecoveryInfo } from '../../shared/contract';
 import type { ServiceContext } from './context';
-import { backupDirOf, backupNow, listStoreBackups, rememberBackupDir } from './backups';
+import { backupNow, listStoreBackups, rememberBackupDir, resolveBackupDir } from './backups';
 import { requireTarget } from './context';
 import { cooperatingReturnsOfTarget } from '../db/repos/returns';
 import { addAlias, getDirectory } from './directory';
@@ -44,7 +44,12 @@ export function createHandlers(ctx: ServiceContext, host: HostOps): Handlers {
         recovery,
       };
     },
-    'backups.list': () => listStoreBackups(host.recovery()?.backupDir ?? backupDirOf(ctx.db, ctx.storePath)),
+    'backups.list': () => {
+      const recovery = host.recovery();
+      if (recovery) return listStoreBackups(recovery.backupDir);
+      const { dir, warning } = resolveBackupDir(ctx.storePath, readSettings(ctx.db));
+      return listStoreBackups(dir, ctx.db, warning);
+    },
     'backups.create': () => backupNow(ctx.db, ctx.storePath, 'manual'),
     'backups.restore': (input) => host.restore(input.name),
     'settings.get': () => readSettings(ctx.db),
@@ -67,15 +72,17 @@ export function createHandlers(ctx: ServiceContext, host: HostOps): Handlers {
     'history.forTarget': (input) => changesForTarget(ctx.db, input.targetId),
     'history.revert': (input) => revertChange(ctx, input.changeId, input.to, input.strict, input.through),
     'import.preview': (input) => runJob(input.jobId, (job) => previewImport(ctx, decodeFiles(input.files), input, job)),
-    'import.apply': async (input) => ({
-      batch: await runJob(input.jobId, async (job) => {
+    'import.apply': async (input) => {
+      let backupWarning: string | undefined;
+      const batch = await runJob(input.jobId, async (job) => {
         // Every import starts from a verified backup: the way back if the batch turns out wrong.
         job.report({ done: 0, total: 1, label: '导入前备份数据' });
-        await backupNow(ctx.db, ctx.storePath, 'import');
+        backupWarning = (await backupNow(ctx.db, ctx.storePath, 'import')).warning;
         await checkpoint(job.signal);
         return applyImport(ctx, decodeFiles(input.files), input, job);
-      }),
-    }),
+      });
+      return backupWarning === undefined ? { batch } : { batch, backupWarning };
+    },
     'export.overview': (input) => exportOverviewFile(ctx, input),
     'export.templates': (input) => exportTemplatesZip(ctx, input),
     'round.status': (input) => roundStatus(ctx, input.year, input.quarter),

@@ -11,6 +11,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { startCore } from '../../electron/host/app';
 import { SCHEMA_VERSION } from '../../electron/db/migrate';
+import { MIGRATIONS } from '../../electron/db/migrations';
 import { exportOverview } from '../../electron/services/export';
 import { openCore, tempDir, tempStorePath } from '../helpers/store';
 import { corruptMiddle } from '../helpers/damage';
@@ -91,8 +92,11 @@ describe('backups and recovery', () => {
 
     // A store of the previous schema version (as the last release left it): the newest migration undone.
     const old = new Database(storePath);
-    old.exec('DROP TABLE confirmed_actuals');
-    old.pragma(`user_version = ${SCHEMA_VERSION - 1}`);
+    // Whichever migration is the newest: its tables dropped, the version before it (numbers may have gaps).
+    const newest = MIGRATIONS.at(-1)!;
+    for (const [, table] of newest.sql.matchAll(/CREATE TABLE (\w+)/g)) old.exec(`DROP TABLE ${table}`);
+    const previous = MIGRATIONS.at(-2)!.version;
+    old.pragma(`user_version = ${previous}`);
     old.close();
     const upgraded = await startCore({ storePath });
     expect(upgraded.db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
@@ -100,7 +104,7 @@ describe('backups and recovery', () => {
     const migration = fs.readdirSync(backupDir(storePath)).filter((n) => n.endsWith('-migration.sqlite'));
     expect(migration).toHaveLength(1);
     const copy = new Database(path.join(backupDir(storePath), migration[0]!), { readonly: true });
-    expect(copy.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION - 1);
+    expect(copy.pragma('user_version', { simple: true })).toBe(previous);
     expect(targets(copy)).toBe(39);
     copy.close();
   });

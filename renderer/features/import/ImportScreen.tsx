@@ -29,7 +29,7 @@ type Stage =
   | { kind: 'pick' }
   | { kind: 'reading'; done: number; total: number; label: string }
   | { kind: 'preview'; preview: ImportPreview }
-  | { kind: 'applied'; batch: ImportBatch };
+  | { kind: 'applied'; batch: ImportBatch; backupWarning?: string | undefined };
 
 const POLL_MS = 300;
 
@@ -204,9 +204,9 @@ export function ImportScreen({ years, period, onClose, onImported }: Props) {
               onApply={() => {
                 setApplying(true);
                 api['import.apply']({ files: files.current, year, quarter, mapping, skip: [...skip], take: [...take] }).then(
-                  ({ batch }) => {
+                  ({ batch, backupWarning }) => {
                     setApplying(false);
-                    setStage({ kind: 'applied', batch });
+                    setStage({ kind: 'applied', batch, backupWarning });
                     onImported();
                   },
                   (err: unknown) => {
@@ -223,6 +223,11 @@ export function ImportScreen({ years, period, onClose, onImported }: Props) {
                 已导入：新增 {stage.batch.summary.targetsNew} 项，更新 {stage.batch.summary.targetsUpdated} 项，未导入 {stage.batch.summary.skipped} 项。批次号 {stage.batch.id}。
               </p>
               <p className="muted">如需撤销，可在“导入记录”中整批撤销。</p>
+              {stage.backupWarning && (
+                <p className="banner warning" role="status" data-testid="backup-warning">
+                  {stage.backupWarning}
+                </p>
+              )}
               <div className="dialog-actions">
                 <button type="button" className="secondary" onClick={() => setStage({ kind: 'pick' })}>
                   继续导入
