@@ -41,6 +41,15 @@ export function cooperatingReturnsOfQuarter(db: Db, quarter: Quarter): Map<strin
   return new Map(rows.map((r) => [`${r.assignmentId}|${r.unit}`, r]));
 }
 
+/** One cooperating unit's current return of one line and quarter. */
+export function currentCooperatingReturn(db: Db, assignmentId: number, quarter: Quarter, unit: string): CooperatingReturnRow | undefined {
+  return stmt(db, `SELECT ${COOPERATING_COLUMNS} FROM cooperating_returns r ${LIVE} WHERE r.assignment_id = ? AND r.quarter = ? AND r.unit = ? ORDER BY r.id DESC LIMIT 1`).get(
+    assignmentId,
+    quarter,
+    unit,
+  ) as CooperatingReturnRow | undefined;
+}
+
 export function insertCooperatingReturn(db: Db, batchId: string, r: CooperatingReturnRow): void {
   stmt(db, 'INSERT INTO cooperating_returns(assignment_id, quarter, unit, text, on_schedule_text, file, returned_at, batch_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
     r.assignmentId,

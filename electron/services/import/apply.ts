@@ -20,7 +20,7 @@ import { withDeferredIndex } from '../../db/repos/search';
 import { recordReturns } from '../rounds';
 import { assertPublishedUnchanged } from '../publication';
 import { restoreSnapshot, snapshotKey } from '../snapshots';
-import { cooperatingReturnsOfTarget, insertCooperatingReturn, insertImported } from '../../db/repos/returns';
+import { currentCooperatingReturn, insertCooperatingReturn, insertImported } from '../../db/repos/returns';
 
 function sectionsForLocating(ctx: ServiceContext, planId: number) {
   const rows = stmt(ctx.db, 'SELECT id, code, name, source_text FROM sections WHERE plan_id = ?').all(planId) as { id: number; code: string; name: string; source_text: string }[];
@@ -34,7 +34,7 @@ function writeReturn(ctx: ServiceContext, w: { batchId: string; at: string; acto
     insertImported(ctx.db, w.batchId, id, w.quarter, { text: l.progress.text, onScheduleText: l.progress.onScheduleText });
   }
   if (l.cooperating) {
-    const before = cooperatingReturnsOfTarget(ctx.db, w.targetId).find((r) => r.assignmentId === id && r.quarter === w.quarter && r.unit === l.cooperating!.unit) ?? null;
+    const before = currentCooperatingReturn(ctx.db, id, w.quarter, l.cooperating.unit) ?? null;
     const row = { assignmentId: id, quarter: w.quarter, ...l.cooperating, file: w.source, returnedAt: w.at };
     insertCooperatingReturn(ctx.db, w.batchId, row);
     // Logged outside the batch's target snapshots (the batch's undo reads those), with its own before and after.
@@ -50,6 +50,7 @@ function applyAction(
   a: TargetAction,
   located: ReturnType<typeof sectionsForLocating>,
   batch: { batchId: string; at: string; actor: string },
+  current: Target | null,
 ): number {
   if (a.targetId === null) {
     const where = located.sections.length > 0 ? locateInReport(a.fields.content ?? '', located.sections) : null;
@@ -64,7 +65,7 @@ function applyAction(
     a.lines.forEach((l, i) => writeReturn(ctx, { ...batch, quarter, source: a.source, targetId: id }, ids[i]!, l));
     return id;
   }
-  const before = repo.loadTarget(ctx.db, a.targetId)!;
+  const before = current!;
   if (a.fields.content !== undefined || a.fields.deadline !== undefined) {
     repo.updateTargetFields(ctx.db, before.id, year, {
       serial: before.serial,
@@ -122,14 +123,34 @@ export function applyPlan(ctx: ServiceContext, plan: ImportPlan, options: { skip
     const skipped = plan.actions.filter((a) => options.skip.has(a.key)).length;
     const at = new Date().toISOString();
     const written: { id: number; before: Target | null; action: TargetAction }[] = [];
+    // Sixty returned templates touch most targets twice (the lead unit's line, a cooperating unit's): each
+    // target is loaded once and logged once, from before the batch to after it. It is read again only after
+    // an action that changed what the next one builds on (its fields, names or lines).
+    const touched = new Map<number, { before: Target; current: Target }>();
     for (const a of chosen) {
-      const before = a.targetId === null ? null : repo.loadTarget(ctx.db, a.targetId)!;
-      written.push({ id: applyAction(ctx, planId, preview.year, preview.quarter, a, located, { batchId, at, actor }), before, action: a });
+      if (a.targetId === null) {
+        written.push({ id: applyAction(ctx, planId, preview.year, preview.quarter, a, located, { batchId, at, actor }, null), before: null, action: a });
+        continue;
+      }
+      let entry = touched.get(a.targetId);
+      if (!entry) {
+        const loaded = repo.loadTarget(ctx.db, a.targetId)!;
+        entry = { before: loaded, current: loaded };
+        touched.set(a.targetId, entry);
+      }
+      written.push({ id: applyAction(ctx, planId, preview.year, preview.quarter, a, located, { batchId, at, actor }, entry.current), before: entry.before, action: a });
+      const reshaped = a.fields.content !== undefined || a.fields.deadline !== undefined || a.lines.some((l) => l.assignmentId === null || l.leaders || l.leadUnits || l.cooperatingUnits);
+      if (reshaped) entry.current = repo.loadTarget(ctx.db, a.targetId)!;
     }
     // The targets as written, read in one set-based load rather than one load per target.
     const after = new Map(repo.loadTargets(ctx.db, { planId }).map((t) => [t.id, t]));
-    for (const w of written) assertPublishedUnchanged(ctx, w.before, after.get(w.id));
-    for (const w of written) appendChange(ctx.db, actor, { kind: 'import', entity: 'target', entityId: w.id, targetId: w.id, before: w.before, after: after.get(w.id), batchId });
+    const logged = new Set<number>();
+    for (const w of written) {
+      if (logged.has(w.id)) continue;
+      logged.add(w.id);
+      assertPublishedUnchanged(ctx, w.before, after.get(w.id));
+      appendChange(ctx.db, actor, { kind: 'import', entity: 'target', entityId: w.id, targetId: w.id, before: w.before, after: after.get(w.id), batchId });
+    }
     const batch: ImportBatch = {
       id: batchId,
       at,

@@ -458,7 +458,9 @@ export function buildPlan(db: Db, parsed: ParsedOverview[], options: PlanOptions
       // or what the last import brought). A file that left its base as it was does not undo a later edit; a
       // file and a store that both moved away from it disagree, and the user decides.
       const fileAsBase = (l.progressText === '' || l.progressText === base.text) && (l.onScheduleText === '' || sameStatus(l.onScheduleText, base.onScheduleText));
-      const storeAsBase = (current?.text ?? '') === base.text && sameStatus(current?.onScheduleText ?? '', base.onScheduleText);
+      // A status set in the app has no wording of its own: it reads as the 是/否/基本 a template shows for it.
+      const storeStatus = current?.onScheduleText || (current?.onSchedule ? ON_SCHEDULE_LABELS[current.onSchedule] : '');
+      const storeAsBase = (current?.text ?? '') === base.text && sameStatus(storeStatus, base.onScheduleText);
       if (!storeAsBase && fileAsBase) {
         notes.push(note('info', 'kept-newer', `第${serialOfLine(match.id)}项：文件中的完成情况与${baseLabel(base)}相同，此后已在工作台中修改，保留修改后的内容`, at));
         return action;
