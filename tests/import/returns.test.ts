@@ -179,6 +179,21 @@ describe('a template\'s fixed columns', () => {
     expect(after.find((t) => t.serial === 38)).toEqual(before.find((t) => t.serial === 38));
     expect(core.db.prepare("SELECT count(*) AS n FROM units WHERE name = '否'").get()).toEqual({ n: 0 });
   });
+
+  it('a date in the serial column is an error at its cell, and that target is not imported', async () => {
+    const core = await store(true);
+    const files = await exportTemplates(core, { year: 2023, quarter: 4, by: 'unit' });
+    const f = files.find((x) => x.fileName.startsWith('市应急局_'))!;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await filledTemplate(f.bytes, '市应急局', () => ({ progress: '四季度按计划推进，完成了年度任务', onSchedule: '是' }))) as unknown as ArrayBuffer);
+    wb.getWorksheet(TEMPLATE_SHEET)!.getCell(5, TEMPLATE_COLUMNS.serial).value = new Date(Date.UTC(2023, 11, 1));
+    const bytes = Buffer.from(await wb.xlsx.writeBuffer());
+    const preview = await previewImport(core, [{ name: '应急局.xlsx', bytes }], {});
+    // exceljs writes the date as its serial number (45261) with no date format: read back, a number.
+    const item = preview.items.find((i) => i.status === 'error')!;
+    expect(item.notes.find((n) => n.code === 'cell-misfit')).toMatchObject({ severity: 'error', message: expect.stringContaining('2023年12月1日'), where: { file: '应急局.xlsx', sheet: TEMPLATE_SHEET, row: 5, column: 'A' } });
+    expect(preview.items.filter((i) => i.status !== 'error').map((i) => i.serial)).toEqual([36, 38]);
+  });
 });
 
 async function seedOverview(edit?: (ws: ExcelJS.Worksheet) => void): Promise<{ name: string; bytes: Buffer }> {

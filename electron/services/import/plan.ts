@@ -165,6 +165,7 @@ export function buildPlan(db: Db, parsed: ParsedOverview[], options: PlanOptions
   const plan = planByYear(db, year);
   const existing = plan ? loadTargets(db, { planId: plan.id }) : [];
   const bySerial = new Map(existing.map((t) => [t.serial, t]));
+  const maxSerial = existing.reduce((m, t) => Math.max(m, t.serial), 0);
   const byId = new Map(existing.map((t) => [t.id, t]));
   const actions: TargetAction[] = [];
   const items: ImportItem[] = [];
@@ -217,6 +218,16 @@ export function buildPlan(db: Db, parsed: ParsedOverview[], options: PlanOptions
     };
   }
 
+  /**
+   * A serial that is an Excel date (45261 is 2023-12-01): far beyond the year's serials and inside the
+   * dates Excel counts from 2000 to 2100. A year has a few hundred targets, not tens of thousands.
+   */
+  function dateSerialOf(serial: number): string | null {
+    if (serial < 36_526 || serial > 73_051 || serial <= maxSerial * 2 + 1_000) return null;
+    const d = new Date(Date.UTC(1899, 11, 30) + serial * 86_400_000);
+    return `${d.getUTCFullYear()}年${d.getUTCMonth() + 1}月${d.getUTCDate()}日`;
+  }
+
   function planTarget(t: ParsedTarget, fileName: string, fileIndex: number, source: FileSource): { item: ImportItem; action: TargetAction | null } {
     const where = (role: keyof ParsedTarget['columns'], row = t.ref.row): Note['where'] => ({ file: t.ref.file, sheet: t.ref.sheet, row, ...(t.columns[role] ? { column: t.columns[role] } : {}) });
     const notes: Note[] = [];
@@ -244,6 +255,12 @@ export function buildPlan(db: Db, parsed: ParsedOverview[], options: PlanOptions
     // A value in a column it cannot belong to (a paragraph as a status, 否 as a unit): the file's columns are
     // off, and nothing of the target is taken, rather than a unit named 否 created.
     const misfits = cellMisfits(t);
+    const asDate = dateSerialOf(t.serial);
+    if (asDate !== null) {
+      notes.push(note('error', 'cell-misfit', `“序号”一栏的“${t.serial}”是日期（${asDate}）的序列数，不是序号，该目标未导入，请核对该单元格是否填错了列`, where('serial')));
+      item.status = 'error';
+      return { item, action: null };
+    }
     if (misfits.length > 0) {
       for (const m of misfits) notes.push(note('error', 'cell-misfit', `第${t.serial}项：${m.message}，该目标未导入，请核对该单元格是否填错了列`, where(m.column, m.row)));
       item.status = 'error';
