@@ -166,6 +166,7 @@ export function buildPlan(db: Db, parsed: ParsedOverview[], options: PlanOptions
   const existing = plan ? loadTargets(db, { planId: plan.id }) : [];
   const bySerial = new Map(existing.map((t) => [t.serial, t]));
   const maxSerial = existing.reduce((m, t) => Math.max(m, t.serial), 0);
+  const serialOfAssignment = new Map(existing.flatMap((t) => t.assignments.map((a) => [a.id, t.serial] as const)));
   const byId = new Map(existing.map((t) => [t.id, t]));
   const actions: TargetAction[] = [];
   const items: ImportItem[] = [];
@@ -412,7 +413,7 @@ export function buildPlan(db: Db, parsed: ParsedOverview[], options: PlanOptions
   }
 
   function serialOfLine(assignmentId: number): number {
-    return existing.find((t) => t.assignments.some((a) => a.id === assignmentId))?.serial ?? 0;
+    return serialOfAssignment.get(assignmentId) ?? 0;
   }
 
   function baseLabel(base: ImportedValue & { fromTemplate?: boolean }): string {
