@@ -143,6 +143,23 @@ describe('returns from lead and cooperating units', () => {
   });
 });
 
+describe('an untouched template', () => {
+  it('sent back as it went out, it claims nothing: beside an edited copy it is no conflict', async () => {
+    const core = await store(true);
+    const files = await exportTemplates(core, { year: 2023, quarter: 3, by: 'unit' });
+    const f = files.find((x) => x.fileName.startsWith('市应急局_'))!;
+    const edited = await filledTemplate(f.bytes, '市应急局', ({ serial }) => (serial === 36 ? { progress: '终稿：三季度隐患排查整治全部完成' } : null));
+    for (const order of [
+      [{ name: '原样.xlsx', bytes: f.bytes }, { name: '终稿.xlsx', bytes: edited }],
+      [{ name: '终稿.xlsx', bytes: edited }, { name: '原样.xlsx', bytes: f.bytes }],
+    ]) {
+      const preview = await previewImport(core, order, {});
+      expect(preview.summary.conflicts).toBe(0);
+      expect(preview.items.filter((i) => i.status === 'updated').map((i) => [i.serial, i.file])).toEqual([[36, '终稿.xlsx']]);
+    }
+  });
+});
+
 describe('a template\'s fixed columns', () => {
   it('a changed fixed column is a conflict, never an update; 否 as a unit and a paragraph as a status are errors at their cells', async () => {
     const core = await store(true);

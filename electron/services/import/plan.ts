@@ -84,6 +84,11 @@ function roleOn(line: Target['assignments'][number], source: FileSource): 'lead'
   return line.cooperatingUnits.includes(source.owner) && !line.leadUnits.includes(source.owner) ? 'cooperating' : 'lead';
 }
 
+/** The file left the line as its base had it (a blank cell gives nothing, so it agrees). */
+function fileAsBase(l: ParsedLine, base: ImportedValue): boolean {
+  return (l.progressText === '' || l.progressText === base.text) && (l.onScheduleText === '' || sameStatus(l.onScheduleText, base.onScheduleText));
+}
+
 const short = (text: string) => (text.length > 30 ? `${text.slice(0, 30)}…` : text);
 
 export interface ImportPlan {
@@ -324,7 +329,7 @@ export function buildPlan(db: Db, parsed: ParsedOverview[], options: PlanOptions
     const firstMeta = t.lines.map(metaOf).find((m) => m !== undefined);
     if (fixed) {
       const fixedConflict = (column: keyof ParsedTarget['columns'], label: string, file: string, sent: string, store: string, row?: number) => {
-        if (file === '' || file === sent) return;
+        if (file === '' || file === sent || file === store) return;
         notes.push(note('warning', 'fixed-column-conflict', `冲突：第${target.serial}项的“${label}”是模板的固定列，文件中为“${short(file)}”，库中为“${short(store)}”，以库中为准，未更新`, where(column, row)));
       };
       fixedConflict('content', '责任目标内容', t.content, firstMeta?.content ?? target.content, target.content);
@@ -396,8 +401,11 @@ export function buildPlan(db: Db, parsed: ParsedOverview[], options: PlanOptions
         if (line) lines.push(line);
         return;
       }
-      const action = lineFor(l, match, i, changes, fixed, baseOf(match.id, metaOf(l)), notes, threeWay, where('progress', l.ref.row));
-      if (given) lineClaims.push({ key: `${match.id}|牵头`, value: `${l.progressText}\u0000${l.onScheduleText}`, row: l.ref.row });
+      const base = baseOf(match.id, metaOf(l));
+      const action = lineFor(l, match, i, changes, fixed, base, notes, threeWay, where('progress', l.ref.row));
+      // A template sent back as it went out (its prefilled text untouched) reports nothing new: no claim.
+      const unchangedTemplate = base?.fromTemplate === true && fileAsBase(l, base);
+      if (given && !unchangedTemplate) lineClaims.push({ key: `${match.id}|牵头`, value: `${l.progressText}\u0000${l.onScheduleText}`, row: l.ref.row });
       lines.push(action);
     });
     const changed = changes.length > 0;
@@ -475,11 +483,11 @@ export function buildPlan(db: Db, parsed: ParsedOverview[], options: PlanOptions
       // Three values: the file, the store now, and the base the file started from (what the template carried,
       // or what the last import brought). A file that left its base as it was does not undo a later edit; a
       // file and a store that both moved away from it disagree, and the user decides.
-      const fileAsBase = (l.progressText === '' || l.progressText === base.text) && (l.onScheduleText === '' || sameStatus(l.onScheduleText, base.onScheduleText));
+      const fileSame = fileAsBase(l, base);
       // A status set in the app has no wording of its own: it reads as the 是/否/基本 a template shows for it.
       const storeStatus = current?.onScheduleText || (current?.onSchedule ? ON_SCHEDULE_LABELS[current.onSchedule] : '');
       const storeAsBase = (current?.text ?? '') === base.text && sameStatus(storeStatus, base.onScheduleText);
-      if (!storeAsBase && fileAsBase) {
+      if (!storeAsBase && fileSame) {
         notes.push(note('info', 'kept-newer', `第${serialOfLine(match.id)}项：文件中的完成情况与${baseLabel(base)}相同，此后已在工作台中修改，保留修改后的内容`, at));
         return action;
       }
