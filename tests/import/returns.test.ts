@@ -197,6 +197,22 @@ describe('a template\'s fixed columns', () => {
     expect(core.db.prepare("SELECT count(*) AS n FROM units WHERE name = '否'").get()).toEqual({ n: 0 });
   });
 
+  it('another unit typed into a template\'s 责任单位 is a conflict at its cell, and the line keeps its units', async () => {
+    const core = await store(true);
+    const files = await exportTemplates(core, { year: 2023, quarter: 4, by: 'unit' });
+    const f = files.find((x) => x.fileName.startsWith('市应急局_'))!;
+    const before = listed(core).find((t) => t.serial === 37)!;
+    const bytes = await filledTemplate(f.bytes, '市应急局', ({ serial }) => (serial === 37 ? { progress: '四季度按计划推进，完成了年度任务', onSchedule: '是', units: '市财政局' } : null));
+    const preview = await previewImport(core, [{ name: '应急局.xlsx', bytes }], {});
+    const item = preview.items.find((i) => i.serial === 37)!;
+    expect(item.changes.map((c) => c.field)).toEqual(['progress', 'onSchedule']);
+    expect(item.notes.find((n) => n.code === 'fixed-column-conflict')).toMatchObject({ message: expect.stringContaining('文件中为“市财政局”'), where: { row: expect.any(Number), column: 'H' } });
+    await applyImport(core, [{ name: '应急局.xlsx', bytes }], {});
+    const after = listed(core).find((t) => t.serial === 37)!;
+    expect(after.assignments[0]!.leadUnits).toEqual(before.assignments[0]!.leadUnits);
+    expect(after.assignments[0]!.cooperatingUnits).toEqual(before.assignments[0]!.cooperatingUnits);
+  });
+
   it('a date in the serial column is an error at its cell, and that target is not imported', async () => {
     const core = await store(true);
     const files = await exportTemplates(core, { year: 2023, quarter: 4, by: 'unit' });

@@ -363,21 +363,7 @@ export function buildPlan(db: Db, parsed: ParsedOverview[], options: PlanOptions
       const match = matchLine(target, l, i, lead, taken);
       if (match) {
         taken.add(match.id);
-        if (fixed) {
-          const meta = metaOf(l);
-          const leadersNow = match.leaders.join(' ');
-          const unitsNow = [...match.leadUnits, ...match.cooperatingUnits].join(' ');
-          const sentLeaders = meta?.leaders ?? leadersNow;
-          const sentUnits = meta?.units ?? unitsNow;
-          const fileLeaders = l.leaders.map(normalizeName).join(' ');
-          const fileUnits = [...units.leadUnits, ...units.cooperatingUnits].map(names.canonicalUnit).join(' ');
-          if (fileLeaders !== '' && fileLeaders !== sentLeaders && fileLeaders !== leadersNow) {
-            notes.push(note('warning', 'fixed-column-conflict', `冲突：第${target.serial}项的“市政府领导”是模板的固定列，文件中为“${fileLeaders}”，库中为“${leadersNow}”，以库中为准，未更新`, where('leaders', l.ref.row)));
-          }
-          if (fileUnits !== '' && fileUnits !== sentUnits && fileUnits !== unitsNow) {
-            notes.push(note('warning', 'fixed-column-conflict', `冲突：第${target.serial}项的“责任单位”是模板的固定列，文件中为“${fileUnits}”，库中为“${unitsNow}”，以库中为准，未更新`, where('units', l.ref.row)));
-          }
-        }
+        if (fixed) notes.push(...fixedLineConflicts(l, match, metaOf(l), target.serial, (column) => where(column, l.ref.row)));
       } else {
         // A line the store lacks, met again in another file (two units' returns of one target): added once.
         const key = `${target.id}|${l.leaders.map(normalizeName).join(' ')}|${[...lead, ...units.cooperatingUnits.map(names.canonicalUnit)].join(' ')}`;
@@ -418,6 +404,18 @@ export function buildPlan(db: Db, parsed: ParsedOverview[], options: PlanOptions
       claims.set(c.key, list);
     }
     return { item, action };
+  }
+
+  /** A template line's leaders and units: the store's; what the unit changed there is a conflict note, never an update. */
+  function fixedLineConflicts(l: ParsedLine, match: Target['assignments'][number], meta: TemplateMetaLine | undefined, serial: number, at: (column: 'leaders' | 'units') => Note['where']): Note[] {
+    const units = unitsOf(l);
+    const compared: ['leaders' | 'units', string, string, string, string][] = [
+      ['leaders', '市政府领导', l.leaders.map(normalizeName).join(' '), meta?.leaders ?? match.leaders.join(' '), match.leaders.join(' ')],
+      ['units', '责任单位', [...units.leadUnits, ...units.cooperatingUnits].map(names.canonicalUnit).join(' '), meta?.units ?? [...match.leadUnits, ...match.cooperatingUnits].join(' '), [...match.leadUnits, ...match.cooperatingUnits].join(' ')],
+    ];
+    return compared
+      .filter(([, , file, sent, store]) => file !== '' && file !== sent && file !== store)
+      .map(([column, label, file, , store]) => note('warning', 'fixed-column-conflict', `冲突：第${serial}项的“${label}”是模板的固定列，文件中为“${file}”，库中为“${store}”，以库中为准，未更新`, at(column)));
   }
 
   function serialOfLine(assignmentId: number): number {
