@@ -102,7 +102,7 @@ export function parseOverviewWorkbook(wb: ExcelJS.Workbook, fileName: string, me
   let found = false;
   for (const ws of wb.worksheets) {
     // A collection template's own record of itself (templateMeta.ts), read below, not a sheet of data.
-    if (ws.name === TEMPLATE_META_SHEET && ws.state === 'veryHidden') continue;
+    if (ws.name === TEMPLATE_META_SHEET && ws.state !== 'visible') continue;
     if (ws.state === 'hidden' || ws.state === 'veryHidden') {
       notes.push({ severity: 'info', message: `工作表“${ws.name}”是隐藏的，未读取`, where: { file: fileName, sheet: ws.name } });
       continue;
