@@ -129,7 +129,7 @@ describe('returns from lead and cooperating units', () => {
       const preview = await previewImport(core, order, {});
       const conflicts = preview.items.filter((i) => i.status === 'conflict');
       expect(conflicts).toHaveLength(6);
-      expect(conflicts[0]!.notes.some((n) => n.code === 'return-conflict' && /冲突/.test(n.message))).toBe(true);
+      expect(conflicts[0]!.notes.find((n) => n.code === 'return-conflict')).toMatchObject({ message: expect.stringContaining('冲突'), where: { sheet: TEMPLATE_SHEET, column: 'F' } });
     }
     const ids = (core.db.prepare("SELECT a.id FROM assignments a JOIN targets t ON t.id = a.target_id WHERE t.serial IN (36, 37, 38) ORDER BY t.serial").all() as { id: number }[]).map((r) => r.id);
     await applyImport(core, [{ name: '初稿.xlsx', bytes: first }, { name: '终稿.xlsx', bytes: second }], {});

@@ -194,7 +194,7 @@ export function buildPlan(db: Db, parsed: ParsedOverview[], options: PlanOptions
   const imported = lastImported(db, quarter);
   const cooperatingNow = cooperatingReturnsOfQuarter(db, quarter);
   // Every claim on an existing line, to find two files disagreeing about it once all are planned.
-  const claims = new Map<string, { item: ImportItem; action: TargetAction | null; value: string; file: string; row: number }[]>();
+  const claims = new Map<string, { item: ImportItem; action: TargetAction | null; value: string; file: string; where: Note['where'] }[]>();
   // The parsed target of each action: its lines' cells, for notes raised once every line is matched.
   const parsedOf = new Map<TargetAction, ParsedTarget>();
 
@@ -355,7 +355,7 @@ export function buildPlan(db: Db, parsed: ParsedOverview[], options: PlanOptions
     }
     const taken = new Set<number>();
     const lines: LineAction[] = [];
-    const lineClaims: (Claim & { row: number })[] = [];
+    const lineClaims: (Claim & { where: Note['where'] })[] = [];
     const threeWay: number[] = [];
     t.lines.forEach((l, i) => {
       const units = unitsOf(l);
@@ -383,7 +383,7 @@ export function buildPlan(db: Db, parsed: ParsedOverview[], options: PlanOptions
       if (role === 'cooperating') {
         const unit = source.owner!;
         const line = cooperatingLine(l, match, i, unit, changes);
-        if (given) lineClaims.push({ key: `${match.id}|配合|${unit}`, value: `${l.progressText}\u0000${l.onScheduleText}`, row: l.ref.row });
+        if (given) lineClaims.push({ key: `${match.id}|配合|${unit}`, value: `${l.progressText}\u0000${l.onScheduleText}`, where: where('progress', l.ref.row) });
         if (line) lines.push(line);
         return;
       }
@@ -391,7 +391,7 @@ export function buildPlan(db: Db, parsed: ParsedOverview[], options: PlanOptions
       const action = lineFor(l, match, i, changes, fixed, base, notes, threeWay, where('progress', l.ref.row));
       // A template sent back as it went out (its prefilled text untouched) reports nothing new: no claim.
       const unchangedTemplate = base?.fromTemplate === true && fileAsBase(l, base);
-      if (given && !unchangedTemplate) lineClaims.push({ key: `${match.id}|牵头`, value: `${l.progressText}\u0000${l.onScheduleText}`, row: l.ref.row });
+      if (given && !unchangedTemplate) lineClaims.push({ key: `${match.id}|牵头`, value: `${l.progressText}\u0000${l.onScheduleText}`, where: where('progress', l.ref.row) });
       lines.push(action);
     });
     const changed = changes.length > 0;
@@ -400,7 +400,7 @@ export function buildPlan(db: Db, parsed: ParsedOverview[], options: PlanOptions
     const action: TargetAction | null = changed ? { key: item.key, status: 'updated', targetId: target.id, serial: t.serial, fields, lines, source: fileName, claims: lineClaims.map(({ key, value }) => ({ key, value })), conflict } : null;
     for (const c of lineClaims) {
       const list = claims.get(c.key) ?? [];
-      list.push({ item, action, value: c.value, file: fileName, row: c.row });
+      list.push({ item, action, value: c.value, file: fileName, where: c.where });
       claims.set(c.key, list);
     }
     return { item, action };
@@ -526,8 +526,8 @@ export function buildPlan(db: Db, parsed: ParsedOverview[], options: PlanOptions
       if (others.length === 0) continue;
       c.item.status = 'conflict';
       if (c.action) c.action.conflict = true;
-      const where = others.map((o) => `${o.file} 第${o.row}行`).join('、');
-      c.item.notes.push(note('warning', 'return-conflict', `冲突：第${c.item.serial}项同一分工的${who}报送另见 ${where}，内容不同，均未采用；请在预览中选定采用哪一份`, { file: c.file, sheet: undefined, row: c.row }));
+      const elsewhere = others.map((o) => `${o.file} 第${o.where.row}行`).join('、');
+      c.item.notes.push(note('warning', 'return-conflict', `冲突：第${c.item.serial}项同一分工的${who}报送另见 ${elsewhere}，内容不同，均未采用；请在预览中选定采用哪一份`, c.where));
     }
   }
 
