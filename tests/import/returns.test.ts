@@ -101,6 +101,19 @@ describe('returns from lead and cooperating units', () => {
     expect(await a.invoke('returns.forTarget', { targetId })).toEqual([]);
   });
 
+  it('a template by leader carries the lead unit\'s return: it is the line\'s progress', async () => {
+    const core = await store(true);
+    const files = await exportTemplates(core, { year: 2023, quarter: 4, by: 'leader' });
+    const f = files.find((x) => x.fileName.startsWith('肖友华_'))!;
+    const bytes = await filledTemplate(f.bytes, '肖友华', ({ assignmentId }) => ({ progress: `肖友华同志分管：分工${assignmentId}四季度按计划推进`, onSchedule: '是' }));
+    const batch = await applyImport(core, [{ name: f.fileName, bytes }], {});
+    expect(batch.summary.conflicts).toBe(0);
+    const ids = (core.db.prepare("SELECT a.id FROM assignments a JOIN assignment_leaders al ON al.assignment_id = a.id JOIN leaders l ON l.id = al.leader_id WHERE l.name = '肖友华'").all() as { id: number }[]).map((r) => r.id);
+    expect(ids.length).toBeGreaterThan(0);
+    for (const id of ids) expect(q4(core, id)?.text).toBe(`肖友华同志分管：分工${id}四季度按计划推进`);
+    expect(core.db.prepare('SELECT count(*) AS n FROM cooperating_returns').get()).toEqual({ n: 0 });
+  });
+
   it('a cooperating unit\'s template says which lines it only cooperates on', async () => {
     const core = await store(true);
     const files = await exportTemplates(core, { year: 2023, quarter: 4, by: 'unit' });
