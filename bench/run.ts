@@ -20,6 +20,7 @@ import { measureCli } from './cliBench';
 import { describePayload } from './payloadBench';
 import { measureReport } from './reportBench';
 import { measureWrites } from './writesBench';
+import { measureReturns } from './returnsBench';
 
 const TARGETS = Number(process.env.BENCH_TARGETS ?? 5000);
 
@@ -138,6 +139,17 @@ async function main(): Promise<void> {
   rows.push({ name: 'work report: report.candidates of the seed report, units suggested from 200 targets of the year before', stat: report.candidates, goal: '< 200 ms' });
   rows.push({ name: 'work report: linking 200 targets to their clauses', stat: report.link200, baseline: { name: 'one similarity per target × commitment', stat: report.locate200 }, goal: '< 1 s' });
   rows.push({ name: `work report: ${report.docxPages}-page .docx imported (read, segment, store, candidates)`, stat: report.docxImport, baseline: { name: 'mammoth text extraction alone', stat: report.mammothOnly }, goal: '< 2 s' });
+  // Returns from units: 60 units' returned templates at once, and the backup list of a 200 MB store.
+  const ret = await measureReturns(TARGETS);
+  rows.push({
+    name: `${ret.templates} returned templates at once over ${TARGETS} targets / ${ret.lines} lines, preview + apply (${ret.cooperatingReturns} cooperating returns kept)`,
+    stat: ret.import,
+    baseline: { name: 'exceljs load of the same files alone', stat: ret.exceljs },
+    goal: '< 10 s, same lines whatever the file order',
+  });
+  rows.push({ name: `backup list, ${ret.backups} backups of a ${ret.storeMb.toFixed(0)} MB store, first listing`, stat: ret.listCold, baseline: { name: 'integrity_check of each (the old listing)', stat: ret.verifyAll } });
+  rows.push({ name: 'backup list, again (unchanged files are not read again)', stat: ret.listWarm, baseline: { name: 'integrity_check of each', stat: ret.verifyAll } });
+  const order = `returned templates in reverse order: ${ret.sameWhateverOrder ? 'the same list --json' : 'A DIFFERENT list --json'}; conflicts ${ret.conflicts}`;
 
   console.log('| measure | p50 | p95 | baseline p50 / p95 | ratio (baseline p50 / p50) | goal |');
   console.log('|---|---|---|---|---|---|');
@@ -152,9 +164,10 @@ async function main(): Promise<void> {
   } catch (err) {
     console.log(`（安装包体积未测量：${err instanceof Error ? err.message : String(err)}）`);
   }
+  console.log(order);
   console.log('(ratio = baseline p50 / p50: above 1 is faster than the baseline; the import goal "≤ 1.3× exceljs" means a ratio of at least 0.77, the export goals "≤ 1.5×" and "< 1.5×" one above 0.67)');
   fs.mkdirSync('.bench', { recursive: true });
-  fs.writeFileSync('.bench/results.json', JSON.stringify({ targets: TARGETS, lines, reports, rows }, null, 2));
+  fs.writeFileSync('.bench/results.json', JSON.stringify({ targets: TARGETS, lines, reports, rows, returns: { sameWhateverOrder: ret.sameWhateverOrder, conflicts: ret.conflicts } }, null, 2));
   fs.rmSync(dir, { recursive: true, force: true });
 }
 

@@ -45,6 +45,13 @@ export interface SyntheticOptions {
   targets: number;
   year?: number;
   seed?: number;
+  /** How many responsible units to spread the lines over (the list above, then 示例N局…); 40 by default. */
+  units?: number;
+}
+
+/** The first `count` unit names: the real ones, then made-up ones of the same shape. */
+export function unitNames(count = UNITS.length): string[] {
+  return Array.from({ length: count }, (_, i) => UNITS[i] ?? `市第${i + 1}示例局`);
 }
 
 export function fillSynthetic(db: Db, options: SyntheticOptions): { year: number; lines: number; reports: number } {
@@ -52,6 +59,7 @@ export function fillSynthetic(db: Db, options: SyntheticOptions): { year: number
   const random = rng(options.seed ?? 7);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
   const pool = sentences();
+  const units = unitNames(options.units);
   let lines = 0;
   let reports = 0;
   db.transaction(() => withDeferredIndex(db, () => {
@@ -67,8 +75,8 @@ export function fillSynthetic(db: Db, options: SyntheticOptions): { year: number
       const lineCount = random() < 0.4 ? 2 : 1;
       for (let ord = 1; ord <= lineCount; ord++) {
         const a = repo.insertAssignment(db, id, ord);
-        const units = [pick(UNITS), ...(random() < 0.5 ? [pick(UNITS)] : [])];
-        repo.setAssignmentNames(db, a, { leaders: [pick(LEADERS)], leadUnits: units.slice(0, 1), cooperatingUnits: units.slice(1) });
+        const names = [pick(units), ...(random() < 0.5 ? [pick(units)] : [])];
+        repo.setAssignmentNames(db, a, { leaders: [pick(LEADERS)], leadUnits: names.slice(0, 1), cooperatingUnits: names.slice(1) });
         lines++;
         for (const q of QUARTERS) {
           // About 20,000 reports for 5,000 targets (7,000 lines): some lines miss a quarter.

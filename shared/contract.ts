@@ -195,7 +195,11 @@ export const backupSummarySchema = z.object({
 });
 
 export const backupListingSchema = z.union([
-  backupSummarySchema.extend({ damaged: z.literal(false) }),
+  backupSummarySchema.extend({
+    damaged: z.literal(false),
+    /** The backup's row counts minus the live store's: what a restore would bring back (+) or take away (−). */
+    diff: backupCountsSchema.optional(),
+  }),
   z.object({ damaged: z.literal(true), file: z.string(), name: z.string(), takenAt: z.string(), reason: backupReasonSchema, sizeBytes: z.number(), problem: z.string() }),
 ]);
 
@@ -231,6 +235,8 @@ export const importChangeSchema = z.object({
   line: z.number().int().nullable(),
   before: z.string(),
   after: z.string(),
+  /** Returns from units: for a conflict, the value the file started from (its template, or the last import). */
+  base: z.string().optional(),
 });
 
 export const importItemSchema = z.object({
@@ -319,6 +325,17 @@ export const importPreviewSchema = z.object({
   /** Notes about files and sheets as a whole (hidden rows, ignored columns, headings skipped). */
   notes: z.array(noteSchema),
   newNames: z.object({ leaders: z.array(z.string()), units: z.array(z.string()) }),
+});
+
+/** A cooperating unit's return of one line and quarter (配合单位报送): kept beside the lead unit's, never over it. */
+export const cooperatingReturnSchema = z.object({
+  assignmentId: idSchema,
+  quarter: quarterSchema,
+  unit: z.string(),
+  text: z.string(),
+  onScheduleText: z.string(),
+  file: z.string(),
+  returnedAt: z.string(),
 });
 
 export const importBatchSchema = z.object({
@@ -537,8 +554,12 @@ export const methods = {
     input: empty,
     output: z.object({ version: z.string(), storePath: z.string(), years: z.array(yearSchema), recovery: recoverySchema.nullable() }),
   },
-  'backups.list': { input: empty, output: z.object({ dir: z.string(), backups: z.array(backupListingSchema) }) },
-  'backups.create': { input: empty, output: backupSummarySchema },
+  'backups.list': {
+    input: empty,
+    /** `warning`: the chosen backup folder is unavailable (a USB stick not plugged in); the local 备份 folder is listed. */
+    output: z.object({ dir: z.string(), backups: z.array(backupListingSchema), warning: z.string().optional() }),
+  },
+  'backups.create': { input: empty, output: backupSummarySchema.extend({ warning: z.string().optional() }) },
   /** Restores a backup of the backup folder (by name: no path crosses the API); the current store is backed up first. */
   'backups.restore': {
     input: z.object({ name: z.string().regex(/^store-[\w-]+\.sqlite$/, '备份文件名无效') }).strict(),
@@ -612,8 +633,15 @@ export const methods = {
   },
   'import.preview': { input: importRequest, output: importPreviewSchema },
   'import.apply': {
-    input: importRequest.extend({ skip: z.array(z.string().max(400)).max(100_000).default([]) }).strict(),
-    output: z.object({ batch: importBatchSchema }),
+    input: importRequest
+      .extend({
+        skip: z.array(z.string().max(400)).max(100_000).default([]),
+        /** Returns from units: the conflicting rows (冲突) the user chose to take; the others are left out. */
+        take: z.array(z.string().max(400)).max(100_000).default([]),
+      })
+      .strict(),
+    /** `backupWarning`: the backup before the import went to the local 备份 folder (the chosen one is unavailable). */
+    output: z.object({ batch: importBatchSchema, backupWarning: z.string().optional() }),
   },
   'import.batches': { input: empty, output: z.array(importBatchSchema) },
   'export.overview': {
@@ -768,6 +796,8 @@ export const methods = {
     input: z.object({ year: yearSchema }).strict(),
     output: z.object({ year: yearSchema, targets: z.number().int(), backup: backupSummarySchema, changeId: idSchema }),
   },
+  // Returns from units: the cooperating units' returns (配合单位报送) kept beside a target's official progress.
+  'returns.forTarget': { input: z.object({ targetId: idSchema }).strict(), output: z.array(cooperatingReturnSchema) },
 } as const;
 
 export type Methods = typeof methods;
@@ -798,6 +828,7 @@ export type ImportChange = z.infer<typeof importChangeSchema>;
 export type ImportSummary = z.infer<typeof importSummarySchema>;
 export type ImportPreview = z.infer<typeof importPreviewSchema>;
 export type ImportBatch = z.infer<typeof importBatchSchema>;
+export type CooperatingReturn = z.infer<typeof cooperatingReturnSchema>;
 export type ColumnRole = z.infer<typeof columnRoleSchema>;
 export type RoundStatus = z.infer<typeof roundStatusSchema>;
 export type BackupSummaryInfo = z.infer<typeof backupSummarySchema>;

@@ -44,15 +44,22 @@ export interface BackupSummary {
 }
 
 export type BackupListing =
-  | (BackupSummary & { damaged: false })
+  /** `diff`: the backup's row counts minus the live store's, when listed beside a store. */
+  | (BackupSummary & { damaged: false; diff?: BackupCounts })
   | { damaged: true; file: string; name: string; takenAt: string; reason: BackupReason | null; sizeBytes: number; problem: string };
 
 export interface RotationPolicy {
   keepLast: number;
   keepMonthly: number;
+  /**
+   * The first backup of each day for this many days: sixty returned templates imported one at a time in a
+   * day make sixty backups, which must not push out the days before. Bounded, so that the folder is too.
+   */
+  keepDaily?: number;
 }
 
-export const DEFAULT_ROTATION: RotationPolicy = { keepLast: 10, keepMonthly: 12 };
+export const DEFAULT_ROTATION: RotationPolicy = { keepLast: 10, keepMonthly: 12, keepDaily: 14 };
+const DAY_MS = 86_400_000;
 
 const NAME = /^store-(\d{4})(\d{2})(\d{2})-(\d{2})(\d{2})(\d{2})-(\d{3})-(import|migration|restore|daily|manual)\.sqlite$/;
 /** Appended to a backup's name while it is written; SQLite's own companions of it end in -journal etc. */
@@ -255,15 +262,34 @@ function backupNames(dir: string): string[] {
 }
 
 /**
- * Every backup in `dir`, newest first, each verified. Temporary files of a backup in progress (or killed)
- * are not listed; a file that fails verification is listed as damaged rather than thrown, so that one bad
- * file does not hide the good ones.
+ * What each listed backup holds, by file, size and modification time: a backup never changes once named,
+ * so a second listing reads nothing again.
+ */
+const listed = new Map<string, { key: string; summary: BackupSummary }>();
+
+/** A backup's contents for the list: opened and counted, but not integrity-checked (a restore checks). */
+function quickSummary(file: string): BackupSummary {
+  const stat = fs.statSync(file);
+  const key = `${stat.size}:${stat.mtimeMs}`;
+  const cached = listed.get(file);
+  if (cached?.key === key) return cached.summary;
+  // integrity_check reads every page: seconds per backup on a 200 MB store, ten or more backups a list.
+  const summary = verifyBackup(file, { integrityChecked: true });
+  listed.set(file, { key, summary });
+  return summary;
+}
+
+/**
+ * Every backup in `dir`, newest first, with what each holds. Temporary files of a backup in progress (or
+ * killed) are not listed; a file that cannot be read as a store is listed as damaged rather than thrown, so
+ * that one bad file does not hide the good ones. The full integrity check runs when a backup is taken and
+ * again before it is restored, not on every listing.
  */
 export function listBackups(dir: string): BackupListing[] {
   return backupNames(dir).map((name): BackupListing => {
     const file = path.join(dir, name);
     try {
-      return { ...verifyBackup(file), damaged: false };
+      return { ...quickSummary(file), damaged: false };
     } catch (err) {
       const parsed = parseBackupName(name)!;
       let sizeBytes = 0;
@@ -292,11 +318,13 @@ export function newestVerifiedBackup(dir: string): BackupSummary | null {
 const monthIndex = (d: Date): number => d.getFullYear() * 12 + d.getMonth();
 
 /**
- * Which backups rotation deletes: all but the newest `keepLast`, and but the newest of each calendar month
- * among the `keepMonthly` months up to `now`'s. Names that are not backups' are never selected. Returned
- * oldest first.
+ * Which backups rotation deletes: all but the newest `keepLast`, but the newest of each calendar month
+ * among the `keepMonthly` months up to `now`'s, but the first of each day among the `keepDaily` days up to
+ * `now`'s, and but the newest taken at or before each time in `protect` (the first import of each
+ * collection round: the store as it was before the round's returns came in). Names that are not backups'
+ * are never selected. Returned oldest first.
  */
-export function selectForDeletion(names: readonly string[], policy: RotationPolicy = DEFAULT_ROTATION, now: Date = new Date()): string[] {
+export function selectForDeletion(names: readonly string[], policy: RotationPolicy = DEFAULT_ROTATION, now: Date = new Date(), protect: readonly Date[] = []): string[] {
   const backups = names
     .map((name) => ({ name, parsed: parseBackupName(name) }))
     .filter((b): b is { name: string; parsed: { at: Date; reason: BackupReason } } => b.parsed !== null)
@@ -311,6 +339,22 @@ export function selectForDeletion(names: readonly string[], policy: RotationPoli
       monthsKept.add(month);
       keep.add(b.name);
     }
+  }
+  // Oldest first, so the first of each day is the first met.
+  const daysKept = new Set<string>();
+  const dayStart = (d: Date) => new Date(d.getFullYear(), d.getMonth(), d.getDate()).getTime();
+  for (const b of [...backups].reverse()) {
+    const day = localDay(b.parsed.at);
+    // Rounded: a day across a daylight-saving change is 23 or 25 hours long.
+    const age = Math.round((dayStart(now) - dayStart(b.parsed.at)) / DAY_MS);
+    if (age < (policy.keepDaily ?? 0) && !daysKept.has(day)) {
+      daysKept.add(day);
+      keep.add(b.name);
+    }
+  }
+  for (const t of protect) {
+    const before = backups.find((b) => b.parsed.at.getTime() <= t.getTime());
+    if (before) keep.add(before.name);
   }
   return backups.filter((b) => !keep.has(b.name)).map((b) => b.name).reverse();
 }
@@ -342,10 +386,10 @@ export function removeStalePartials(dir: string, now: Date = new Date(), maxAgeM
 }
 
 /** Applies `selectForDeletion` to `dir`, and clears stale temporary files. Returns the deleted names. */
-export function rotateBackups(dir: string, policy: RotationPolicy = DEFAULT_ROTATION, now: Date = new Date()): { deleted: string[]; failed: string[] } {
+export function rotateBackups(dir: string, policy: RotationPolicy = DEFAULT_ROTATION, now: Date = new Date(), protect: readonly Date[] = []): { deleted: string[]; failed: string[] } {
   const deleted: string[] = [];
   const failed: string[] = [];
-  for (const name of selectForDeletion(backupNames(dir), policy, now)) {
+  for (const name of selectForDeletion(backupNames(dir), policy, now, protect)) {
     try {
       fs.rmSync(path.join(dir, name), { force: true });
       deleted.push(name);

@@ -16,6 +16,7 @@ import { compactHeader, quarterIn, roleOfHeader, type ColumnMapping } from './he
 import type { ParsedLine, ParsedOverview, ReadNote } from './overviewTypes';
 import { assertWorkbookBytes, damageOf, readWorkbookFile } from './sniff';
 import { takeOutMerges } from './unmerge';
+import { readTemplateMeta, TEMPLATE_META_SHEET } from './templateMeta';
 
 export type { CellRef, ParsedLine, ParsedOverview, ParsedTarget, ReadNote } from './overviewTypes';
 
@@ -100,6 +101,8 @@ export function parseOverviewWorkbook(wb: ExcelJS.Workbook, fileName: string, me
   const searched: string[] = [];
   let found = false;
   for (const ws of wb.worksheets) {
+    // A collection template's own record of itself (templateMeta.ts), read below, not a sheet of data.
+    if (ws.name === TEMPLATE_META_SHEET && ws.state !== 'visible') continue;
     if (ws.state === 'hidden' || ws.state === 'veryHidden') {
       notes.push({ severity: 'info', message: `工作表“${ws.name}”是隐藏的，未读取`, where: { file: fileName, sheet: ws.name } });
       continue;
@@ -144,6 +147,7 @@ export function parseOverviewWorkbook(wb: ExcelJS.Workbook, fileName: string, me
   }
   if (!found) throw noHeader(fileName, searched, wb.worksheets[0]?.name);
   overview.quarter ??= headerQuarterFound;
+  overview.template = readTemplateMeta(wb);
   return overview;
 }
 

@@ -1,6 +1,7 @@
 /** What the overview reader returns: plain data with the cell each value came from, no database ids. */
 import type { ColumnRole } from './headers';
 import type { Quarter } from '../../shared/domain';
+import type { TemplateMeta } from './templateMeta';
 
 /** A cell: row 1-based as Excel shows it, column a letter ('E'). */
 export interface CellRef {
@@ -59,4 +60,6 @@ export interface ParsedOverview {
   quarter: Quarter | null;
   targets: ParsedTarget[];
   notes: ReadNote[];
+  /** A collection template's hidden record (when it was generated, for whom, what each line held); null for other files. */
+  template?: TemplateMeta | null;
 }

@@ -4,8 +4,9 @@ import { readSettings } from '../db/repos/settings';
 import { updateSettings } from './settings';
 import type { BackupSummaryInfo, RecoveryInfo } from '../../shared/contract';
 import type { ServiceContext } from './context';
-import { backupDirOf, backupNow, listStoreBackups, rememberBackupDir } from './backups';
+import { backupNow, listStoreBackups, rememberBackupDir, resolveBackupDir } from './backups';
 import { requireTarget } from './context';
+import { cooperatingReturnsOfTarget } from '../db/repos/returns';
 import { addAlias, getDirectory } from './directory';
 import type { Handlers } from './dispatch';
 import { getOverview } from './overview';
@@ -49,7 +50,12 @@ export function createHandlers(ctx: ServiceContext, host: HostOps): Handlers {
         recovery,
       };
     },
-    'backups.list': () => listStoreBackups(host.recovery()?.backupDir ?? backupDirOf(ctx.db, ctx.storePath)),
+    'backups.list': () => {
+      const recovery = host.recovery();
+      if (recovery) return listStoreBackups(recovery.backupDir);
+      const { dir, warning } = resolveBackupDir(ctx.storePath, readSettings(ctx.db));
+      return listStoreBackups(dir, ctx.db, warning);
+    },
     'backups.create': () => backupNow(ctx.db, ctx.storePath, 'manual'),
     'backups.restore': (input) => host.restore(input.name),
     'settings.get': () => readSettings(ctx.db),
@@ -72,15 +78,17 @@ export function createHandlers(ctx: ServiceContext, host: HostOps): Handlers {
     'history.forTarget': (input) => changesForTarget(ctx.db, input.targetId),
     'history.revert': (input) => revertChange(ctx, input.changeId, input.to, input.strict, input.through),
     'import.preview': (input) => runJob(input.jobId, (job) => previewImport(ctx, decodeFiles(input.files), input, job)),
-    'import.apply': async (input) => ({
-      batch: await runJob(input.jobId, async (job) => {
+    'import.apply': async (input) => {
+      let backupWarning: string | undefined;
+      const batch = await runJob(input.jobId, async (job) => {
         // Every import starts from a verified backup: the way back if the batch turns out wrong.
         job.report({ done: 0, total: 1, label: '导入前备份数据' });
-        await backupNow(ctx.db, ctx.storePath, 'import');
+        backupWarning = (await backupNow(ctx.db, ctx.storePath, 'import')).warning;
         await checkpoint(job.signal);
         return applyImport(ctx, decodeFiles(input.files), input, job);
-      }),
-    }),
+      });
+      return backupWarning === undefined ? { batch } : { batch, backupWarning };
+    },
     'export.overview': (input) => exportOverviewFile(ctx, input),
     'export.templates': (input) => exportTemplatesZip(ctx, input),
     'round.status': (input) => roundStatus(ctx, input.year, input.quarter),
@@ -126,5 +134,7 @@ export function createHandlers(ctx: ServiceContext, host: HostOps): Handlers {
     'app.startState': () => startState(ctx, host.start()),
     'app.welcomeSeen': () => markWelcomeSeen(ctx, host.start()),
     'sample.remove': (input) => removeSample(ctx, input.year, () => backupNow(ctx.db, ctx.storePath, 'manual')),
+    // Returns from units.
+    'returns.forTarget': (input) => cooperatingReturnsOfTarget(ctx.db, requireTarget(ctx, input.targetId).id),
   };
 }

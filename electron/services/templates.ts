@@ -8,6 +8,7 @@ import { AppError } from '../../shared/errors';
 import { quarterLabel, type Quarter } from '../../shared/domain';
 import { readSettings } from '../db/repos/settings';
 import { loadTargets } from '../db/repos/targets';
+import { cooperatingReturnsOfQuarter } from '../db/repos/returns';
 import { templateBytes } from '../excel/templateWriter';
 import type { ServiceContext } from './context';
 import { requirePlan } from './plans';
@@ -62,12 +63,15 @@ export async function exportTemplates(ctx: ServiceContext, options: TemplateExpo
   const city = plan.city.trim() || readSettings(ctx.db).city.trim();
   const files: TemplateFile[] = [];
   const used = new Set<string>();
+  const generatedAt = new Date().toISOString();
+  const cooperating = cooperatingReturnsOfQuarter(ctx.db, options.quarter);
   for (const [owner, list] of groups) {
     let fileName = templateFileName(owner, options.year, options.quarter);
     // Two names that sanitise alike (市a/b局, 市a_b局) must not overwrite each other.
     for (let n = 2; used.has(fileName.toLowerCase()); n++) fileName = templateFileName(`${owner}(${n})`, options.year, options.quarter);
     used.add(fileName.toLowerCase());
-    files.push({ fileName, bytes: await templateBytes({ city, year: options.year, quarter: options.quarter, unit: owner, targets: list }) });
+    const own = new Map(list.flatMap((t) => t.assignments.map((a) => [a.id, cooperating.get(`${a.id}|${owner}`)] as const)).filter((e): e is [number, NonNullable<(typeof e)[1]>] => e[1] !== undefined));
+    files.push({ fileName, bytes: await templateBytes({ city, year: options.year, quarter: options.quarter, unit: owner, targets: list, by: options.by, cooperatingReturns: own, generatedAt }) });
   }
   openRound(ctx, options.year, options.quarter, options.by);
   return files;

@@ -304,15 +304,16 @@ describe('rotation', () => {
     expect(selectForDeletion(names, policy, now)).toEqual(deleted);
   });
 
-  it('default policy: 10 newest plus one a month for 12 months', () => {
+  it('default policy: 10 newest plus one a month for 12 months plus the first of each day for 14 days', () => {
     // One backup a day for 400 days up to now.
     const names = Array.from({ length: 400 }, (_, i) => name(new Date(now.getTime() - i * 86_400_000)));
     const kept = names.filter((n) => !selectForDeletion(names, undefined, now).includes(n));
-    // 10 newest (Nov 14–23) + newest of Oct 2026 … Dec 2025 (11 months; Nov already among the 10).
-    expect(kept).toHaveLength(21);
+    // 10 newest (Nov 14–23) + Nov 10–13 (the first of each of the last 14 days) + newest of Oct 2026 … Dec 2025
+    // (11 months; Nov already among the 10).
+    expect(kept).toHaveLength(25);
     expect(kept.filter((n) => n.startsWith('store-202512'))).toEqual([expect.stringMatching(/^store-20251231-/)]);
     expect(kept.filter((n) => n.startsWith('store-202511'))).toEqual([]);
-    expect(kept.filter((n) => n.startsWith('store-202611'))).toHaveLength(10);
+    expect(kept.filter((n) => n.startsWith('store-202611'))).toHaveLength(14);
   });
 
   it('deletes the selected files and stale temporary files, and leaves everything else', async () => {

@@ -8,6 +8,12 @@ import { AppError } from '../../shared/errors';
 import { tempStorePath } from '../helpers/store';
 
 describe('store migrations', () => {
+  it('are listed in strictly increasing order (migrate skips every version at or below the store\'s)', () => {
+    const versions = MIGRATIONS.map((m) => m.version);
+    expect(versions).toEqual([...versions].sort((a, b) => a - b));
+    expect(new Set(versions).size).toBe(versions.length);
+  });
+
   it('creates a new store at the latest version with WAL and foreign keys', () => {
     const file = tempStorePath();
     const db = openStore(file);

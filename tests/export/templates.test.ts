@@ -46,19 +46,21 @@ function fileFor(files: { fileName: string; bytes: Buffer }[], unit: string, qua
 }
 
 /** Fills every body line of a template as a unit would: a progress text per line and 否; returns the saved bytes and what was filled by 分工ID. */
-async function fill(bytes: Buffer): Promise<{ bytes: Buffer; filled: Map<number, string> }> {
+async function fill(bytes: Buffer): Promise<{ bytes: Buffer; filled: Map<number, string>; cooperating: Map<number, string> }> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(bytes as unknown as ArrayBuffer);
   const ws = wb.getWorksheet(TEMPLATE_SHEET)!;
   const filled = new Map<number, string>();
+  const cooperating = new Map<number, string>();
   for (let r = 4; r <= ws.rowCount; r++) {
     const id = ws.getCell(r, TEMPLATE_COLUMNS.assignmentId).value as number;
     const progress = `四季度已完成第${r - 3}项工作，分工${id}推进顺利但个别环节滞后`;
     ws.getCell(r, TEMPLATE_COLUMNS.progress).value = progress;
     ws.getCell(r, TEMPLATE_COLUMNS.onSchedule).value = '否';
-    filled.set(id, progress);
+    // The lines the unit only cooperates on are marked: their return is kept beside the lead unit's.
+    (ws.getCell(r, TEMPLATE_COLUMNS.role).value === '配合' ? cooperating : filled).set(id, progress);
   }
-  return { bytes: Buffer.from(await wb.xlsx.writeBuffer()), filled };
+  return { bytes: Buffer.from(await wb.xlsx.writeBuffer()), filled, cooperating };
 }
 
 /** The store after the import must be the store before, with Q4 progress on exactly the filled lines. */
@@ -72,6 +74,12 @@ function expectOnlyFilled(before: ReturnType<typeof loadTargets>, core: Core, fi
     }),
   );
   expect(listed(core)).toEqual(expected);
+}
+
+/** The unit's returns on the lines it only cooperates on: beside the official progress, as 配合单位报送. */
+function expectCooperating(core: Core, cooperating: Map<number, string>): void {
+  const rows = core.db.prepare("SELECT assignment_id AS id, unit, text FROM cooperating_returns WHERE quarter = 4 ORDER BY assignment_id").all() as { id: number; unit: string; text: string }[];
+  expect(rows).toEqual([...cooperating].sort((a, b) => a[0] - b[0]).map(([id, text]) => ({ id, unit: '市自然资源和规划局', text })));
 }
 
 function allTargets(core: Core): ReturnType<typeof loadTargets> {
@@ -106,24 +114,24 @@ describe('collection templates', () => {
     const ws = await sheetOf(fileFor(files, '市应急局'));
     expect(text(ws, 1, 1)).toBe('市应急局2023年责任目标三季度工作推进情况报送表');
     expect(text(ws, 2, 1)).toBe('请在“三季度完成情况”和“是否按计划完成进度”两列填写，其余各列请勿修改；是否按计划请从下拉列表选择“是”或“否”。');
-    expect([1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((c) => text(ws, 3, c))).toEqual(['序号', '市政府领导', '责任目标内容', '完成时限', '上季度完成情况', '三季度完成情况', '是否按计划完成进度', '责任单位', '目标ID', '分工ID']);
+    expect([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11].map((c) => text(ws, 3, c))).toEqual(['序号', '市政府领导', '责任目标内容', '完成时限', '上季度完成情况', '三季度完成情况', '是否按计划完成进度', '责任单位', '本单位职责', '目标ID', '分工ID']);
     expect(ws.rowCount).toBe(3 + 3);
     expect([4, 5, 6].map((r) => ws.getCell(r, 1).value)).toEqual([36, 37, 38]);
-    expect(ws.getColumn(9).hidden).toBe(true);
     expect(ws.getColumn(10).hidden).toBe(true);
-    for (const c of [1, 3, 6, 7, 8]) expect(ws.getColumn(c).hidden).toBe(false);
+    expect(ws.getColumn(11).hidden).toBe(true);
+    for (const c of [1, 3, 6, 7, 8, 9]) expect(ws.getColumn(c).hidden).toBe(false);
     const byTarget = new Map(allTargets(core).map((t) => [t.serial, t]));
     for (const [i, serial] of [36, 37, 38].entries()) {
       const r = 4 + i;
       const t = byTarget.get(serial)!;
-      expect(ws.getCell(r, 9).value).toBe(t.id);
-      expect(ws.getCell(r, 10).value).toBe(t.assignments[0]!.id);
+      expect(ws.getCell(r, 10).value).toBe(t.id);
+      expect(ws.getCell(r, 11).value).toBe(t.assignments[0]!.id);
       // Q3 as reported is prefilled; the seed has no Q2, so the previous column is empty.
       expect(text(ws, r, 6)).toBe(t.assignments[0]!.progress.find((p) => p.quarter === 3)?.text ?? '');
       expect(text(ws, r, 5)).toBe('');
       expect(text(ws, r, 8)).toContain('市应急局');
       for (const c of [6, 7]) expect(ws.getCell(r, c).protection?.locked, `row ${r} col ${c}`).toBe(false);
-      for (const c of [1, 2, 3, 4, 5, 8, 9, 10]) expect(ws.getCell(r, c).protection?.locked ?? true, `row ${r} col ${c}`).toBe(true);
+      for (const c of [1, 2, 3, 4, 5, 8, 9, 10, 11]) expect(ws.getCell(r, c).protection?.locked ?? true, `row ${r} col ${c}`).toBe(true);
       expect(ws.getCell(r, 7).dataValidation).toMatchObject({ type: 'list', allowBlank: true, formulae: ['"是,否"'] });
       expect(ws.getCell(r, 6).dataValidation?.type).toBeUndefined();
       expect(ws.getRow(r).height).toBeGreaterThan(15);
@@ -145,15 +153,15 @@ describe('collection templates', () => {
     const rows26: number[] = [];
     for (let r = 4; r <= xiao.rowCount; r++) if (xiao.getCell(r, 1).value === 26) rows26.push(r);
     expect(rows26).toHaveLength(1);
-    expect(xiao.getCell(rows26[0]!, 10).value).toBe(lineIds(core, 26)[1]);
+    expect(xiao.getCell(rows26[0]!, 11).value).toBe(lineIds(core, 26)[1]);
     expect(text(xiao, rows26[0]!, 2)).toBe('肖友华');
 
     // A target with both lines merges serial, content and deadline, as the overview does.
     const wb = writeTemplate({ city: '菏泽市', year: 2023, quarter: 3, unit: '测试', targets: [byTarget.get(26)!] });
     const both = wb.getWorksheet(TEMPLATE_SHEET)!;
     for (const c of [1, 3, 4]) expect(both.getCell(5, c).isMerged, `col ${c}`).toBe(true);
-    for (const c of [2, 5, 6, 7, 8, 9, 10]) expect(both.getCell(5, c).isMerged, `col ${c}`).toBe(false);
-    expect([both.getCell(4, 10).value, both.getCell(5, 10).value]).toEqual(lineIds(core, 26));
+    for (const c of [2, 5, 6, 7, 8, 9, 10, 11]) expect(both.getCell(5, c).isMerged, `col ${c}`).toBe(false);
+    expect([both.getCell(4, 11).value, both.getCell(5, 11).value]).toEqual(lineIds(core, 26));
     expect(both.getCell(5, 6).protection).toEqual({ locked: false });
   });
 
@@ -166,7 +174,7 @@ describe('collection templates', () => {
     const [, second] = lineIds(core, 26);
     let row26 = 0;
     for (let r = 4; r <= ws.rowCount; r++) if (ws.getCell(r, 1).value === 26) row26 = r;
-    expect(ws.getCell(row26, 10).value).toBe(second);
+    expect(ws.getCell(row26, 11).value).toBe(second);
     const t26 = allTargets(core).find((t) => t.serial === 26)!;
     expect(text(ws, row26, 5)).toBe(t26.assignments[1]!.progress.find((p) => p.quarter === 3)!.text);
     expect(text(ws, row26, 6)).toBe('');
@@ -174,19 +182,21 @@ describe('collection templates', () => {
     const before = allTargets(core);
     const reports = () => (core.db.prepare('SELECT count(*) AS n FROM progress_reports').get() as { n: number }).n;
     const count = reports();
-    const { bytes, filled } = await fill(template);
+    const { bytes, filled, cooperating } = await fill(template);
     expect(filled.has(second!)).toBe(true);
     expect(filled.has(lineIds(core, 26)[0]!)).toBe(false);
+    expect(cooperating.size).toBeGreaterThan(0);
     await applyImport(core, [{ name: '市自然资源和规划局_2023年四季度责任目标推进情况.xlsx', bytes }], {});
     expect(reports()).toBe(count + filled.size);
     expectOnlyFilled(before, core, filled);
+    expectCooperating(core, cooperating);
   });
 
   // LibreOffice (Debian's libreoffice-calc-nogui, installed by .ci/run) plays the unit that fills the template in.
   it('a template filled and re-saved by LibreOffice imports the same way', { timeout: 120_000 }, async () => {
     const core = await store(true);
     const files = await exportTemplates(core, { year: 2023, quarter: 4, by: 'unit' });
-    const { bytes, filled } = await fill(fileFor(files, '市自然资源和规划局', '四季度'));
+    const { bytes, filled, cooperating } = await fill(fileFor(files, '市自然资源和规划局', '四季度'));
     const dir = tempDir('tpl-lo-');
     const source = path.join(dir, 'filled.xlsx');
     fs.writeFileSync(source, bytes);
@@ -197,7 +207,7 @@ describe('collection templates', () => {
     const resaved = fs.readFileSync(path.join(out, 'filled.xlsx'));
     expect(resaved.equals(bytes)).toBe(false);
     const ws = await sheetOf(resaved);
-    expect(ws.getColumn(10).hidden).toBe(true);
+    expect(ws.getColumn(11).hidden).toBe(true);
     // LibreOffice keeps the 是/否 list and the unlocked input cells.
     expect(ws.getCell(4, 7).dataValidation.type).toBe('list');
     expect(ws.getCell(4, 7).dataValidation.formulae?.[0]).toBe('"是,否"');
@@ -208,6 +218,7 @@ describe('collection templates', () => {
     const before = allTargets(core);
     await applyImport(core, [{ name: '市自然资源和规划局_2023年四季度责任目标推进情况.xlsx', bytes: resaved }], {});
     expectOnlyFilled(before, core, filled);
+    expectCooperating(core, cooperating);
   });
 
   it('the 是/否 list is one range over the input column, whatever the number of lines', async () => {

@@ -6,6 +6,7 @@ import { up as reviewNotes } from './005-review-notes';
 import { up as confirmedActuals } from './006-confirmed-actuals';
 import { up as publicationFingerprints } from './007-publication-fingerprints';
 import { up as workReport } from './008-work-report';
+import { up as returns } from './009-returns';
 import { up as samplePlan } from './010-sample-plan';
 
 /** Numbered migrations in order; migration N brings the store to `PRAGMA user_version = N`. */
@@ -18,5 +19,6 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
   { version: 6, name: 'confirmed-actuals', sql: confirmedActuals },
   { version: 7, name: 'publication-fingerprints', sql: publicationFingerprints },
   { version: 8, name: 'work-report', sql: workReport },
+  { version: 9, name: 'returns', sql: returns },
   { version: 10, name: 'sample-plan', sql: samplePlan },
 ];

@@ -21,6 +21,7 @@ import { withDeferredIndex } from '../../db/repos/search';
 import { recordReturns } from '../rounds';
 import { assertPublishedUnchanged } from '../publication';
 import { deletionSnapshot, restoreSnapshot, snapshotKey } from '../snapshots';
+import { currentCooperatingReturn, insertCooperatingReturn, insertImported } from '../../db/repos/returns';
 
 function sectionsForLocating(ctx: ServiceContext, planId: number) {
   const rows = stmt(ctx.db, 'SELECT id, code FROM sections WHERE plan_id = ?').all(planId) as { id: number; code: string }[];
@@ -28,7 +29,31 @@ function sectionsForLocating(ctx: ServiceContext, planId: number) {
   return { ids: new Map(rows.map((r) => [r.code, r.id])), clause: reportLocator(report.report_text) };
 }
 
-function applyAction(ctx: ServiceContext, planId: number, year: number, quarter: Quarter, a: TargetAction, located: ReturnType<typeof sectionsForLocating>): number {
+/** Writes one line's return: the official progress (and the base a later file is compared with), or a cooperating unit's return beside it. */
+function writeReturn(ctx: ServiceContext, w: { batchId: string; at: string; actor: string; quarter: Quarter; source: string; targetId: number }, id: number, l: TargetAction['lines'][number]): void {
+  if (l.progress) {
+    repo.upsertProgress(ctx.db, id, w.quarter, { ...l.progress, source: w.source });
+    insertImported(ctx.db, w.batchId, id, w.quarter, { text: l.progress.text, onScheduleText: l.progress.onScheduleText });
+  }
+  if (l.cooperating) {
+    const before = currentCooperatingReturn(ctx.db, id, w.quarter, l.cooperating.unit) ?? null;
+    const row = { assignmentId: id, quarter: w.quarter, ...l.cooperating, file: w.source, returnedAt: w.at };
+    insertCooperatingReturn(ctx.db, w.batchId, row);
+    // Logged outside the batch's target snapshots (the batch's undo reads those), with its own before and after.
+    appendChange(ctx.db, w.actor, { kind: 'import', entity: 'cooperating-return', entityId: id, targetId: w.targetId, before, after: row, batchId: null });
+  }
+}
+
+function applyAction(
+  ctx: ServiceContext,
+  planId: number,
+  year: number,
+  quarter: Quarter,
+  a: TargetAction,
+  located: ReturnType<typeof sectionsForLocating>,
+  batch: { batchId: string; at: string; actor: string },
+  current: Target | null,
+): number {
   if (a.targetId === null) {
     const where = located.clause ? located.clause(a.fields.content ?? '') : null;
     const id = repo.insertTarget(ctx.db, planId, year, {
@@ -39,12 +64,10 @@ function applyAction(ctx: ServiceContext, planId: number, year: number, quarter:
       sourceText: where?.sentence ?? '',
     });
     const ids = writeAssignments(ctx, { id, assignments: [] }, a.lines.map((l) => ({ leaders: l.leaders ?? [], leadUnits: l.leadUnits ?? [], cooperatingUnits: l.cooperatingUnits ?? [] })));
-    a.lines.forEach((l, i) => {
-      if (l.progress) repo.upsertProgress(ctx.db, ids[i]!, quarter, { ...l.progress, source: a.source });
-    });
+    a.lines.forEach((l, i) => writeReturn(ctx, { ...batch, quarter, source: a.source, targetId: id }, ids[i]!, l));
     return id;
   }
-  const before = repo.loadTarget(ctx.db, a.targetId)!;
+  const before = current!;
   if (a.fields.content !== undefined || a.fields.deadline !== undefined) {
     repo.updateTargetFields(ctx.db, before.id, year, {
       serial: before.serial,
@@ -67,35 +90,72 @@ function applyAction(ctx: ServiceContext, planId: number, year: number, quarter:
         cooperatingUnits: l.cooperatingUnits ?? current?.cooperatingUnits ?? [],
       });
     }
-    if (l.progress) repo.upsertProgress(ctx.db, id, quarter, { ...l.progress, source: a.source });
+    writeReturn(ctx, { ...batch, quarter, source: a.source, targetId: before.id }, id, l);
   }
   return before.id;
 }
 
-export function applyPlan(ctx: ServiceContext, plan: ImportPlan, options: { skip: ReadonlySet<string>; files: string[]; city: string | null }): ImportBatch {
+/**
+ * The actions to write: those not unticked, and of the conflicts only those the user took. Two taken returns
+ * that disagree about one line are refused: the user chooses one, never the order of the files.
+ */
+function chosenActions(plan: ImportPlan, skip: ReadonlySet<string>, take: ReadonlySet<string>): TargetAction[] {
+  const chosen = plan.actions.filter((a) => !skip.has(a.key) && (!a.conflict || take.has(a.key)));
+  const seen = new Map<string, { value: string; action: TargetAction }>();
+  for (const a of chosen) {
+    for (const c of a.claims) {
+      const earlier = seen.get(c.key);
+      if (earlier && earlier.value !== c.value) {
+        throw new AppError('conflict', `第${a.serial}项同一分工选定了两份内容不同的报送（${earlier.action.source}、${a.source}），请只采用其中一份。`);
+      }
+      seen.set(c.key, { value: c.value, action: a });
+    }
+  }
+  return chosen;
+}
+
+export function applyPlan(ctx: ServiceContext, plan: ImportPlan, options: { skip: ReadonlySet<string>; take?: ReadonlySet<string>; files: string[]; city: string | null }): ImportBatch {
   const { preview } = plan;
   return ctx.db.transaction(() => withDeferredIndex(ctx.db, () => {
     const actor = actorOf(ctx);
     const batchId = `${new Date().toISOString().replace(/[-:.TZ]/g, '').slice(0, 14)}-${crypto.randomBytes(3).toString('hex')}`;
     const planId = planByYear(ctx.db, preview.year)?.id ?? insertLoggedPlan(ctx, { year: preview.year, city: options.city ?? readSettings(ctx.db).city }, batchId);
     const located = sectionsForLocating(ctx, planId);
-    let skipped = 0;
+    const chosen = chosenActions(plan, options.skip, options.take ?? new Set());
+    const skipped = plan.actions.filter((a) => options.skip.has(a.key)).length;
+    const at = new Date().toISOString();
     const written: { id: number; before: Target | null; action: TargetAction }[] = [];
-    for (const a of plan.actions) {
-      if (options.skip.has(a.key)) {
-        skipped++;
+    // Sixty returned templates touch most targets twice (the lead unit's line, a cooperating unit's): each
+    // target is loaded once and logged once, from before the batch to after it. It is read again only after
+    // an action that changed what the next one builds on (its fields, names or lines).
+    const touched = new Map<number, { before: Target; current: Target }>();
+    for (const a of chosen) {
+      if (a.targetId === null) {
+        written.push({ id: applyAction(ctx, planId, preview.year, preview.quarter, a, located, { batchId, at, actor }, null), before: null, action: a });
         continue;
       }
-      const before = a.targetId === null ? null : repo.loadTarget(ctx.db, a.targetId)!;
-      written.push({ id: applyAction(ctx, planId, preview.year, preview.quarter, a, located), before, action: a });
+      let entry = touched.get(a.targetId);
+      if (!entry) {
+        const loaded = repo.loadTarget(ctx.db, a.targetId)!;
+        entry = { before: loaded, current: loaded };
+        touched.set(a.targetId, entry);
+      }
+      written.push({ id: applyAction(ctx, planId, preview.year, preview.quarter, a, located, { batchId, at, actor }, entry.current), before: entry.before, action: a });
+      const reshaped = a.fields.content !== undefined || a.fields.deadline !== undefined || a.lines.some((l) => l.assignmentId === null || l.leaders || l.leadUnits || l.cooperatingUnits);
+      if (reshaped) entry.current = repo.loadTarget(ctx.db, a.targetId)!;
     }
     // The targets as written, read in one set-based load rather than one load per target.
     const after = new Map(repo.loadTargets(ctx.db, { planId }).map((t) => [t.id, t]));
-    for (const w of written) assertPublishedUnchanged(ctx, w.before, after.get(w.id));
-    for (const w of written) appendChange(ctx.db, actor, { kind: 'import', entity: 'target', entityId: w.id, targetId: w.id, before: w.before, after: after.get(w.id), batchId });
+    const logged = new Set<number>();
+    for (const w of written) {
+      if (logged.has(w.id)) continue;
+      logged.add(w.id);
+      assertPublishedUnchanged(ctx, w.before, after.get(w.id));
+      appendChange(ctx.db, actor, { kind: 'import', entity: 'target', entityId: w.id, targetId: w.id, before: w.before, after: after.get(w.id), batchId });
+    }
     const batch: ImportBatch = {
       id: batchId,
-      at: new Date().toISOString(),
+      at,
       actor,
       year: preview.year,
       quarter: preview.quarter,

@@ -86,7 +86,7 @@ export async function previewImport(ctx: ServiceContext, files: WorkbookBytes[],
   return preview;
 }
 
-export async function applyImport(ctx: ServiceContext, files: WorkbookBytes[], options: ImportOptions & { skip?: string[] }, job: JobHandle = NO_JOB): Promise<ImportBatch> {
+export async function applyImport(ctx: ServiceContext, files: WorkbookBytes[], options: ImportOptions & { skip?: string[]; take?: string[] }, job: JobHandle = NO_JOB): Promise<ImportBatch> {
   const parsed = await parseWorkbooks(files, job, options.mapping);
   job.report({ done: files.length, total: files.length, label: '正在写入' });
   // The last moment a cancel is honoured: the write below is one transaction, all or nothing.
@@ -94,7 +94,7 @@ export async function applyImport(ctx: ServiceContext, files: WorkbookBytes[], o
   // Planned and written in one synchronous transaction: nothing can change the store in between.
   return ctx.db.transaction(() => {
     const plan = buildPlan(ctx.db, parsed, options);
-    return applyPlan(ctx, plan, { skip: new Set(options.skip ?? []), files: files.map((f) => f.name), city: parsed.find((p) => p.city)?.city ?? null });
+    return applyPlan(ctx, plan, { skip: new Set(options.skip ?? []), take: new Set(options.take ?? []), files: files.map((f) => f.name), city: parsed.find((p) => p.city)?.city ?? null });
   })();
 }
 

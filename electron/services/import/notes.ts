@@ -18,6 +18,12 @@ export type NoteCode =
   | 'unknown-id'
   | 'duplicate-line'
   | 'kept-existing'
+  | 'cell-misfit'
+  | 'fixed-column-conflict'
+  | 'kept-newer'
+  | 'three-way-conflict'
+  | 'return-conflict'
+  | 'same-return'
   | 'read';
 
 export function note(severity: Note['severity'], code: NoteCode, message: string, where: Partial<CellRef>): Note {

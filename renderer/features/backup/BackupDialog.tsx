@@ -12,7 +12,7 @@ import { BackupList, describeBackup } from './BackupList';
 type Good = Extract<BackupListingInfo, { damaged: false }>;
 
 export function BackupDialog({ onClose, onRestored }: { onClose: () => void; onRestored: () => void }) {
-  const [list, setList] = useState<{ dir: string; backups: BackupListingInfo[] } | null>(null);
+  const [list, setList] = useState<{ dir: string; backups: BackupListingInfo[]; warning?: string | undefined } | null>(null);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -44,8 +44,13 @@ export function BackupDialog({ onClose, onRestored }: { onClose: () => void; onR
       <p className="muted">
         备份文件夹：{list?.dir ?? '…'}。每次导入前、升级前、恢复前和每天首次打开时自动备份，可在“设置”中改到U盘或共享文件夹。
       </p>
+      {list?.warning && (
+        <p className="banner warning" role="status" data-testid="backup-dir-warning">
+          {list.warning}
+        </p>
+      )}
       <div className="dialog-actions" style={{ justifyContent: 'flex-start' }}>
-        <button type="button" data-testid="backup-now" disabled={busy} onClick={() => run(api['backups.create']({}), (b) => setMessage(`已备份并通过完整性检查：${b.name}`))}>
+        <button type="button" data-testid="backup-now" disabled={busy} onClick={() => run(api['backups.create']({}), (b) => setMessage(`已备份并通过完整性检查：${b.name}${b.warning ? `。${b.warning}` : ''}`))}>
           {busy ? '正在处理…' : '立即备份'}
         </button>
       </div>

@@ -15,6 +15,20 @@ export function describeBackup(b: Extract<BackupListingInfo, { damaged: false }>
   return `${b.years.length > 0 ? `${b.years.join('、')}年度，` : ''}${c.targets} 项目标，${c.assignments} 条分工，${c.progressReports} 条季度进展；最后修改 ${b.lastChangeAt ? dateTime(b.lastChangeAt) : '无'}`;
 }
 
+const COUNT_LABELS: [keyof Extract<BackupListingInfo, { damaged: false }>['counts'], string][] = [
+  ['targets', '目标'],
+  ['assignments', '分工'],
+  ['progressReports', '季度进展'],
+  ['changeLog', '变更记录'],
+];
+
+/** How a backup differs from the data now (its counts minus the store's): what a restore brings back or takes away. */
+export function describeDiff(b: Extract<BackupListingInfo, { damaged: false }>): string | null {
+  if (!b.diff) return null;
+  const parts = COUNT_LABELS.filter(([k]) => b.diff![k] !== 0).map(([k, label]) => `${label} ${b.diff![k] > 0 ? '+' : '−'}${Math.abs(b.diff![k])}`);
+  return parts.length === 0 ? '与当前数据条数相同' : `与当前数据相比：${parts.join('，')}`;
+}
+
 export function BackupList({ backups, busy, onRestore }: { backups: BackupListingInfo[]; busy: boolean; onRestore: (b: Extract<BackupListingInfo, { damaged: false }>) => void }) {
   if (backups.length === 0) return <p className="muted">备份文件夹中还没有备份。</p>;
   return (
@@ -33,7 +47,14 @@ export function BackupList({ backups, busy, onRestore }: { backups: BackupListin
           <tr key={b.name} data-name={b.name}>
             <td>{dateTime(b.takenAt)}</td>
             <td>{b.reason ? BACKUP_REASON_LABELS[b.reason] : '—'}</td>
-            <td>{b.damaged ? <span className="field-error">已损坏，不能使用：{b.problem}</span> : describeBackup(b)}</td>
+            <td>
+              {b.damaged ? <span className="field-error">已损坏，不能使用：{b.problem}</span> : describeBackup(b)}
+              {!b.damaged && describeDiff(b) && (
+                <div className="muted" data-testid="backup-diff">
+                  {describeDiff(b)}
+                </div>
+              )}
+            </td>
             <td className="num">{size(b.sizeBytes)}</td>
             <td>
               {!b.damaged && (

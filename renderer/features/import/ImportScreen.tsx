@@ -23,13 +23,14 @@ const FIELD_LABELS: Record<string, string> = {
   progress: '完成情况',
   onSchedule: '是否按计划',
   line: '新增分工',
+  cooperatingProgress: '配合单位报送',
 };
 
 type Stage =
   | { kind: 'pick' }
   | { kind: 'reading'; done: number; total: number; label: string }
   | { kind: 'preview'; preview: ImportPreview }
-  | { kind: 'applied'; batch: ImportBatch };
+  | { kind: 'applied'; batch: ImportBatch; backupWarning?: string | undefined };
 
 const POLL_MS = 300;
 
@@ -65,6 +66,8 @@ export function ImportScreen({ years, period, onClose, onImported }: Props) {
   const [year, setYear] = useState<number | undefined>(undefined);
   const [quarter, setQuarter] = useState<Quarter | undefined>(undefined);
   const [skip, setSkip] = useState<Set<string>>(new Set());
+  // Returns from units: the conflicting rows (冲突) the user chose to take; none is taken by default.
+  const [take, setTake] = useState<Set<string>>(new Set());
   const [show, setShow] = useState<'changes' | 'all' | 'warnings'>('changes');
   const [tab, setTab] = useState<'import' | 'history'>('import');
   const [dragging, setDragging] = useState(false);
@@ -100,6 +103,7 @@ export function ImportScreen({ years, period, onClose, onImported }: Props) {
       );
       if (controller.signal.aborted) return;
       setSkip(new Set());
+      setTake(new Set());
       setYear(result.year);
       setQuarter(result.quarter);
       setStage({ kind: 'preview', preview: result });
@@ -184,6 +188,8 @@ export function ImportScreen({ years, period, onClose, onImported }: Props) {
               preview={stage.preview}
               skip={skip}
               setSkip={setSkip}
+              take={take}
+              setTake={setTake}
               show={show}
               setShow={setShow}
               years={years}
@@ -199,10 +205,10 @@ export function ImportScreen({ years, period, onClose, onImported }: Props) {
               onCancel={() => setStage({ kind: 'pick' })}
               onApply={() => {
                 setApplying(true);
-                api['import.apply']({ files: files.current, year, quarter, mapping, skip: [...skip] }).then(
-                  ({ batch }) => {
+                api['import.apply']({ files: files.current, year, quarter, mapping, skip: [...skip], take: [...take] }).then(
+                  ({ batch, backupWarning }) => {
                     setApplying(false);
-                    setStage({ kind: 'applied', batch });
+                    setStage({ kind: 'applied', batch, backupWarning });
                     onImported();
                   },
                   (err: unknown) => {
@@ -219,6 +225,11 @@ export function ImportScreen({ years, period, onClose, onImported }: Props) {
                 已导入：新增 {stage.batch.summary.targetsNew} 项，更新 {stage.batch.summary.targetsUpdated} 项，未导入 {stage.batch.summary.skipped} 项。批次号 {stage.batch.id}。
               </p>
               <p className="muted">如需撤销，可在“导入记录”中整批撤销。</p>
+              {stage.backupWarning && (
+                <p className="banner warning" role="status" data-testid="backup-warning">
+                  {stage.backupWarning}
+                </p>
+              )}
               <div className="dialog-actions">
                 <button type="button" className="secondary" onClick={() => setStage({ kind: 'pick' })}>
                   继续导入
@@ -240,6 +251,8 @@ interface PreviewProps {
   preview: ImportPreview;
   skip: Set<string>;
   setSkip: (s: Set<string>) => void;
+  take: Set<string>;
+  setTake: (s: Set<string>) => void;
   show: 'changes' | 'all' | 'warnings';
   setShow: (s: 'changes' | 'all' | 'warnings') => void;
   years: number[];
@@ -252,7 +265,7 @@ interface PreviewProps {
   onCancel: () => void;
 }
 
-function PreviewView({ preview, skip, setSkip, show, setShow, years, year, quarter, onPeriod, onMapping, applying, onApply, onCancel }: PreviewProps) {
+function PreviewView({ preview, skip, setSkip, take, setTake, show, setShow, years, year, quarter, onPeriod, onMapping, applying, onApply, onCancel }: PreviewProps) {
   const s = preview.summary;
   const items = useMemo(
     () =>
@@ -261,7 +274,7 @@ function PreviewView({ preview, skip, setSkip, show, setShow, years, year, quart
       ),
     [preview, show],
   );
-  const applicable = preview.items.filter((i) => (i.status === 'new' || i.status === 'updated') && !skip.has(i.key)).length;
+  const applicable = preview.items.filter((i) => ((i.status === 'new' || i.status === 'updated') && !skip.has(i.key)) || (i.status === 'conflict' && take.has(i.key))).length;
   // A returned template with nothing new is still a return to register in the round.
   const returns = preview.files.filter((f) => f.returnedBy !== null).length;
   const yearOptions = [...new Set([...years, preview.year])].sort((a, b) => b - a);
@@ -317,6 +330,8 @@ function PreviewView({ preview, skip, setSkip, show, setShow, years, year, quart
         {items.length === 0 && <p className="muted empty">没有需要关注的行：全部无变化。</p>}
         {items.map((i) => {
           const applicableItem = i.status === 'new' || i.status === 'updated';
+          // A conflict with something to write: left out unless the user takes this file's version.
+          const takable = i.status === 'conflict' && i.changes.length > 0;
           return (
             <div key={i.key} className={`preview-row status-${i.status}`} role="row" data-testid="import-item" data-serial={i.serial} data-status={i.status}>
               <div role="cell" className="preview-check">
@@ -330,6 +345,20 @@ function PreviewView({ preview, skip, setSkip, show, setShow, years, year, quart
                       if (e.target.checked) next.delete(i.key);
                       else next.add(i.key);
                       setSkip(next);
+                    }}
+                  />
+                )}
+                {takable && (
+                  <input
+                    type="checkbox"
+                    aria-label={`采用第${i.serial}项这份报送（${i.file}）`}
+                    title="冲突：默认不导入；勾选表示采用这份文件中的内容"
+                    checked={take.has(i.key)}
+                    onChange={(e) => {
+                      const next = new Set(take);
+                      if (e.target.checked) next.add(i.key);
+                      else next.delete(i.key);
+                      setTake(next);
                     }}
                   />
                 )}
@@ -351,6 +380,11 @@ function PreviewView({ preview, skip, setSkip, show, setShow, years, year, quart
                       {c.before && <del>{c.before.length > 80 ? `${c.before.slice(0, 80)}…` : c.before}</del>}
                       {c.before && ' → '}
                       <ins>{c.after.length > 120 ? `${c.after.slice(0, 120)}…` : c.after}</ins>
+                      {c.base !== undefined && (
+                        <span className="muted base" data-testid="change-base">
+                          （文件所据原值：{c.base === '' ? '空' : c.base.length > 80 ? `${c.base.slice(0, 80)}…` : c.base}）
+                        </span>
+                      )}
                     </div>
                   ))}
                 {i.notes.map((n, k) => (

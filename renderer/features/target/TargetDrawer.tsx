@@ -16,6 +16,7 @@ import { SectionSelect } from '../../components/Selects';
 import { describeChange } from './history';
 import { TargetLightHistory } from '../review/LightHistory';
 import { ReportSource } from '../report/ReportSource';
+import { CooperatingReturns } from './CooperatingReturns';
 
 interface Props {
   targetId: number;
@@ -367,6 +368,7 @@ export function TargetDrawer({ targetId, sections, directory, onClose, onChanged
       </section>
 
       <ReportSource targetId={targetId} version={target.version} />
+      <CooperatingReturns target={target} onInsert={(assignmentId, quarter, text) => saveProgress(assignmentId, quarter, { text })} />
 
       <section className="history" aria-labelledby="history-title">
         <h3 id="history-title">变更记录</h3>

@@ -104,6 +104,10 @@ export function describeChange(entry: ChangeEntry, sections: Section[]): { kind:
     const what = (v: string | null | undefined) => (v === null || v === undefined ? '自动识别' : v === '' ? '无可比对数据' : v);
     return { kind, detail: after?.quarter ? `${quarterLabel(after.quarter)} 目标“${after.goal ?? ''}”的实际：${what(before?.actual)} → ${what(after.actual)}` : '' };
   }
+  if (entry.entity === 'cooperating-return') {
+    const after = entry.after as { quarter?: Quarter; unit?: string; text?: string } | null;
+    return { kind, detail: after?.quarter ? `配合单位报送 ${quarterLabel(after.quarter)} ${after.unit ?? ''}：${short(after.text ?? '', 40)}` : '' };
+  }
   if (entry.entity === 'review-note') {
     const after = entry.after as { quarter?: Quarter; note?: string } | null;
     const before = entry.before as { note?: string } | null;
