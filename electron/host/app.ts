@@ -10,14 +10,14 @@ import { checkStore, newestGoodBackup, quarantineDamaged } from '../db/integrity
 import { assertNativeModule } from '../db/nativeModule';
 import { databaseOptions, errorCode, setNativeBinding } from '../db/storeFiles';
 import { failureReason } from '../db/storeErrors';
-import { backupWithFallback, dailyBackupBlocked, openReadOnlyCopy, prepareDataFolder, readOnlyMessage } from './dataFolder';
+import { openReadOnlyCopy, prepareDataFolder, readOnlyMessage } from './dataFolder';
 import { readSettings } from '../db/repos/settings';
 import { SCHEMA_VERSION } from '../db/migrate';
 import { countPlans } from '../db/repos/plans';
 import { dispatch, type Handlers } from '../services/dispatch';
 import { activeJobs } from '../jobs/progress';
 import { createHandlers } from '../services';
-import { backupDirFor, backupDirOf, backupNow } from '../services/backups';
+import { backupDirFor, backupDirOf, backupNow, resolveBackupDir } from '../services/backups';
 import type { ServiceContext } from '../services/context';
 import { publicationsToCarry, recordRestore } from '../services/restoreLog';
 
@@ -112,6 +112,8 @@ export async function startCore(options: StartOptions): Promise<AppCore> {
   assertNativeModule();
   const warnings: string[] = [];
   const warn = (message: string): void => {
+    // The same folder out of reach is said once, whichever backup of the start found it.
+    if (warnings.includes(message)) return;
     warnings.push(message);
     console.error(`[start] ${message}`);
   };
@@ -127,7 +129,10 @@ export async function startCore(options: StartOptions): Promise<AppCore> {
       const source = new Database(storePath, databaseOptions({ readonly: true, fileMustExist: true }));
       try {
         // Into the folder the user chose, read from the old store (its settings table predates every migration).
-        await backupWithFallback(source, storePath, backupDirFor(storePath, readSettings(source)), 'migration', warn);
+        // A USB stick that is not plugged in must not keep the upgrade from starting: 备份 beside the store.
+        const { dir, warning } = resolveBackupDir(storePath, readSettings(source));
+        await takeBackup(source, dir, 'migration');
+        if (warning) warn(warning);
       } finally {
         source.close();
       }
@@ -154,11 +159,10 @@ export async function startCore(options: StartOptions): Promise<AppCore> {
       // A USB stick left at home must not keep the app from opening: the day's backup is tried again on
       // the next start, and every import still backs up first (and says so when it cannot).
       try {
-        const dir = backupDirOf(ctx.db, storePath);
-        // Never made on the local disk where the stick should be.
-        const blocked = dailyBackupBlocked(dir);
-        if (blocked) warn(blocked);
-        else if (needsDailyBackup(dir)) await backupNow(ctx.db, storePath, 'daily');
+        // Where the chosen folder is out of reach the day's backup goes to 备份 beside the store, once a day.
+        const { dir, warning } = resolveBackupDir(storePath, readSettings(ctx.db));
+        if (warning) warn(warning);
+        if (needsDailyBackup(dir)) await backupNow(ctx.db, storePath, 'daily');
       } catch (err) {
         warn(`今天的自动备份没有完成：${err instanceof AppError ? err.message : failureReason(err)}下次启动时会再试。`);
       }

@@ -9,7 +9,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { AppError, systemErrorMessage, systemErrorReason } from '../../shared/errors';
 import type { Db } from '../db/connection';
-import { takeBackup, type BackupReason, type BackupSummary } from '../db/backup';
 import { migrate } from '../db/migrate';
 import { failureReason } from '../db/storeErrors';
 import { databaseOptions, errorCode, summarize, withReadonly } from '../db/storeFiles';
@@ -105,52 +104,4 @@ export function openReadOnlyCopy(storePath: string): Db {
     if (err instanceof AppError) throw err;
     throw new AppError('store-damaged', `数据文件 ${storePath} 无法读取（${failureReason(err)}），而且所在文件夹不能写入，无法隔离后从备份恢复。`);
   }
-}
-
-/** The folder beside the store that backups fall back to. */
-export function localBackupDir(storePath: string): string {
-  return path.join(path.dirname(path.resolve(storePath)), '备份');
-}
-
-/**
- * A chosen backup folder that is missing and whose parent is missing too is on a drive that is not there
- * (a USB stick left at home, a share not connected): it must not be recreated on the local disk.
- */
-const UNREACHABLE = '找不到该文件夹，U 盘或网络盘是否已连接？';
-
-export function backupDirUnreachable(dir: string): boolean {
-  return !fs.existsSync(dir) && !fs.existsSync(path.dirname(path.resolve(dir)));
-}
-
-/**
- * A backup into the chosen folder, else into 备份 beside the store with a warning for the user: a backup
- * that cannot reach a USB stick must neither be skipped nor keep the app from starting.
- */
-export async function backupWithFallback(
-  db: Database.Database,
-  storePath: string,
-  chosenDir: string,
-  reason: BackupReason,
-  warn: (message: string) => void,
-): Promise<BackupSummary> {
-  const local = localBackupDir(storePath);
-  if (path.resolve(chosenDir) === path.resolve(local)) return takeBackup(db, local, reason);
-  let why: string;
-  if (backupDirUnreachable(chosenDir)) {
-    why = UNREACHABLE;
-  } else {
-    try {
-      return await takeBackup(db, chosenDir, reason);
-    } catch (err) {
-      why = err instanceof AppError ? err.message : failureReason(err);
-    }
-  }
-  const summary = await takeBackup(db, local, reason);
-  warn(`备份文件夹 ${chosenDir} 无法使用（${why}），这次的备份已改存到数据文件旁的 ${local}。`);
-  return summary;
-}
-
-/** Why the daily backup is not taken today, or null when it can be. */
-export function dailyBackupBlocked(dir: string): string | null {
-  return backupDirUnreachable(dir) ? `今天的自动备份没有完成：备份文件夹 ${dir} 无法使用（${UNREACHABLE}），下次启动时会再试。` : null;
 }

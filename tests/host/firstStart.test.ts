@@ -11,6 +11,7 @@ import { systemErrorMessage, toErrorInfo } from '../../shared/errors';
 import { methods, type Input, type MethodName, type Output } from '../../shared/contract';
 import { makeReadOnly } from '../helpers/readOnly';
 import { tempDir } from '../helpers/store';
+import { undoNewestMigration } from '../helpers/damage';
 
 const sha = (file: string) => crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
 
@@ -167,21 +168,21 @@ describe('first start', () => {
     await call(seeded, 'settings.update', { backupDir: stick });
     seeded.close();
     // The store as the previous release left it: the newest migration undone.
-    const previous = MIGRATIONS[MIGRATIONS.length - 2]!.version;
     const old = new Database(storePath);
-    old.exec("ALTER TABLE plans DROP COLUMN sample; DELETE FROM settings WHERE key = 'welcomeSeen'");
-    old.pragma(`user_version = ${previous}`);
+    undoNewestMigration(old, MIGRATIONS);
     old.close();
 
     const core = await startCore({ storePath, seedIfEmpty: true, dailyBackup: true });
     try {
       const state = await call(core, 'app.startState', {});
-      expect(state.warnings[0]).toBe(`备份文件夹 ${stick} 无法使用（找不到该文件夹，U 盘或网络盘是否已连接？），这次的备份已改存到数据文件旁的 ${path.join(folder, '备份')}。`);
-      expect(fs.readdirSync(path.join(folder, '备份')).filter((n) => n.endsWith('-migration.sqlite'))).toHaveLength(1);
+      const local = path.join(folder, '备份');
+      expect(state.warnings[0]).toBe(`备份文件夹“${stick}”当前无法使用（找不到该文件夹，U盘或共享文件夹可能未连接），备份已改存到数据文件旁的“${local}”。连接U盘或共享文件夹后，以后的备份会回到原处。`);
+      expect(fs.readdirSync(local).filter((n) => n.endsWith('-migration.sqlite'))).toHaveLength(1);
       // Nothing was made on the local disk where the stick should be.
       expect(fs.existsSync(path.dirname(stick))).toBe(false);
-      // The daily backup could not reach the stick either: said, not fatal.
-      expect(state.warnings[1]).toMatch(/^今天的自动备份没有完成：/);
+      // The upgrade backup counts as the day's (no second copy), and the folder is named once.
+      expect(fs.readdirSync(local).filter((n) => n.endsWith('-daily.sqlite'))).toHaveLength(0);
+      expect(state.warnings).toHaveLength(1);
       // The sample year was recognised as such by the migration, and the store counted as used (no welcome).
       expect((await call(core, 'plans.list', {}))[0]).toMatchObject({ year: 2023, sample: true });
       expect(state.welcome).toBe(false);
