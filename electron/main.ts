@@ -149,7 +149,7 @@ async function start(): Promise<void> {
           dev: !app.isPackaged,
           recent,
           send,
-          onShowStore: () => shell.showItemInFolder(storePath),
+          onShowStore: () => shell.showItemInFolder(core?.storePath ?? storePath),
           onClearRecent: () => updateRecent([]),
           onAbout: () =>
             void dialog.showMessageBox({

@@ -587,8 +587,21 @@ export const methods = {
   // DESKTOP (issue 11): the status bar.
   'app.status': {
     input: empty,
-    output: z.object({ storePath: z.string(), storeBytes: z.number().int(), backupDir: z.string(), lastBackupAt: z.string().nullable() }),
+    output: z.object({
+      storePath: z.string(),
+      storeBytes: z.number().int(),
+      backupDir: z.string(),
+      lastBackupAt: z.string().nullable(),
+      /** The copy a move of the data folder kept, until store.removeOld. */
+      oldStore: z.string().nullable(),
+    }),
   },
+  /** Moves the store into another folder (copied, verified, switched); the old file stays until store.removeOld. */
+  'store.move': {
+    input: z.object({ targetDir: z.string().trim().min(1, '请选择目标文件夹').max(1000) }).strict(),
+    output: z.object({ from: z.string(), to: z.string(), oldKept: z.string() }),
+  },
+  'store.removeOld': { input: empty, output: z.object({ removed: z.string().nullable() }) },
 } as const;
 
 export type Methods = typeof methods;

@@ -20,6 +20,7 @@ import { publishQuarter, quarterLocks, unlockQuarter } from './publication';
 import { revertChange } from './history';
 import { confirmActual, exportReview, getReview, saveReviewNote } from './review';
 import { storeStatus } from './status';
+import { oldStoreOf } from './storeMove';
 
 export const APP_VERSION = '0.1.0';
 
@@ -27,6 +28,9 @@ export const APP_VERSION = '0.1.0';
 export interface HostOps {
   restore(name: string): Promise<{ restored: BackupSummaryInfo; safety: BackupSummaryInfo | null }>;
   recovery(): RecoveryInfo | null;
+  /** DESKTOP (issue 11): the store moved to another folder, and the old copy removed once confirmed. */
+  moveStore(targetDir: string): Promise<{ from: string; to: string; oldKept: string }>;
+  removeOld(): { removed: string | null };
 }
 
 /**
@@ -94,6 +98,8 @@ export function createHandlers(ctx: ServiceContext, host: HostOps): Handlers {
     'import.batches': () => importBatches(ctx),
     'import.undo': (input) => undoBatch(ctx, input.batchId),
     // DESKTOP (issue 11)
-    'app.status': () => storeStatus(ctx),
+    'app.status': () => ({ ...storeStatus(ctx), oldStore: oldStoreOf(ctx) }),
+    'store.move': (input) => host.moveStore(input.targetDir),
+    'store.removeOld': () => host.removeOld(),
   };
 }

@@ -9,7 +9,7 @@ import { ApiError } from '../api';
 
 export type ShellCommand = 'import-files' | 'import-folder' | 'import-recent' | 'export' | 'settings' | 'backups' | 'data-folder' | 'help' | 'status-changed';
 
-type ShellAction = 'import.files' | 'import.folder' | 'import.recent' | 'backups.chooseDir' | 'backups.restoreFile' | 'store.showInFolder';
+type ShellAction = 'import.files' | 'import.folder' | 'import.recent' | 'backups.chooseDir' | 'backups.restoreFile' | 'store.showInFolder' | 'store.move';
 
 export interface PickedImport {
   files: ImportFile[];
@@ -38,7 +38,7 @@ export async function pickImport(kind: 'files' | 'folder' | 'recent', index?: nu
 }
 
 /** A dialog whose result the main process hands to the service itself; the service's answer, or null when cancelled. */
-export async function inDialog<T>(action: 'backups.chooseDir' | 'backups.restoreFile' | 'store.showInFolder'): Promise<T | null> {
+export async function inDialog<T>(action: 'backups.chooseDir' | 'backups.restoreFile' | 'store.showInFolder' | 'store.move'): Promise<T | null> {
   const answer = await ask(action);
   return answer.cancelled || answer.kind !== 'value' ? null : (answer.value as T);
 }

@@ -213,6 +213,19 @@ describe('dialogs routed to the service', () => {
     expect(electron.dialog.showOpenDialog).not.toHaveBeenCalled();
   });
 
+  it('moves the store into the folder picked in the dialog; the page cannot name one itself', async () => {
+    const from = core.storePath;
+    const api = createApiHandler(core);
+    expect(await api(APP_PAGE as never, 'store.move', { targetDir: tempDir('ducha-forged-') })).toMatchObject({ ok: false, error: { code: 'forbidden', where: { field: 'targetDir' } } });
+    expect(core.storePath).toBe(from);
+    const dir = tempDir('ducha-newhome-');
+    fake.dialogAnswers.push([dir]);
+    const answer = (await ask({ action: 'store.move' })) as { value: { from: string; to: string; oldKept: string } };
+    expect(firstDialog()).toMatchObject({ properties: ['openDirectory', 'createDirectory'] });
+    expect(answer.value).toEqual({ from, to: path.join(dir, path.basename(from)), oldKept: from });
+    expect(core.storePath).toBe(path.join(dir, path.basename(from)));
+  });
+
   it('shows the store in its folder', async () => {
     electron.shell.showItemInFolder.mockClear();
     await ask({ action: 'store.showInFolder' });
