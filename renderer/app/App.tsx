@@ -19,6 +19,7 @@ import { ImportScreen, type ImportStart } from '../features/import/ImportScreen'
 import { expandDrop } from '../features/import/droppedEntries';
 import { StoreStatus } from '../features/status/StoreStatus';
 import { DownloadNotice } from '../features/status/DownloadNotice';
+import { DataFolderDialog } from '../features/settings/DataFolderDialog';
 import { HelpGuide, useHelpKey } from '../features/help/HelpGuide';
 import { useShellCommands } from './shell';
 import { ExportDialog } from '../features/export/ExportDialog';
@@ -76,6 +77,7 @@ export function App() {
   // DESKTOP (issue 11): the import opened by a drop or the 文件 menu, the guide, the menu's commands.
   const [importStart, setImportStart] = useState<ImportStart | null>(null);
   const [helpOpen, setHelpOpen] = useState(false);
+  const [dataFolderOpen, setDataFolderOpen] = useState(false);
   const openImport = (start: ImportStart | null) => {
     setImportStart(start);
     setImporting(true);
@@ -88,6 +90,7 @@ export function App() {
     settings: () => setSettingsOpen(true),
     backups: () => setBackupsOpen(true),
     help: () => setHelpOpen(true),
+    'data-folder': () => setDataFolderOpen(true),
   });
   useHelpKey(() => setHelpOpen(true));
 
@@ -410,9 +413,22 @@ export function App() {
             setSettingsOpen(false);
             setBackupsOpen(true);
           }}
+          onDataFolder={() => {
+            setSettingsOpen(false);
+            setDataFolderOpen(true);
+          }}
         />
       )}
       {helpOpen && <HelpGuide onClose={() => setHelpOpen(false)} />}
+      {dataFolderOpen && (
+        <DataFolderDialog
+          onClose={() => {
+            setDataFolderOpen(false);
+            // The app.info path the settings show follows the store.
+            void api['app.info']({}).then((info) => setStorePath(info.storePath), () => undefined);
+          }}
+        />
+      )}
       <DownloadNotice />
       {backupsOpen && <BackupDialog onClose={() => setBackupsOpen(false)} onRestored={() => window.location.reload()} />}
     </div>

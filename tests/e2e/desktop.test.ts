@@ -113,5 +113,43 @@ describe('downloads and the status bar', () => {
     // store-20261129-182501-123-manual.sqlite: the backup's local time, as the status bar shows it.
     const [, y, mo, d, h, mi, sec] = /store-(\d{4})(\d{2})(\d{2})-(\d{2})(\d{2})(\d{2})/.exec(message)!;
     await expect.poll(() => bar.text()).toContain(`最近备份 ${Number(y)}/${Number(mo)}/${Number(d)} ${h}:${mi}:${sec}`);
+    await s.page.getByRole('dialog', { name: '数据备份' }).getByRole('button', { name: '关闭' }).click();
+    await s.page.getByTestId('backup-now').waitFor({ state: 'detached' });
+  });
+});
+
+describe('数据文件夹', () => {
+  it('moves the store to a folder typed in 设置, keeps the old file until confirmed, and refuses a bad folder in Chinese', async () => {
+    const page = s.page;
+    const from = s.storePath;
+    await page.getByRole('button', { name: '设置' }).click();
+    await page.getByTestId('open-data-folder').click();
+    await page.getByTestId('data-folder').waitFor();
+
+    // A file where a folder should be: refused, in Chinese, nothing moved.
+    const file = path.join(tempDir('ducha-e2e-'), '不是文件夹');
+    fs.writeFileSync(file, 'x');
+    await page.getByTestId('data-folder-target').fill(path.join(file, '数据'));
+    await page.getByTestId('data-folder-move').click();
+    expect(await page.getByTestId('data-folder-error').innerText()).toContain('不是文件夹，数据文件没有移动');
+    expect(await page.getByTestId('data-folder-path').innerText()).toBe(from);
+
+    const dir = path.join(tempDir('ducha-e2e-'), '新的 数据文件夹');
+    const to = path.join(dir, path.basename(from));
+    await page.getByTestId('data-folder-target').fill(dir);
+    await page.getByTestId('data-folder-move').click();
+    expect(await page.getByTestId('data-folder-moved').innerText()).toContain(`已移到 ${to}`);
+    await expect.poll(() => page.getByTestId('data-folder-path').innerText()).toBe(to);
+    expect(await page.getByTestId('data-folder-old').innerText()).toContain(`原数据文件仍保留在 ${from}`);
+    expect(fs.existsSync(from) && fs.existsSync(to)).toBe(true);
+
+    await page.getByTestId('data-folder-remove-old').click();
+    await page.getByTestId('confirm').click();
+    expect(await page.getByTestId('data-folder-removed').innerText()).toContain(from);
+    expect(fs.existsSync(from)).toBe(false);
+    await page.getByTestId('data-folder').getByRole('button', { name: '关闭' }).click();
+    await expect.poll(() => new StatusBar(page).text()).toContain(`数据文件：${to}`);
+    // The overview still answers, from the new place.
+    expect(await s.overview.count()).toContain('共 39 项目标');
   });
 });

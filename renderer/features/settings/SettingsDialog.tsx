@@ -7,7 +7,7 @@ import { desktop, inDialog } from '../../app/shell';
 
 const COLUMN_ROLES = ['序号', '市政府领导', '责任目标内容', '完成时限', '完成情况', '是否按计划完成进度', '责任单位'];
 
-export function SettingsDialog({ storePath, onClose, onBackups }: { storePath: string; onClose: () => void; onBackups: () => void }) {
+export function SettingsDialog({ storePath, onClose, onBackups, onDataFolder }: { storePath: string; onClose: () => void; onBackups: () => void; onDataFolder?: () => void }) {
   const [settings, setSettings] = useState<Settings | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
@@ -137,7 +137,14 @@ export function SettingsDialog({ storePath, onClose, onBackups }: { storePath: s
               查看备份、立即备份或从备份恢复…
             </button>
           </fieldset>
-          <p className="muted full">数据文件：{storePath}</p>
+          <p className="muted full">
+            数据文件：{storePath}
+            {onDataFolder && (
+              <button type="button" className="link" data-testid="open-data-folder" onClick={onDataFolder}>
+                移动到其他文件夹…
+              </button>
+            )}
+          </p>
           {error && <p className="field-error full" role="alert">{error}</p>}
           <div className="dialog-actions full">
             <button type="button" className="secondary" onClick={onClose}>
