@@ -156,7 +156,7 @@ async function start(): Promise<void> {
               type: 'info',
               title: '关于',
               message: APP_TITLE,
-              detail: `版本 ${app.getVersion()}\n数据文件：${storePath}`,
+              detail: `版本 ${app.getVersion()}\n数据文件：${core?.storePath ?? storePath}`,
               buttons: ['确定'],
             }),
         }),

@@ -78,6 +78,12 @@ describe('the packed app', () => {
     for (const asset of assets) expect(inAsar(`/dist/renderer/assets/${asset}`), asset).toBe(true);
   });
 
+  it('ships the guide\'s screenshots with the renderer', () => {
+    const shots = fs.readdirSync(path.join(root, 'renderer', 'public', 'help'));
+    expect(shots.length).toBeGreaterThanOrEqual(6);
+    for (const shot of shots) expect(inAsar(`/dist/renderer/help/${shot}`), shot).toBe(true);
+  });
+
   it('holds every sample data file of seeds/', () => {
     const seeds = fs.readdirSync(path.join(root, 'seeds'));
     expect(seeds.length).toBeGreaterThan(0);
