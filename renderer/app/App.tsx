@@ -17,7 +17,7 @@ import { BackupDialog } from '../features/backup/BackupDialog';
 import { RecoveryScreen } from '../features/backup/RecoveryScreen';
 import { ImportScreen, type ImportStart } from '../features/import/ImportScreen';
 import { expandDrop } from '../features/import/droppedEntries';
-import { StoreStatus } from '../features/status/StoreStatus';
+import { StoreStatus, statusChanged } from '../features/status/StoreStatus';
 import { DownloadNotice } from '../features/status/DownloadNotice';
 import { DataFolderDialog } from '../features/settings/DataFolderDialog';
 import { HelpGuide, useHelpKey } from '../features/help/HelpGuide';
@@ -395,6 +395,7 @@ export function App() {
             setImportStart(null);
           }}
           onImported={() => {
+            statusChanged();
             void loadPlans().then((list) => {
               if (year === null) choosePlan(list[0]);
             });

@@ -7,7 +7,7 @@ import type { ImportFile } from '../../shared/contract';
 import type { SkippedEntry } from '../../shared/dropped';
 import { ApiError } from '../api';
 
-export type ShellCommand = 'import-files' | 'import-folder' | 'import-recent' | 'export' | 'settings' | 'backups' | 'data-folder' | 'help' | 'status-changed';
+export type ShellCommand = 'import-files' | 'import-folder' | 'import-recent' | 'export' | 'settings' | 'backups' | 'data-folder' | 'help';
 
 type ShellAction = 'import.files' | 'import.folder' | 'import.recent' | 'backups.chooseDir' | 'backups.restoreFile' | 'store.showInFolder' | 'store.move';
 

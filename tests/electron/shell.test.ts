@@ -10,6 +10,7 @@ import type { MenuItemConstructorOptions } from 'electron';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createShellHandler, handleDownload, type ShellAnswer, type ShellDeps } from '../../electron/dialogs';
 import { menuTemplate, type ShellCommand } from '../../electron/menu';
+import type { ShellCommand as PageCommand } from '../../renderer/app/shell';
 import { readRecent, withRecent, writeRecent, MAX_RECENT } from '../../electron/recent';
 import { createApiHandler } from '../../electron/ipc/dispatch';
 import { openCore, tempDir } from '../helpers/store';
@@ -31,7 +32,13 @@ function byLabel(list: Item[], label: string): Item {
   return found;
 }
 
+// The page declares the commands itself (it may import nothing from electron/); tsc keeps the two equal.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const commandsMatch: Same<ShellCommand, PageCommand> = true;
+
 describe('the menu', () => {
+  it('sends only commands the page knows', () => expect(commandsMatch).toBe(true));
+
   const sent: [ShellCommand, number | undefined][] = [];
   const build = (dev: boolean, recent: string[] = []) =>
     menuTemplate({ dev, recent, send: (c, i) => sent.push([c, i]), onShowStore: () => {}, onClearRecent: () => {}, onAbout: () => {} });
