@@ -349,6 +349,7 @@ export function App() {
         )}
         {overview.loading && <span className="muted">正在查询…</span>}
         <span className="spacer" />
+        <DownloadNotice />
         <StoreStatus />
         <span className="muted keys">Tab 下一格 · Enter 下一行 · Alt+Enter 换行 · Esc 撤销本格修改</span>
       </footer>
@@ -430,7 +431,6 @@ export function App() {
           }}
         />
       )}
-      <DownloadNotice />
       {backupsOpen && <BackupDialog onClose={() => setBackupsOpen(false)} onRestored={() => window.location.reload()} />}
     </div>
   );

@@ -19,12 +19,10 @@ export function DownloadNotice() {
     };
   }, []);
   if (!name) return null;
+  // In the status bar, not over the page: it must never cover a dialog's buttons.
   return (
-    <div className="download-notice" role="status" data-testid="download-notice">
-      已下载“{name}”，保存在浏览器的“下载”文件夹中（如浏览器设置为每次询问，则在您选择的位置）。
-      <button type="button" className="link" aria-label="关闭提示" onClick={() => setName(null)}>
-        ×
-      </button>
-    </div>
+    <span className="download-notice" role="status" data-testid="download-notice" title="浏览器把下载的文件保存在它的“下载”文件夹中（如设置为每次询问，则在您选择的位置）">
+      已下载“{name}”，保存在浏览器的“下载”文件夹中
+    </span>
   );
 }
