@@ -23,6 +23,7 @@ export const shellRequestSchema = z.discriminatedUnion('action', [
   z.object({ action: z.literal('backups.chooseDir') }).strict(),
   z.object({ action: z.literal('backups.restoreFile') }).strict(),
   z.object({ action: z.literal('store.showInFolder') }).strict(),
+  z.object({ action: z.literal('store.move') }).strict(),
 ]);
 export type ShellRequest = z.infer<typeof shellRequestSchema>;
 
@@ -87,6 +88,11 @@ async function run(deps: ShellDeps, request: ShellRequest): Promise<ShellAnswer>
       const paths = await pick(deps, { title: '选择要恢复的备份文件', properties: ['openFile'], filters: [{ name: '督查工作台数据备份', extensions: ['sqlite'] }] });
       if (!paths || !core) return { cancelled: true };
       return { cancelled: false, kind: 'value', value: await core.restoreFile(paths[0]!) };
+    }
+    case 'store.move': {
+      const paths = await pick(deps, { title: '选择新的数据文件夹', properties: ['openDirectory', 'createDirectory'] });
+      if (!paths || !core) return { cancelled: true };
+      return { cancelled: false, kind: 'value', value: unwrap(await core.call('store.move', { targetDir: paths[0] })) };
     }
     case 'store.showInFolder':
       if (core) deps.shell.showItemInFolder(core.storePath);

@@ -150,14 +150,14 @@ async function start(): Promise<void> {
           dev: !app.isPackaged,
           recent,
           send,
-          onShowStore: () => shell.showItemInFolder(storePath),
+          onShowStore: () => shell.showItemInFolder(core?.storePath ?? storePath),
           onClearRecent: () => updateRecent([]),
           onAbout: () =>
             void dialog.showMessageBox({
               type: 'info',
               title: '关于',
               message: APP_TITLE,
-              detail: `版本 ${app.getVersion()}\n数据文件：${storePath}`,
+              detail: `版本 ${app.getVersion()}\n数据文件：${core?.storePath ?? storePath}`,
               buttons: ['确定'],
             }),
         }),

@@ -9,7 +9,7 @@ import type { MenuItemConstructorOptions } from 'electron';
 export const APP_TITLE = '责任目标督查工作台';
 
 /** What a menu item asks the page to do; the page maps each to its screen (renderer/app/shell.ts). */
-export const SHELL_COMMANDS = ['import-files', 'import-folder', 'import-recent', 'export', 'settings', 'backups', 'data-folder', 'help', 'status-changed'] as const;
+export const SHELL_COMMANDS = ['import-files', 'import-folder', 'import-recent', 'export', 'settings', 'backups', 'data-folder', 'help'] as const;
 export type ShellCommand = (typeof SHELL_COMMANDS)[number];
 
 export interface MenuOptions {

@@ -41,25 +41,26 @@ function walk(dir: string, base = dir): string[] {
   });
 }
 
-export async function packApp(workDir: string): Promise<PackedApp> {
+/** `files` replaces the yml's list (the bench's baseline: the whole production tree, as before the whitelist). */
+export async function packApp(workDir: string, override: { files?: string[] } = {}): Promise<PackedApp> {
   if (!fs.existsSync(path.join(root, 'dist', 'renderer', 'index.html')) || !fs.existsSync(path.join(root, 'dist', 'electron', 'main.js'))) {
     throw new Error('dist/ is missing: run npm run build first');
   }
   // Loaded here: electron-builder is a devDependency, heavy to import, and only packing needs it.
   const { build, Platform, Arch } = await import('electron-builder');
   const output = path.join(workDir, 'release');
-  await build({
-    projectDir: root,
-    targets: Platform.LINUX.createTarget('dir', Arch.x64),
-    publish: 'never',
-    config: {
-      // Only what a machine without the binary and without network cannot do is changed: where Electron
-      // comes from, and the rebuild of better-sqlite3 for Electron's ABI (it downloads Electron's headers).
-      electronDist: fakeElectronDist(workDir),
-      npmRebuild: false,
-      directories: { output, buildResources: 'build' },
-    },
-  });
+  // Only what a machine without the binary and without network cannot do is changed: where Electron
+  // comes from, and the rebuild of better-sqlite3 for Electron's ABI (it downloads Electron's headers).
+  const changes = { electronDist: fakeElectronDist(workDir), npmRebuild: false, directories: { output, buildResources: 'build' } };
+  let config: string | Record<string, unknown> = changes;
+  if (override.files) {
+    // A list given in the options would be merged into the yml's; a config file of its own replaces it.
+    const { getConfig } = (await import('app-builder-lib/out/util/config/config' as string)) as { getConfig: (dir: string, file: string, options: null) => Promise<Record<string, unknown>> };
+    const file = path.join(workDir, 'electron-builder.json');
+    fs.writeFileSync(file, JSON.stringify({ ...(await getConfig(root, path.join(root, 'electron-builder.yml'), null)), ...changes, files: override.files }));
+    config = file;
+  }
+  await build({ projectDir: root, targets: Platform.LINUX.createTarget('dir', Arch.x64), publish: 'never', config });
   const resources = path.join(output, 'linux-unpacked', 'resources');
   const asarFile = path.join(resources, 'app.asar');
   const unpackedDir = path.join(resources, 'app.asar.unpacked');

@@ -787,7 +787,14 @@ export const methods = {
   // DESKTOP (issue 11): the status bar.
   'app.status': {
     input: empty,
-    output: z.object({ storePath: z.string(), storeBytes: z.number().int(), backupDir: z.string(), lastBackupAt: z.string().nullable() }),
+    output: z.object({
+      storePath: z.string(),
+      storeBytes: z.number().int(),
+      backupDir: z.string(),
+      lastBackupAt: z.string().nullable(),
+      /** The copy a move of the data folder kept, until store.removeOld. */
+      oldStore: z.string().nullable(),
+    }),
   },
   // First start (issue 11): the welcome, and removing the sample data in one step (backed up first, logged).
   'app.startState': { input: empty, output: startStateSchema },
@@ -798,6 +805,12 @@ export const methods = {
   },
   // Returns from units: the cooperating units' returns (配合单位报送) kept beside a target's official progress.
   'returns.forTarget': { input: z.object({ targetId: idSchema }).strict(), output: z.array(cooperatingReturnSchema) },
+  /** Moves the store into another folder (copied, verified, switched); the old file stays until store.removeOld. */
+  'store.move': {
+    input: z.object({ targetDir: z.string().trim().min(1, '请选择目标文件夹').max(1000) }).strict(),
+    output: z.object({ from: z.string(), to: z.string(), oldKept: z.string() }),
+  },
+  'store.removeOld': { input: empty, output: z.object({ removed: z.string().nullable() }) },
 } as const;
 
 export type Methods = typeof methods;

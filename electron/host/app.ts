@@ -11,6 +11,8 @@ import { assertNativeModule } from '../db/nativeModule';
 import { databaseOptions, errorCode, setNativeBinding } from '../db/storeFiles';
 import { failureReason } from '../db/storeErrors';
 import { openReadOnlyCopy, prepareDataFolder, readOnlyMessage } from './dataFolder';
+import { followMoved } from '../db/moveStore';
+import { moveStoreTo, removeOldStoreOf } from '../services/storeMove';
 import { readSettings } from '../db/repos/settings';
 import { SCHEMA_VERSION } from '../db/migrate';
 import { countPlans } from '../db/repos/plans';
@@ -106,7 +108,8 @@ function damagedCopies(storePath: string): string[] {
 
 /** Opens the store and builds the service: the same core for Electron, the browser mode and the CLI. */
 export async function startCore(options: StartOptions): Promise<AppCore> {
-  const { storePath } = options;
+  // A store moved to another folder (设置 › 数据文件夹) is opened where it went.
+  let storePath = followMoved(options.storePath);
   const nativeOptions = options.nativeBinding ? { nativeBinding: options.nativeBinding } : {};
   setNativeBinding(options.nativeBinding);
   assertNativeModule();
@@ -218,14 +221,33 @@ export async function startCore(options: StartOptions): Promise<AppCore> {
     return { restored, safety };
   };
 
-  const handlers = createHandlers(ctx, { restore, recovery: () => recovery, start: () => ({ readOnly, warnings }) });
+  let moving = false;
+  const moveStore = async (targetDir: string) => {
+    if (activeJobs() > 0) throw new AppError('conflict', '有导入等任务正在进行，请等它完成后再移动数据文件。');
+    moving = true;
+    try {
+      return await moveStoreTo(ctx, targetDir, async (to) => {
+        ctx.db.close();
+        storePath = to;
+        ctx.storePath = to;
+        await open();
+      });
+    } finally {
+      moving = false;
+    }
+  };
+  const removeOld = () => removeOldStoreOf(ctx);
+
+  const handlers = createHandlers(ctx, { restore, recovery: () => recovery, start: () => ({ readOnly, warnings }), moveStore, removeOld });
   const served = readOnly ? refusingWrites(handlers, readOnly.reason) : handlers;
   return {
     get db() {
       if (recovery) throw new AppError('store-damaged', recoveryMessage(recovery));
       return ctx.db;
     },
-    storePath,
+    get storePath() {
+      return storePath;
+    },
     handlers,
     get recovery() {
       return recovery;
@@ -236,6 +258,10 @@ export async function startCore(options: StartOptions): Promise<AppCore> {
       // While a restore runs, a save would land in the store being replaced and be lost: nothing else runs.
       if (restoring && method !== 'jobs.progress') {
         return { ok: false, error: toErrorInfo(new AppError('conflict', '正在从备份恢复数据，请稍候再试。')) };
+      }
+      // While the store is copied to its new folder, a write would land in the old copy only.
+      if (moving && method !== 'jobs.progress') {
+        return { ok: false, error: toErrorInfo(new AppError('conflict', '正在移动数据文件，请稍候再试。')) };
       }
       if (recovery && !(typeof method === 'string' && RECOVERY_METHODS.has(method as MethodName))) {
         return { ok: false, error: toErrorInfo(new AppError('store-damaged', recoveryMessage(recovery))) };

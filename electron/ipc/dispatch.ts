@@ -25,9 +25,16 @@ export function createApiHandler(core: Pick<AppCore, 'call'>): ApiHandler {
       return FORBIDDEN_RESULT;
     }
     if (method === 'settings.update' && (await setsBackupDir(core, payload))) return PICK_IN_DIALOG_RESULT;
+    // The store's new folder is picked in the folder dialog, which calls the service itself (dialogs.ts).
+    if (method === 'store.move') return PICK_STORE_DIR_IN_DIALOG_RESULT;
     return core.call(method, payload);
   };
 }
+
+export const PICK_STORE_DIR_IN_DIALOG_RESULT: Result<never> = {
+  ok: false,
+  error: { code: 'forbidden', message: '请用“选择文件夹…”选择新的数据文件夹。', where: { field: 'targetDir' } },
+};
 
 export const PICK_IN_DIALOG_RESULT: Result<never> = {
   ok: false,

@@ -24,6 +24,7 @@ import { confirmActual, exportReview, getReview, saveReviewNote } from './review
 import * as workReport from './report';
 import { storeStatus } from './status';
 import { markWelcomeSeen, removeSample, startState, type StartFacts } from './firstStart';
+import { oldStoreOf } from './storeMove';
 
 export const APP_VERSION = '0.1.0';
 
@@ -33,6 +34,9 @@ export interface HostOps {
   recovery(): RecoveryInfo | null;
   /** How this start went: a read-only data folder, what had to be worked around. */
   start(): StartFacts;
+  /** DESKTOP (issue 11): the store moved to another folder, and the old copy removed once confirmed. */
+  moveStore(targetDir: string): Promise<{ from: string; to: string; oldKept: string }>;
+  removeOld(): { removed: string | null };
 }
 
 /**
@@ -128,13 +132,15 @@ export function createHandlers(ctx: ServiceContext, host: HostOps): Handlers {
     'report.keywords': () => workReport.keywords(ctx),
     'report.saveKeywords': (input) => workReport.saveKeywords(ctx, input.keywords),
     'plans.carryOver': (input) => workReport.carryOver(ctx, input.from, input.to),
-    // DESKTOP (issue 11)
-    'app.status': () => storeStatus(ctx),
     // First start (issue 11)
     'app.startState': () => startState(ctx, host.start()),
     'app.welcomeSeen': () => markWelcomeSeen(ctx, host.start()),
     'sample.remove': (input) => removeSample(ctx, input.year, () => backupNow(ctx.db, ctx.storePath, 'manual')),
     // Returns from units.
     'returns.forTarget': (input) => cooperatingReturnsOfTarget(ctx.db, requireTarget(ctx, input.targetId).id),
+    // DESKTOP (issue 11): the status bar; the data folder moved.
+    'app.status': () => ({ ...storeStatus(ctx), oldStore: oldStoreOf(ctx) }),
+    'store.move': (input) => host.moveStore(input.targetDir),
+    'store.removeOld': () => host.removeOld(),
   };
 }

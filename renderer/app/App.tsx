@@ -15,7 +15,13 @@ import { TargetDrawer } from '../features/target/TargetDrawer';
 import { SettingsDialog } from '../features/settings/SettingsDialog';
 import { BackupDialog } from '../features/backup/BackupDialog';
 import { RecoveryScreen } from '../features/backup/RecoveryScreen';
-import { ImportScreen } from '../features/import/ImportScreen';
+import { ImportScreen, type ImportStart } from '../features/import/ImportScreen';
+import { expandDrop } from '../features/import/droppedEntries';
+import { StoreStatus, statusChanged } from '../features/status/StoreStatus';
+import { DownloadNotice } from '../features/status/DownloadNotice';
+import { DataFolderDialog } from '../features/settings/DataFolderDialog';
+import { HelpGuide, useHelpKey } from '../features/help/HelpGuide';
+import { useShellCommands } from './shell';
 import { ExportDialog } from '../features/export/ExportDialog';
 import { RoundScreen } from '../features/round/RoundScreen';
 import { ReviewScreen } from '../features/review/ReviewScreen';
@@ -74,6 +80,25 @@ export function App() {
   const [reportOpen, setReportOpen] = useState(false);
   const searchBox = useRef<HTMLInputElement>(null);
   const [startState, setStartState] = useState<StartState | null>(null);
+  // DESKTOP (issue 11): the import opened by a drop or the 文件 menu, the guide, the menu's commands.
+  const [importStart, setImportStart] = useState<ImportStart | null>(null);
+  const [helpOpen, setHelpOpen] = useState(false);
+  const [dataFolderOpen, setDataFolderOpen] = useState(false);
+  const openImport = (start: ImportStart | null) => {
+    setImportStart(start);
+    setImporting(true);
+  };
+  useShellCommands({
+    'import-files': () => openImport({ kind: 'pick', how: 'files' }),
+    'import-folder': () => openImport({ kind: 'pick', how: 'folder' }),
+    'import-recent': (index) => openImport({ kind: 'pick', how: 'recent', index: index ?? 0 }),
+    export: () => year !== null && setExporting(true),
+    settings: () => setSettingsOpen(true),
+    backups: () => setBackupsOpen(true),
+    help: () => setHelpOpen(true),
+    'data-folder': () => setDataFolderOpen(true),
+  });
+  useHelpKey(() => setHelpOpen(true));
 
   const overview = useOverview(year, quarter, filter, query);
 
@@ -226,7 +251,19 @@ export function App() {
   if (recovery) return <RecoveryScreen recovery={recovery} />;
 
   return (
-    <div className="app">
+    <div
+      className="app"
+      onDragOver={(e) => {
+        // Files dropped anywhere on the window go to the import (not to the browser, which would open them).
+        if (e.dataTransfer.types.includes('Files')) e.preventDefault();
+      }}
+      onDrop={(e) => {
+        if (!e.dataTransfer.types.includes('Files') || e.defaultPrevented) return;
+        e.preventDefault();
+        const transfer = expandDrop(e.dataTransfer).then((r) => ({ workbooks: r.workbooks.map((w) => w.file), skipped: r.skipped }));
+        openImport({ kind: 'drop', transfer });
+      }}
+    >
       <header className="top-bar">
         <h1>责任目标督查工作台</h1>
         {plan?.sample && (
@@ -292,6 +329,9 @@ export function App() {
         <button type="button" className="secondary" onClick={() => setSettingsOpen(true)}>
           设置
         </button>
+        <button type="button" className="secondary help-button" data-testid="open-help" aria-label="使用指南" title="使用指南（F1）" onClick={() => setHelpOpen(true)}>
+          ?
+        </button>
       </header>
 
       <FilterBar filter={filter} leaders={directory.leaders} units={directory.units} sections={sections} active={filtersActive} onChange={setFilter} onClear={clear} />
@@ -337,6 +377,8 @@ export function App() {
         )}
         {overview.loading && <span className="muted">正在查询…</span>}
         <span className="spacer" />
+        <DownloadNotice />
+        <StoreStatus />
         <span className="muted keys">Tab 下一格 · Enter 下一行 · Alt+Enter 换行 · Esc 撤销本格修改</span>
       </footer>
 
@@ -375,10 +417,15 @@ export function App() {
       {exporting && year !== null && <ExportDialog year={year} quarter={quarter} leader={filter.leader} unit={filter.unit} lock={lock} onLocksChanged={() => setLocksStamp((n) => n + 1)} onClose={() => setExporting(false)} />}
       {importing && (
         <ImportScreen
+          start={importStart}
           years={(plans ?? []).map((p) => p.year)}
           period={year === null ? null : { year, quarter }}
-          onClose={() => setImporting(false)}
+          onClose={() => {
+            setImporting(false);
+            setImportStart(null);
+          }}
           onImported={() => {
+            statusChanged();
             void loadPlans().then((list) => {
               if (year === null) choosePlan(list[0]);
             });
@@ -407,6 +454,20 @@ export function App() {
           onBackups={() => {
             setSettingsOpen(false);
             setBackupsOpen(true);
+          }}
+          onDataFolder={() => {
+            setSettingsOpen(false);
+            setDataFolderOpen(true);
+          }}
+        />
+      )}
+      {helpOpen && <HelpGuide onClose={() => setHelpOpen(false)} />}
+      {dataFolderOpen && (
+        <DataFolderDialog
+          onClose={() => {
+            setDataFolderOpen(false);
+            // The app.info path the settings show follows the store.
+            void api['app.info']({}).then((info) => setStorePath(info.storePath), () => undefined);
           }}
         />
       )}

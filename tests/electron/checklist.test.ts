@@ -48,7 +48,9 @@ describe('security checklist over the sources', () => {
 
   it('the contract never takes a file system path from the renderer', () => {
     // Inputs name files by their bytes (imports), by a backup's name in the backup folder, or not at all;
-    // the one path a user types is the backup folder in the settings, an absolute path checked by the service.
+    // the paths a user types in the browser mode are two folders: the backups' (settings) and the store's
+    // new one (store.move). In the desktop both come only from the folder dialog: the IPC channel refuses
+    // them from the page (tests/electron/shell.test.ts).
     const names = new Set<string>();
     const walk = (node: unknown): void => {
       if (Array.isArray(node)) node.forEach(walk);
@@ -61,7 +63,7 @@ describe('security checklist over the sources', () => {
     for (const m of METHOD_NAMES) walk(z.toJSONSchema(methods[m].input, { unrepresentable: 'any', io: 'input' }));
     expect(names.size).toBeGreaterThan(30);
     const pathLike = [...names].filter((n) => /path|dir|folder|file/i.test(n));
-    expect(pathLike.sort()).toEqual(['backupDir', 'files']);
+    expect(pathLike.sort()).toEqual(['backupDir', 'files', 'targetDir']);
     const file = methods['import.preview'].input.shape.files.element;
     expect(Object.keys(file.shape).sort()).toEqual(['data', 'name']);
   });

@@ -10,6 +10,7 @@ import type { MenuItemConstructorOptions } from 'electron';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createShellHandler, handleDownload, type ShellAnswer, type ShellDeps } from '../../electron/dialogs';
 import { menuTemplate, type ShellCommand } from '../../electron/menu';
+import type { ShellCommand as PageCommand } from '../../renderer/app/shell';
 import { readRecent, withRecent, writeRecent, MAX_RECENT } from '../../electron/recent';
 import { createApiHandler } from '../../electron/ipc/dispatch';
 import { openCore, tempDir } from '../helpers/store';
@@ -31,7 +32,13 @@ function byLabel(list: Item[], label: string): Item {
   return found;
 }
 
+// The page declares the commands itself (it may import nothing from electron/); tsc keeps the two equal.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const commandsMatch: Same<ShellCommand, PageCommand> = true;
+
 describe('the menu', () => {
+  it('sends only commands the page knows', () => expect(commandsMatch).toBe(true));
+
   const sent: [ShellCommand, number | undefined][] = [];
   const build = (dev: boolean, recent: string[] = []) =>
     menuTemplate({ dev, recent, send: (c, i) => sent.push([c, i]), onShowStore: () => {}, onClearRecent: () => {}, onAbout: () => {} });
@@ -211,6 +218,19 @@ describe('dialogs routed to the service', () => {
     expect(await handler(APP_PAGE, { action: 'backups.restoreFile', file: '/tmp/x.sqlite' })).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
     expect(await handler(APP_PAGE, { action: 'import.recent', index: '/etc/passwd' })).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
     expect(electron.dialog.showOpenDialog).not.toHaveBeenCalled();
+  });
+
+  it('moves the store into the folder picked in the dialog; the page cannot name one itself', async () => {
+    const from = core.storePath;
+    const api = createApiHandler(core);
+    expect(await api(APP_PAGE as never, 'store.move', { targetDir: tempDir('ducha-forged-') })).toMatchObject({ ok: false, error: { code: 'forbidden', where: { field: 'targetDir' } } });
+    expect(core.storePath).toBe(from);
+    const dir = tempDir('ducha-newhome-');
+    fake.dialogAnswers.push([dir]);
+    const answer = (await ask({ action: 'store.move' })) as { value: { from: string; to: string; oldKept: string } };
+    expect(firstDialog()).toMatchObject({ properties: ['openDirectory', 'createDirectory'] });
+    expect(answer.value).toEqual({ from, to: path.join(dir, path.basename(from)), oldKept: from });
+    expect(core.storePath).toBe(path.join(dir, path.basename(from)));
   });
 
   it('shows the store in its folder', async () => {

@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { DEV_NATIVE_BINDING, nativeBindingPath, storePathFromArgv } from '../../electron/main';
+import { backupFileFromArgv, DEV_NATIVE_BINDING, nativeBindingPath, storePathFromArgv } from '../../electron/main';
 import { electronBinary } from '../../scripts/start.mjs';
 import { tempDir } from '../helpers/store';
 
@@ -22,6 +22,21 @@ describe('storePathFromArgv', () => {
     [['electron', '.', '--db'], '/home/u/.config/app/store.sqlite'],
   ])('%j → %s', (argv, expected) => {
     expect(storePathFromArgv(argv, '/home/u/.config/app', '/work/cwd')).toBe(path.resolve(expected));
+  });
+});
+
+describe('backupFileFromArgv', () => {
+  it.each([
+    // A double-click on a backup (the file association): Windows passes the file after the executable.
+    [['C:\\督查\\责任目标督查工作台.exe', '/u/备份/store-20261129-080000-000-daily.sqlite'], '/u/备份/store-20261129-080000-000-daily.sqlite'],
+    [['electron', '/app', 'rel/备份.sqlite'], '/work/cwd/rel/备份.sqlite'],
+    // --db names the store, not a backup to restore.
+    [['electron', '/app', '--db', '/data/a.sqlite'], null],
+    [['electron', '/app', '--db=/data/a.sqlite'], null],
+    [['electron', '/app'], null],
+    [['electron', '/app', '/u/一览表.xlsx'], null],
+  ])('%j → %s', (argv, expected) => {
+    expect(backupFileFromArgv(argv, '/work/cwd')).toBe(expected === null ? null : path.resolve(expected));
   });
 });
 

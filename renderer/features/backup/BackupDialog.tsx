@@ -8,6 +8,8 @@ import { api, errorMessage } from '../../api';
 import { ConfirmDialog, Dialog } from '../../components/Dialog';
 import { dateTime } from '../../app/format';
 import { BackupList, describeBackup } from './BackupList';
+import { desktop, inDialog } from '../../app/shell';
+import { statusChanged } from '../status/StoreStatus';
 
 type Good = Extract<BackupListingInfo, { damaged: false }>;
 
@@ -31,6 +33,7 @@ export function BackupDialog({ onClose, onRestored }: { onClose: () => void; onR
         setBusy(false);
         done(v);
         void load();
+        statusChanged();
       },
       (err: unknown) => {
         setBusy(false);
@@ -53,6 +56,21 @@ export function BackupDialog({ onClose, onRestored }: { onClose: () => void; onR
         <button type="button" data-testid="backup-now" disabled={busy} onClick={() => run(api['backups.create']({}), (b) => setMessage(`已备份并通过完整性检查：${b.name}${b.warning ? `。${b.warning}` : ''}`))}>
           {busy ? '正在处理…' : '立即备份'}
         </button>
+        {desktop && (
+          <button
+            type="button"
+            className="secondary"
+            data-testid="restore-from-file"
+            disabled={busy}
+            onClick={() =>
+              run(inDialog<{ restored: { name: string } }>('backups.restoreFile'), (r) => {
+                if (r) onRestored();
+              })
+            }
+          >
+            从其他备份文件恢复…
+          </button>
+        )}
       </div>
       {message && (
         <p className="muted" role="status" data-testid="backup-message">

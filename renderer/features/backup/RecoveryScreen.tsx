@@ -8,6 +8,7 @@ import { api, errorMessage } from '../../api';
 import { ConfirmDialog } from '../../components/Dialog';
 import { dateTime } from '../../app/format';
 import { BackupList, describeBackup } from './BackupList';
+import { desktop, inDialog } from '../../app/shell';
 
 type Good = Extract<BackupListingInfo, { damaged: false }>;
 
@@ -33,6 +34,29 @@ export function RecoveryScreen({ recovery }: { recovery: RecoveryInfo }) {
         </p>
       )}
       {backups && <BackupList backups={backups} busy={busy} onRestore={setConfirm} />}
+      {desktop && (
+        <p>
+          <button
+            type="button"
+            className="secondary"
+            data-testid="recovery-from-file"
+            disabled={busy}
+            onClick={() => {
+              // A backup kept elsewhere (a USB stick that was not plugged in, a copy sent back by mail).
+              setBusy(true);
+              inDialog('backups.restoreFile').then(
+                (r) => (r ? window.location.reload() : setBusy(false)),
+                (err: unknown) => {
+                  setBusy(false);
+                  setError(errorMessage(err));
+                },
+              );
+            }}
+          >
+            从其他位置的备份文件恢复…
+          </button>
+        </p>
+      )}
       {confirm && (
         <ConfirmDialog
           title="从备份恢复"

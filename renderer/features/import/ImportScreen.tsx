@@ -12,7 +12,11 @@ import { dateTime } from '../../app/format';
 import { ConfirmDialog } from '../../components/Dialog';
 import { FocusLock } from '../../components/FocusLock';
 import { QuarterSelect } from '../../components/Selects';
-import { readImportFiles, workbooksOf } from './readFiles';
+import { readImportFiles } from './readFiles';
+import { expandDrop, expandPicked } from './droppedEntries';
+import { skippedSummary, type SkippedEntry } from '../../../shared/dropped';
+import { desktop, pickImport, type PickedImport } from '../../app/shell';
+import './import.css';
 
 const STATUS_LABELS: Record<ImportItem['status'], string> = { new: '新增', updated: '更新', unchanged: '无变化', conflict: '冲突', error: '错误' };
 const FIELD_LABELS: Record<string, string> = {
@@ -52,15 +56,19 @@ async function withProgress<T>(jobId: string, call: () => Promise<T>, onProgress
   }
 }
 
+/** What opens the import already holding files: a drop on the window, or a pick from the 文件 menu. */
+export type ImportStart = { kind: 'drop'; transfer: Promise<{ workbooks: File[]; skipped: SkippedEntry[] }> } | { kind: 'pick'; how: 'files' | 'folder' | 'recent'; index?: number };
+
 interface Props {
   years: number[];
+  start?: ImportStart | null;
   /** The year and quarter on screen: taken for a file that names neither. */
   period: { year: number; quarter: Quarter } | null;
   onClose: () => void;
   onImported: () => void;
 }
 
-export function ImportScreen({ years, period, onClose, onImported }: Props) {
+export function ImportScreen({ years, start, period, onClose, onImported }: Props) {
   const [stage, setStage] = useState<Stage>({ kind: 'pick' });
   const [error, setError] = useState<string | null>(null);
   const [year, setYear] = useState<number | undefined>(undefined);
@@ -114,12 +122,36 @@ export function ImportScreen({ years, period, onClose, onImported }: Props) {
     }
   };
 
-  const choose = (list: FileList | null) => {
-    const picked = workbooksOf(list ?? []);
-    if (picked.length === 0) return setError('没有找到 Excel 工作簿（.xlsx）。');
+  const [skipped, setSkipped] = useState<SkippedEntry[]>([]);
+  /** Workbooks found in what was picked or dropped (folders walked); the rest is named above the preview. */
+  const begin = (workbooks: File[] | null, read: ImportFile[] | null, left: SkippedEntry[]) => {
+    setSkipped(left);
+    setError(null);
+    if ((workbooks ?? read ?? []).length === 0) return setError(`没有找到 Excel 工作簿（.xlsx）。${skippedSummary(left)}`);
     setMapping({});
-    void preview(picked, { mapping: {} });
+    if (read) files.current = read;
+    void preview(workbooks ?? [], { mapping: {} });
   };
+  const choose = (list: FileList | null) => {
+    void expandPicked(list ?? []).then((r) => begin(r.workbooks.map((w) => w.file), null, r.skipped));
+  };
+  const dropped = (transfer: DataTransfer) => {
+    void expandDrop(transfer).then((r) => begin(r.workbooks.map((w) => w.file), null, r.skipped));
+  };
+  const pickNative = (how: 'files' | 'folder' | 'recent', index?: number) => {
+    pickImport(how, index).then(
+      (picked: PickedImport | null) => picked && begin(null, picked.files, picked.skipped),
+      (err: unknown) => setError(errorMessage(err)),
+    );
+  };
+  const started = useRef(false);
+  useEffect(() => {
+    // Opened by a drop on the window or by the 文件 menu: once, with what that brought.
+    if (!start || started.current) return;
+    started.current = true;
+    if (start.kind === 'drop') void start.transfer.then((r) => begin(r.workbooks, null, r.skipped));
+    else pickNative(start.how, start.index);
+  }, [start]);
 
   const cancel = () => {
     abort.current?.abort();
@@ -152,6 +184,18 @@ export function ImportScreen({ years, period, onClose, onImported }: Props) {
               {error}
             </div>
           )}
+          {skipped.length > 0 && stage.kind !== 'applied' && (
+            <details className="banner" data-testid="import-skipped">
+              <summary>{skippedSummary(skipped)}</summary>
+              <ul>
+                {skipped.map((s) => (
+                  <li key={s.path}>
+                    {s.path}（{s.reason}）
+                  </li>
+                ))}
+              </ul>
+            </details>
+          )}
           {stage.kind === 'pick' && (
             <label
               className={`drop-zone${dragging ? ' dragging' : ''}`}
@@ -163,14 +207,31 @@ export function ImportScreen({ years, period, onClose, onImported }: Props) {
               onDrop={(e) => {
                 e.preventDefault();
                 setDragging(false);
-                choose(e.dataTransfer.files);
+                dropped(e.dataTransfer);
+              }}
+              onClick={(e) => {
+                // The desktop picks in its own dialog (and remembers the pick in 最近打开).
+                if (!desktop) return;
+                e.preventDefault();
+                pickNative('files');
               }}
             >
-              <strong>把 Excel 文件拖到这里，或点击选择文件</strong>
-              <span className="muted">可一次选择多个文件：上季度的一览表、各单位报送的模板（.xlsx）</span>
+              <strong>把 Excel 文件或整个文件夹拖到这里，或点击选择文件</strong>
+              <span className="muted">可一次选择多个文件：上季度的一览表、各单位报送的模板（.xlsx）；文件夹中的其他文件会列出并跳过</span>
               <input type="file" accept=".xlsx,.xlsm,.xls,.et,.csv" multiple data-testid="import-files" onChange={(e) => choose(e.target.files)} />
             </label>
           )}
+          {stage.kind === 'pick' &&
+            (desktop ? (
+              <button type="button" className="secondary pick-folder" data-testid="import-folder" onClick={() => pickNative('folder')}>
+                选择文件夹…
+              </button>
+            ) : (
+              <label className="secondary pick-folder button-like">
+                选择文件夹…
+                <input type="file" data-testid="import-folder" hidden {...{ webkitdirectory: '', directory: '' }} onChange={(e) => choose(e.target.files)} />
+              </label>
+            ))}
           {stage.kind === 'reading' && (
             <div className="progress-box" role="status">
               <p data-testid="import-progress">

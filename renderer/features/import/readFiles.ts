@@ -10,11 +10,6 @@ function toBase64(file: File): Promise<string> {
   });
 }
 
-/** Workbooks among what was dropped or picked (a folder of returned templates brings other files too). */
-export function workbooksOf(files: FileList | File[]): File[] {
-  return [...files].filter((f) => !f.name.startsWith('~$') && /\.(xlsx|xlsm|xls|et|csv)$/i.test(f.name));
-}
-
 export async function readImportFiles(files: File[], onProgress: (done: number) => void, signal: AbortSignal): Promise<ImportFile[]> {
   const out: ImportFile[] = [];
   for (const f of files) {

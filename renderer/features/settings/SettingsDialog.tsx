@@ -3,10 +3,11 @@ import type { Settings } from '../../../shared/contract';
 import { DEFAULT_WORDING, WORDING_PLACEHOLDERS } from '../../../shared/wording';
 import { api, errorMessage } from '../../api';
 import { Dialog } from '../../components/Dialog';
+import { desktop, inDialog } from '../../app/shell';
 
 const COLUMN_ROLES = ['序号', '市政府领导', '责任目标内容', '完成时限', '完成情况', '是否按计划完成进度', '责任单位'];
 
-export function SettingsDialog({ storePath, onClose, onBackups }: { storePath: string; onClose: () => void; onBackups: () => void }) {
+export function SettingsDialog({ storePath, onClose, onBackups, onDataFolder }: { storePath: string; onClose: () => void; onBackups: () => void; onDataFolder?: () => void }) {
   const [settings, setSettings] = useState<Settings | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
@@ -99,8 +100,29 @@ export function SettingsDialog({ storePath, onClose, onBackups }: { storePath: s
             <legend>数据备份</legend>
             <label className="field full">
               备份文件夹（留空：数据文件旁的“备份”文件夹；可填U盘或共享文件夹的完整路径）
-              <input data-testid="backup-dir" value={settings.backupDir} placeholder="例如 E:\督查备份" onChange={(e) => set({ backupDir: e.target.value })} />
+              <input data-testid="backup-dir" value={settings.backupDir} placeholder="例如 E:\督查备份" readOnly={desktop} onChange={(e) => set({ backupDir: e.target.value })} />
             </label>
+            {desktop && (
+              <div className="dialog-actions full" style={{ justifyContent: 'flex-start' }}>
+                <button
+                  type="button"
+                  className="secondary"
+                  data-testid="choose-backup-dir"
+                  onClick={() =>
+                    inDialog<Settings>('backups.chooseDir').then(
+                      // Saved by the dialog itself; the form takes the folder over, keeping what is being edited.
+                      (saved) => saved && set({ backupDir: saved.backupDir }),
+                      (err: unknown) => setError(errorMessage(err)),
+                    )
+                  }
+                >
+                  选择文件夹…
+                </button>
+                <button type="button" className="link" onClick={() => set({ backupDir: '' })}>
+                  使用默认位置
+                </button>
+              </div>
+            )}
             <div className="settings-headers">
               <label className="field">
                 保留最近的备份（份）
@@ -115,7 +137,14 @@ export function SettingsDialog({ storePath, onClose, onBackups }: { storePath: s
               查看备份、立即备份或从备份恢复…
             </button>
           </fieldset>
-          <p className="muted full">数据文件：{storePath}</p>
+          <p className="muted full">
+            数据文件：{storePath}
+            {onDataFolder && (
+              <button type="button" className="link" data-testid="open-data-folder" onClick={onDataFolder}>
+                移动到其他文件夹…
+              </button>
+            )}
+          </p>
           {error && <p className="field-error full" role="alert">{error}</p>}
           <div className="dialog-actions dialog-footer full">
             <button type="button" className="secondary" onClick={onClose}>

@@ -1,0 +1,155 @@
+/**
+ * What issue 11 asks of the browser mode, in Chromium: the guide with its screenshots, a folder of returns
+ * imported through the folder picker and by a drop on the window (the rest of the folder named and
+ * skipped), a download saying where it went, and the status bar.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { GUIDE_STEPS } from '../../renderer/features/help/guide';
+import { tempDir, tempStorePath } from '../helpers/store';
+import { openSession, type Session } from './app';
+import { ImportPage } from './pages/importPage';
+import { HelpPage, StatusBar } from './pages/shellPages';
+
+const SEED = path.resolve(__dirname, '../../seeds/2023-三季度-一览表.xlsx');
+let s: Session;
+let importer: ImportPage;
+
+beforeAll(async () => {
+  s = await openSession(tempStorePath());
+  importer = new ImportPage(s.page);
+  await s.overview.waitForRows();
+});
+afterAll(() => s?.close());
+
+describe('使用指南', () => {
+  it('opens from the ? button and from F1, with a screenshot of the product for every step of the year', async () => {
+    const help = new HelpPage(s.page);
+    await help.openWithButton();
+    expect(await help.heading()).toBe('一、政府工作报告');
+    for (const step of GUIDE_STEPS) {
+      await help.goTo(step.title);
+      expect(await help.heading()).toBe(step.title);
+      // The picture is served by the app itself (renderer/public/help/) and really decodes.
+      expect(await help.imageWidth(), step.image).toBe(1366);
+    }
+    await s.page.keyboard.press('Escape');
+    await help.guide().waitFor({ state: 'detached' });
+    await s.page.keyboard.press('F1');
+    await help.guide().waitFor();
+    await s.page.keyboard.press('Escape');
+  });
+});
+
+describe('folder import in the browser', () => {
+  it('imports the workbooks of a folder picked with the folder picker and names what it skipped', async () => {
+    const root = path.join(tempDir('ducha-folder-'), '三季度报送');
+    fs.mkdirSync(path.join(root, '县区', '东明县'), { recursive: true });
+    fs.copyFileSync(SEED, path.join(root, '县区', '东明县', '一览表.xlsx'));
+    fs.writeFileSync(path.join(root, '说明.docx'), 'not a workbook');
+    fs.writeFileSync(path.join(root, '~$一览表.xlsx'), 'lock file');
+    await importer.open();
+    await s.page.getByTestId('import-folder').setInputFiles(root);
+    await importer.waitForPreview();
+    expect(await importer.summary()).toContain('无变化 39');
+    const skipped = await s.page.getByTestId('import-skipped').innerText();
+    expect(skipped).toContain('已跳过 2 项');
+    expect(skipped).toContain('三季度报送/说明.docx（不是 Excel 工作簿）');
+    expect(skipped).toContain('三季度报送/~$一览表.xlsx（Excel 的临时文件）');
+    await importer.close();
+  });
+
+  it('a drop on the window opens the import with the dropped workbooks only', async () => {
+    const seed = fs.readFileSync(SEED).toString('base64');
+    // A drop as Chromium delivers it to the page: the files in a DataTransfer, on the overview (not the import screen).
+    await s.page.getByTestId('overview-row').first().evaluate((target, data) => {
+      const bytes = Uint8Array.from(atob(data), (c) => c.charCodeAt(0));
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([bytes], '三季度一览表.xlsx'));
+      transfer.items.add(new File(['x'], '汇总说明.pdf'));
+      target.dispatchEvent(new DragEvent('dragover', { bubbles: true, cancelable: true, dataTransfer: transfer }));
+      target.dispatchEvent(new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer: transfer }));
+    }, seed);
+    await s.page.getByTestId('import-screen').waitFor();
+    await importer.waitForPreview();
+    expect(await s.page.getByTestId('import-preview').innerText()).toContain('三季度一览表.xlsx');
+    expect(await s.page.getByTestId('import-skipped').innerText()).toContain('汇总说明.pdf（不是 Excel 工作簿）');
+    await importer.close();
+  });
+
+  it('a folder with no workbook at all says so and names what it found', async () => {
+    const root = path.join(tempDir('ducha-folder-'), '空的报送');
+    fs.mkdirSync(root, { recursive: true });
+    fs.writeFileSync(path.join(root, '通知.docx'), 'x');
+    await importer.open();
+    await s.page.getByTestId('import-folder').setInputFiles(root);
+    await expect.poll(() => importer.error().innerText()).toContain('没有找到 Excel 工作簿');
+    expect(await importer.error().innerText()).toContain('空的报送/通知.docx（不是 Excel 工作簿）');
+    await importer.close();
+  });
+});
+
+describe('downloads and the status bar', () => {
+  it('an export says which file was downloaded and where it went', async () => {
+    await s.page.getByTestId('open-export').click();
+    const download = s.page.waitForEvent('download');
+    await s.page.getByTestId('export-run').click();
+    const file = (await download).suggestedFilename();
+    const notice = await s.page.getByTestId('download-notice').innerText();
+    expect(notice).toContain(`已下载“${file}”`);
+    expect(notice).toContain('浏览器的“下载”文件夹');
+    await s.page.getByTestId('export-dialog').getByRole('button', { name: '关闭' }).click();
+  });
+
+  it('shows the store, its size and the last backup, following a backup taken now', async () => {
+    const bar = new StatusBar(s.page);
+    expect(await bar.text()).toContain(`数据文件：${s.storePath}`);
+    expect(await bar.text()).toMatch(/\d+ (KB|MB)/);
+    await s.page.getByRole('button', { name: '设置' }).click();
+    await s.page.getByTestId('open-backups').click();
+    await s.page.getByTestId('backup-now').click();
+    const message = await s.page.getByTestId('backup-message').innerText();
+    // store-20261129-182501-123-manual.sqlite: the backup's local time, as the status bar shows it.
+    const [, y, mo, d, h, mi, sec] = /store-(\d{4})(\d{2})(\d{2})-(\d{2})(\d{2})(\d{2})/.exec(message)!;
+    await expect.poll(() => bar.text()).toContain(`最近备份 ${Number(y)}/${Number(mo)}/${Number(d)} ${h}:${mi}:${sec}`);
+    await s.page.getByRole('dialog', { name: '数据备份' }).getByRole('button', { name: '关闭' }).click();
+    await s.page.getByTestId('backup-now').waitFor({ state: 'detached' });
+  });
+});
+
+describe('数据文件夹', () => {
+  it('moves the store to a folder typed in 设置, keeps the old file until confirmed, and refuses a bad folder in Chinese', async () => {
+    const page = s.page;
+    const from = s.storePath;
+    await page.getByRole('button', { name: '设置' }).click();
+    await page.getByTestId('open-data-folder').click();
+    await page.getByTestId('data-folder').waitFor();
+
+    // A file where a folder should be: refused, in Chinese, nothing moved.
+    const file = path.join(tempDir('ducha-e2e-'), '不是文件夹');
+    fs.writeFileSync(file, 'x');
+    await page.getByTestId('data-folder-target').fill(path.join(file, '数据'));
+    await page.getByTestId('data-folder-move').click();
+    expect(await page.getByTestId('data-folder-error').innerText()).toContain('不是文件夹，数据文件没有移动');
+    expect(await page.getByTestId('data-folder-path').innerText()).toBe(from);
+
+    const dir = path.join(tempDir('ducha-e2e-'), '新的 数据文件夹');
+    const to = path.join(dir, path.basename(from));
+    await page.getByTestId('data-folder-target').fill(dir);
+    await page.getByTestId('data-folder-move').click();
+    expect(await page.getByTestId('data-folder-moved').innerText()).toContain(`已移到 ${to}`);
+    await expect.poll(() => page.getByTestId('data-folder-path').innerText()).toBe(to);
+    expect(await page.getByTestId('data-folder-old').innerText()).toContain(`原数据文件仍保留在 ${from}`);
+    expect(fs.existsSync(from) && fs.existsSync(to)).toBe(true);
+
+    await page.getByTestId('data-folder-remove-old').click();
+    await page.getByTestId('confirm').click();
+    expect(await page.getByTestId('data-folder-removed').innerText()).toContain(from);
+    expect(fs.existsSync(from)).toBe(false);
+    await page.getByTestId('data-folder').getByRole('button', { name: '关闭' }).click();
+    await expect.poll(() => new StatusBar(page).text()).toContain(`数据文件：${to}`);
+    // The overview still answers, from the new place.
+    expect(await s.overview.count()).toContain('共 39 项目标');
+  });
+});

@@ -1,0 +1,108 @@
+/**
+ * 数据文件夹: the store moved to another folder on real files: copied, verified, switched, the old file
+ * kept until confirmed, followed on the next start; and refused with nothing half-moved when the target
+ * cannot take it.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { startCore } from '../../electron/host/app';
+import { copyStoreTo, movedMarker, tableCounts } from '../../electron/db/moveStore';
+import { openCore, tempDir } from '../helpers/store';
+
+const listing = (dir: string) => (fs.existsSync(dir) ? fs.readdirSync(dir).sort() : []);
+
+describe('store.move', () => {
+  it('copies the store into the chosen folder, verified, and goes on there; the old file stays until confirmed', async () => {
+    const core = await openCore(undefined, true);
+    const from = core.storePath;
+    const before = tableCounts(core.db);
+    const dir = path.join(tempDir('ducha-move-'), '督查 数据');
+    const moved = await core.invoke('store.move', { targetDir: dir });
+    const to = path.join(dir, path.basename(from));
+    expect(moved).toEqual({ from, to, oldKept: from });
+    expect(core.storePath).toBe(to);
+    expect(fs.existsSync(from)).toBe(true);
+    expect(fs.readFileSync(movedMarker(from), 'utf8')).toBe(to);
+
+    // Everything came along, and the move is in the change log of the store now in use.
+    const after = tableCounts(core.db);
+    expect(after.targets).toBe(before.targets);
+    expect(after.change_log).toBe(before.change_log! + 1);
+    const entry = core.db.prepare("SELECT before_json, after_json FROM change_log WHERE kind = 'store-move'").get() as { before_json: string; after_json: string };
+    expect(JSON.parse(entry.before_json)).toEqual({ path: from });
+    expect(JSON.parse(entry.after_json)).toEqual({ path: to });
+
+    // Writes go to the new file; the old one stays as it was.
+    await core.invoke('targets.update', { id: 1, patch: { content: '移动后的修改' } });
+    const old = new Database(from, { readonly: true });
+    expect((old.prepare('SELECT content FROM targets WHERE id = 1').get() as { content: string }).content).not.toBe('移动后的修改');
+    old.close();
+    expect(await core.invoke('app.status', {})).toMatchObject({ storePath: to, oldStore: from, backupDir: path.join(dir, '备份') });
+    core.close();
+
+    // The next start, given the old path (the default location, or --db), opens the new one.
+    const again = await startCore({ storePath: from });
+    expect(again.storePath).toBe(to);
+    const status = await again.call('app.status', {});
+    expect(status).toMatchObject({ ok: true, value: { storePath: to, oldStore: from } });
+
+    // Confirmed: the old copy goes, logged; later starts still find the store.
+    expect(await again.call('store.removeOld', {})).toEqual({ ok: true, value: { removed: from } });
+    expect(fs.existsSync(from)).toBe(false);
+    expect(await again.call('app.status', {})).toMatchObject({ ok: true, value: { oldStore: null } });
+    expect(again.db.prepare("SELECT count(*) FROM change_log WHERE kind = 'store-remove-old'").pluck().get()).toBe(1);
+    again.close();
+    const third = await startCore({ storePath: from });
+    expect(third.storePath).toBe(to);
+    third.close();
+  }, 60_000);
+
+  it('refuses a folder that already holds a store, a file instead of a folder, and a relative path: nothing moves', async () => {
+    const core = await openCore(undefined, true);
+    const from = core.storePath;
+    const taken = tempDir('ducha-move-');
+    fs.writeFileSync(path.join(taken, path.basename(from)), 'someone else’s data');
+    await expect(core.invoke('store.move', { targetDir: taken })).rejects.toThrow(/已有数据文件.*为免覆盖/);
+
+    const file = path.join(tempDir('ducha-move-'), '一个文件');
+    fs.writeFileSync(file, 'x');
+    const err = await core.invoke('store.move', { targetDir: path.join(file, '子文件夹') }).catch((e: Error) => e);
+    expect((err as Error).message).toContain('不是文件夹，数据文件没有移动');
+    expect((err as Error).message).not.toMatch(/ENOTDIR|EEXIST|ENOENT/);
+
+    await expect(core.invoke('store.move', { targetDir: '相对/路径' })).rejects.toThrow(/完整路径/);
+    expect(core.storePath).toBe(from);
+    expect(fs.existsSync(movedMarker(from))).toBe(false);
+    expect((await core.invoke('plans.list', {})).length).toBe(1);
+    core.close();
+  }, 60_000);
+
+  it('a target disk without room for the copy: a Chinese message, the target folder left empty', async () => {
+    const core = await openCore(undefined, true);
+    const dir = tempDir('ducha-full-');
+    const err = await copyStoreTo(core.db, core.storePath, dir, { freeBytes: () => 4096 }).catch((e: Error) => e);
+    expect((err as Error).message).toMatch(/磁盘空间不足（需要约 [\d.]+ MB，可用 0\.0 MB），数据文件没有移动/);
+    expect(listing(dir)).toEqual([]);
+    core.close();
+  }, 60_000);
+
+  it('a copy that fails half-way leaves no file behind', async () => {
+    const core = await openCore(undefined, true);
+    const dir = tempDir('ducha-gone-');
+    // The copy is written, then the disk reports full on its last step: what was written must go again.
+    const backup = core.db.backup.bind(core.db);
+    let written: string[] = [];
+    (core.db as unknown as { backup: (f: string) => Promise<unknown> }).backup = async (file: string) => {
+      await backup(file);
+      written = listing(dir);
+      throw Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' });
+    };
+    const err = await copyStoreTo(core.db, core.storePath, dir).catch((e: Error) => e);
+    expect(written.length).toBeGreaterThan(0);
+    expect((err as Error).message).toBe(`目标文件夹 ${dir} 所在的磁盘空间不足，数据文件没有移动。`);
+    expect(listing(dir)).toEqual([]);
+    core.close();
+  }, 60_000);
+});
