@@ -73,6 +73,8 @@ describe('the packed app', () => {
 
   it('holds the built renderer and the bundled main process and preload', () => {
     for (const file of ['/package.json', '/dist/electron/main.js', '/dist/electron/preload.js', '/dist/renderer/index.html']) expect(inAsar(file), file).toBe(true);
+    // The CLI bundle serves the project folder, not the installed app.
+    expect(inAsar('/dist/cli/cli.js')).toBe(false);
     const assets = fs.readdirSync(path.join(root, 'dist', 'renderer', 'assets')).filter((f) => !f.endsWith('.map'));
     expect(assets.length).toBeGreaterThan(0);
     for (const asset of assets) expect(inAsar(`/dist/renderer/assets/${asset}`), asset).toBe(true);
