@@ -1,7 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { closingStores } from '../helpers/store';
+import Database from 'better-sqlite3';
+import { migrate } from '../../electron/db/migrate';
+import { MIGRATIONS } from '../../electron/db/migrations';
+import { closingStores, openCore, tempStorePath } from '../helpers/store';
 import { docxOf } from '../helpers/docx';
 
 const open = closingStores();
@@ -396,5 +399,35 @@ describe('carry-over at year end', () => {
       [1, '改造老旧小区30个', '年底'],
       [2, '持续优化营商环境', '长期坚持'],
     ]);
+  });
+});
+
+describe('a report text from before the work report was segmented (a store older than migration 008)', () => {
+  it('is segmented once when the store is opened, logged as an import, and the report screen then only reads', async () => {
+    const file = tempStorePath();
+    const old = new Database(file);
+    migrate(old, MIGRATIONS.filter((m) => m.version < 8));
+    old.prepare("INSERT INTO plans(year, city, report_title, report_text, created_at) VALUES (2023, '菏泽市', '政府工作报告', ?, '2023-01-10T00:00:00.000Z')").run(SEED_TEXT);
+    old.close();
+    const core = await openCore(file);
+    try {
+      const logged = core.db.prepare("SELECT before_json, after_json FROM change_log WHERE kind = 'report-import'").all() as { before_json: string; after_json: string }[];
+      expect(logged).toEqual([{ before_json: 'null', after_json: JSON.stringify({ fileName: '', length: SEED_TEXT.length }) }]);
+      const total = () => core.db.prepare('SELECT total_changes()').pluck().get();
+      const before = total();
+      const candidates = await core.invoke('report.candidates', { year: 2023 });
+      expect(candidates.length).toBeGreaterThan(30);
+      expect((await core.invoke('report.worklist', { year: 2023 })).candidates.every((c) => c.status === 'open')).toBe(true);
+      expect(total()).toBe(before);
+    } finally {
+      core.close();
+    }
+    // Opened again: nothing left to segment, nothing logged twice.
+    const again = await openCore(file);
+    try {
+      expect(again.db.prepare("SELECT count(*) FROM change_log WHERE kind = 'report-import'").pluck().get()).toBe(1);
+    } finally {
+      again.close();
+    }
   });
 });
