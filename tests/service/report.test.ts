@@ -328,6 +328,20 @@ describe('the published-quarter lock', () => {
     expect(progress()).toEqual(before);
   });
 
+  it('undoes a link in a year with a published quarter, logging the target as it was (not with a moved serial)', async () => {
+    const core = await open(true);
+    await core.invoke('quarters.publish', { year: 2023, quarter: 3, publishedOn: '2023-10-20' });
+    const first = (await core.invoke('report.view', { year: 2023 })).commitments[0]!;
+    const id39 = core.db.prepare('SELECT id FROM targets WHERE serial = 39').pluck().get() as number;
+    const source = (await core.invoke('targets.get', { id: id39 })).sourceText;
+    const linked = await core.invoke('report.confirmLinks', { year: 2023, links: [{ targetId: id39, start: first.start, end: first.end }] });
+    await core.invoke('report.undo', { batchId: linked.batchId });
+    const t = await core.invoke('targets.get', { id: id39 });
+    expect([t.serial, t.sourceText]).toEqual([39, source]);
+    const undo = core.db.prepare("SELECT before_json FROM change_log WHERE kind = 'report-undo'").pluck().get() as string;
+    expect(JSON.parse(undo).serial).toBe(39);
+  });
+
   it('refuses to undo an acceptance once the new target has progress in a published quarter', async () => {
     const core = await open();
     await core.invoke('report.import', { year: 2024, text: SEED_TEXT });

@@ -401,12 +401,15 @@ export function undoReportBatch(ctx: ServiceContext, batchId: string): { undone:
         throw new AppError('conflict', `第${now?.serial ?? ''}项在此之后又被修改过，撤销会丢失这些修改，未撤销。`);
       }
     }
-    // Serials go back out of the way first: a renumbering swaps them, and serials are unique per year.
+    // Serials go back out of the way first: a renumbering swaps them, and serials are unique per year. The
+    // state before that move is the one each target's first undo step starts from (the lock compares it).
+    const unmoved = new Map([...lastAfter.keys()].map((id) => [id, repo.loadTarget(ctx.db, id) ?? null]));
     for (const id of lastAfter.keys()) stmt(ctx.db, 'UPDATE targets SET serial = serial + 1000000 WHERE id = ?').run(id);
     for (const r of rows) {
       const before = r.before_json ? JSON.parse(r.before_json) : null;
       if (r.entity === 'target') {
-        const now = repo.loadTarget(ctx.db, r.entity_id!) ?? null;
+        const now = unmoved.has(r.entity_id!) ? unmoved.get(r.entity_id!)! : (repo.loadTarget(ctx.db, r.entity_id!) ?? null);
+        unmoved.delete(r.entity_id!);
         if (before === null) repo.deleteTarget(ctx.db, r.entity_id!);
         else restoreSnapshot(ctx, before as Target, 'undo');
         const after = repo.loadTarget(ctx.db, r.entity_id!) ?? null;
