@@ -316,15 +316,27 @@ describe('coverage', () => {
 });
 
 describe('the published-quarter lock', () => {
-  it('lets the report screen renumber and link a published year, and never touches the published progress', async () => {
+  it('refuses to renumber a year with a published quarter (the serial is in the table), still links it, and never touches the published progress', async () => {
     const core = await open(true);
     const progress = () => core.db.prepare('SELECT assignment_id, quarter, text, on_schedule FROM progress_reports ORDER BY id').all();
+    const serials = () => core.db.prepare('SELECT id, serial FROM targets ORDER BY id').all();
     const before = progress();
     await core.invoke('quarters.publish', { year: 2023, quarter: 3, publishedOn: '2023-10-20' });
-    const renumbered = await core.invoke('report.renumber', { year: 2023 });
-    await core.invoke('report.confirmLinks', { year: 2023, minScore: 0.3 });
+    // A link puts target 39 first in report order, so renumbering would move serials the published table shows.
+    const first = (await core.invoke('report.view', { year: 2023 })).commitments[0]!;
+    const id39 = core.db.prepare('SELECT id FROM targets WHERE serial = 39').pluck().get() as number;
+    const linked = await core.invoke('report.confirmLinks', { year: 2023, links: [{ targetId: id39, start: first.start, end: first.end }] });
+    expect(linked.linked).toBe(1);
+    const current = (await core.invoke('report.linkSuggestions', { year: 2023 })).find((l) => l.targetId === id39)!.current;
+    expect(current).toMatchObject({ start: first.start, end: first.end });
+    const serialsBefore = serials();
+    const logged = changes(core);
+    await expect(core.invoke('report.renumber', { year: 2023 })).rejects.toThrow(/^2023年三季度已于2023年10月20日发布并锁定，第\d{1,2}项的序号不能修改（会改变已发布的三季度一览表）。如确需修改，请先在“导出”中解除2023年三季度的锁定并说明理由。$/);
+    // Refused as a whole: no serial moved, nothing logged.
+    expect(serials()).toEqual(serialsBefore);
+    expect(changes(core)).toBe(logged);
     await core.invoke('plans.carryOver', { from: 2023, to: 2024 });
-    await core.invoke('report.undo', { batchId: renumbered.batchId });
+    await core.invoke('report.undo', { batchId: linked.batchId });
     expect(progress()).toEqual(before);
   });
 
