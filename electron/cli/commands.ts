@@ -13,6 +13,7 @@ import { choiceOf, fail, noExtra, periodOf, quarterOf, stringOf, today, yearOf }
 import type { Command, Context } from './command';
 import { backupText, noteText, periodText, reviewRows, reviewText, roundText, shownNotes, summaryText, targetsText } from './format';
 import { assertStoreExists, ensureStoreFolder, requireDb, writeOutput } from './store';
+import { REPORT_COMMANDS } from './reportCommands';
 
 const PERIOD = { year: { type: 'string' }, quarter: { type: 'string' } } as const;
 
@@ -247,4 +248,5 @@ export const COMMANDS: Record<string, Command> = {
   'round status': { usage: [['--db 文件 --year 年份 --quarter 季度 [--json]', '季度调度报送情况：已报送、未报送（催报名单）、有提示的单位']], options: PERIOD, store: 'existing', run: roundStatus },
   publish: { usage: [['--db 文件 --year 年份 --quarter 季度 [--date 发布日期] [--json]', '发布并锁定一个季度（日期默认今天，格式 YYYY-MM-DD）']], options: { ...PERIOD, date: { type: 'string' } }, store: 'existing', run: publish },
   unlock: { usage: [['--db 文件 --year 年份 --quarter 季度 --reason 理由 [--json]', '解除已发布季度的锁定（理由记入修改记录）']], options: { ...PERIOD, reason: { type: 'string' } }, store: 'existing', run: unlock },
+  ...REPORT_COMMANDS,
 };
