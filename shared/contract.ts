@@ -885,6 +885,18 @@ export const NON_WRITING_METHODS: ReadonlySet<MethodName> = new Set<MethodName>(
   'review.export',
   'jobs.progress',
   'jobs.cancel',
+  'targets.list',
+  // work report: the screen's reads (the report's segmentation is stored when its text arrives, not when read)
+  'report.candidates',
+  'report.worklist',
+  'report.linkSuggestions',
+  'report.coverage',
+  'report.view',
+  'report.exportUncovered',
+  'report.targetSource',
+  'report.keywords',
+  'app.status',
+  'app.startState',
 ]);
 
 export const WRITING_METHODS: readonly MethodName[] = METHOD_NAMES.filter((m) => !NON_WRITING_METHODS.has(m));

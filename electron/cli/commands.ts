@@ -13,6 +13,7 @@ import { choiceOf, fail, noExtra, periodOf, quarterOf, stringOf, today, yearOf }
 import type { Command, Context, Session } from './command';
 import { backupText, noteText, periodText, reviewRows, reviewText, roundText, shownNotes, summaryText, targetsText } from './format';
 import { assertStoreExists, ensureStoreFolder, requireDb, writeOutput } from './store';
+import { REPORT_COMMANDS } from './reportCommands';
 
 const PERIOD = { year: { type: 'string' }, quarter: { type: 'string' } } as const;
 
@@ -259,4 +260,5 @@ export const COMMANDS: Record<string, Command> = {
     store: 'existing',
     run: printed('quarters.unlock', unlockInput, unlocked),
   },
+  ...REPORT_COMMANDS,
 };

@@ -22,6 +22,7 @@ import { createHandlers } from '../services';
 import { backupDirFor, backupDirOf, backupNow, resolveBackupDir } from '../services/backups';
 import type { ServiceContext } from '../services/context';
 import { publicationsToCarry, recordRestore } from '../services/restoreLog';
+import { segmentUnsegmentedReports } from '../services/report';
 
 export interface AppCore {
   /** The open store; in recovery (damaged store set aside, no restore yet) reading it throws the reason. */
@@ -141,6 +142,7 @@ export async function startCore(options: StartOptions): Promise<AppCore> {
       }
     }
     ctx.db = openStore(storePath, nativeOptions);
+    segmentUnsegmentedReports(ctx);
   };
 
   if (readOnly) {
@@ -149,6 +151,8 @@ export async function startCore(options: StartOptions): Promise<AppCore> {
       const { loadSampleData } = await import('../services/seed');
       await loadSampleData(ctx.db);
     }
+    // Segmented in the copy too, or its report screen could not read a store from before migration 008.
+    segmentUnsegmentedReports(ctx);
     ctx.db.pragma('query_only = ON');
     console.error(`[start] ${readOnly.reason}`);
   } else if (!recovery) {

@@ -31,7 +31,11 @@ export function startState(ctx: ServiceContext, facts: StartFacts): StartState {
 }
 
 export function markWelcomeSeen(ctx: ServiceContext, facts: StartFacts): StartState {
-  stmt(ctx.db, 'INSERT OR IGNORE INTO settings(key, value) VALUES (?, ?)').run(WELCOME_SEEN, 'true');
+  ctx.db.transaction(() => {
+    // A flag in the store is a write like any setting: logged the one time it changes.
+    if (stmt(ctx.db, 'INSERT OR IGNORE INTO settings(key, value) VALUES (?, ?)').run(WELCOME_SEEN, 'true').changes === 0) return;
+    appendChange(ctx.db, actorOf(ctx), { kind: 'settings', entity: 'settings', entityId: null, targetId: null, before: { welcomeSeen: false }, after: { welcomeSeen: true } });
+  })();
   return startState(ctx, facts);
 }
 
@@ -73,7 +77,10 @@ export async function removeSample(
     deletePlan(ctx.db, plan.id, deleteTarget);
     // The sample named its city in 设置; a city no remaining year uses goes with it.
     const settings = readSettings(ctx.db);
-    if (settings.city === plan.city && stmt(ctx.db, 'SELECT 1 FROM plans WHERE city = ?').get(plan.city) === undefined) writeSettings(ctx.db, { city: '' });
+    if (settings.city !== '' && settings.city === plan.city && stmt(ctx.db, 'SELECT 1 FROM plans WHERE city = ?').get(plan.city) === undefined) {
+      writeSettings(ctx.db, { city: '' });
+      appendChange(ctx.db, actorOf(ctx), { kind: 'settings', entity: 'settings', entityId: null, targetId: null, before: { city: settings.city }, after: { city: '' } });
+    }
     return { year, targets: targets.length, backup: taken, changeId };
   })();
 }

@@ -12,6 +12,7 @@ import { readSettings, writeSettings } from '../db/repos/settings';
 import { readWorkbookFile } from '../excel/sniff';
 import type { ServiceContext } from './context';
 import { applyImport, parseWorkbooks } from './import';
+import { segmentReport } from './report';
 import { parseWorkReport } from './workReport';
 
 export const SAMPLE_OVERVIEW = '2023-三季度-一览表.xlsx';
@@ -45,8 +46,12 @@ export async function loadSampleData(db: Db): Promise<void> {
   if (planByYear(db, year)) throw new AppError('conflict', `${year}年度已有数据，示例数据未载入。`);
   const ctx: ServiceContext = { db, storePath: db.name };
   const reportText = fs.readFileSync(path.join(dir, SAMPLE_REPORT), 'utf8');
-  // Marked with its creation: shown as 示例数据 wherever it appears, and removable in one step.
-  db.transaction(() => markSamplePlan(db, createPlanFromReport(db, year, city, reportText)))();
+  // Marked with its creation: shown as 示例数据 wherever it appears, and removable in one step. Its report
+  // is segmented as it arrives, as an imported one is, so the report screen only reads.
+  db.transaction(() => {
+    markSamplePlan(db, createPlanFromReport(db, year, city, reportText));
+    segmentReport(ctx, planByYear(db, year)!, SAMPLE_REPORT, null);
+  })();
   writeSettings(db, { city });
   await applyImport(ctx, [file], { year, quarter: parsed!.quarter ?? 3 });
 }

@@ -48,7 +48,11 @@ describe('first run', () => {
     await expect.poll(() => s!.overview.count(), WAIT).toBe('共 0 项目标，0 条分工');
     expect(await welcome.sampleMark().count()).toBe(0);
     expect(backups(s.storePath)).toHaveLength(before + 1);
-    expect(planChanges(s)).toEqual([{ kind: 'delete', entity: 'plan' }]);
+    // The sample's year was logged as created when it loaded (as every new year is); its removal follows.
+    expect(planChanges(s)).toEqual([
+      { kind: 'create', entity: 'plan' },
+      { kind: 'delete', entity: 'plan' },
+    ]);
     expect((s.server.core.db.prepare('SELECT count(*) AS n FROM targets').get() as { n: number }).n).toBe(0);
   });
 
@@ -65,7 +69,12 @@ describe('first run', () => {
     await expect.poll(() => s!.overview.count(), WAIT).toBe('共 0 项目标，0 条分工');
     expect(await welcome.sampleMark().count()).toBe(0);
     expect(backups(s.storePath)).toHaveLength(before + 1);
-    expect(planChanges(s)).toEqual([{ kind: 'delete', entity: 'plan' }]);
+    // The sample's year created when it loaded, removed, then the user's own year created.
+    expect(planChanges(s)).toEqual([
+      { kind: 'create', entity: 'plan' },
+      { kind: 'delete', entity: 'plan' },
+      { kind: 'create', entity: 'plan' },
+    ]);
     expect(s.server.core.db.prepare("SELECT value FROM settings WHERE key = 'city'").get()).toEqual({ value: '郓城县' });
 
     await s.restart();

@@ -3,6 +3,8 @@
  * contract (every method not declared non-writing), so a new method fails here until it has a call below
  * and logs what it writes.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { NON_WRITING_METHODS, WRITING_METHODS, type MethodName } from '../../shared/contract';
@@ -25,6 +27,9 @@ async function changedQ3(core: Core): Promise<{ name: string; data: string }> {
   ws.getCell(row, 5).value = '三季度新增规上服务业企业40家';
   return { name: '三季度.xlsx', data: Buffer.from(await wb.xlsx.writeBuffer()).toString('base64') };
 }
+
+const sampleReport = fs.readFileSync(path.resolve(__dirname, '../../seeds/2023-政府工作报告.txt'), 'utf8');
+const openCandidates = async (core: Core) => (await core.invoke('report.worklist', { year: 2023 })).candidates.filter((c) => c.status === 'open').map((c) => c.id);
 
 /** One real call per writing method, on the seeded store (2023, Q3 reported). */
 const CALLS: Record<string, (core: Core) => Promise<unknown>> = {
@@ -62,6 +67,30 @@ const CALLS: Record<string, (core: Core) => Promise<unknown>> = {
   },
   'review.saveNote': (core) => core.invoke('review.saveNote', { targetId: idOf(core, 16), quarter: 3, note: '请说明' }),
   'review.confirmActual': async (core) => core.invoke('review.confirmActual', { assignmentId: (await lineOf(core, 16)).id, quarter: 3, goalIndex: 0, actual: '80家' }),
+  // work report (the sample's report is segmented as it was loaded)
+  'report.import': (core) => core.invoke('report.import', { year: 2023, name: '报告.txt', text: `${sampleReport}\n新建城市公园10个。` }),
+  'report.editCandidate': async (core) => core.invoke('report.editCandidate', { year: 2023, id: (await openCandidates(core))[0]!, text: '改写的候选目标' }),
+  'report.rejectCandidates': async (core) => core.invoke('report.rejectCandidates', { year: 2023, ids: (await openCandidates(core)).slice(0, 2) }),
+  'report.mergeCandidates': async (core) => core.invoke('report.mergeCandidates', { year: 2023, ids: (await openCandidates(core)).slice(0, 2) }),
+  'report.splitCandidate': async (core) => core.invoke('report.splitCandidate', { year: 2023, id: (await openCandidates(core))[0]!, at: 4 }),
+  'report.acceptCandidates': async (core) => core.invoke('report.acceptCandidates', { year: 2023, ids: (await openCandidates(core)).slice(0, 2) }),
+  'report.undo': async (core) => {
+    const { batchId } = await core.invoke('report.acceptCandidates', { year: 2023, ids: (await openCandidates(core)).slice(0, 2) });
+    return core.invoke('report.undo', { batchId });
+  },
+  'report.confirmLinks': async (core) => {
+    const first = (await core.invoke('report.view', { year: 2023 })).commitments[0]!;
+    return core.invoke('report.confirmLinks', { year: 2023, links: [{ targetId: idOf(core, 39), start: first.start, end: first.end }] });
+  },
+  'report.renumber': async (core) => {
+    const first = (await core.invoke('report.view', { year: 2023 })).commitments[0]!;
+    await core.invoke('report.confirmLinks', { year: 2023, links: [{ targetId: idOf(core, 39), start: first.start, end: first.end }] });
+    return core.invoke('report.renumber', { year: 2023 });
+  },
+  'report.saveKeywords': (core) => core.invoke('report.saveKeywords', { keywords: [{ keyword: '财政', unit: '市财政局' }] }),
+  'plans.carryOver': (core) => core.invoke('plans.carryOver', { from: 2023, to: 2024 }),
+  'app.welcomeSeen': (core) => core.invoke('app.welcomeSeen', {}),
+  'sample.remove': (core) => core.invoke('sample.remove', { year: 2023 }),
 };
 
 /** One real call per method declared non-writing: each must leave the store as it was. */
@@ -85,6 +114,17 @@ const READS: Record<string, (core: Core) => Promise<unknown>> = {
   'review.export': (core) => core.invoke('review.export', { year: 2023, quarter: 3 }),
   'jobs.progress': (core) => core.invoke('jobs.progress', { jobId: 'job-12345678' }),
   'jobs.cancel': (core) => core.invoke('jobs.cancel', { jobId: 'job-12345678' }),
+  'targets.list': (core) => core.invoke('targets.list', { year: 2023 }),
+  'report.candidates': (core) => core.invoke('report.candidates', { year: 2023 }),
+  'report.worklist': (core) => core.invoke('report.worklist', { year: 2023 }),
+  'report.linkSuggestions': (core) => core.invoke('report.linkSuggestions', { year: 2023 }),
+  'report.coverage': (core) => core.invoke('report.coverage', { year: 2023 }),
+  'report.view': (core) => core.invoke('report.view', { year: 2023 }),
+  'report.exportUncovered': (core) => core.invoke('report.exportUncovered', { year: 2023 }),
+  'report.targetSource': (core) => core.invoke('report.targetSource', { id: idOf(core, 16) }),
+  'report.keywords': (core) => core.invoke('report.keywords', {}),
+  'app.status': (core) => core.invoke('app.status', {}),
+  'app.startState': (core) => core.invoke('app.startState', {}),
 };
 
 interface LogRow {

@@ -1,7 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { closingStores } from '../helpers/store';
+import Database from 'better-sqlite3';
+import { migrate } from '../../electron/db/migrate';
+import { MIGRATIONS } from '../../electron/db/migrations';
+import { closingStores, openCore, tempStorePath } from '../helpers/store';
 import { docxOf } from '../helpers/docx';
 
 const open = closingStores();
@@ -313,16 +316,42 @@ describe('coverage', () => {
 });
 
 describe('the published-quarter lock', () => {
-  it('lets the report screen renumber and link a published year, and never touches the published progress', async () => {
+  it('refuses to renumber a year with a published quarter (the serial is in the table), still links it, and never touches the published progress', async () => {
     const core = await open(true);
     const progress = () => core.db.prepare('SELECT assignment_id, quarter, text, on_schedule FROM progress_reports ORDER BY id').all();
+    const serials = () => core.db.prepare('SELECT id, serial FROM targets ORDER BY id').all();
     const before = progress();
     await core.invoke('quarters.publish', { year: 2023, quarter: 3, publishedOn: '2023-10-20' });
-    const renumbered = await core.invoke('report.renumber', { year: 2023 });
-    await core.invoke('report.confirmLinks', { year: 2023, minScore: 0.3 });
+    // A link puts target 39 first in report order, so renumbering would move serials the published table shows.
+    const first = (await core.invoke('report.view', { year: 2023 })).commitments[0]!;
+    const id39 = core.db.prepare('SELECT id FROM targets WHERE serial = 39').pluck().get() as number;
+    const linked = await core.invoke('report.confirmLinks', { year: 2023, links: [{ targetId: id39, start: first.start, end: first.end }] });
+    expect(linked.linked).toBe(1);
+    const current = (await core.invoke('report.linkSuggestions', { year: 2023 })).find((l) => l.targetId === id39)!.current;
+    expect(current).toMatchObject({ start: first.start, end: first.end });
+    const serialsBefore = serials();
+    const logged = changes(core);
+    await expect(core.invoke('report.renumber', { year: 2023 })).rejects.toThrow(/^2023年三季度已于2023年10月20日发布并锁定，第\d{1,2}项的序号不能修改（会改变已发布的三季度一览表）。如确需修改，请先在“导出”中解除2023年三季度的锁定并说明理由。$/);
+    // Refused as a whole: no serial moved, nothing logged.
+    expect(serials()).toEqual(serialsBefore);
+    expect(changes(core)).toBe(logged);
     await core.invoke('plans.carryOver', { from: 2023, to: 2024 });
-    await core.invoke('report.undo', { batchId: renumbered.batchId });
+    await core.invoke('report.undo', { batchId: linked.batchId });
     expect(progress()).toEqual(before);
+  });
+
+  it('undoes a link in a year with a published quarter, logging the target as it was (not with a moved serial)', async () => {
+    const core = await open(true);
+    await core.invoke('quarters.publish', { year: 2023, quarter: 3, publishedOn: '2023-10-20' });
+    const first = (await core.invoke('report.view', { year: 2023 })).commitments[0]!;
+    const id39 = core.db.prepare('SELECT id FROM targets WHERE serial = 39').pluck().get() as number;
+    const source = (await core.invoke('targets.get', { id: id39 })).sourceText;
+    const linked = await core.invoke('report.confirmLinks', { year: 2023, links: [{ targetId: id39, start: first.start, end: first.end }] });
+    await core.invoke('report.undo', { batchId: linked.batchId });
+    const t = await core.invoke('targets.get', { id: id39 });
+    expect([t.serial, t.sourceText]).toEqual([39, source]);
+    const undo = core.db.prepare("SELECT before_json FROM change_log WHERE kind = 'report-undo'").pluck().get() as string;
+    expect(JSON.parse(undo).serial).toBe(39);
   });
 
   it('refuses to undo an acceptance once the new target has progress in a published quarter', async () => {
@@ -396,5 +425,35 @@ describe('carry-over at year end', () => {
       [1, '改造老旧小区30个', '年底'],
       [2, '持续优化营商环境', '长期坚持'],
     ]);
+  });
+});
+
+describe('a report text from before the work report was segmented (a store older than migration 008)', () => {
+  it('is segmented once when the store is opened, logged as an import, and the report screen then only reads', async () => {
+    const file = tempStorePath();
+    const old = new Database(file);
+    migrate(old, MIGRATIONS.filter((m) => m.version < 8));
+    old.prepare("INSERT INTO plans(year, city, report_title, report_text, created_at) VALUES (2023, '菏泽市', '政府工作报告', ?, '2023-01-10T00:00:00.000Z')").run(SEED_TEXT);
+    old.close();
+    const core = await openCore(file);
+    try {
+      const logged = core.db.prepare("SELECT before_json, after_json FROM change_log WHERE kind = 'report-import'").all() as { before_json: string; after_json: string }[];
+      expect(logged).toEqual([{ before_json: 'null', after_json: JSON.stringify({ fileName: '', length: SEED_TEXT.length }) }]);
+      const total = () => core.db.prepare('SELECT total_changes()').pluck().get();
+      const before = total();
+      const candidates = await core.invoke('report.candidates', { year: 2023 });
+      expect(candidates.length).toBeGreaterThan(30);
+      expect((await core.invoke('report.worklist', { year: 2023 })).candidates.every((c) => c.status === 'open')).toBe(true);
+      expect(total()).toBe(before);
+    } finally {
+      core.close();
+    }
+    // Opened again: nothing left to segment, nothing logged twice.
+    const again = await openCore(file);
+    try {
+      expect(again.db.prepare("SELECT count(*) FROM change_log WHERE kind = 'report-import'").pluck().get()).toBe(1);
+    } finally {
+      again.close();
+    }
   });
 });

@@ -37,20 +37,36 @@ function logCandidate(ctx: ServiceContext, kind: string, before: CandidateRow | 
 
 // ---------------------------------------------------------------------------------------------- import
 
-/** The plan's report, imported lazily when the plan got its text some other way (the sample data). */
+/** The plan's report as imported; reading it never writes (its segmentation is stored where the text arrives). */
 function reportOf(ctx: ServiceContext, year: number): { plan: PlanRow; s: WorkReportStructure } {
   const plan = requirePlan(ctx, year);
-  if (plan.report_text.trim() === '') throw new AppError('not-found', `${year}年还没有导入政府工作报告。请先在“报告分解”中导入报告（.docx、.txt 或粘贴文字）。`, { field: 'year' });
-  const s = structureOf(plan.report_text);
-  // A plan whose text came with the sample data, or from before migration 008: segmented on first use,
-  // logged as an import like any other.
-  if (!reports.workReportOf(ctx.db, plan.id)) {
-    ctx.db.transaction(() => {
-      writeReport(ctx, plan, s, '');
-      appendChange(ctx.db, actorOf(ctx), { kind: 'report-import', entity: 'work-report', entityId: plan.id, targetId: null, before: null, after: { fileName: '', length: s.text.length }, batchId: newBatchId('import') });
-    })();
+  if (plan.report_text.trim() === '' || !reports.workReportOf(ctx.db, plan.id)) {
+    throw new AppError('not-found', `${year}年还没有导入政府工作报告。请先在“报告分解”中导入报告（.docx、.txt 或粘贴文字）。`, { field: 'year' });
   }
-  return { plan, s };
+  return { plan, s: structureOf(plan.report_text) };
+}
+
+/**
+ * Stores the segmentation of a plan's report text (spans, candidates) and logs it as an import, in the
+ * caller's transaction. Called where the text arrives: a report import, the sample data.
+ */
+export function segmentReport(ctx: ServiceContext, plan: PlanRow, fileName: string, before: unknown): void {
+  const s = structureOf(plan.report_text);
+  writeReport(ctx, plan, s, fileName);
+  appendChange(ctx.db, actorOf(ctx), { kind: 'report-import', entity: 'work-report', entityId: plan.id, targetId: null, before, after: { fileName, length: plan.report_text.length }, batchId: newBatchId('import') });
+}
+
+/**
+ * A store from before migration 008 has report texts that were never segmented: done once when the store
+ * is opened, logged as imports, so that no read of the report screen has to write.
+ */
+export function segmentUnsegmentedReports(ctx: ServiceContext): number {
+  const years = stmt(ctx.db, "SELECT p.year FROM plans p WHERE trim(p.report_text) <> '' AND NOT EXISTS (SELECT 1 FROM work_reports w WHERE w.plan_id = p.id) ORDER BY p.year").pluck().all() as number[];
+  if (years.length === 0) return 0;
+  ctx.db.transaction(() => {
+    for (const year of years) segmentReport(ctx, planByYear(ctx.db, year)!, '', null);
+  })();
+  return years.length;
 }
 
 function ensureSections(ctx: ServiceContext, plan: PlanRow, s: WorkReportStructure): Map<string, number> {
@@ -113,9 +129,7 @@ export async function importReport(ctx: ServiceContext, input: Input<'report.imp
     }
     const before = { fileName: reports.workReportOf(ctx.db, plan.id)?.file_name ?? null, length: plan.report_text.length };
     reports.setReportText(ctx.db, plan.id, text);
-    plan = { ...plan, report_text: text };
-    writeReport(ctx, plan, s, name);
-    appendChange(ctx.db, actorOf(ctx), { kind: 'report-import', entity: 'work-report', entityId: plan.id, targetId: null, before, after: { fileName: name, length: text.length }, batchId: newBatchId('import') });
+    segmentReport(ctx, { ...plan, report_text: text }, name, before);
     return summaryOf(ctx, input.year);
   })();
 }
@@ -387,12 +401,15 @@ export function undoReportBatch(ctx: ServiceContext, batchId: string): { undone:
         throw new AppError('conflict', `第${now?.serial ?? ''}项在此之后又被修改过，撤销会丢失这些修改，未撤销。`);
       }
     }
-    // Serials go back out of the way first: a renumbering swaps them, and serials are unique per year.
+    // Serials go back out of the way first: a renumbering swaps them, and serials are unique per year. The
+    // state before that move is the one each target's first undo step starts from (the lock compares it).
+    const unmoved = new Map([...lastAfter.keys()].map((id) => [id, repo.loadTarget(ctx.db, id) ?? null]));
     for (const id of lastAfter.keys()) stmt(ctx.db, 'UPDATE targets SET serial = serial + 1000000 WHERE id = ?').run(id);
     for (const r of rows) {
       const before = r.before_json ? JSON.parse(r.before_json) : null;
       if (r.entity === 'target') {
-        const now = repo.loadTarget(ctx.db, r.entity_id!) ?? null;
+        const now = unmoved.has(r.entity_id!) ? unmoved.get(r.entity_id!)! : (repo.loadTarget(ctx.db, r.entity_id!) ?? null);
+        unmoved.delete(r.entity_id!);
         if (before === null) repo.deleteTarget(ctx.db, r.entity_id!);
         else restoreSnapshot(ctx, before as Target, 'undo');
         const after = repo.loadTarget(ctx.db, r.entity_id!) ?? null;
