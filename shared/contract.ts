@@ -897,6 +897,7 @@ export const NON_WRITING_METHODS: ReadonlySet<MethodName> = new Set<MethodName>(
   'report.keywords',
   'app.status',
   'app.startState',
+  'returns.forTarget',
 ]);
 
 export const WRITING_METHODS: readonly MethodName[] = METHOD_NAMES.filter((m) => !NON_WRITING_METHODS.has(m));

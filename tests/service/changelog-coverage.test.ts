@@ -9,7 +9,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { NON_WRITING_METHODS, WRITING_METHODS, type MethodName } from '../../shared/contract';
 import { exportOverview } from '../../electron/services/export';
-import { closingStores } from '../helpers/store';
+import { closingStores, tempDir } from '../helpers/store';
 
 const store = closingStores();
 type Core = Awaited<ReturnType<typeof store>>;
@@ -91,6 +91,12 @@ const CALLS: Record<string, (core: Core) => Promise<unknown>> = {
   'plans.carryOver': (core) => core.invoke('plans.carryOver', { from: 2023, to: 2024 }),
   'app.welcomeSeen': (core) => core.invoke('app.welcomeSeen', {}),
   'sample.remove': (core) => core.invoke('sample.remove', { year: 2023 }),
+  // The data folder moved: logged in the store as it goes on in its new folder, and the old copy's removal.
+  'store.move': (core) => core.invoke('store.move', { targetDir: tempDir() }),
+  'store.removeOld': async (core) => {
+    await core.invoke('store.move', { targetDir: tempDir() });
+    return core.invoke('store.removeOld', {});
+  },
 };
 
 /** One real call per method declared non-writing: each must leave the store as it was. */
@@ -124,6 +130,7 @@ const READS: Record<string, (core: Core) => Promise<unknown>> = {
   'report.targetSource': (core) => core.invoke('report.targetSource', { id: idOf(core, 16) }),
   'report.keywords': (core) => core.invoke('report.keywords', {}),
   'app.status': (core) => core.invoke('app.status', {}),
+  'returns.forTarget': (core) => core.invoke('returns.forTarget', { targetId: idOf(core, 26) }),
   'app.startState': (core) => core.invoke('app.startState', {}),
 };
 
