@@ -43,7 +43,9 @@ function templateRows(targets: Target[], unit: string, quarter: Quarter): string
       .filter((a) => a.leadUnits.includes(unit) || a.cooperatingUnits.includes(unit))
       .map((a, i) => {
         const previous = a.progress.find((p) => p.quarter === quarter - 1);
-        const current = a.progress.find((p) => p.quarter === quarter);
+        // A line the unit only cooperates on starts from its own return (none here), never the lead unit's text.
+        const cooperates = !a.leadUnits.includes(unit);
+        const current = cooperates ? undefined : a.progress.find((p) => p.quarter === quarter);
         return [
           i === 0 ? String(t.serial) : '',
           a.leaders.join(' '),
@@ -53,6 +55,7 @@ function templateRows(targets: Target[], unit: string, quarter: Quarter): string
           current?.text ?? '',
           current?.onSchedule ? LABEL[current.onSchedule] : (current?.onScheduleText ?? ''),
           units(a),
+          cooperates ? '配合' : '牵头',
           String(t.id),
           String(a.id),
         ];
@@ -193,7 +196,7 @@ describe('exports read back by LibreOffice (CSV)', () => {
   it('a unit’s template: its lines with both quarters, the 是/否 cell, the hidden ids; merged cells empty', () => {
     const rows = sheet('template', '报送表');
     expect(rows[0]![0]).toBe(`${templateUnit}2023年责任目标四季度工作推进情况报送表`);
-    expect(rows[2]).toEqual(['序号', '市政府领导', '责任目标内容', '完成时限', '上季度完成情况', '四季度完成情况', '是否按计划完成进度', '责任单位', '目标ID', '分工ID']);
+    expect(rows[2]).toEqual(['序号', '市政府领导', '责任目标内容', '完成时限', '上季度完成情况', '四季度完成情况', '是否按计划完成进度', '责任单位', '本单位职责', '目标ID', '分工ID']);
     const expected = templateRows(storeTargets(), templateUnit, 4);
     expect(expected.length).toBeGreaterThan(3);
     expect(rows.slice(3)).toEqual(expected);
