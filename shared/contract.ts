@@ -269,11 +269,11 @@ export const COLUMN_ROLE_NAMES: Record<ColumnRole, string> = {
   assignmentId: '分工ID',
 };
 
+export const columnSourceSchema = z.enum(['header', 'content', 'user']);
+
 /** Per file name: column letter → the role the user says it has, or 'ignore'. */
-export const columnMappingSchema = z.record(
-  z.string().max(255),
-  z.record(z.string().regex(/^[A-Z]{1,3}$/, '列号无效'), z.union([columnRoleSchema, z.literal('ignore')])),
-);
+export const fileColumnMappingSchema = z.record(z.string().regex(/^[A-Z]{1,3}$/, '列号无效'), z.union([columnRoleSchema, z.literal('ignore')]));
+export const columnMappingSchema = z.record(z.string().max(255), fileColumnMappingSchema);
 
 export const importPreviewSchema = z.object({
   year: yearSchema,
@@ -290,7 +290,17 @@ export const importPreviewSchema = z.object({
         z.object({
           sheet: z.string(),
           headerRow: z.number().int(),
-          columns: z.array(z.object({ column: z.string(), header: z.string(), role: columnRoleSchema.nullable() })),
+          columns: z.array(
+            z.object({
+              column: z.string(),
+              header: z.string(),
+              role: columnRoleSchema.nullable(),
+              /** Why the column was read as its role: its header, its values, or the user (issue 13). */
+              source: columnSourceSchema.nullable(),
+            }),
+          ),
+          /** The header's shape: a mapping remembered with import.rememberMapping applies to files of this shape. */
+          signature: z.string(),
         }),
       ),
     }),
@@ -584,6 +594,11 @@ export const methods = {
   },
   'jobs.cancel': { input: z.object({ jobId: jobIdSchema }).strict(), output: z.object({ cancelled: z.boolean() }) },
   'import.undo': { input: z.object({ batchId: z.string().min(1).max(64) }).strict(), output: z.object({ batch: importBatchSchema, restored: z.number().int() }) },
+  // Importer (issue 13): a column mapping kept for every file whose header has this shape; {} forgets it.
+  'import.rememberMapping': {
+    input: z.object({ signature: z.string().regex(/^[0-9a-f]{16}$/, '表头特征无效'), mapping: fileColumnMappingSchema }).strict(),
+    output: z.object({ signature: z.string(), mapping: fileColumnMappingSchema }),
+  },
 } as const;
 
 export type Methods = typeof methods;

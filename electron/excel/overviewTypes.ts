@@ -1,6 +1,7 @@
 /** What the overview reader returns: plain data with the cell each value came from, no database ids. */
 import type { ColumnRole } from './headers';
 import type { Quarter } from '../../shared/domain';
+import type { ColumnSource } from './columnTypes';
 
 /** A cell: row 1-based as Excel shows it, column a letter ('E'). */
 export interface CellRef {
@@ -47,7 +48,10 @@ export interface ReadNote {
 export interface SheetColumns {
   sheet: string;
   headerRow: number;
-  columns: { column: string; header: string; role: ColumnRole | null }[];
+  /** The header's shape: a column mapping the user keeps is remembered for it. */
+  signature: string;
+  /** Each column's role and why: its header, its values (content), or the user's choice. */
+  columns: { column: string; header: string; role: ColumnRole | null; source: ColumnSource | null }[];
 }
 
 export interface ParsedOverview {

@@ -12,6 +12,7 @@ import { createPlan, listPlans } from './plans';
 import { saveProgress } from './progress';
 import { createTarget, deleteTarget, saveAssignments, updateTarget } from './targets';
 import { applyImport, decodeFiles, importBatches, previewImport, undoBatch } from './import';
+import { rememberMapping } from './import/mappings';
 import { cancelJob, checkpoint, jobProgress, runJob } from '../jobs/progress';
 import { exportOverviewFile } from './export';
 import { exportTemplatesZip } from './templates';
@@ -92,5 +93,7 @@ export function createHandlers(ctx: ServiceContext, host: HostOps): Handlers {
     'jobs.cancel': (input) => ({ cancelled: cancelJob(input.jobId) }),
     'import.batches': () => importBatches(ctx),
     'import.undo': (input) => undoBatch(ctx, input.batchId),
+    // Importer (issue 13)
+    'import.rememberMapping': (input) => rememberMapping(ctx, input.signature, input.mapping),
   };
 }

@@ -19,12 +19,12 @@ describe('column mapping the user corrects', () => {
     const file = await unusualFile();
     const first = await core.invoke('import.preview', { files: [file] });
     const columns = first.files[0]!.sheets[0]!.columns;
-    expect(columns.find((c) => c.column === 'E')).toEqual({ column: 'E', header: '本季度工作', role: null });
-    expect(columns.find((c) => c.column === 'C')).toEqual({ column: 'C', header: '责任目标内容', role: 'content' });
+    expect(columns.find((c) => c.column === 'E')).toEqual({ column: 'E', header: '本季度工作', role: null, source: null });
+    expect(columns.find((c) => c.column === 'C')).toEqual({ column: 'C', header: '责任目标内容', role: 'content', source: 'header' });
     expect(first.notes.some((n) => n.where.column === 'E' && /本季度工作/.test(n.message))).toBe(true);
 
     const corrected = await core.invoke('import.preview', { files: [file], mapping: { '返回表.xlsx': { E: 'progress', H: 'ignore' } } });
-    expect(corrected.files[0]!.sheets[0]!.columns.find((c) => c.column === 'E')).toEqual({ column: 'E', header: '本季度工作', role: 'progress' });
+    expect(corrected.files[0]!.sheets[0]!.columns.find((c) => c.column === 'E')).toEqual({ column: 'E', header: '本季度工作', role: 'progress', source: 'user' });
     expect(corrected.notes.some((n) => n.where.column === 'H')).toBe(false);
     await core.invoke('import.apply', { files: [file], mapping: { '返回表.xlsx': { E: 'progress', H: 'ignore' } } });
     expect(listed(core).map((t) => [t.serial, t.assignments[0]!.progress['2']])).toEqual([
