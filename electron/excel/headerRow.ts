@@ -25,6 +25,8 @@ export interface HeaderRows {
   blocks: Block[];
   /** The header's shape: files with the same signature get the same remembered column mapping. */
   signature: string;
+  /** The user's corrections in force: remembered for the shape, then this file's own. */
+  mapping: ColumnMapping;
 }
 
 export interface HeaderOptions {
@@ -131,7 +133,7 @@ function typeBlock(grid: Grid, texts: string[], dataRow: number, range: { first:
   return block;
 }
 
-function blocksOf(grid: Grid, texts: string[], dataRow: number, options: HeaderOptions): { blocks: Block[]; signature: string } {
+function blocksOf(grid: Grid, texts: string[], dataRow: number, options: HeaderOptions): { blocks: Block[]; signature: string; mapping: ColumnMapping } {
   const signature = headerSignature(texts);
   const mapping = { ...(options.remembered?.get(signature) ?? {}), ...(options.mapping ?? {}) };
   // A column the user named outside the header's own range (no header text) extends the last block.
@@ -139,7 +141,7 @@ function blocksOf(grid: Grid, texts: string[], dataRow: number, options: HeaderO
   const mapped = Object.keys(mapping).map((l) => texts.findIndex((_, c) => columnLetter(c) === l)).filter((c) => c >= 0);
   if (ranges.length > 0 && mapped.length > 0) ranges[ranges.length - 1]!.last = Math.max(ranges[ranges.length - 1]!.last, ...mapped);
   const blocks = ranges.map((range) => typeBlock(grid, texts, dataRow, range, options, mapping)).filter(isUsableBlock);
-  return { blocks, signature };
+  return { blocks, signature, mapping };
 }
 
 export function findHeader(grid: Grid, options: HeaderOptions = {}): HeaderRows | null {

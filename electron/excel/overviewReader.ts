@@ -184,7 +184,7 @@ export function parseOverviewWorkbook(wb: ExcelJS.Workbook, fileName: string, me
             column: columnLetter(c),
             header: compactHeader(grid.cells[header.last]![c]!.text || grid.cells[header.first]![c]!.text),
             role: read?.role ?? null,
-            source: read?.source ?? null,
+            source: read?.source ?? (header.mapping[columnLetter(c)] === 'ignore' ? 'user' : null),
           };
         })
         .filter((c) => c.header !== '' || c.role !== null),

@@ -4,7 +4,6 @@ import { up as collectionRounds } from './003-collection-rounds';
 import { up as quarterLocks } from './004-quarter-locks';
 import { up as reviewNotes } from './005-review-notes';
 import { up as confirmedActuals } from './006-confirmed-actuals';
-import { up as columnMappings } from './011-column-mappings';
 
 /** Numbered migrations in order; migration N brings the store to `PRAGMA user_version = N`. */
 export const MIGRATIONS: readonly { version: number; name: string; sql: string }[] = [
@@ -14,6 +13,4 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
   { version: 4, name: 'quarter-locks', sql: quarterLocks },
   { version: 5, name: 'review-notes', sql: reviewNotes },
   { version: 6, name: 'confirmed-actuals', sql: confirmedActuals },
-  // Importer (issue 13): remembered column mappings.
-  { version: 11, name: 'column-mappings', sql: columnMappings },
 ];

@@ -1,26 +1,29 @@
+/**
+ * Remembered column mappings live in the settings table, one row per header shape under a key of their
+ * own (`columnMapping.<signature>`): a small key-value store already, and readSettings passes over keys
+ * that are not settings, so no migration and nothing new in settings.get.
+ */
 import type { ColumnMapping } from '../../excel/headers';
 import { stmt, type Db } from '../connection';
 
+const PREFIX = 'columnMapping.';
+
 /** Every remembered mapping, by header signature: a handful of rows, read once per import. */
 export function rememberedMappings(db: Db): Map<string, ColumnMapping> {
-  const rows = stmt(db, 'SELECT signature, mapping_json FROM column_mappings').all() as { signature: string; mapping_json: string }[];
-  return new Map(rows.map((r) => [r.signature, JSON.parse(r.mapping_json) as ColumnMapping]));
+  const rows = stmt(db, "SELECT key, value FROM settings WHERE key LIKE 'columnMapping.%'").all() as { key: string; value: string }[];
+  return new Map(rows.map((r) => [r.key.slice(PREFIX.length), JSON.parse(r.value) as ColumnMapping]));
 }
 
 export function mappingOf(db: Db, signature: string): ColumnMapping | null {
-  const row = stmt(db, 'SELECT mapping_json FROM column_mappings WHERE signature = ?').get(signature) as { mapping_json: string } | undefined;
-  return row ? (JSON.parse(row.mapping_json) as ColumnMapping) : null;
+  const row = stmt(db, 'SELECT value FROM settings WHERE key = ?').get(PREFIX + signature) as { value: string } | undefined;
+  return row ? (JSON.parse(row.value) as ColumnMapping) : null;
 }
 
 /** An empty mapping forgets the shape. */
-export function putMapping(db: Db, signature: string, mapping: ColumnMapping, actor: string): void {
+export function putMapping(db: Db, signature: string, mapping: ColumnMapping): void {
   if (Object.keys(mapping).length === 0) {
-    stmt(db, 'DELETE FROM column_mappings WHERE signature = ?').run(signature);
+    stmt(db, 'DELETE FROM settings WHERE key = ?').run(PREFIX + signature);
     return;
   }
-  stmt(
-    db,
-    `INSERT INTO column_mappings(signature, mapping_json, at, actor) VALUES (?, ?, ?, ?)
-     ON CONFLICT(signature) DO UPDATE SET mapping_json = excluded.mapping_json, at = excluded.at, actor = excluded.actor`,
-  ).run(signature, JSON.stringify(mapping), new Date().toISOString(), actor);
+  stmt(db, 'INSERT INTO settings(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(PREFIX + signature, JSON.stringify(mapping));
 }

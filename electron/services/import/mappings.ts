@@ -14,7 +14,7 @@ export function rememberMapping(ctx: ServiceContext, signature: string, mapping:
   return ctx.db.transaction(() => {
     const before = mappingOf(ctx.db, signature);
     const actor = actorOf(ctx);
-    putMapping(ctx.db, signature, mapping, actor);
+    putMapping(ctx.db, signature, mapping);
     const after = mappingOf(ctx.db, signature);
     if (JSON.stringify(before) !== JSON.stringify(after)) {
       appendChange(ctx.db, actor, { kind: 'column-mapping', entity: 'column-mapping', entityId: null, targetId: null, before: before && { signature, mapping: before }, after: after && { signature, mapping: after } });
