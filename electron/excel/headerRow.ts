@@ -62,9 +62,9 @@ function subHeader(grid: Grid, r: number): string[] | null {
  */
 function headerShaped(grid: Grid, r: number): boolean {
   const shaped = (row: number) => {
-    const filled = ownTexts(grid, row)
-      .map(compactHeader)
-      .filter((t) => t !== '');
+    const own = ownTexts(grid, row);
+    if (own.some((t) => t.length > 200)) return false;
+    const filled = own.map(compactHeader).filter((t) => t !== '');
     return filled.length >= 3 && filled.every((t) => t.length <= 20 && !/^\d+$/.test(t));
   };
   return shaped(r) && r + 1 < grid.rowCount && !shaped(r + 1);

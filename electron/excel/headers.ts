@@ -35,6 +35,8 @@ export function compactHeader(text: string): string {
 }
 
 export function roleOfHeader(text: string): ColumnRole | null {
+  // A header cell is a few words: a long text is data, and compacting it again and again costs.
+  if (text.length > 200) return null;
   const h = compactHeader(text);
   if (h === '' || h.length > 20) return null;
   for (const [role, re] of RULES) if (re.test(h)) return role;

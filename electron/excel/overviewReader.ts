@@ -17,6 +17,7 @@ import type { ColumnRole } from '../../shared/contract';
 import { COLUMN_ROLE_NAMES } from '../../shared/contract';
 import type { ParsedLine, ParsedOverview, ParsedTarget, ReadNote } from './overviewTypes';
 import { assertWorkbookBytes, damageOf, readWorkbookFile } from './sniff';
+import { readSheetsLean } from './sheetXml';
 import { takeOutMerges } from './unmerge';
 
 export type { CellRef, ParsedLine, ParsedOverview, ParsedTarget, ReadNote } from './overviewTypes';
@@ -141,19 +142,35 @@ function joinRepeatedTargets(targets: ParsedTarget[], notes: ReadNote[]): Parsed
 }
 
 export function parseOverviewWorkbook(wb: ExcelJS.Workbook, fileName: string, merges?: Map<string, string[]>, options: ReadOptions = {}): ParsedOverview {
+  const sheets: SheetSource[] = wb.worksheets.map((ws) => ({
+    name: ws.name,
+    state: ws.state === 'hidden' || ws.state === 'veryHidden' ? ws.state : 'visible',
+    // A sheet missing from the map of taken-out merges has none.
+    grid: () => readGrid(ws, merges ? (merges.get(ws.name) ?? []) : undefined, fileName),
+  }));
+  return parseSheets(sheets, fileName, options);
+}
+
+/** A sheet to read: from exceljs's model or from the lean reader of the sheet XML (sheetXml.ts). */
+interface SheetSource {
+  name: string;
+  state: 'visible' | 'hidden' | 'veryHidden';
+  grid: () => Grid;
+}
+
+function parseSheets(sources: SheetSource[], fileName: string, options: ReadOptions): ParsedOverview {
   const notes: ReadNote[] = [];
   const overview: ParsedOverview = { file: fileName, sheets: [], title: '', city: null, year: null, quarter: null, targets: [], notes };
   let headerQuarterFound: Quarter | null = null;
   const searched: string[] = [];
   let found = false;
-  for (const ws of wb.worksheets) {
+  for (const ws of sources) {
     if (ws.state === 'hidden' || ws.state === 'veryHidden') {
       notes.push({ severity: 'info', message: `工作表“${ws.name}”是隐藏的，未读取`, where: { file: fileName, sheet: ws.name } });
       continue;
     }
     searched.push(ws.name);
-    // A sheet missing from the map of taken-out merges has none.
-    const grid = readGrid(ws, merges ? (merges.get(ws.name) ?? []) : undefined, fileName);
+    const grid = ws.grid();
     const header = findHeader(grid, options);
     if (!header) {
       if (grid.rowCount > 0) notes.push({ severity: 'info', message: `工作表“${grid.sheet}”中没有找到表头，已跳过`, where: { file: fileName, sheet: grid.sheet } });
@@ -198,7 +215,7 @@ export function parseOverviewWorkbook(wb: ExcelJS.Workbook, fileName: string, me
       overview.targets.push(...readBlock(grid, fileName, header.last + 1, block, notes, group?.group ?? bySheet));
     }
   }
-  if (!found) throw noHeader(fileName, searched, wb.worksheets[0]?.name);
+  if (!found) throw noHeader(fileName, searched, sources[0]?.name);
   overview.quarter ??= headerQuarterFound;
   if (overview.year === null) {
     // A title without the year: the sheet's name or the file's may have it.
@@ -232,6 +249,9 @@ export function unitsOf(line: ParsedLine): { leadUnits: string[]; cooperatingUni
 /** Reads a workbook from its bytes: what the renderer sends and what the CLI reads from disk. */
 export async function readOverviewBytes(name: string, bytes: Buffer, options: ReadOptions = {}): Promise<ParsedOverview> {
   assertWorkbookBytes(name, bytes);
+  // The sheet XML read directly when it holds nothing the lean reader leaves to exceljs (sheetXml.ts).
+  const lean = await readSheetsLean(bytes);
+  if (lean) return parseSheets(lean.map((s) => ({ name: s.name, state: s.state, grid: () => s.grid })), name, options);
   const wb = new ExcelJS.Workbook();
   let merges: Map<string, string[]>;
   try {
