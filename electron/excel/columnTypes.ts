@@ -42,6 +42,8 @@ function isLeaderName(name: string, known: KnownNames): boolean {
 
 /** The kind of one non-empty cell value; null when it fits none (a number among text, an English word). */
 export function kindOfValue(value: string, known: KnownNames = NO_KNOWN_NAMES): ValueKind | null {
+  // Names, deadlines and status words are short: a long cell is text, told without splitting it into names.
+  if (value.length > 500) return /[\u4e00-\u9fa5]/.test(value) ? 'text' : null;
   const v = toHalfWidth(value).replace(/\s+/g, ' ').trim();
   const compact = v.replace(/\s/g, '');
   if (/^[(（]?第?\d{1,5}项?[)）.、]?$/.test(compact)) return 'serial';

@@ -71,26 +71,35 @@ function zipEntries(bytes: Buffer): Map<string, () => string> | null {
  * The tokens of a part, refusing what is not well-formed XML (a part cut short, a closing tag misspelt, a
  * stray `<`): exceljs refuses such a file with its own message, and the lean reader must not read it instead.
  */
-function* wellFormed(xml: string): Generator<RegExpMatchArray> {
-  const open: string[] = [];
-  let end = 0;
-  let root = false;
-  for (const m of xml.matchAll(TOKEN)) {
-    if (m.index !== end) throw new Unsupported();
-    end = m.index + m[0].length;
-    const [, close, name, , selfClose] = m;
-    if (name !== undefined && !selfClose) {
-      if (close) {
-        if (open.pop() !== name) throw new Unsupported();
-        if (open.length === 0) root = true;
-      } else {
-        if (root) throw new Unsupported();
-        open.push(name);
-      }
+class WellFormed {
+  private open: string[] = [];
+  private end = 0;
+  private root = false;
+
+  /** Takes the next token; throws when it does not follow the last one or closes another element. */
+  step(m: RegExpMatchArray): void {
+    if (m.index !== this.end) throw new Unsupported();
+    this.end = m.index + m[0].length;
+    const name = m[2];
+    if (name === undefined || m[4]) return;
+    if (m[1]) {
+      if (this.open.pop() !== name) throw new Unsupported();
+      if (this.open.length === 0) this.root = true;
+    } else {
+      if (this.root) throw new Unsupported();
+      this.open.push(name);
     }
-    yield m;
   }
-  if (end !== xml.length || open.length > 0 || !root) throw new Unsupported();
+
+  finish(xml: string): void {
+    if (this.end !== xml.length || this.open.length > 0 || !this.root) throw new Unsupported();
+  }
+}
+
+function checkWellFormed(xml: string): void {
+  const check = new WellFormed();
+  for (const m of xml.matchAll(TOKEN)) check.step(m);
+  check.finish(xml);
 }
 
 const ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
@@ -112,7 +121,7 @@ function decode(text: string): string {
 
 /** The shared strings: most are one plain `<t>`; rich text and phonetic guides take the tag-by-tag way. */
 function sharedStrings(xml: string): string[] {
-  for (const _ of wellFormed(xml));
+  checkWellFormed(xml);
   const out: string[] = [];
   for (const m of xml.matchAll(/<(?:[\w.-]+:)?si\b[^>]*?(?:\/>|>([\s\S]*?)<\/(?:[\w.-]+:)?si>)/g)) {
     const body = m[1] ?? '';
@@ -134,7 +143,9 @@ function* stringItems(xml: string, item: string): Generator<string> {
   let inT = false;
   let inPhonetic = 0;
   let inItem = false;
-  for (const m of wellFormed(xml)) {
+  const check = new WellFormed();
+  for (const m of xml.matchAll(TOKEN)) {
+    check.step(m);
     const [, close, name, , selfClose, cdata, chars] = m;
     if (name !== undefined) {
       if (name === item) {
@@ -156,6 +167,7 @@ function* stringItems(xml: string, item: string): Generator<string> {
       text += cdata ?? decode(chars ?? '');
     }
   }
+  check.finish(xml);
 }
 
 /** Excel's built-in number formats that show a date or time (ids 14–22, 27–36, 45–47, 50–58). */
@@ -217,7 +229,9 @@ function readSheet(xml: string, shared: string[], dates: boolean[]): { rows: Map
   let inPhonetic = 0;
   let inSheetData = false;
   let formula = false;
-  for (const m of wellFormed(xml)) {
+  const check = new WellFormed();
+  for (const m of xml.matchAll(TOKEN)) {
+    check.step(m);
     const [, close, name, attrs = '', selfClose, cdata, chars] = m;
     if (name === undefined) {
       if (into === 'v') value = (value ?? '') + (cdata ?? decode(chars ?? ''));
@@ -314,6 +328,7 @@ function readSheet(xml: string, shared: string[], dates: boolean[]): { rows: Map
         break;
     }
   }
+  check.finish(xml);
   return { rows, hiddenRows, hiddenColumns: [...hiddenColumns].sort((a, b) => a - b), maxColumn };
 }
 
