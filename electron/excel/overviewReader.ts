@@ -7,14 +7,12 @@
  */
 import ExcelJS from 'exceljs';
 import { normalizeSpaces, toHalfWidth, type Quarter } from '../../shared/domain';
-import { yearSchema } from '../../shared/contract';
+import { COLUMN_ROLE_NAMES, yearSchema, type ColumnRole } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
 import { groupNote, groupOf, readBlock, type Group } from './blockReader';
 import { columnLetter, readGrid, type Grid } from './grid';
 import { findHeader, HEADER_SCAN_ROWS, type HeaderOptions, type HeaderRows } from './headerRow';
 import { compactHeader, quarterIn, type Block } from './headers';
-import type { ColumnRole } from '../../shared/contract';
-import { COLUMN_ROLE_NAMES } from '../../shared/contract';
 import type { ParsedLine, ParsedOverview, ParsedTarget, ReadNote } from './overviewTypes';
 import { assertWorkbookBytes, damageOf, readWorkbookFile } from './sniff';
 import { readSheetsLean } from './sheetXml';
