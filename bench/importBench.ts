@@ -2,7 +2,7 @@
  * Import figures for `npm run bench`: the product's preview + apply of an overview file against exceljs
  * loading the same file and doing nothing else, each in its own process so that peak memory is its own.
  */
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -21,6 +21,8 @@ function runChild(mode: string, file: string): Sample {
 }
 
 export interface ImportFigures {
+  /** Which program wrote the file: a merge-free table re-saved by LibreOffice is what other offices send. */
+  writer: string;
   targets: number;
   lines: number;
   fileMb: number;
@@ -28,10 +30,32 @@ export interface ImportFigures {
   product: { time: Stat; peakMb: number };
 }
 
-export async function measureImport(targets: number, runs = 3): Promise<ImportFigures> {
+/** The file as LibreOffice saves it (another program's XML: shared strings, its own styles); null without LibreOffice. */
+function resaveWithLibreOffice(file: string, dir: string): string | null {
+  try {
+    const out = path.join(dir, 'lo');
+    execFileSync('soffice', [`-env:UserInstallation=file://${path.join(dir, 'lo-profile')}`, '--headless', '--norestore', '--convert-to', 'xlsx:Calc MS Excel 2007 XML', '--outdir', out, file], {
+      stdio: 'ignore',
+      timeout: 300_000,
+    });
+    const saved = path.join(out, path.basename(file));
+    return fs.existsSync(saved) ? saved : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * `merges: false` writes continuation lines with empty cells instead of merged ones and has LibreOffice save
+ * the file: exceljs loads merges in quadratic time, so the merged file alone flatters the importer (issue 13).
+ */
+export async function measureImport(targets: number, runs = 3, options: { merges?: boolean } = {}): Promise<ImportFigures> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ducha-bench-import-'));
-  const file = path.join(dir, `overview-${targets}.xlsx`);
-  const { lines } = await writeOverviewFile(file, targets);
+  const written = path.join(dir, `overview-${targets}.xlsx`);
+  const { lines } = await writeOverviewFile(written, targets, 3, options);
+  const resaved = options.merges === false ? resaveWithLibreOffice(written, dir) : null;
+  const file = resaved ?? written;
+  const writer = `${options.merges === false ? 'no merges' : 'merged cells'}, written by ${resaved ? 'LibreOffice' : 'exceljs'}`;
   const base: Sample[] = [];
   const ours: Sample[] = [];
   // Alternate the two so that a busy moment of the machine hurts both alike.
@@ -41,6 +65,7 @@ export async function measureImport(targets: number, runs = 3): Promise<ImportFi
   }
   const stat = (s: Sample[]): Stat => ({ p50: percentile(s.map((x) => x.ms), 50), p95: percentile(s.map((x) => x.ms), 95) });
   const figures = {
+    writer,
     targets,
     lines,
     fileMb: fs.statSync(file).size / 1e6,

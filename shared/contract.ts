@@ -294,11 +294,11 @@ export const COLUMN_ROLE_NAMES: Record<ColumnRole, string> = {
   assignmentId: '分工ID',
 };
 
+export const columnSourceSchema = z.enum(['header', 'content', 'user']);
+
 /** Per file name: column letter → the role the user says it has, or 'ignore'. */
-export const columnMappingSchema = z.record(
-  z.string().max(255),
-  z.record(z.string().regex(/^[A-Z]{1,3}$/, '列号无效'), z.union([columnRoleSchema, z.literal('ignore')])),
-);
+export const fileColumnMappingSchema = z.record(z.string().regex(/^[A-Z]{1,3}$/, '列号无效'), z.union([columnRoleSchema, z.literal('ignore')]));
+export const columnMappingSchema = z.record(z.string().max(255), fileColumnMappingSchema);
 
 export const importPreviewSchema = z.object({
   year: yearSchema,
@@ -315,7 +315,17 @@ export const importPreviewSchema = z.object({
         z.object({
           sheet: z.string(),
           headerRow: z.number().int(),
-          columns: z.array(z.object({ column: z.string(), header: z.string(), role: columnRoleSchema.nullable() })),
+          columns: z.array(
+            z.object({
+              column: z.string(),
+              header: z.string(),
+              role: columnRoleSchema.nullable(),
+              /** Why the column was read as its role: its header, its values, or the user (issue 13). */
+              source: columnSourceSchema.nullable(),
+            }),
+          ),
+          /** The header's shape: a mapping remembered with import.rememberMapping applies to files of this shape. */
+          signature: z.string(),
         }),
       ),
     }),
@@ -811,6 +821,11 @@ export const methods = {
     output: z.object({ from: z.string(), to: z.string(), oldKept: z.string() }),
   },
   'store.removeOld': { input: empty, output: z.object({ removed: z.string().nullable() }) },
+  // Importer (issue 13): a column mapping kept for every file whose header has this shape; {} forgets it.
+  'import.rememberMapping': {
+    input: z.object({ signature: z.string().regex(/^[0-9a-f]{16}$/, '表头特征无效'), mapping: fileColumnMappingSchema }).strict(),
+    output: z.object({ signature: z.string(), mapping: fileColumnMappingSchema }),
+  },
 } as const;
 
 export type Methods = typeof methods;

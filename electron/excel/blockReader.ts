@@ -6,6 +6,7 @@
  * the published dump — holding the line's leader that slid into the 序号 column).
  */
 import { isEmptyMarker, normalizeDeadline, normalizeSpaces, splitNames, toHalfWidth } from '../../shared/domain';
+import { namesWithRoles, plainNames } from './cellRoles';
 import { unitsInContent } from './contentUnits';
 import { columnLetter, type Grid } from './grid';
 import { headerRoleCount, roleOfHeader, type Block, type ColumnRole } from './headers';
@@ -33,11 +34,27 @@ export function parseSerial(text: string): number | null {
 }
 
 const GROUP_LEADER = /^(.{2,4}?)同志.*(牵头|负责|分管)/;
+/** `市发展改革委牵头`, `市发展改革委牵头责任目标`: a group under a unit instead of a leader. */
+const GROUP_UNIT = /^(.{2,30}?(?:局|委|办|办公室|政府|集团|中心|公司|管委会|委员会))(?:牵头|负责)(?:的)?(?:责任目标|重点工作|事项|工作|任务)?$/;
 
 /** `张　鹏同志牵头责任目标` → 张鹏: the title of a group in a table grouped by leader. */
 export function groupLeaderOf(text: string): string | null {
   return GROUP_LEADER.exec(text.replace(/\s/g, ''))?.[1] ?? null;
 }
+
+/** What a group title puts over the targets under it: a leader, or a lead unit. */
+export interface Group {
+  leaders: string[];
+  units: string[];
+}
+
+export function groupOf(text: string): Group | null {
+  const leader = groupLeaderOf(text);
+  if (leader) return { leaders: [leader], units: [] };
+  const unit = GROUP_UNIT.exec(text.replace(/\s/g, ''))?.[1];
+  return unit ? { leaders: [], units: [unit] } : null;
+}
+
 const PERSON = /^[\u4e00-\u9fa5·]{2,4}$/;
 
 /** 肖友华 or 聂元科 王昌华: person names only, and not a column name such as 序号. */
@@ -65,14 +82,27 @@ function columnLetters(block: Block): Partial<Record<TargetColumn, string>> {
   return letters;
 }
 
-export function groupNote(row: number, leader: string): string {
-  return `第${row}行是分组标题，其下目标（市政府领导一栏为空的）按“${leader}”牵头处理`;
+export function groupNote(row: number, group: Group): string {
+  return group.leaders.length > 0
+    ? `第${row}行是分组标题，其下目标按“${group.leaders.join('、')}”牵头处理（配合市领导等列中的领导一并计入）`
+    : `第${row}行是分组标题，其下目标由“${group.units.join('、')}”牵头（表中所列单位按配合单位处理）`;
+}
+
+/**
+ * The leaders of a line under a group title: the line's own when it names them in a full 市政府领导 column;
+ * with a column of further leaders (配合市领导), the group's leader first and then the column's.
+ */
+function withGroupLeaders(own: string[], group: Group | null, further: boolean): string[] {
+  if (!group || group.leaders.length === 0) return own;
+  if (!further) return own.length > 0 ? own : group.leaders;
+  if (group.leaders.every((g) => own.includes(g))) return own;
+  return [...group.leaders, ...own.filter((n) => !group.leaders.includes(n))];
 }
 
 type RowKind = { kind: 'new'; serial: number } | { kind: 'continuation'; leaders?: string[] };
 
-/** `groupLeader`: the group title right above the header, for the first group of a grouped table. */
-export function readBlock(grid: Grid, file: string, firstDataRow: number, block: Block, notes: ReadNote[], groupLeader: string | null = null): ParsedTarget[] {
+/** `firstGroup`: the group title right above the header (or the sheet's leader), for the first group of a grouped table. */
+export function readBlock(grid: Grid, file: string, firstDataRow: number, block: Block, notes: ReadNote[], firstGroup: Group | null = null): ParsedTarget[] {
   const col = block.columns;
   const sheet = grid.sheet;
   const serialColumn = col.serial ?? block.first;
@@ -82,7 +112,7 @@ export function readBlock(grid: Grid, file: string, firstDataRow: number, block:
   const text = (r: number, c: number | undefined) => cellText(grid, r, c);
   const letters = columnLetters(block);
   const targets: ParsedTarget[] = [];
-  let groupLeaders: string[] | null = groupLeader === null ? null : [groupLeader];
+  let group = firstGroup;
   // The serial cell of the last line read (its merge master when merged): a cell merged with it continues it.
   let previousSerialCell: string | null = null;
 
@@ -105,15 +135,15 @@ export function readBlock(grid: Grid, file: string, firstDataRow: number, block:
     const lone = filled.length === 1 && (firstFilled === block.first || firstFilled === col.serial);
     if (new Set(filled).size === 1 && (filled.length > 1 || lone) && parseSerial(filled[0]!) === null) {
       const heading = filled[0]!.replace(/\s/g, '');
-      const leader = groupLeaderOf(heading);
-      if (leader) groupLeaders = [leader];
-      note('info', leader ? groupNote(r + 1, leader) : `第${r + 1}行“${heading.slice(0, 20)}”是标题行，已跳过`, r);
+      const titled = groupOf(heading);
+      if (titled) group = titled;
+      note('info', titled ? groupNote(r + 1, titled) : `第${r + 1}行“${heading.slice(0, 20)}”是标题行，已跳过`, r);
       continue;
     }
 
     const previous = targets[targets.length - 1];
     const content = text(r, col.content);
-    const leaderCell = splitNames(text(r, col.leaders));
+    const leaderCell = plainNames(text(r, col.leaders));
     const serialCell = col.serial === undefined ? null : grid.cells[r]![col.serial]!;
     const mergedWithAbove = serialCell?.mergedFrom != null && serialCell.mergedFrom === previousSerialCell;
     const sameContent = previous !== undefined && (content === '' || content === previous.content);
@@ -148,8 +178,11 @@ export function readBlock(grid: Grid, file: string, firstDataRow: number, block:
     }
     previousSerialCell = serialCell === null ? null : (serialCell.mergedFrom ?? `${columnLetter(col.serial!)}${r + 1}`);
 
-    let units = splitNames(text(r, col.units ?? col.leadUnits));
-    let cooperatingUnits = col.units === undefined && col.cooperatingUnits !== undefined ? splitNames(text(r, col.cooperatingUnits)) : null;
+    const unitCell = text(r, col.units ?? col.leadUnits);
+    const roles = namesWithRoles(unitCell);
+    const cooperatingColumn = col.units === undefined && col.cooperatingUnits !== undefined ? splitNames(text(r, col.cooperatingUnits)) : null;
+    let units = roles ? roles.lead : splitNames(unitCell);
+    let cooperatingUnits = roles ? [...roles.cooperating, ...(cooperatingColumn ?? [])] : cooperatingColumn;
     let targetContent = content;
     if (row.kind === 'new' && units.length === 0 && !cooperatingUnits?.length) {
       const found = unitsInContent(content);
@@ -158,8 +191,14 @@ export function readBlock(grid: Grid, file: string, firstDataRow: number, block:
         note('info', `第${r + 1}行：责任单位写在责任目标内容中，已读作责任单位“${[...units, ...(cooperatingUnits ?? [])].join('、')}”，并从内容中去掉`, r, col.content);
       }
     }
-    let leaders = row.kind === 'continuation' && row.leaders ? row.leaders : leaderCell;
-    if (leaders.length === 0 && groupLeaders) leaders = groupLeaders;
+    if (group && group.units.length > 0) {
+      const all = [...units, ...(cooperatingUnits ?? [])];
+      if (!group.units.every((u) => all.includes(u))) {
+        units = group.units;
+        cooperatingUnits = all;
+      }
+    }
+    const leaders = withGroupLeaders(row.kind === 'continuation' && row.leaders ? row.leaders : leaderCell, group, block.furtherLeaders === true);
     const id = (c: number | undefined): number | null => {
       const n = Number(toHalfWidth(text(r, c)));
       return Number.isInteger(n) && n > 0 ? n : null;

@@ -1,14 +1,20 @@
 /**
  * Where the header is: not on row 1 (a title and a paragraph come first), sometimes on two rows — a group
  * cell such as 三季度工作推进情况 or 责任单位 merged across, with 完成情况 | 是否按计划完成进度 or
- * 牵头单位 | 配合单位 on the row below it.
+ * 牵头单位 | 配合单位 on the row below it — and what each of its columns is, from the header's wording and
+ * from the values under it (columnTypes.ts).
  */
-import { applyMapping, blocksOfHeader, headerRoleCount, roleOfHeader, type Block, type ColumnMapping } from './headers';
+import crypto from 'node:crypto';
+import { isEmptyMarker, normalizeSpaces } from '../../shared/domain';
+import { assignRoles, candidatesOf, NO_KNOWN_NAMES, profileOf, type KnownNames } from './columnTypes';
+import { blockRanges, compactHeader, FURTHER_LEADERS, headerRoleCount, isUsableBlock, quarterIn, roleOfHeader, type Block, type ColumnMapping, type IgnoredColumn } from './headers';
 import { columnLetter } from './grid';
 import type { Grid } from './grid';
 
 /** Rows searched for the header: titles, paragraphs and 填报单位 lines never run this long. */
 export const HEADER_SCAN_ROWS = 30;
+/** Rows whose values type the columns: enough to be sure, few enough to cost nothing on a large table. */
+export const SAMPLE_ROWS = 400;
 
 export interface HeaderRows {
   /** 0-based grid rows: the header is `first`, or `first` and `first + 1` for a two-row header. */
@@ -17,6 +23,18 @@ export interface HeaderRows {
   /** Per column, the name that gave it its role (the lower row's name under a group cell). */
   texts: string[];
   blocks: Block[];
+  /** The header's shape: files with the same signature get the same remembered column mapping. */
+  signature: string;
+  /** The user's corrections in force: remembered for the shape, then this file's own. */
+  mapping: ColumnMapping;
+}
+
+export interface HeaderOptions {
+  /** The user's corrections for this file: column letter → role or 'ignore'. */
+  mapping?: ColumnMapping | undefined;
+  /** Corrections remembered for files of the same shape, by header signature. */
+  remembered?: ReadonlyMap<string, ColumnMapping> | undefined;
+  known?: KnownNames | undefined;
 }
 
 /** The texts a row itself holds: a cell covered by a merge from elsewhere counts as empty here. */
@@ -38,21 +56,118 @@ function subHeader(grid: Grid, r: number): string[] | null {
   return below;
 }
 
-export function findHeader(grid: Grid, mapping?: ColumnMapping): HeaderRows | null {
-  const corrected = (texts: string[]) => applyMapping(texts, mapping, columnLetter);
-  for (let r = 0; r < Math.min(grid.rowCount, HEADER_SCAN_ROWS); r++) {
+/**
+ * A row shaped like a header whatever its words: three short texts at least, none a number, and the row
+ * below not shaped so (a title block of short lines is not a header; data rows have numbers and long text).
+ */
+function headerShaped(grid: Grid, r: number): boolean {
+  const shaped = (row: number) => {
+    const own = ownTexts(grid, row);
+    if (own.some((t) => t.length > 200)) return false;
+    const filled = own.map(compactHeader).filter((t) => t !== '');
+    return filled.length >= 3 && filled.every((t) => t.length <= 20 && !/^\d+$/.test(t));
+  };
+  return shaped(r) && r + 1 < grid.rowCount && !shaped(r + 1);
+}
+
+/** The header's shape as a short stable key: its column names, spaces and line breaks taken out. */
+export function headerSignature(texts: string[]): string {
+  const names = texts.map(compactHeader).join('|').replace(/\|+$/, '');
+  return crypto.createHash('sha256').update(names).digest('hex').slice(0, 16);
+}
+
+/** The values under one column of a block, as the typing reads them, and the count of table rows. */
+function columnValues(grid: Grid, from: number, first: number, last: number): { values: Map<number, string[]>; rows: number } {
+  const values = new Map<number, string[]>();
+  for (let c = first; c <= last; c++) values.set(c, []);
+  let rows = 0;
+  for (let r = from; r < Math.min(grid.rowCount, from + SAMPLE_ROWS); r++) {
+    const own: [number, string][] = [];
+    const all: string[] = [];
+    for (let c = first; c <= last; c++) {
+      const cell = grid.cells[r]![c]!;
+      const t = normalizeSpaces(cell.text);
+      if (t === '' || isEmptyMarker(t)) continue;
+      all.push(t);
+      // A merged cell counts once, at its master.
+      if (!cell.mergedFrom) own.push([c, t]);
+    }
+    // Headings (one text across the row) and headers printed again are not table rows.
+    if (all.length < 2 || new Set(all).size === 1 || headerRoleCount(all) >= 2) continue;
+    rows++;
+    for (const [c, t] of own) values.get(c)!.push(t);
+  }
+  return { values, rows };
+}
+
+function typeBlock(grid: Grid, texts: string[], dataRow: number, range: { first: number; last: number }, options: HeaderOptions, mapping: ColumnMapping): Block {
+  const { values, rows } = columnValues(grid, dataRow, range.first, range.last);
+  const columns: { column: number; candidates: ReturnType<typeof candidatesOf> }[] = [];
+  for (let c = range.first; c <= range.last; c++) {
+    const user = mapping[columnLetter(c)];
+    if (compactHeader(texts[c] ?? '') === '' && user === undefined) continue;
+    const profile = profileOf(values.get(c) ?? [], rows, options.known ?? NO_KNOWN_NAMES);
+    columns.push({ column: c, candidates: candidatesOf(roleOfHeader(texts[c] ?? ''), profile, user, quarterIn(texts[c] ?? '') ?? 0) });
+  }
+  const assigned = assignRoles(columns);
+  const block: Block = { columns: {}, sources: {}, first: range.first, last: range.first, ignored: [] };
+  for (const { column, candidates } of columns) {
+    const got = assigned.get(column);
+    if (got) {
+      block.columns[got.role] = column;
+      block.sources[got.role] = got.source;
+      block.last = Math.max(block.last, column);
+      continue;
+    }
+    if (mapping[columnLetter(column)] === 'ignore') continue;
+    const wanted = candidates.find((k) => k.role !== 'text');
+    const ignored: IgnoredColumn = { column, header: compactHeader(texts[column] ?? ''), reason: wanted ? 'duplicate' : 'unknown' };
+    if (wanted && wanted.role !== 'text') {
+      ignored.role = wanted.role;
+      const kept = [...assigned].find(([, a]) => a.role === wanted.role)?.[0];
+      if (kept !== undefined) ignored.kept = kept;
+    }
+    block.ignored.push(ignored);
+  }
+  if (block.columns.leaders !== undefined && FURTHER_LEADERS.test(compactHeader(texts[block.columns.leaders] ?? ''))) block.furtherLeaders = true;
+  return block;
+}
+
+function blocksOf(grid: Grid, texts: string[], dataRow: number, options: HeaderOptions): { blocks: Block[]; signature: string; mapping: ColumnMapping } {
+  const signature = headerSignature(texts);
+  const mapping = { ...(options.remembered?.get(signature) ?? {}), ...(options.mapping ?? {}) };
+  // A column the user named outside the header's own range (no header text) extends the last block.
+  const ranges = blockRanges(texts);
+  const mapped = Object.keys(mapping).map((l) => texts.findIndex((_, c) => columnLetter(c) === l)).filter((c) => c >= 0);
+  if (ranges.length > 0 && mapped.length > 0) ranges[ranges.length - 1]!.last = Math.max(ranges[ranges.length - 1]!.last, ...mapped);
+  const blocks = ranges.map((range) => typeBlock(grid, texts, dataRow, range, options, mapping)).filter(isUsableBlock);
+  return { blocks, signature, mapping };
+}
+
+export function findHeader(grid: Grid, options: HeaderOptions = {}): HeaderRows | null {
+  const limit = Math.min(grid.rowCount, HEADER_SCAN_ROWS);
+  const attempt = (r: number): HeaderRows | null => {
     const own = ownTexts(grid, r);
-    // Only a row that is itself mostly a header may take the row below: never a title above a header.
-    if (headerRoleCount(own) < 2) continue;
     const below = subHeader(grid, r);
     if (below) {
-      const texts = corrected(own.map((t, c) => (roleOfHeader(below[c] ?? '') !== null ? below[c]! : t)));
-      const blocks = blocksOfHeader(texts);
-      if (blocks.length > 0) return { first: r, last: r + 1, texts, blocks };
+      const texts = own.map((t, c) => (roleOfHeader(below[c] ?? '') !== null ? below[c]! : t));
+      const found = blocksOf(grid, texts, r + 2, options);
+      if (found.blocks.length > 0) return { first: r, last: r + 1, texts, ...found };
     }
-    const texts = corrected(own);
-    const blocks = blocksOfHeader(texts);
-    if (blocks.length > 0) return { first: r, last: r, texts, blocks };
+    const found = blocksOf(grid, own, r + 1, options);
+    return found.blocks.length > 0 ? { first: r, last: r, texts: own, ...found } : null;
+  };
+  // A row that names two columns the rules know is a header; only when none does, a row shaped like one
+  // whose columns the values tell (a table from an office with words of its own).
+  for (let r = 0; r < limit; r++) {
+    if (headerRoleCount(ownTexts(grid, r)) < 2) continue;
+    const found = attempt(r);
+    if (found) return found;
+  }
+  for (let r = 0; r < limit; r++) {
+    if (headerRoleCount(ownTexts(grid, r)) >= 2 || !headerShaped(grid, r)) continue;
+    const found = attempt(r);
+    if (found) return found;
   }
   return null;
 }

@@ -4,8 +4,9 @@
  * 三季度完成情况/进展情况, 是否按计划完成进度/是否按进度推进, 责任单位 or 牵头单位 + 配合单位.
  * Spaces and line breaks inside header cells (`序  号`, `牵头\n市领导`) are ignored.
  */
-import { COLUMN_ROLE_NAMES, type ColumnRole } from '../../shared/contract';
+import type { ColumnRole } from '../../shared/contract';
 import type { Quarter } from '../../shared/domain';
+import type { ColumnSource } from './columnTypes';
 
 // The roles are part of the contract: the import preview shows them and the user may correct them.
 export type { ColumnRole };
@@ -29,23 +30,13 @@ const RULES: [ColumnRole, RegExp][] = [
 /** A user's correction of how a file's columns were read: column letter → role, or 'ignore'. */
 export type ColumnMapping = Record<string, ColumnRole | 'ignore'>;
 
-/** The wording each role is recognised by, used to put a user's choice in place of the file's own. */
-const ROLE_HEADERS = COLUMN_ROLE_NAMES;
-
-/** The header texts as the user corrected them: a mapped column reads as its role's own name. */
-export function applyMapping(texts: string[], mapping: ColumnMapping | undefined, letter: (column: number) => string): string[] {
-  if (!mapping) return texts;
-  return texts.map((t, c) => {
-    const choice = mapping[letter(c)];
-    return choice === undefined ? t : choice === 'ignore' ? '' : ROLE_HEADERS[choice];
-  });
-}
-
 export function compactHeader(text: string): string {
   return text.replace(/[\s\u3000]/g, '');
 }
 
 export function roleOfHeader(text: string): ColumnRole | null {
+  // A header cell is a few words: a long text is data, and compacting it again and again costs.
+  if (text.length > 200) return null;
   const h = compactHeader(text);
   if (h === '' || h.length > 20) return null;
   for (const [role, re] of RULES) if (re.test(h)) return role;
@@ -65,51 +56,51 @@ export function quarterIn(text: string): Quarter | null {
 export interface IgnoredColumn {
   column: number;
   header: string;
-  /** unknown: a column the overview does not have (备注, helper columns); duplicate: a second column of a role. */
+  /** unknown: neither the header nor the values say what it is (备注, helper columns); duplicate: a second column of a role. */
   reason: 'unknown' | 'duplicate';
+  /** For a duplicate: the role it would have had and the column that has it. */
+  role?: ColumnRole;
+  kept?: number;
 }
 
 export interface Block {
   /** 0-based grid columns per role, within one block of a row. */
   columns: Partial<Record<ColumnRole, number>>;
+  /** Why each role's column was taken to be it: its header, its values, or the user's choice. */
+  sources: Partial<Record<ColumnRole, ColumnSource>>;
   first: number;
   last: number;
   /** Header cells in the block the importer does not read: reported, not read. */
   ignored: IgnoredColumn[];
+  /** The leaders column names further leaders (配合市领导): a group title's leader comes first, not instead. */
+  furtherLeaders?: boolean;
 }
 
+/** 配合市领导, 协管市领导, 责任市领导: a column of leaders beside the one a group title or sheet names. */
+export const FURTHER_LEADERS = /配合|协管|协助|责任市领导|其他/;
+
 /**
- * Reads a header row into blocks. A published table may repeat the header side by side (two blocks of
- * 7 columns in 14): the block's first column name coming again starts a new block. Any other name met
- * twice in a block is a second column of that role (二季度完成情况 beside 三季度完成情况): the later quarter's
- * progress is read, otherwise the first column wins.
+ * Where the blocks of a header row are, as column ranges. A published table may repeat the header side by
+ * side (two blocks of 7 columns in 14): the block's first column name (or role) coming again starts a new block.
  */
-export function blocksOfHeader(row: string[]): Block[] {
-  const blocks: Block[] = [];
-  let current: Block | null = null;
+export function blockRanges(row: string[]): { first: number; last: number }[] {
+  const ranges: { first: number; last: number }[] = [];
+  let firstText = '';
   let firstRole: ColumnRole | null = null;
   row.forEach((text, column) => {
     const header = compactHeader(text);
+    if (header === '') return;
     const role = roleOfHeader(text);
-    if (role === null) {
-      if (current !== null && header !== '') current.ignored.push({ column, header, reason: 'unknown' });
-      return;
-    }
-    if (current === null || role === firstRole) {
-      current = { columns: {}, first: column, last: column, ignored: [] };
+    const current = ranges[ranges.length - 1];
+    if (current === undefined || header === firstText || (firstRole !== null && role === firstRole)) {
+      ranges.push({ first: column, last: column });
+      firstText = header;
       firstRole = role;
-      blocks.push(current);
+    } else {
+      current.last = column;
     }
-    const kept = current.columns[role];
-    if (kept !== undefined) {
-      const later = role === 'progress' && (quarterIn(text) ?? 0) > (quarterIn(row[kept] ?? '') ?? 0);
-      current.ignored.push(later ? { column: kept, header: compactHeader(row[kept] ?? ''), reason: 'duplicate' } : { column, header, reason: 'duplicate' });
-      if (!later) return;
-    }
-    current.columns[role] = column;
-    current.last = column;
   });
-  return blocks.filter(isUsableBlock);
+  return ranges;
 }
 
 /**

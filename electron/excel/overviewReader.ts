@@ -7,14 +7,15 @@
  */
 import ExcelJS from 'exceljs';
 import { normalizeSpaces, toHalfWidth, type Quarter } from '../../shared/domain';
-import { yearSchema } from '../../shared/contract';
+import { COLUMN_ROLE_NAMES, yearSchema, type ColumnRole } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
-import { groupLeaderOf, groupNote, readBlock } from './blockReader';
+import { groupNote, groupOf, readBlock, type Group } from './blockReader';
 import { columnLetter, readGrid, type Grid } from './grid';
-import { findHeader, HEADER_SCAN_ROWS, type HeaderRows } from './headerRow';
-import { compactHeader, quarterIn, roleOfHeader, type ColumnMapping } from './headers';
-import type { ParsedLine, ParsedOverview, ReadNote } from './overviewTypes';
+import { findHeader, HEADER_SCAN_ROWS, type HeaderOptions, type HeaderRows } from './headerRow';
+import { compactHeader, quarterIn, type Block } from './headers';
+import type { ParsedLine, ParsedOverview, ParsedTarget, ReadNote } from './overviewTypes';
 import { assertWorkbookBytes, damageOf, readWorkbookFile } from './sniff';
+import { readSheetsLean } from './sheetXml';
 import { takeOutMerges } from './unmerge';
 import { readTemplateMeta, TEMPLATE_META_SHEET } from './templateMeta';
 
@@ -34,7 +35,7 @@ interface Above {
   /** The lines above the header, top first, without the `附件1` line official documents start with. */
   texts: string[];
   /** A group title (`某某同志牵头责任目标`) right above the header: the first group of a grouped table. */
-  group: { row: number; leader: string } | null;
+  group: { row: number; group: Group } | null;
 }
 
 function linesAbove(grid: Grid, header: HeaderRows): Above {
@@ -43,8 +44,8 @@ function linesAbove(grid: Grid, header: HeaderRows): Above {
   for (let r = 0; r < header.first; r++) {
     const t = grid.cells[r]!.map((c) => normalizeSpaces(c.text)).find((x) => x !== '');
     if (!t || /^附\s*件\s*[\d一二三四五六七八九十]*[:：]?$/.test(t)) continue;
-    const leader = groupLeaderOf(t);
-    if (leader) group = { row: r + 1, leader };
+    const titled = groupOf(t);
+    if (titled) group = { row: r + 1, group: titled };
     else texts.push(t);
   }
   return { texts, group };
@@ -63,9 +64,10 @@ function headerNotes(grid: Grid, file: string, header: HeaderRows, notes: ReadNo
   for (const block of header.blocks) {
     for (const ig of block.ignored) {
       const column = columnLetter(ig.column);
+      const same = ig.role === undefined ? '' : `与${ig.kept === undefined ? '' : `第${columnLetter(ig.kept)}列`}同为“${COLUMN_ROLE_NAMES[ig.role]}”，`;
       notes.push({
         severity: 'info',
-        message: ig.reason === 'duplicate' ? `“${ig.header}”列（${column}列）与同类列重复，未导入` : `“${ig.header}”列（${column}列）不属于一览表的内容，未导入`,
+        message: ig.reason === 'duplicate' ? `第${column}列「${ig.header}」${same}已忽略` : `第${column}列「${ig.header}」未识别，已忽略`,
         where: { ...where, row: header.first + 1, column },
       });
     }
@@ -94,13 +96,74 @@ function noHeader(file: string, searched: string[], firstSheet: string | undefin
   );
 }
 
-export function parseOverviewWorkbook(wb: ExcelJS.Workbook, fileName: string, merges?: Map<string, string[]>, mapping?: ColumnMapping): ParsedOverview {
+/** How a file is read beyond its bytes: the user's column corrections, the remembered ones, the names the store knows. */
+export type ReadOptions = HeaderOptions;
+
+const PERSON_SHEET = /^[\u4e00-\u9fa5]{2,3}$/;
+/** A sheet named for one leader (a table split by leader): the name, when it is a person's. */
+function sheetGroup(sheet: string, block: Block, options: ReadOptions): Group | null {
+  const name = sheet.replace(/\s/g, '').replace(/同志$/, '');
+  const titled = groupOf(sheet);
+  if (titled) return titled;
+  const leadersColumn = block.columns.leaders;
+  // A full 市政府领导 column says who leads; a column of further leaders (配合/协管市领导) does not.
+  if (leadersColumn !== undefined && !block.furtherLeaders) return null;
+  const person = options.known?.leaders.has(name) || (PERSON_SHEET.test(name) && !/表|季度|部分|汇总|目标|情况|数据|附件|工作|篇|章|[局委办府团]$/.test(name));
+  return person ? { leaders: [name], units: [] } : null;
+}
+
+/** The year a name holds: 2023年三季度一览表.xlsx, a sheet 2023年. */
+function yearInName(name: string): number | null {
+  const digits = /(?<!\d)(20\d{2})(?!\d)/.exec(toHalfWidth(name))?.[1];
+  return digits !== undefined && yearSchema.safeParse(Number(digits)).success ? Number(digits) : null;
+}
+
+/**
+ * One target met again under another group or sheet (a table split by leader lists a target with two
+ * leaders under both): the same serial and content with another leader is a further line of that target.
+ */
+function joinRepeatedTargets(targets: ParsedTarget[], notes: ReadNote[]): ParsedTarget[] {
+  const bySerial = new Map<number, ParsedTarget>();
+  const out: ParsedTarget[] = [];
+  for (const t of targets) {
+    const earlier = bySerial.get(t.serial);
+    const sameTarget = earlier && (t.content === earlier.content || t.content === '') && t.deadline === earlier.deadline;
+    const otherLeaders = sameTarget && t.lines.every((l) => earlier.lines.every((e) => e.leaders.join('、') !== l.leaders.join('、')));
+    if (earlier && otherLeaders) {
+      earlier.lines.push(...t.lines);
+      notes.push({ severity: 'info', message: `第${t.ref.row}行的第${t.serial}项与${earlier.ref.sheet === t.ref.sheet ? '' : `工作表“${earlier.ref.sheet}”`}第${earlier.ref.row}行是同一目标，按其另一条分工（${t.lines[0]!.leaders.join('、') || '另一领导'}）处理`, where: t.ref });
+      continue;
+    }
+    if (!earlier) bySerial.set(t.serial, t);
+    out.push(t);
+  }
+  return out;
+}
+
+export function parseOverviewWorkbook(wb: ExcelJS.Workbook, fileName: string, merges?: Map<string, string[]>, options: ReadOptions = {}): ParsedOverview {
+  const sheets: SheetSource[] = wb.worksheets.map((ws) => ({
+    name: ws.name,
+    state: ws.state === 'hidden' || ws.state === 'veryHidden' ? ws.state : 'visible',
+    // A sheet missing from the map of taken-out merges has none.
+    grid: () => readGrid(ws, merges ? (merges.get(ws.name) ?? []) : undefined, fileName),
+  }));
+  return parseSheets(sheets, fileName, options);
+}
+
+/** A sheet to read: from exceljs's model or from the lean reader of the sheet XML (sheetXml.ts). */
+interface SheetSource {
+  name: string;
+  state: 'visible' | 'hidden' | 'veryHidden';
+  grid: () => Grid;
+}
+
+function parseSheets(sources: SheetSource[], fileName: string, options: ReadOptions): ParsedOverview {
   const notes: ReadNote[] = [];
   const overview: ParsedOverview = { file: fileName, sheets: [], title: '', city: null, year: null, quarter: null, targets: [], notes };
   let headerQuarterFound: Quarter | null = null;
   const searched: string[] = [];
   let found = false;
-  for (const ws of wb.worksheets) {
+  for (const ws of sources) {
     // A collection template's own record of itself (templateMeta.ts), read below, not a sheet of data.
     if (ws.name === TEMPLATE_META_SHEET && ws.state !== 'visible') continue;
     if (ws.state === 'hidden' || ws.state === 'veryHidden') {
@@ -108,9 +171,8 @@ export function parseOverviewWorkbook(wb: ExcelJS.Workbook, fileName: string, me
       continue;
     }
     searched.push(ws.name);
-    // A sheet missing from the map of taken-out merges has none.
-    const grid = readGrid(ws, merges ? (merges.get(ws.name) ?? []) : undefined, fileName);
-    const header = findHeader(grid, mapping);
+    const grid = ws.grid();
+    const header = findHeader(grid, options);
     if (!header) {
       if (grid.rowCount > 0) notes.push({ severity: 'info', message: `工作表“${grid.sheet}”中没有找到表头，已跳过`, where: { file: fileName, sheet: grid.sheet } });
       continue;
@@ -132,23 +194,52 @@ export function parseOverviewWorkbook(wb: ExcelJS.Workbook, fileName: string, me
       sheet: grid.sheet,
       headerRow: header.last + 1,
       // The file's own wording beside the role it was read as (after the user's corrections, if any).
+      signature: header.signature,
       columns: header.texts
-        .map((t, c) => ({
-          column: columnLetter(c),
-          header: compactHeader(grid.cells[header.last]![c]!.text || grid.cells[header.first]![c]!.text),
-          role: roleOfHeader(t),
-        }))
+        .map((_, c) => {
+          const read = roleOfColumn(header.blocks, c);
+          return {
+            column: columnLetter(c),
+            header: compactHeader(grid.cells[header.last]![c]!.text || grid.cells[header.first]![c]!.text),
+            role: read?.role ?? null,
+            source: read?.source ?? (header.mapping[columnLetter(c)] === 'ignore' ? 'user' : null),
+          };
+        })
         .filter((c) => c.header !== '' || c.role !== null),
     });
     headerQuarterFound ??= headerQuarter(grid, header) ?? quarterIn(grid.sheet);
     headerNotes(grid, fileName, header, notes);
-    if (group) notes.push({ severity: 'info', message: groupNote(group.row, group.leader), where: { file: fileName, sheet: grid.sheet, row: group.row } });
-    for (const block of header.blocks) overview.targets.push(...readBlock(grid, fileName, header.last + 1, block, notes, group?.leader ?? null));
+    if (group) notes.push({ severity: 'info', message: groupNote(group.row, group.group), where: { file: fileName, sheet: grid.sheet, row: group.row } });
+    for (const block of header.blocks) {
+      const bySheet = group ? null : sheetGroup(grid.sheet, block, options);
+      if (bySheet) notes.push({ severity: 'info', message: `工作表“${grid.sheet}”是按${bySheet.leaders.length > 0 ? '市领导' : '牵头单位'}分开的表，${groupNote(header.last + 1, bySheet).replace(/^第\d+行是分组标题，/, '')}`, where: { file: fileName, sheet: grid.sheet } });
+      overview.targets.push(...readBlock(grid, fileName, header.last + 1, block, notes, group?.group ?? bySheet));
+    }
   }
-  if (!found) throw noHeader(fileName, searched, wb.worksheets[0]?.name);
+  if (!found) throw noHeader(fileName, searched, sources[0]?.name);
   overview.quarter ??= headerQuarterFound;
-  overview.template = readTemplateMeta(wb);
+  if (overview.year === null) {
+    // A title without the year: the sheet's name or the file's may have it.
+    const named = overview.sheets.map((s) => ({ name: s.sheet, year: yearInName(s.sheet), what: '工作表名' })).find((s) => s.year !== null) ?? { name: fileName, year: yearInName(fileName), what: '文件名' };
+    if (named.year !== null) {
+      overview.year = named.year;
+      notes.push({ severity: 'info', message: `标题中没有年度，按${named.what}“${named.name}”读作${named.year}年`, where: { file: fileName } });
+    }
+  }
+  overview.targets = joinRepeatedTargets(overview.targets, notes);
+  const meta = sources.find((s) => s.name === TEMPLATE_META_SHEET);
+  overview.template = meta ? readTemplateMeta(meta.grid()) : null;
   return overview;
+}
+
+/** The role a column was read as, and why. */
+function roleOfColumn(blocks: Block[], column: number): { role: ColumnRole; source: NonNullable<Block['sources'][ColumnRole]> } | null {
+  for (const block of blocks) {
+    for (const [role, c] of Object.entries(block.columns) as [ColumnRole, number][]) {
+      if (c === column) return { role, source: block.sources[role] ?? 'header' };
+    }
+  }
+  return null;
 }
 
 /** Lead and cooperating units of a line: separate columns when the file has them, else the first unit leads. */
@@ -159,8 +250,11 @@ export function unitsOf(line: ParsedLine): { leadUnits: string[]; cooperatingUni
 }
 
 /** Reads a workbook from its bytes: what the renderer sends and what the CLI reads from disk. */
-export async function readOverviewBytes(name: string, bytes: Buffer, mapping?: ColumnMapping): Promise<ParsedOverview> {
+export async function readOverviewBytes(name: string, bytes: Buffer, options: ReadOptions = {}): Promise<ParsedOverview> {
   assertWorkbookBytes(name, bytes);
+  // The sheet XML read directly when it holds nothing the lean reader leaves to exceljs (sheetXml.ts).
+  const lean = await readSheetsLean(bytes);
+  if (lean) return parseSheets(lean.map((s) => ({ name: s.name, state: s.state, grid: () => s.grid })), name, options);
   const wb = new ExcelJS.Workbook();
   let merges: Map<string, string[]>;
   try {
@@ -173,7 +267,7 @@ export async function readOverviewBytes(name: string, bytes: Buffer, mapping?: C
   } catch (err) {
     throw new AppError('validation', `文件“${name}”已损坏或不完整，无法作为 Excel 工作簿打开（${damageOf(err)}）。请让报送单位重新发送，或在 Excel/WPS 中打开并另存为 .xlsx 后再导入。`, { file: name });
   }
-  return parseOverviewWorkbook(wb, name, merges, mapping);
+  return parseOverviewWorkbook(wb, name, merges, options);
 }
 
 /** Reads a workbook file; the bytes are checked first so a renamed .xls or CSV gets a clear message. */

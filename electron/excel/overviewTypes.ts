@@ -2,6 +2,7 @@
 import type { ColumnRole } from './headers';
 import type { Quarter } from '../../shared/domain';
 import type { TemplateMeta } from './templateMeta';
+import type { ColumnSource } from './columnTypes';
 
 /** A cell: row 1-based as Excel shows it, column a letter ('E'). */
 export interface CellRef {
@@ -48,7 +49,10 @@ export interface ReadNote {
 export interface SheetColumns {
   sheet: string;
   headerRow: number;
-  columns: { column: string; header: string; role: ColumnRole | null }[];
+  /** The header's shape: a column mapping the user keeps is remembered for it. */
+  signature: string;
+  /** Each column's role and why: its header, its values (content), or the user's choice. */
+  columns: { column: string; header: string; role: ColumnRole | null; source: ColumnSource | null }[];
 }
 
 export interface ParsedOverview {

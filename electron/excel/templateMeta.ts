@@ -7,6 +7,7 @@
  */
 import type ExcelJS from 'exceljs';
 import type { Quarter } from '../../shared/domain';
+import type { Grid } from './grid';
 
 export const TEMPLATE_META_SHEET = '模板信息';
 
@@ -55,24 +56,18 @@ export function writeTemplateMeta(wb: ExcelJS.Workbook, meta: TemplateMeta): voi
   void ws.protect('', {});
 }
 
-function text(v: ExcelJS.CellValue): string {
-  if (v === null || v === undefined) return '';
-  if (typeof v === 'object' && 'richText' in v) return v.richText.map((r) => r.text).join('');
-  return String(v);
-}
-
 /** The template's record, or null for any other workbook (or a record that does not read whole). */
-export function readTemplateMeta(wb: ExcelJS.Workbook): TemplateMeta | null {
-  const ws = wb.getWorksheet(TEMPLATE_META_SHEET);
-  if (!ws) return null;
-  const value = (k: (typeof KEYS)[number]) => text(ws.getCell(KEYS.indexOf(k) + 1, 2).value);
+export function readTemplateMeta(grid: Grid): TemplateMeta | null {
+  // Read from the sheet's grid (exceljs's or the lean reader's): cells as their texts, 1-based here.
+  const cell = (r: number, c: number) => grid.cells[r - 1]?.[c - 1]?.text ?? '';
+  const value = (k: (typeof KEYS)[number]) => cell(KEYS.indexOf(k) + 1, 2);
   const year = Number(value('year'));
   const quarter = Number(value('quarter'));
   const by = value('by');
   if (!Number.isInteger(year) || ![1, 2, 3, 4].includes(quarter) || (by !== 'unit' && by !== 'leader')) return null;
   const lines: TemplateMetaLine[] = [];
-  for (let r = FIRST_LINE_ROW; r <= ws.rowCount; r++) {
-    const cells = LINE_COLUMNS.map((_, c) => text(ws.getCell(r, c + 1).value));
+  for (let r = FIRST_LINE_ROW; r <= grid.rowCount; r++) {
+    const cells = LINE_COLUMNS.map((_, c) => cell(r, c + 1));
     const targetId = Number(cells[0]);
     const assignmentId = Number(cells[1]);
     if (!Number.isInteger(targetId) || !Number.isInteger(assignmentId) || targetId <= 0 || assignmentId <= 0) continue;

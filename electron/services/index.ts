@@ -14,6 +14,7 @@ import { createPlan, listPlans, listTargets } from './plans';
 import { saveProgress } from './progress';
 import { createTarget, deleteTarget, saveAssignments, updateTarget } from './targets';
 import { applyImport, decodeFiles, importBatches, previewImport, undoBatch } from './import';
+import { rememberMapping } from './import/mappings';
 import { cancelJob, checkpoint, jobProgress, runJob } from '../jobs/progress';
 import { exportOverviewFile } from './export';
 import { exportTemplatesZip } from './templates';
@@ -142,5 +143,7 @@ export function createHandlers(ctx: ServiceContext, host: HostOps): Handlers {
     'app.status': () => ({ ...storeStatus(ctx), oldStore: oldStoreOf(ctx) }),
     'store.move': (input) => host.moveStore(input.targetDir),
     'store.removeOld': () => host.removeOld(),
+    // Importer (issue 13)
+    'import.rememberMapping': (input) => rememberMapping(ctx, input.signature, input.mapping),
   };
 }

@@ -98,23 +98,40 @@ describe('import in the browser mode', () => {
     await importer.close();
   });
 
-  it('lets the user correct how a column was read, and previews again with it', async () => {
-    const wb = new ExcelJS.Workbook();
-    const ws = wb.addWorksheet('Sheet1');
-    ws.addRow(['菏泽市人民政府2023年经济社会发展责任目标三季度工作推进情况一览表']);
-    ws.addRow(['序号', '市政府领导', '责任目标内容', '完成时限', '本季度工作', '是否按计划完成进度', '责任单位']);
-    ws.addRow([39, '聂元科', '增加市级储备粮8.6万吨', '年底', '储备粮已入库4万吨', '是', '市发展改革委 华瑞集团']);
-    const file = path.join(dir, '列名不同.xlsx');
-    await wb.xlsx.writeFile(file);
+  it('says how each column was read and why; a correction is one choice, remembered for a file of the same shape', async () => {
+    const write = async (name: string, progress: string) => {
+      const wb = new ExcelJS.Workbook();
+      const ws = wb.addWorksheet('Sheet1');
+      ws.addRow(['菏泽市人民政府2023年经济社会发展责任目标三季度工作推进情况一览表']);
+      ws.addRow(['序号', '市政府领导', '责任目标内容', '完成时限', '本季度工作', '进展评价', '责任单位']);
+      ws.addRow([39, '聂元科', '增加市级储备粮8.6万吨', '年底', progress, '是', '市发展改革委 华瑞集团']);
+      const file = path.join(dir, name);
+      await wb.xlsx.writeFile(file);
+      return file;
+    };
+    const reading = (column: string) => s.page.getByTestId('import-columns').locator('label', { hasText: `${column}列“` }).getByTestId('column-reading');
     await importer.open();
-    await importer.choose(file);
+    await importer.choose(await write('列名不同.xlsx', '4万吨'));
     await importer.waitForPreview();
     await importer.showAll();
     expect(await importer.item(39).getAttribute('data-status')).toBe('unchanged');
-    await s.page.getByTestId('import-columns').locator('summary').click();
+    // Open by itself: a column was left out and one was read by its values.
+    expect(await reading('C').innerText()).toBe('责任目标内容（依据表头）');
+    expect(await reading('E').innerText()).toBe('未识别，已忽略');
+    expect(await reading('F').innerText()).toBe('是否按计划完成进度（依据内容）');
     await s.page.getByLabel('列名不同.xlsx E列').selectOption({ label: '完成情况' });
     await expect.poll(() => importer.item(39).getAttribute('data-status')).toBe('updated');
-    expect(await importer.item(39).innerText()).toContain('储备粮已入库4万吨');
+    expect(await importer.item(39).innerText()).toContain('4万吨');
+    expect(await reading('E').innerText()).toBe('完成情况（用户指定，已记住）');
+    await importer.close();
+
+    // Next quarter, another file of the same shape: read with the correction, no choice made.
+    await importer.open();
+    await importer.choose(await write('列名不同（四季度）.xlsx', '5万吨'));
+    await importer.waitForPreview();
+    await importer.showAll();
+    expect(await reading('E').innerText()).toBe('完成情况（用户指定，已记住）');
+    expect(await importer.item(39).innerText()).toContain('5万吨');
     await importer.close();
   });
 

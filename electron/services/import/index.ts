@@ -15,6 +15,7 @@ import { checkpoint, NO_JOB, type JobHandle } from '../../jobs/progress';
 import { quarterLabel } from '../../../shared/domain';
 import { chineseDate, quarterLocks } from '../publication';
 import { buildPlan } from './plan';
+import { readingAids } from './mappings';
 
 export interface WorkbookBytes {
   name: string;
@@ -41,19 +42,25 @@ export function decodeFiles(files: ImportFile[]): WorkbookBytes[] {
  */
 let lastRead = new Map<string, ParsedOverview>();
 
-function readKey(f: WorkbookBytes, mapping: ColumnMappings[string] | undefined): string {
-  return `${f.name}\u0000${crypto.createHash('sha256').update(f.bytes).digest('hex')}\u0000${JSON.stringify(mapping ?? {})}`;
+function readKey(f: WorkbookBytes, mapping: ColumnMappings[string] | undefined, aids: ReadingAids): string {
+  const remembered = JSON.stringify([...aids.remembered]);
+  const known = `${aids.known.leaders.size}/${aids.known.units.size}`;
+  return `${f.name}\u0000${crypto.createHash('sha256').update(f.bytes).digest('hex')}\u0000${JSON.stringify(mapping ?? {})}\u0000${remembered}\u0000${known}`;
 }
 
+/** What the store lends the reader: remembered column mappings and the names it knows (none outside a store). */
+export type ReadingAids = ReturnType<typeof readingAids>;
+const NO_AIDS: ReadingAids = { remembered: new Map(), known: { leaders: new Set(), units: new Set() } };
+
 /** Reads every file first: one unreadable file stops the whole import before anything is written. */
-export async function parseWorkbooks(files: WorkbookBytes[], job: JobHandle = NO_JOB, mapping?: ColumnMappings): Promise<ParsedOverview[]> {
+export async function parseWorkbooks(files: WorkbookBytes[], job: JobHandle = NO_JOB, mapping?: ColumnMappings, aids: ReadingAids = NO_AIDS): Promise<ParsedOverview[]> {
   const parsed: ParsedOverview[] = [];
   const read = new Map<string, ParsedOverview>();
   for (const [i, f] of files.entries()) {
     job.report({ done: i, total: files.length, label: `正在读取 ${f.name}` });
     await checkpoint(job.signal);
-    const key = readKey(f, mapping?.[f.name]);
-    const overview = lastRead.get(key) ?? (await readOverviewBytes(f.name, f.bytes, mapping?.[f.name]));
+    const key = readKey(f, mapping?.[f.name], aids);
+    const overview = lastRead.get(key) ?? (await readOverviewBytes(f.name, f.bytes, { mapping: mapping?.[f.name], ...aids }));
     read.set(key, overview);
     parsed.push(overview);
   }
@@ -66,7 +73,7 @@ export async function parseWorkbooks(files: WorkbookBytes[], job: JobHandle = NO
 }
 
 export async function previewImport(ctx: ServiceContext, files: WorkbookBytes[], options: ImportOptions, job: JobHandle = NO_JOB): Promise<ImportPreview> {
-  const parsed = await parseWorkbooks(files, job, options.mapping);
+  const parsed = await parseWorkbooks(files, job, options.mapping, readingAids(ctx));
   job.report({ done: files.length, total: files.length, label: '正在与已有数据比对' });
   await checkpoint(job.signal);
   const preview = buildPlan(ctx.db, parsed, options).preview;
@@ -87,7 +94,7 @@ export async function previewImport(ctx: ServiceContext, files: WorkbookBytes[],
 }
 
 export async function applyImport(ctx: ServiceContext, files: WorkbookBytes[], options: ImportOptions & { skip?: string[]; take?: string[] }, job: JobHandle = NO_JOB): Promise<ImportBatch> {
-  const parsed = await parseWorkbooks(files, job, options.mapping);
+  const parsed = await parseWorkbooks(files, job, options.mapping, readingAids(ctx));
   job.report({ done: files.length, total: files.length, label: '正在写入' });
   // The last moment a cancel is honoured: the write below is one transaction, all or nothing.
   await checkpoint(job.signal);

@@ -257,10 +257,14 @@ export function ImportScreen({ years, start, period, onClose, onImported }: Prop
               year={year}
               quarter={quarter}
               onPeriod={(y, q) => void preview([], { year: y, quarter: q })}
-              onMapping={(file, column, role) => {
+              onMapping={(file, sheet, column, role) => {
                 const next = { ...mapping, [file]: { ...mapping[file], [column]: role } };
                 setMapping(next);
-                void preview([], { year, quarter, mapping: next });
+                // Remembered for every file whose header has this shape: the next quarter's return reads right away.
+                const kept: Record<string, ColumnRole | 'ignore'> = Object.fromEntries(sheet.columns.filter((c) => c.source === 'user').map((c) => [c.column, c.role ?? 'ignore']));
+                void api['import.rememberMapping']({ signature: sheet.signature, mapping: { ...kept, [column]: role } })
+                  .catch((err: unknown) => setError(errorMessage(err)))
+                  .then(() => preview([], { year, quarter, mapping: next }));
               }}
               applying={applying}
               onCancel={() => setStage({ kind: 'pick' })}
@@ -320,7 +324,7 @@ interface PreviewProps {
   year: number | undefined;
   quarter: Quarter | undefined;
   onPeriod: (year: number | undefined, quarter: Quarter | undefined) => void;
-  onMapping: (file: string, column: string, role: ColumnRole | 'ignore') => void;
+  onMapping: (file: string, sheet: SheetColumns, column: string, role: ColumnRole | 'ignore') => void;
   applying: boolean;
   onApply: () => void;
   onCancel: () => void;
@@ -515,11 +519,22 @@ function NewUnits({ names, onAliased }: { names: string[]; onAliased: () => void
 // A previous quarter's progress column is recognised so that it is not mistaken for this quarter's.
 const ROLE_LABELS: Record<ColumnRole, string> = { ...COLUMN_ROLE_NAMES, previousProgress: '上季度完成情况（不导入）' };
 
+type SheetColumns = ImportPreview['files'][number]['sheets'][number];
+type ColumnRead = SheetColumns['columns'][number];
+const SOURCE_LABELS: Record<NonNullable<ColumnRead['source']>, string> = { header: '依据表头', content: '依据内容', user: '用户指定，已记住' };
+
+/** One line saying what a column was taken to be and why. */
+export function columnReading(c: ColumnRead): string {
+  if (c.role === null) return c.source === 'user' ? '不导入（用户指定，已记住）' : '未识别，已忽略';
+  return `${ROLE_LABELS[c.role]}（${SOURCE_LABELS[c.source ?? 'header']}）`;
+}
+
 /** How each column was read, with a choice to correct it: the preview is made again with the correction. */
 function ColumnsView({ files, onMapping }: { files: ImportPreview['files']; onMapping: PreviewProps['onMapping'] }) {
   return (
-    <details className="columns-view" data-testid="import-columns">
-      <summary>列的对应关系（读错了可在此更正）</summary>
+    // Open when a column was left out or read by its values: the user should see it before importing.
+    <details className="columns-view" data-testid="import-columns" open={files.some((f) => f.sheets.some((s) => s.columns.some((c) => c.role === null || c.source === 'content'))) || undefined}>
+      <summary>列的对应关系（读错了可在此更正，更正会记住，同样表头的文件按此读取）</summary>
       {files.map((f) =>
         f.sheets.map((s) => (
           <div key={`${f.name}/${s.sheet}`} className="columns-sheet">
@@ -532,7 +547,10 @@ function ColumnsView({ files, onMapping }: { files: ImportPreview['files']; onMa
                   <span>
                     {c.column}列“{c.header || '（无列名）'}”
                   </span>
-                  <select aria-label={`${f.name} ${c.column}列`} value={c.role ?? 'ignore'} onChange={(e) => onMapping(f.name, c.column, e.target.value as ColumnRole | 'ignore')}>
+                  <span className="column-reading muted" data-testid="column-reading">
+                    {columnReading(c)}
+                  </span>
+                  <select aria-label={`${f.name} ${c.column}列`} value={c.role ?? 'ignore'} onChange={(e) => onMapping(f.name, s, c.column, e.target.value as ColumnRole | 'ignore')}>
                     <option value="ignore">不导入</option>
                     {(Object.keys(ROLE_LABELS) as ColumnRole[]).map((r) => (
                       <option key={r} value={r}>

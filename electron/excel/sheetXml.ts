@@ -1,0 +1,424 @@
+/**
+ * A lean reader of a workbook's sheets straight from their XML (issue 13): the importer needs each cell's
+ * shown text, the merges and what is hidden, not exceljs's whole object model, whose load costs more than
+ * all the rest of an import of an ordinary (merge-free) table. Shared strings are resolved once; each
+ * sheet's XML is scanned tag by tag into the same Grid the exceljs path builds (grid.ts).
+ *
+ * Anything it does not read exactly as exceljs would (a date-formatted number, a damaged or oversized
+ * sheet, a part it cannot find) makes it answer null, and the caller reads the file with exceljs as
+ * before: the same texts, the same messages for damaged files.
+ */
+import zlib from 'node:zlib';
+import { columnLetter, MAX_GRID_CELLS, MAX_ROWS, type Grid, type GridCell } from './grid';
+
+export interface LeanSheet {
+  name: string;
+  state: 'visible' | 'hidden' | 'veryHidden';
+  grid: Grid;
+}
+
+const MAX_COLUMNS = 16_384;
+
+class Unsupported extends Error {}
+
+/** One tag or one run of text: `<c r="A1" t="s">`, `</c>`, `<v/>`; namespace prefixes (`x:c`) dropped. */
+const TOKEN = /<(\/?)(?:[\w.-]+:)?([\w.-]+)((?:[^>"']|"[^"]*"|'[^']*')*?)(\/?)>|<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<!\[CDATA\[([\s\S]*?)\]\]>|([^<]+)/g;
+
+const ATTRS = new Map<string, RegExp>();
+
+function attr(attrs: string, name: string): string | undefined {
+  let re = ATTRS.get(name);
+  if (!re) {
+    re = new RegExp(`(?:^|\\s)(?:[\\w.-]+:)?${name}\\s*=\\s*("([^"]*)"|'([^']*)')`);
+    ATTRS.set(name, re);
+  }
+  const m = re.exec(attrs);
+  return m ? decode(m[2] ?? m[3] ?? '') : undefined;
+}
+
+/**
+ * The zip's entries, inflated by Node's own zlib when asked for: the JavaScript inflater of the zip
+ * libraries costs more than reading the XML. A zip this does not know (ZIP64, encryption, other methods)
+ * answers null and the exceljs path reads the file.
+ */
+function zipEntries(bytes: Buffer): Map<string, () => string> | null {
+  const end = bytes.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  if (end < 0 || end + 22 > bytes.length) return null;
+  const count = bytes.readUInt16LE(end + 10);
+  let at = bytes.readUInt32LE(end + 16);
+  if (count === 0xffff || at === 0xffffffff) return null;
+  const entries = new Map<string, () => string>();
+  for (let i = 0; i < count; i++) {
+    if (at + 46 > bytes.length || bytes.readUInt32LE(at) !== 0x02014b50) return null;
+    const flags = bytes.readUInt16LE(at + 8);
+    const method = bytes.readUInt16LE(at + 10);
+    const size = bytes.readUInt32LE(at + 20);
+    const nameLength = bytes.readUInt16LE(at + 28);
+    const extraLength = bytes.readUInt16LE(at + 30);
+    const commentLength = bytes.readUInt16LE(at + 32);
+    const local = bytes.readUInt32LE(at + 42);
+    const name = bytes.toString('utf8', at + 46, at + 46 + nameLength).replace(/\\/g, '/').replace(/^\//, '');
+    at += 46 + nameLength + extraLength + commentLength;
+    if ((flags & 1) !== 0 || (method !== 0 && method !== 8) || local + 30 > bytes.length) return null;
+    const start = local + 30 + bytes.readUInt16LE(local + 26) + bytes.readUInt16LE(local + 28);
+    const data = bytes.subarray(start, start + size);
+    entries.set(name, () => (method === 8 ? zlib.inflateRawSync(data) : data).toString('utf8'));
+  }
+  return entries;
+}
+
+/**
+ * The tokens of a part, refusing what is not well-formed XML (a part cut short, a closing tag misspelt, a
+ * stray `<`): exceljs refuses such a file with its own message, and the lean reader must not read it instead.
+ */
+class WellFormed {
+  private open: string[] = [];
+  private end = 0;
+  private root = false;
+
+  /** Takes the next token; throws when it does not follow the last one or closes another element. */
+  step(m: RegExpMatchArray): void {
+    if (m.index !== this.end) throw new Unsupported();
+    this.end = m.index + m[0].length;
+    const name = m[2];
+    if (name === undefined || m[4]) return;
+    if (m[1]) {
+      if (this.open.pop() !== name) throw new Unsupported();
+      if (this.open.length === 0) this.root = true;
+    } else {
+      if (this.root) throw new Unsupported();
+      this.open.push(name);
+    }
+  }
+
+  finish(xml: string): void {
+    if (this.end !== xml.length || this.open.length > 0 || !this.root) throw new Unsupported();
+  }
+}
+
+function checkWellFormed(xml: string): void {
+  const check = new WellFormed();
+  for (const m of xml.matchAll(TOKEN)) check.step(m);
+  check.finish(xml);
+}
+
+const ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+
+/** XML's entities and character references; line ends as an XML parser gives them. */
+function decode(text: string): string {
+  // Past Excel's 32,767 characters a cell: a damaged or hostile part, left to exceljs.
+  if (text.length > 100_000) throw new Unsupported();
+  const t = text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
+  if (!t.includes('&')) return t;
+  return t.replace(/&(#x[0-9a-fA-F]+|#\d+|\w+);/g, (m, e: string) => {
+    if (e[0] === '#') {
+      const code = e[1] === 'x' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
+      return Number.isFinite(code) && code <= 0x10ffff ? String.fromCodePoint(code) : m;
+    }
+    return ENTITIES[e] ?? m;
+  });
+}
+
+/** The shared strings: most are one plain `<t>`; rich text and phonetic guides take the tag-by-tag way. */
+function sharedStrings(xml: string): string[] {
+  checkWellFormed(xml);
+  const out: string[] = [];
+  for (const m of xml.matchAll(/<(?:[\w.-]+:)?si\b[^>]*?(?:\/>|>([\s\S]*?)<\/(?:[\w.-]+:)?si>)/g)) {
+    const body = m[1] ?? '';
+    if (body.includes('rPh') || body.includes('<![CDATA[')) {
+      out.push([...stringItems(`<si>${body}</si>`, 'si')][0] ?? '');
+      continue;
+    }
+    // Plain or rich text: the texts of its runs, in order (LibreOffice splits CJK and Latin into runs).
+    let text = '';
+    for (const t of body.matchAll(/<(?:[\w.-]+:)?t\b[^>]*?(?:\/>|>([^<]*)<\/(?:[\w.-]+:)?t>)/g)) text += t[1] === undefined ? '' : decode(t[1]);
+    out.push(text);
+  }
+  return out;
+}
+
+/** The text of a string item (`<si>`, `<is>`): its runs joined, the phonetic guide (`<rPh>`) left out. */
+function* stringItems(xml: string, item: string): Generator<string> {
+  let text = '';
+  let inT = false;
+  let inPhonetic = 0;
+  let inItem = false;
+  const check = new WellFormed();
+  for (const m of xml.matchAll(TOKEN)) {
+    check.step(m);
+    const [, close, name, , selfClose, cdata, chars] = m;
+    if (name !== undefined) {
+      if (name === item) {
+        if (close) {
+          inItem = false;
+          yield text;
+        } else if (selfClose) {
+          yield '';
+        } else {
+          inItem = true;
+          text = '';
+        }
+      } else if (name === 'rPh') {
+        if (!selfClose) inPhonetic += close ? -1 : 1;
+      } else if (name === 't') {
+        inT = !close && !selfClose;
+      }
+    } else if (inItem && inT && inPhonetic === 0) {
+      text += cdata ?? decode(chars ?? '');
+    }
+  }
+  check.finish(xml);
+}
+
+/** Excel's built-in number formats that show a date or time (ids 14–22, 27–36, 45–47, 50–58). */
+function isBuiltinDate(id: number): boolean {
+  return (id >= 14 && id <= 22) || (id >= 27 && id <= 36) || (id >= 45 && id <= 47) || (id >= 50 && id <= 58);
+}
+
+/** exceljs's own test of a format code: a date when y, m, d, h, s or b remain outside quotes and brackets. */
+function isDateCode(code: string): boolean {
+  return /[ymdhMsb]/.test(code.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, ''));
+}
+
+/** Per cell style index: whether it shows numbers as dates (then the exceljs path reads the cell). */
+function dateStyles(xml: string): boolean[] {
+  const codes = new Map<number, string>();
+  for (const m of xml.matchAll(/<(?:[\w.-]+:)?numFmt\b([^>]*)>/g)) {
+    const id = Number(attr(m[1]!, 'numFmtId'));
+    const code = attr(m[1]!, 'formatCode');
+    if (Number.isInteger(id) && code !== undefined) codes.set(id, code);
+  }
+  const xfs = /<(?:[\w.-]+:)?cellXfs\b[^>]*>([\s\S]*?)<\/(?:[\w.-]+:)?cellXfs>/.exec(xml)?.[1] ?? '';
+  const out: boolean[] = [];
+  for (const m of xfs.matchAll(/<(?:[\w.-]+:)?xf\b([^>]*)>/g)) {
+    const id = Number(attr(m[1]!, 'numFmtId') ?? 0);
+    const code = codes.get(id);
+    out.push(code !== undefined ? isDateCode(code) : isBuiltinDate(id));
+  }
+  return out;
+}
+
+function decodeRef(ref: string): { row: number; col: number } | null {
+  const m = /^\$?([A-Z]{1,3})\$?(\d+)$/.exec(ref);
+  if (!m) return null;
+  let col = 0;
+  for (const ch of m[1]!) col = col * 26 + (ch.charCodeAt(0) - 64);
+  return { row: Number(m[2]), col };
+}
+
+function formatNumber(n: number): string {
+  return Number.isInteger(n) ? String(n) : String(Number(n.toPrecision(15)));
+}
+
+
+/** Cells by row of one sheet: 1-based row and column, shown text. */
+function readSheet(xml: string, shared: string[], dates: boolean[]): { rows: Map<number, Map<number, string>>; hiddenRows: number[]; hiddenColumns: number[]; maxColumn: number } {
+  const rows = new Map<number, Map<number, string>>();
+  const hiddenRows: number[] = [];
+  const hiddenColumns = new Set<number>();
+  let maxColumn = 0;
+  let row = 0;
+  let cells: Map<number, string> | null = null;
+  let column = 0;
+  let type = '';
+  let style = 0;
+  let value: string | null = null;
+  let inline = '';
+  let into: 'v' | 't' | null = null;
+  let inInline = false;
+  let inPhonetic = 0;
+  let inSheetData = false;
+  let formula = false;
+  const check = new WellFormed();
+  for (const m of xml.matchAll(TOKEN)) {
+    check.step(m);
+    const [, close, name, attrs = '', selfClose, cdata, chars] = m;
+    if (name === undefined) {
+      if (into === 'v') value = (value ?? '') + (cdata ?? decode(chars ?? ''));
+      else if (into === 't' && inPhonetic === 0) inline += cdata ?? decode(chars ?? '');
+      continue;
+    }
+    switch (name) {
+      case 'sheetData':
+        inSheetData = !close && !selfClose;
+        break;
+      case 'col':
+        if (!close && attr(attrs, 'hidden') && /^(1|true)$/.test(attr(attrs, 'hidden')!)) {
+          const min = Number(attr(attrs, 'min'));
+          const max = Math.min(Number(attr(attrs, 'max')), MAX_COLUMNS);
+          if (!Number.isInteger(min) || !Number.isInteger(max) || min < 1) throw new Unsupported();
+          for (let c = min; c <= max; c++) hiddenColumns.add(c);
+        }
+        break;
+      case 'row':
+        if (!inSheetData) break;
+        if (close) {
+          cells = null;
+          break;
+        }
+        row = attr(attrs, 'r') !== undefined ? Number(attr(attrs, 'r')) : row + 1;
+        if (!Number.isInteger(row) || row < 1 || row > MAX_ROWS) throw new Unsupported();
+        column = 0;
+        if (/^(1|true)$/.test(attr(attrs, 'hidden') ?? '')) hiddenRows.push(row);
+        cells = rows.get(row) ?? new Map();
+        rows.set(row, cells);
+        if (selfClose) cells = null;
+        break;
+      case 'c': {
+        if (!cells) break;
+        if (!close) {
+          const ref = attr(attrs, 'r');
+          const at = ref === undefined ? { row, col: column + 1 } : decodeRef(ref);
+          if (!at || at.row !== row || at.col > MAX_COLUMNS) throw new Unsupported();
+          column = at.col;
+          type = attr(attrs, 't') ?? 'n';
+          style = Number(attr(attrs, 's') ?? 0);
+          value = null;
+          formula = false;
+          inline = '';
+          if (!selfClose) break;
+        }
+        // The cell is complete: its shown text.
+        let text: string;
+        if (type === 's') {
+          const s = value === null ? '' : shared[Number(value)];
+          if (s === undefined) throw new Unsupported();
+          text = s;
+        } else if (type === 'inlineStr') {
+          text = inline;
+        } else if (type === 'str') {
+          text = value ?? '';
+        } else if (type === 'b') {
+          text = value === null ? '' : value.trim() === '1' ? '是' : '否';
+        } else if (type === 'e') {
+          text = '';
+        } else if (value === null || value.trim() === '') {
+          text = '';
+        } else if (type === 'n') {
+          if (dates[style]) throw new Unsupported();
+          const n = Number(value);
+          if (!Number.isFinite(n)) throw new Unsupported();
+          // exceljs drops a formula's cached result of 0; the same file must read the same either way.
+          text = formula && n === 0 ? '' : formatNumber(n);
+        } else {
+          throw new Unsupported();
+        }
+        if (text !== '') {
+          cells.set(column, text);
+          if (column > maxColumn) maxColumn = column;
+        }
+        break;
+      }
+      case 'v':
+        into = !close && !selfClose ? 'v' : null;
+        break;
+      case 'f':
+        if (cells && !close) formula = true;
+        break;
+      case 'is':
+        inInline = !close && !selfClose;
+        break;
+      case 'rPh':
+        if (!selfClose) inPhonetic += close ? -1 : 1;
+        break;
+      case 't':
+        into = inInline && !close && !selfClose ? 't' : into === 't' ? null : into;
+        break;
+      default:
+        break;
+    }
+  }
+  check.finish(xml);
+  return { rows, hiddenRows, hiddenColumns: [...hiddenColumns].sort((a, b) => a - b), maxColumn };
+}
+
+function toGrid(name: string, sheet: ReturnType<typeof readSheet>, merges: string[]): Grid {
+  const rowCount = Math.max(0, ...sheet.rows.keys(), ...sheet.hiddenRows);
+  // Merged areas count: a merge may reach past the last written cell.
+  let columnCount = sheet.maxColumn;
+  for (const range of merges) {
+    const to = decodeRef(range.split(':')[1] ?? '');
+    if (to && to.row <= rowCount) columnCount = Math.max(columnCount, to.col);
+  }
+  if (rowCount * Math.max(columnCount, 1) > MAX_GRID_CELLS * 4) throw new Unsupported();
+  const empty = Object.freeze(Array.from({ length: columnCount }, () => Object.freeze({ text: '', mergedFrom: null }))) as GridCell[];
+  const cells: GridCell[][] = [];
+  let held = 0;
+  for (let r = 1; r <= rowCount; r++) {
+    const own = sheet.rows.get(r);
+    if (!own || own.size === 0) {
+      cells.push(empty);
+      continue;
+    }
+    held += columnCount;
+    if (held > MAX_GRID_CELLS) throw new Unsupported();
+    const line: GridCell[] = new Array(columnCount);
+    for (let c = 0; c < columnCount; c++) line[c] = { text: own.get(c + 1) ?? '', mergedFrom: null };
+    cells.push(line);
+  }
+  for (const range of merges) {
+    const [from, to] = range.split(':').map(decodeRef);
+    if (!from || !to) continue;
+    const master = cells[from.row - 1]?.[from.col - 1];
+    if (!master) continue;
+    const address = `${columnLetter(from.col - 1)}${from.row}`;
+    for (let r = from.row - 1; r <= Math.min(to.row - 1, rowCount - 1); r++) {
+      if (cells[r] === empty) {
+        held += columnCount;
+        if (held > MAX_GRID_CELLS) throw new Unsupported();
+        cells[r] = empty.map(() => ({ text: '', mergedFrom: null }));
+      }
+      for (let c = from.col - 1; c <= Math.min(to.col - 1, columnCount - 1); c++) {
+        if (r === from.row - 1 && c === from.col - 1) continue;
+        cells[r]![c] = { text: master.text, mergedFrom: address };
+      }
+    }
+  }
+  return { sheet: name, rowCount, columnCount, cells, hiddenRows: sheet.hiddenRows, hiddenColumns: sheet.hiddenColumns.filter((c) => c <= columnCount) };
+}
+
+/** The workbook's sheets as grids, in the workbook's order; null when the exceljs path must read the file. */
+export async function readSheetsLean(bytes: Buffer): Promise<LeanSheet[] | null> {
+  try {
+    const zip = zipEntries(bytes);
+    if (!zip) return null;
+    const text = async (part: string) => zip.get(part)?.();
+    const workbook = await text('xl/workbook.xml');
+    const rels = await text('xl/_rels/workbook.xml.rels');
+    if (workbook === undefined || rels === undefined) return null;
+    if (/date1904\s*=\s*["'](1|true)/.test(workbook)) return null;
+    const targets = new Map<string, string>();
+    for (const m of rels.matchAll(/<(?:[\w.-]+:)?Relationship\b([^>]*)>/g)) {
+      const id = attr(m[1]!, 'Id');
+      const target = attr(m[1]!, 'Target');
+      if (id && target) targets.set(id, target.startsWith('/') ? target.slice(1) : `xl/${target.replace(/^\.\//, '')}`);
+    }
+    const shared: string[] = [];
+    const sharedPart = [...targets.values()].find((t) => /sharedStrings\.xml$/i.test(t)) ?? 'xl/sharedStrings.xml';
+    const sharedXml = await text(sharedPart);
+    if (sharedXml !== undefined) for (const s of sharedStrings(sharedXml)) shared.push(s);
+    const stylesXml = await text([...targets.values()].find((t) => /styles\.xml$/i.test(t)) ?? 'xl/styles.xml');
+    const dates = stylesXml === undefined ? [] : dateStyles(stylesXml);
+    const sheets: LeanSheet[] = [];
+    for (const m of workbook.matchAll(/<(?:[\w.-]+:)?sheet\b([^>]*)>/g)) {
+      const name = attr(m[1]!, 'name');
+      const rid = attr(m[1]!, 'id');
+      const part = rid === undefined ? undefined : targets.get(rid);
+      // A name Excel refuses (a/b, 32 characters and more): exceljs says so in its message.
+      if (name === undefined || part === undefined || name === '' || name.length > 31 || /[\\/?*[\]:]/.test(name)) return null;
+      const xml = await text(part);
+      if (xml === undefined) return null;
+      const state = attr(m[1]!, 'state');
+      const merges = [...xml.matchAll(/<(?:[\w.-]+:)?mergeCell\b[^>]*\bref="([A-Z]+\d+:[A-Z]+\d+)"/g)].map((r) => r[1]!);
+      sheets.push({
+        name,
+        state: state === 'hidden' || state === 'veryHidden' ? state : 'visible',
+        grid: toGrid(name, readSheet(xml, shared, dates), merges),
+      });
+    }
+    return sheets.length > 0 ? sheets : null;
+  } catch {
+    // Unsupported or damaged: the exceljs path reads it, with its own messages.
+    return null;
+  }
+}

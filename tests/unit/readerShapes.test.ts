@@ -1,0 +1,81 @@
+/**
+ * Shapes of other offices' tables (issue 13), read through real .xlsx files: group titles naming a lead
+ * unit, leaders and units written with their roles, the year from the sheet's name, known names from the
+ * store telling a column's kind, and the note for every column not used.
+ */
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { readOverviewBytes, type ParsedOverview, type ReadOptions } from '../../electron/excel/overviewReader';
+
+async function read(build: (wb: ExcelJS.Workbook) => void, name = '表.xlsx', options: ReadOptions = {}): Promise<ParsedOverview> {
+  const wb = new ExcelJS.Workbook();
+  build(wb);
+  return readOverviewBytes(name, Buffer.from(await wb.xlsx.writeBuffer()), options);
+}
+
+const HEADER = ['序号', '市政府领导', '责任目标内容', '完成时限', '三季度完成情况', '是否按计划完成进度', '责任单位'];
+
+describe('group titles and cells with roles', () => {
+  it('a group title naming a unit (市发展改革委牵头) makes it the lead unit, the column’s units cooperating', async () => {
+    const o = await read((wb) => {
+      const ws = wb.addWorksheet('Sheet1');
+      ws.addRow(['2023年三季度责任目标推进情况']);
+      ws.addRow(HEADER);
+      ws.addRow(['市发展改革委牵头']);
+      ws.addRow([1, '聂元科', '地区生产总值增长5.5%左右', '年底', '前三季度增长7.1%', '是', '市统计局']);
+      ws.addRow([2, '聂元科', '固定资产投资增长10%左右', '年底', '前三季度增长8.2%', '是', null]);
+      ws.addRow(['市财政局牵头责任目标']);
+      ws.addRow([3, '李春英', '一般公共预算收入增长5.5%左右', '年底', '前三季度增长6.1%', '是', '市财政局 市税务局']);
+    });
+    expect(o.targets.map((t) => [t.serial, t.lines[0]!.units, t.lines[0]!.cooperatingUnits])).toEqual([
+      [1, ['市发展改革委'], ['市统计局']],
+      [2, ['市发展改革委'], []],
+      // The column already names the group's unit: read as written (the first leads).
+      [3, ['市财政局', '市税务局'], null],
+    ]);
+    expect(o.notes.map((n) => n.message)).toEqual(expect.arrayContaining([expect.stringMatching(/第3行是分组标题，其下目标由“市发展改革委”牵头/)]));
+  });
+
+  it('leaders with their role (张三（牵头）) and units as 牵头单位：…　配合单位：… or …（牵头）、…', async () => {
+    const o = await read((wb) => {
+      const ws = wb.addWorksheet('Sheet1');
+      ws.addRow(['2023年三季度责任目标推进情况']);
+      ws.addRow(HEADER);
+      ws.addRow([1, '王昌华、聂元科（牵头）', '地区生产总值增长5.5%左右', '年底', '前三季度增长7.1%', '是', '牵头单位：市发展改革委　配合单位：市统计局 市财政局']);
+      ws.addRow([2, '李春英（牵头）', '一般公共预算收入增长5.5%左右', '年底', '前三季度增长6.1%', '是', '市税务局、市财政局（牵头）']);
+    });
+    expect(o.targets.map((t) => [t.lines[0]!.leaders, t.lines[0]!.units, t.lines[0]!.cooperatingUnits])).toEqual([
+      [['聂元科', '王昌华'], ['市发展改革委'], ['市统计局', '市财政局']],
+      [['李春英'], ['市财政局'], ['市税务局']],
+    ]);
+  });
+});
+
+describe('the year, the names the store knows, and the columns not used', () => {
+  it('takes the year from the sheet name when the title has none, and says so', async () => {
+    const o = await read((wb) => {
+      const ws = wb.addWorksheet('2023年三季度');
+      ws.addRow(['责任目标推进情况']);
+      ws.addRow(HEADER);
+      ws.addRow([1, '聂元科', '地区生产总值增长5.5%左右', '年底', '前三季度增长7.1%', '是', '市发展改革委']);
+    }, '推进情况.xlsx');
+    expect(o).toMatchObject({ year: 2023, quarter: 3 });
+    expect(o.notes.map((n) => n.message)).toContain('标题中没有年度，按工作表名“2023年三季度”读作2023年');
+  });
+
+  it('a column of names the store knows as units is the units column, whatever their shape', async () => {
+    const build = (wb: ExcelJS.Workbook) => {
+      const ws = wb.addWorksheet('Sheet1');
+      ws.addRow(['2023年三季度责任目标推进情况']);
+      ws.addRow(['序号', '市政府领导', '责任目标内容', '三季度完成情况', '落实方']);
+      ws.addRow([1, '聂元科', '地区生产总值增长5.5%左右', '前三季度增长7.1%', '国网菏泽']);
+      ws.addRow([2, '聂元科', '新增规模以上服务业企业100家以上', '新增33家企业', '菏泽供电']);
+    };
+    const plain = await read(build);
+    expect(plain.sheets[0]!.columns.find((c) => c.column === 'E')).toMatchObject({ role: null });
+    expect(plain.notes.map((n) => n.message)).toContain('第E列「落实方」未识别，已忽略');
+    const known = await read(build, '表.xlsx', { known: { leaders: new Set(), units: new Set(['国网菏泽', '菏泽供电']) } });
+    expect(known.sheets[0]!.columns.find((c) => c.column === 'E')).toMatchObject({ role: 'units', source: 'content' });
+    expect(known.targets[1]!.lines[0]!.units).toEqual(['菏泽供电']);
+  });
+});
