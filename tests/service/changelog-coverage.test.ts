@@ -97,6 +97,8 @@ const CALLS: Record<string, (core: Core) => Promise<unknown>> = {
     await core.invoke('store.move', { targetDir: tempDir() });
     return core.invoke('store.removeOld', {});
   },
+  // A column mapping remembered for files whose header has this shape.
+  'import.rememberMapping': (core) => core.invoke('import.rememberMapping', { signature: '0123456789abcdef', mapping: { E: 'progress', H: 'ignore' } }),
 };
 
 /** One real call per method declared non-writing: each must leave the store as it was. */
