@@ -309,7 +309,7 @@ export function App() {
         )}
         {overview.loading && <span className="muted">正在查询…</span>}
         <span className="spacer" />
-        <span className="muted keys">Tab 下一格 · Enter 下一行 · Alt+Enter 换行 · Esc 撤销本格修改</span>
+        <span className="muted keys">Tab 下一格 · Enter 下一行 · ↑↓ 上下 · 直接输入替换 · F2/双击 修改 · Alt+Enter 换行 · Esc 取消本格修改</span>
       </footer>
 
       {openId !== null && (

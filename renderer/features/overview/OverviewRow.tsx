@@ -8,6 +8,8 @@ export interface RowActions {
   saveText(row: Row, lineId: number, text: string): Promise<void>;
   saveFlag(row: Row, lineId: number, value: OnSchedule | null): Promise<void>;
   navigate(from: CellAddress, dir: Direction): void;
+  /** A key pressed on the serial of row `index`; true when it moved the focus. */
+  serialKey(index: number, key: string): boolean;
   /** The quarter is published and locked: progress is shown, not edited. */
   readOnly: boolean;
 }
@@ -75,7 +77,17 @@ export const OverviewRow = memo(function OverviewRow({ row, index, failures, act
     <div className={selected ? 'target-row selected' : 'target-row'} role="row" aria-rowindex={index + 2} aria-selected={selected} data-testid="overview-row" data-serial={row.serial} style={{ gridTemplateRows: `repeat(${span}, auto)` }}>
       <div className="cell serial" role="gridcell" style={{ ...whole, gridColumn: 1 }}>
         <div className="sticky">
-          <button type="button" className="link" onClick={open} title="打开责任目标（回车）" aria-label={`打开第${row.serial}项责任目标`}>
+          <button
+            type="button"
+            className="link"
+            data-serial-button={index}
+            onClick={open}
+            onKeyDown={(e) => {
+              if (!e.altKey && !e.ctrlKey && !e.metaKey && !e.shiftKey && actions.serialKey(index, e.key)) e.preventDefault();
+            }}
+            title="打开责任目标（回车）；↑ ↓ 上下一项"
+            aria-label={`打开第${row.serial}项责任目标`}
+          >
             {row.serial}
           </button>
         </div>
