@@ -11,7 +11,7 @@ import { BackupList, describeBackup } from './BackupList';
 
 type Good = Extract<BackupListingInfo, { damaged: false }>;
 
-export function BackupDialog({ onClose, onRestored }: { onClose: () => void; onRestored: () => void }) {
+export function BackupDialog({ onClose, onRestored }: { onClose: () => void; onRestored: (summary: string) => void }) {
   const [list, setList] = useState<{ dir: string; backups: BackupListingInfo[] } | null>(null);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
@@ -75,8 +75,9 @@ export function BackupDialog({ onClose, onRestored }: { onClose: () => void; onR
             const b = confirm;
             setConfirm(null);
             run(api['backups.restore']({ name: b.name }), (r) => {
-              setMessage(`已从备份恢复（${r.restored.counts.targets} 项目标）。${r.safety ? `恢复前的数据已备份为 ${r.safety.name}。` : ''}`);
-              onRestored();
+              const summary = `已从 ${dateTime(b.takenAt)} 的备份“${b.name}”恢复（${r.restored.counts.targets} 项目标）。${r.safety ? `恢复前的数据已备份为“${r.safety.name}”（备份文件夹：${list?.dir ?? ''}）。` : ''}`;
+              setMessage(summary);
+              onRestored(summary);
             });
           }}
         />
