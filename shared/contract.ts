@@ -56,7 +56,14 @@ export const targetSchema = z.object({
   changeId: z.number().int().optional(),
 });
 
-export const sectionSchema = z.object({ id: idSchema, code: z.string(), name: z.string(), ord: z.number().int() });
+export const sectionSchema = z.object({
+  id: idSchema,
+  code: z.string(),
+  name: z.string(),
+  ord: z.number().int(),
+  /** How many of the plan's targets the section holds (the 篇章 filter lists the sections with targets). */
+  targetCount: z.number().int(),
+});
 
 export const planSummarySchema = z.object({
   year: yearSchema,
@@ -96,6 +103,8 @@ export const overviewFilterSchema = z.object({
   onSchedule: z.enum(['yes', 'no', 'basic', 'blank']).optional(),
   sectionId: idSchema.optional(),
   query: z.string().trim().max(200, '搜索词不能超过200个字').optional(),
+  /** The query looks in every quarter's progress; by default only in the quarter shown (what the screen shows). */
+  searchAllQuarters: z.boolean().optional(),
 });
 
 export const assignmentInputSchema = z.object({

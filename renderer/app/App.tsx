@@ -297,6 +297,7 @@ export function App() {
           loading={overview.loading}
           emptyText={filtersActive ? '没有符合筛选条件的责任目标' : '本年度还没有责任目标'}
           openId={openId}
+          query={query}
         />
       </main>
 

@@ -8,6 +8,7 @@ import type { OverviewRow as Row } from '../../../shared/contract';
 import { quarterLabel, type Quarter } from '../../../shared/domain';
 import { focusCell, focusSerial, type CellAddress, type Direction } from './cells';
 import { OverviewRow, type RowActions, type RowFailures } from './OverviewRow';
+import { searchTerms } from '../../components/Hits';
 
 interface Props {
   rows: Row[];
@@ -22,6 +23,8 @@ interface Props {
   loading: boolean;
   emptyText: string;
   openId: number | null;
+  /** The search in force; its terms are marked in the cells. */
+  query?: string;
 }
 
 /** The next editable cell from `from` in a direction; targets without lines have none and are skipped. */
@@ -51,7 +54,8 @@ export function step(rows: readonly Row[], from: CellAddress, dir: Direction): C
 
 const COLUMNS = (q: Quarter) => ['序号', '市政府领导', '责任目标内容', '完成时限', `${quarterLabel(q)}完成情况`, '是否按计划完成进度', '责任单位'];
 
-export const OverviewGrid = memo(function OverviewGrid({ rows, quarter, failures, actions, dataStamp, resultKey, loading, emptyText, openId }: Props) {
+export const OverviewGrid = memo(function OverviewGrid({ rows, quarter, failures, actions, dataStamp, resultKey, loading, emptyText, openId, query = '' }: Props) {
+  const terms = useMemo(() => searchTerms(query), [query]);
   const scroller = useRef<HTMLDivElement>(null);
   const rowsRef = useRef(rows);
   rowsRef.current = rows;
@@ -150,7 +154,7 @@ export const OverviewGrid = memo(function OverviewGrid({ rows, quarter, failures
             const row = rows[item.index]!;
             return (
               <div key={item.key} data-index={item.index} ref={virtualizer.measureElement} className="virtual-row" style={{ top: item.start }}>
-                <OverviewRow row={row} index={item.index} failures={failures.get(row.id)} actions={rowActions} selected={row.id === openId} />
+                <OverviewRow row={row} index={item.index} failures={failures.get(row.id)} actions={rowActions} selected={row.id === openId} terms={terms} />
               </div>
             );
           })}

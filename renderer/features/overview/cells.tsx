@@ -14,6 +14,7 @@
 import { memo, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { OnSchedule } from '../../../shared/domain';
 import { ON_SCHEDULE_OPTIONS } from '../../app/format';
+import { Hits } from '../../components/Hits';
 
 export type Direction = 'next' | 'prev' | 'down' | 'up';
 export type CellColumn = 'p' | 's';
@@ -55,6 +56,8 @@ export function focusSerial(index: number): boolean {
 interface ProgressCellProps {
   address: CellAddress;
   text: string;
+  /** Search terms to mark in the text shown. */
+  terms: readonly string[];
   failure: CellFailure | undefined;
   readOnly: boolean;
   /** Resolves once the save is through (or has failed and been recorded as a failure). */
@@ -62,7 +65,7 @@ interface ProgressCellProps {
   onNavigate: (from: CellAddress, dir: Direction) => void;
 }
 
-export const ProgressCell = memo(function ProgressCell({ address, text, failure, readOnly, onSave, onNavigate }: ProgressCellProps) {
+export const ProgressCell = memo(function ProgressCell({ address, text, terms, failure, readOnly, onSave, onNavigate }: ProgressCellProps) {
   const [editing, setEditing] = useState(false);
   // 'selected': the cell is focused, typing replaces; 'edit': the caret is in the text (F2, double-click, typed).
   const mode = useRef<'selected' | 'edit'>('selected');
@@ -213,7 +216,7 @@ export const ProgressCell = memo(function ProgressCell({ address, text, failure,
             setEditing(true);
           }}
         >
-          {shown === '' ? <span className="placeholder">（未填报）</span> : shown}
+          {shown === '' ? <span className="placeholder">（未填报）</span> : <Hits text={shown} terms={terms} />}
         </div>
       )}
       {failure && <CellFailure message={failure.message} />}

@@ -80,8 +80,14 @@ export class OverviewPage {
     await this.page.getByTestId('filter-on-schedule').selectOption({ label });
   }
 
-  async filterBySection(label: string): Promise<void> {
-    await this.page.getByTestId('filter-section').selectOption({ label });
+  /** A section as the filter lists it: its name, then its count of targets （12）. */
+  async filterBySection(name: string): Promise<void> {
+    const option = this.page.getByTestId('filter-section').locator('option').filter({ hasText: new RegExp(`^${name}（\\d+）$`) });
+    await this.page.getByTestId('filter-section').selectOption((await option.getAttribute('value'))!);
+  }
+
+  async sectionOptions(): Promise<string[]> {
+    return (await this.page.getByTestId('filter-section').locator('option').allTextContents()).slice(1);
   }
 
   async search(text: string): Promise<void> {
