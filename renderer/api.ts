@@ -106,6 +106,11 @@ export function errorMessage(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
 
+/** The whole path of the field an error is about (`reviewThresholds.green`), when the service named one. */
+export function errorPath(err: unknown): string | undefined {
+  return err instanceof ApiError ? err.where?.field : undefined;
+}
+
 /** The field an error is about (`serial`, `patch.serial` → `serial`), when the service named one. */
 export function errorField(err: unknown): string | undefined {
   if (!(err instanceof ApiError) || !err.where?.field) return undefined;

@@ -56,7 +56,14 @@ export const targetSchema = z.object({
   changeId: z.number().int().optional(),
 });
 
-export const sectionSchema = z.object({ id: idSchema, code: z.string(), name: z.string(), ord: z.number().int() });
+export const sectionSchema = z.object({
+  id: idSchema,
+  code: z.string(),
+  name: z.string(),
+  ord: z.number().int(),
+  /** How many of the plan's targets the section holds (the 篇章 filter lists the sections with targets). */
+  targetCount: z.number().int(),
+});
 
 export const planSummarySchema = z.object({
   year: yearSchema,
@@ -98,6 +105,8 @@ export const overviewFilterSchema = z.object({
   onSchedule: z.enum(['yes', 'no', 'basic', 'blank']).optional(),
   sectionId: idSchema.optional(),
   query: z.string().trim().max(200, '搜索词不能超过200个字').optional(),
+  /** The query looks in every quarter's progress; by default only in the quarter shown (what the screen shows). */
+  searchAllQuarters: z.boolean().optional(),
 });
 
 export const assignmentInputSchema = z.object({
@@ -155,8 +164,8 @@ export const settingsSchema = z.object({
     .object({
       green: z.number().min(0.5, '绿灯阈值应在50%至100%之间').max(1, '绿灯阈值应在50%至100%之间'),
       yellow: z.number().min(0.3, '黄灯阈值应在30%至100%之间').max(1, '黄灯阈值应在30%至100%之间'),
-      overdueYellowDays: z.number().int().min(0).max(60),
-      overdueRedDays: z.number().int().min(0).max(90),
+      overdueYellowDays: z.number().int('逾期转黄灯天数应为整数').min(0, '逾期转黄灯天数应在0至60天之间').max(60, '逾期转黄灯天数应在0至60天之间'),
+      overdueRedDays: z.number().int('逾期转红灯天数应为整数').min(0, '逾期转红灯天数应在0至90天之间').max(90, '逾期转红灯天数应在0至90天之间'),
     })
     .refine((t) => t.yellow <= t.green, '黄灯阈值不能高于绿灯阈值')
     .refine((t) => t.overdueYellowDays <= t.overdueRedDays, '逾期转黄灯的天数不能多于转红灯的天数'),
@@ -167,8 +176,8 @@ export const settingsSchema = z.object({
     .max(500, '备份文件夹路径过长')
     .refine((p) => p === '' || /^([A-Za-z]:[\\/]|\\\\|\/)/.test(p), '备份文件夹应为完整路径，如 D:\\督查备份 或 \\\\服务器\\共享'),
   /** Rotation: the newest N backups, plus the newest of each month for M months. */
-  backupKeepLast: z.number().int().min(1, '至少保留1份备份').max(200),
-  backupKeepMonthly: z.number().int().min(0).max(120),
+  backupKeepLast: z.number().int('备份份数应为整数').min(1, '至少保留1份备份').max(200, '最多保留200份备份'),
+  backupKeepMonthly: z.number().int('月数应为整数').min(0, '每月一份的月数应在0至120之间').max(120, '每月一份的月数应在0至120之间'),
 });
 
 const backupCountsSchema = z.object({

@@ -59,7 +59,7 @@ export function getOverview(
   const plan = requirePlan(ctx, input.year);
   const { filter } = input;
   const targets = planTargets(ctx.db, plan.id, input.quarter);
-  const found = filter.query ? searchTargetIds(ctx.db, filter.query) : null;
+  const found = filter.query ? searchTargetIds(ctx.db, filter.query, filter.searchAllQuarters ? null : input.quarter) : null;
   const predicates = linePredicates(ctx, filter);
   const rows: OverviewRow[] = [];
   let totalLines = 0;

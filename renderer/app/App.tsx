@@ -5,7 +5,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { PlanSummary, QuarterLockInfo, RecoveryInfo, StartState, Target } from '../../shared/contract';
 import { quarterLabel, type Quarter } from '../../shared/domain';
-import { api, errorMessage } from '../api';
+import { api, ApiError, errorMessage } from '../api';
 import { FilterBar } from '../features/overview/FilterBar';
 import { OverviewGrid } from '../features/overview/OverviewGrid';
 import { SearchBox } from '../features/overview/SearchBox';
@@ -31,6 +31,7 @@ import { StartBanners } from '../features/welcome/StartBanners';
 import { SampleBanner } from '../features/welcome/SampleBanner';
 import { Welcome } from '../features/welcome/Welcome';
 import { timeOfDay } from './format';
+import { carryNotice, NoticeToast, takeCarriedNotice, TokenScreen, type Notice } from './Notices';
 import { hasPendingSaves, useSaveState } from './saveQueue';
 import { redo, undo, useUndoState } from './undo';
 
@@ -66,6 +67,7 @@ export function App() {
   const [filter, setFilter] = useState<FilterState>({});
   const [query, setQuery] = useState('');
   const [startError, setStartError] = useState<string | null>(null);
+  const [forbidden, setForbidden] = useState(false);
   const [recovery, setRecovery] = useState<RecoveryInfo | null>(null);
   const [backupsOpen, setBackupsOpen] = useState(false);
   const [directory, setDirectory] = useState<Directory>({ leaders: [], units: [] });
@@ -132,7 +134,10 @@ export function App() {
         const wanted = Number(new URLSearchParams(window.location.search).get('year'));
         choosePlan(list.find((p) => p.year === wanted) ?? [...list].sort((a, b) => b.year - a.year)[0]);
       },
-      (err: unknown) => setStartError(errorMessage(err)),
+      (err: unknown) => {
+        if (err instanceof ApiError && err.code === 'forbidden') setForbidden(true);
+        setStartError(errorMessage(err));
+      },
     );
   }, [loadPlans, choosePlan]);
 
@@ -191,7 +196,8 @@ export function App() {
   const closeTarget = useCallback(() => setOpenId(null), []);
 
   const undoState = useUndoState();
-  const [notice, setNotice] = useState<{ text: string; error: boolean } | null>(null);
+  const [notice, setNotice] = useState<Notice | null>(takeCarriedNotice);
+  const dismissNotice = useCallback(() => setNotice(null), []);
   const step = useCallback(
     (which: 'undo' | 'redo') => {
       if (hasPendingSaves()) return;
@@ -201,13 +207,16 @@ export function App() {
           if (done.target) applyTarget(done.target);
           reload();
           void loadPlans();
-          setNotice({ text: `已${which === 'undo' ? '撤销' : '重做'}：${done.label}`, error: false });
+          const back = which === 'undo' ? 'redo' : 'undo';
+          setNotice({ text: `已${which === 'undo' ? '撤销' : '重做'}：${done.label}`, action: { label: back === 'redo' ? '重做' : '撤销', run: () => stepRef.current(back) } });
         },
         (err: unknown) => setNotice({ text: errorMessage(err), error: true }),
       );
     },
     [applyTarget, reload, loadPlans],
   );
+  const stepRef = useRef(step);
+  stepRef.current = step;
 
   useEffect(() => {
     // Inside a text field Ctrl+Z is the field's own undo of typing; elsewhere it undoes the last saved edit.
@@ -249,6 +258,7 @@ export function App() {
     });
   };
   if (recovery) return <RecoveryScreen recovery={recovery} />;
+  if (forbidden) return <TokenScreen />;
 
   return (
     <div
@@ -297,11 +307,6 @@ export function App() {
         <SearchBox ref={searchBox} query={query} onQuery={setQuery} />
         <span className="spacer" />
         <SavedState />
-        {notice && (
-          <span className={`undo-notice${notice.error ? ' error' : ''}`} data-testid="undo-notice" role="status">
-            {notice.text}
-          </span>
-        )}
         <button type="button" className="secondary history-step" data-testid="undo" aria-label="撤销" disabled={!undoState.canUndo} title={undoState.canUndo ? `撤销：${undoState.undoLabel}（Ctrl+Z）` : '没有可撤销的修改'} onClick={() => step('undo')}>
           ↶
         </button>
@@ -360,6 +365,7 @@ export function App() {
           loading={overview.loading}
           emptyText={filtersActive ? '没有符合筛选条件的责任目标' : '本年度还没有责任目标'}
           openId={openId}
+          query={query}
         />
       </main>
 
@@ -379,7 +385,7 @@ export function App() {
         <span className="spacer" />
         <DownloadNotice />
         <StoreStatus />
-        <span className="muted keys">Tab 下一格 · Enter 下一行 · Alt+Enter 换行 · Esc 撤销本格修改</span>
+        <span className="muted keys">Tab 下一格 · Enter 下一行 · ↑↓ 上下 · 直接输入替换 · F2/双击 修改 · Alt+Enter 换行 · Esc 取消本格修改</span>
       </footer>
 
       {openId !== null && (
@@ -486,7 +492,17 @@ export function App() {
           }}
         />
       )}
-      {backupsOpen && <BackupDialog onClose={() => setBackupsOpen(false)} onRestored={() => window.location.reload()} />}
+      {backupsOpen && (
+        <BackupDialog
+          onClose={() => setBackupsOpen(false)}
+          onRestored={(summary) => {
+            // The page reloads on the restored data; the notice says what came back, after the reload.
+            carryNotice(summary);
+            window.location.reload();
+          }}
+        />
+      )}
+      <NoticeToast notice={notice} onDismiss={dismissNotice} />
     </div>
   );
 }

@@ -23,7 +23,7 @@ export function Dialog({ title, children, onClose, role = 'dialog', wide, initia
   return (
     <FocusLock onEscape={onClose} initialFocus={initialFocus}>
       <div className="backdrop" onMouseDown={(e) => closeOnBackdrop && e.target === e.currentTarget && onClose()}>
-        <div className={`dialog${wide ? ' wide' : ''}`} role={role} aria-modal="true" aria-labelledby={titleId}>
+        <div className={`dialog${wide ? ' wide' : ''}`} tabIndex={-1} role={role} aria-modal="true" aria-labelledby={titleId}>
           <h2 id={titleId}>{title}</h2>
           {children}
         </div>

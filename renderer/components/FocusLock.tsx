@@ -6,7 +6,9 @@
  * closes it) and nested traps (a confirmation over a dialog pauses the dialog's trap).
  */
 import { FocusTrap } from 'focus-trap-react';
-import { useRef, type KeyboardEvent, type ReactNode } from 'react';
+import { useLayoutEffect, useRef, type KeyboardEvent, type ReactNode } from 'react';
+
+const FOCUSABLE = 'input:not([disabled]), textarea:not([disabled]), select:not([disabled]), button:not([disabled]), a[href], [tabindex]:not([tabindex="-1"])';
 
 interface Props {
   children: ReactNode;
@@ -17,6 +19,29 @@ interface Props {
 
 export function FocusLock({ children, onEscape, initialFocus }: Props) {
   const box = useRef<HTMLDivElement>(null);
+  /** Where the focus rests when nothing inside can take it: the dialog itself (tabIndex -1). */
+  const home = () => box.current?.querySelector<HTMLElement>('[role="dialog"], [role="alertdialog"]') ?? box.current;
+  // focus-trap's first focus is skipped (it would come a tick late, onto a button its view may have
+  // disabled by then); the view is focused here, and the focus goes back to the opener when it closes.
+  // Later, focus-trap uses initialFocus again to recover a focused element removed from the view.
+  const ready = useRef(false);
+  useLayoutEffect(() => {
+    const opener = document.activeElement as HTMLElement | null;
+    const inside = box.current;
+    const first = (initialFocus && inside?.querySelector<HTMLElement>(initialFocus)) || inside?.querySelector<HTMLElement>(FOCUSABLE) || home();
+    first?.focus();
+    ready.current = true;
+    return () => {
+      ready.current = false;
+      // After the trap has let go (it would pull the focus back in), and only if the focus went with the view.
+      requestAnimationFrame(() => {
+        const lost = document.activeElement === document.body || document.activeElement === null;
+        if (lost && opener?.isConnected) opener.focus();
+      });
+    };
+    // Once, when the view opens.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.key !== 'Escape' || e.defaultPrevented) return;
     e.preventDefault();
@@ -26,17 +51,31 @@ export function FocusLock({ children, onEscape, initialFocus }: Props) {
   return (
     <FocusTrap
       focusTrapOptions={{
-        initialFocus: () => (initialFocus ? (box.current?.querySelector<HTMLElement>(initialFocus) ?? undefined) : undefined),
-        fallbackFocus: () => box.current!,
+        initialFocus: () => (ready.current ? home()! : false),
+        delayInitialFocus: false,
+        fallbackFocus: () => home()!,
         escapeDeactivates: false,
         clickOutsideDeactivates: false,
         allowOutsideClick: true,
-        returnFocusOnDeactivate: true,
+        returnFocusOnDeactivate: false,
         // The views are drawn at once; visibility checks would refuse elements still being laid out.
         tabbableOptions: { displayCheck: 'none' },
       }}
     >
-      <div ref={box} className="focus-lock" tabIndex={-1} onKeyDown={onKeyDown}>
+      <div
+        ref={box}
+        className="focus-lock"
+        tabIndex={-1}
+        onKeyDown={onKeyDown}
+        onBlur={(e) => {
+          // A focused button that becomes disabled while it works (导出, 生成报送模板) drops the focus to the
+          // page, out of the view: Esc and Tab would then do nothing. Keep it in the view.
+          if (e.relatedTarget !== null) return;
+          requestAnimationFrame(() => {
+            if ((document.activeElement === document.body || document.activeElement === null) && box.current?.isConnected) home()?.focus();
+          });
+        }}
+      >
         {children}
       </div>
     </FocusTrap>

@@ -18,7 +18,9 @@ export interface Session {
 /** `welcome`: leave the first run's welcome to the test (by default it counts as seen, as after a first day). */
 export async function openSession(storePath: string, options: { seed?: boolean; welcome?: boolean } = {}): Promise<Session> {
   const browser = await launchBrowser();
-  const page = await browser.newPage({ viewport: { width: 1600, height: 900 }, locale: 'zh-CN' });
+  // A context of its own (not browser.newPage's implicit one): axe-core's Playwright runner needs it.
+  const context = await browser.newContext({ viewport: { width: 1600, height: 900 }, locale: 'zh-CN' });
+  const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (err) => errors.push(err.message));
   let server = await startServer({ storePath, port: 0, seedIfEmpty: options.seed ?? true });

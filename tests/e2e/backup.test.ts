@@ -38,6 +38,13 @@ describe('backups in the browser mode', () => {
     await s.page.getByTestId('confirm').click();
     await s.overview.waitForRows();
     await expect.poll(() => s!.overview.progressCell(2).locator('.cell-display').innerText()).toBe(original);
+    // After the reload: a notice says what was restored and where the data of before went; the page keeps
+    // its token (the address no longer shows it), so it still reads and writes.
+    await expect.poll(() => s!.page.getByTestId('toast').textContent()).toMatch(/已从 .* 的备份“.*”恢复（39 项目标）。恢复前的数据已备份为“.*”（备份文件夹：.*）/);
+    expect(s.page.url()).not.toContain('token');
+    await s.page.reload();
+    await s.overview.waitForRows();
+    expect(await s.page.getByTestId('token-screen').count()).toBe(0);
   });
 
   it('a store damaged before start: the recovery screen restores the newest good backup', async () => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tempStorePath } from '../helpers/store';
+import { openCore, tempStorePath } from '../helpers/store';
 import { openSession, type Session } from './app';
 
 let s: Session;
@@ -33,10 +33,35 @@ describe('overview in the browser mode', () => {
     await s.overview.filterByOnSchedule('否');
     await expect.poll(() => s.overview.rows().count()).toBe(0);
     await s.overview.clearFilters();
-    await s.overview.filterBySection('十项民生实事');
-    await expect.poll(() => s.overview.rows().count()).toBe(0);
+    // Only the sections holding targets, each with its count; choosing one shows that many.
+    const core = await openCore(s.storePath);
+    const sections = (await core.invoke('plans.list', {}))[0]!.sections.filter((x) => x.targetCount > 0);
+    core.close();
+    const options = await s.overview.sectionOptions();
+    expect(options).toEqual(sections.map((x) => `${x.name}（${x.targetCount}）`));
+    if (sections.length > 0) {
+      await s.overview.filterBySection(sections[0]!.name);
+      await expect.poll(() => s.overview.rows().count()).toBe(sections[0]!.targetCount);
+    }
     await s.overview.clearFilters();
     await expect.poll(() => s.overview.count()).toMatch(/39\s*项目标/);
+  });
+
+  it('marks the hits in the cells, and searches the quarter shown unless asked for all quarters', async () => {
+    await s.overview.search('储备粮');
+    await expect.poll(() => s.overview.visibleSerials()).toEqual([39]);
+    const marks = () => s.overview.row(39).locator('mark.hit').allTextContents();
+    await expect.poll(marks).toEqual(['储备粮', '储备粮']);
+    const core = await openCore(s.storePath);
+    const line = (core.db.prepare('SELECT a.id FROM assignments a JOIN targets t ON t.id = a.target_id WHERE t.serial = 2').get() as { id: number }).id;
+    await core.invoke('progress.save', { assignmentId: line, quarter: 2, text: '上半年完成非税收入清缴工作', onSchedule: 'yes' });
+    core.close();
+    await s.overview.search('非税收入清缴');
+    await expect.poll(() => s.overview.count()).toMatch(/筛选出 0 项目标/);
+    await s.page.getByTestId('search-all-quarters').check();
+    await expect.poll(() => s.overview.visibleSerials()).toEqual([2]);
+    await s.page.getByTestId('search-all-quarters').uncheck();
+    await s.overview.search('');
   });
 
   it('searches content and progress, Chinese substrings included', async () => {

@@ -23,6 +23,19 @@ beforeAll(async () => {
 const serials = async (filter: object, quarter: 1 | 2 | 3 | 4 = 3) => (await core.invoke('overview.get', { year: 2023, quarter, filter })).rows.map((r) => r.serial);
 
 describe('overview', () => {
+  it('searches what the screen shows: this quarter\'s progress, or every quarter when asked (issue 12)', async () => {
+    const t3 = (await core.invoke('overview.get', { year: 2023, quarter: 3, filter: {} })).rows.find((r) => r.serial === 3)!;
+    await core.invoke('progress.save', { assignmentId: t3.lines[0]!.id, quarter: 2, text: '二季度已完成储备粮轮换招标', onSchedule: 'yes' });
+    for (const query of ['轮换招标', '轮换']) {
+      expect(await serials({ query })).toEqual([]);
+      expect(await serials({ query, searchAllQuarters: true })).toEqual([3]);
+      expect(await serials({ query }, 2)).toEqual([3]);
+    }
+    // The content is searched whatever the quarter.
+    expect(await serials({ query: '储备粮' })).toEqual([3]);
+    expect(await serials({ query: '调区扩区' })).toEqual([4]);
+  });
+
   it('lists targets in serial order with the quarter progress only', async () => {
     const o = await core.invoke('overview.get', { year: 2023, quarter: 3, filter: {} });
     expect(o.totalTargets).toBe(4);
@@ -68,11 +81,11 @@ describe('overview', () => {
     const t = await core.invoke('targets.create', { year: 2023, serial: 99, content: '临时目标甲乙丙' });
     expect(await serials({ query: '甲乙丙' })).toEqual([99]);
     await core.invoke('progress.save', { assignmentId: t.assignments[0]!.id, quarter: 1, text: '独特进展文字' });
-    expect(await serials({ query: '独特进展' })).toEqual([99]);
+    expect(await serials({ query: '独特进展' }, 1)).toEqual([99]);
     await core.invoke('targets.update', { id: t.id, patch: { content: '改过的目标' } });
     expect(await serials({ query: '甲乙丙' })).toEqual([]);
     await core.invoke('targets.delete', { id: t.id });
-    expect(await serials({ query: '独特进展' })).toEqual([]);
+    expect(await serials({ query: '独特进展', searchAllQuarters: true })).toEqual([]);
     expect(searchIndexDrift(core.db)).toEqual({ targets: 0, progress: 0 });
   });
 

@@ -47,7 +47,7 @@ describe('history lines', () => {
       sectionId: 3,
       assignments: [{ ...before.assignments[0]!, progress: [{ quarter: 3, text: '已完成40家', onSchedule: 'no', onScheduleText: '否', updatedAt: '' }] }],
     });
-    const detail = describeChange(entry(before, after), [{ id: 3, code: '一', name: '经济发展', ord: 1 }]).detail;
+    const detail = describeChange(entry(before, after), [{ id: 3, code: '一', name: '经济发展', ord: 1, targetCount: 1 }]).detail;
     expect(detail).toBe(
       '序号：5 → 6；责任目标内容：新增规上服务业企业100家以上 → 新增规上服务业企业120家以上；完成时限：年底 → 11月底；篇章：未归入篇章 → 经济发展；三季度完成情况：已完成33家 → 已完成40家；三季度是否按计划：是 → 否',
     );

@@ -37,7 +37,10 @@ export function insertSection(db: Db, planId: number, s: { ord: number; code: st
 }
 
 export function sectionsOfPlan(db: Db, planId: number): Section[] {
-  return stmt(db, 'SELECT id, code, name, ord FROM sections WHERE plan_id = ? ORDER BY ord').all(planId) as Section[];
+  return stmt(
+    db,
+    'SELECT s.id, s.code, s.name, s.ord, (SELECT count(*) FROM targets t WHERE t.section_id = s.id) AS targetCount FROM sections s WHERE s.plan_id = ? ORDER BY s.ord',
+  ).all(planId) as Section[];
 }
 
 export function sectionBelongsToPlan(db: Db, sectionId: number, planId: number): boolean {

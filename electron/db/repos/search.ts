@@ -101,11 +101,12 @@ function ftsPhrase(term: string): string {
 }
 
 /**
- * The targets whose content or any progress text contains one term. Terms of 3+ characters go through the
- * FTS5 trigram indexes; the trigram tokenizer cannot index 1–2 character terms, so those fall back to LIKE
- * on the same tables.
+ * The targets whose content or a progress text contains one term: the progress of `quarter` only when one
+ * is given (the overview shows one quarter: a target found by its Q2 text beside an empty Q3 cell looks
+ * like a wrong hit), any quarter's otherwise. Terms of 3+ characters go through the FTS5 trigram indexes;
+ * the trigram tokenizer cannot index 1–2 character terms, so those fall back to LIKE on the same tables.
  */
-function targetsWithTerm(db: Db, term: string): Set<number> {
+function targetsWithTerm(db: Db, term: string, quarter: number | null): Set<number> {
   const rows =
     [...term].length >= 3
       ? stmt(
@@ -113,24 +114,24 @@ function targetsWithTerm(db: Db, term: string): Set<number> {
           `SELECT rowid AS id FROM target_search WHERE target_search MATCH @q
            UNION SELECT a.target_id FROM progress_search ps
              JOIN progress_reports p ON p.id = ps.rowid JOIN assignments a ON a.id = p.assignment_id
-           WHERE progress_search MATCH @q`,
-        ).all({ q: ftsPhrase(term) })
+           WHERE progress_search MATCH @q AND (@quarter IS NULL OR p.quarter = @quarter)`,
+        ).all({ q: ftsPhrase(term), quarter })
       : stmt(
           db,
           `SELECT rowid AS id FROM target_search WHERE content LIKE @q ESCAPE '\\'
            UNION SELECT a.target_id FROM progress_search ps
              JOIN progress_reports p ON p.id = ps.rowid JOIN assignments a ON a.id = p.assignment_id
-           WHERE ps.text LIKE @q ESCAPE '\\'`,
-        ).all({ q: likePattern(term) });
+           WHERE ps.text LIKE @q ESCAPE '\\' AND (@quarter IS NULL OR p.quarter = @quarter)`,
+        ).all({ q: likePattern(term), quarter });
   return new Set((rows as { id: number }[]).map((r) => r.id));
 }
 
-/** Ids of the targets that contain every term of the query in their content or progress texts. */
-export function searchTargetIds(db: Db, query: string): Set<number> {
+/** Ids of the targets that contain every term of the query in their content or progress texts (of `quarter`). */
+export function searchTargetIds(db: Db, query: string, quarter: number | null = null): Set<number> {
   const terms = query.split(/\s+/).filter((t) => t !== '').slice(0, MAX_TERMS);
   let result = null as Set<number> | null;
   for (const term of terms) {
-    const found = targetsWithTerm(db, term);
+    const found = targetsWithTerm(db, term, quarter);
     result = result === null ? found : new Set([...result].filter((id) => found.has(id)));
     if (result.size === 0) break;
   }

@@ -13,7 +13,7 @@ import { statusChanged } from '../status/StoreStatus';
 
 type Good = Extract<BackupListingInfo, { damaged: false }>;
 
-export function BackupDialog({ onClose, onRestored }: { onClose: () => void; onRestored: () => void }) {
+export function BackupDialog({ onClose, onRestored }: { onClose: () => void; onRestored: (summary: string) => void }) {
   const [list, setList] = useState<{ dir: string; backups: BackupListingInfo[]; warning?: string | undefined } | null>(null);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
@@ -63,8 +63,8 @@ export function BackupDialog({ onClose, onRestored }: { onClose: () => void; onR
             data-testid="restore-from-file"
             disabled={busy}
             onClick={() =>
-              run(inDialog<{ restored: { name: string } }>('backups.restoreFile'), (r) => {
-                if (r) onRestored();
+              run(inDialog<{ restored: { name: string; counts: { targets: number } }; safety: { name: string } | null }>('backups.restoreFile'), (r) => {
+                if (r) onRestored(`已从备份文件“${r.restored.name}”恢复（${r.restored.counts.targets} 项目标）。${r.safety ? `恢复前的数据已备份为“${r.safety.name}”。` : ''}`);
               })
             }
           >
@@ -98,8 +98,9 @@ export function BackupDialog({ onClose, onRestored }: { onClose: () => void; onR
             const b = confirm;
             setConfirm(null);
             run(api['backups.restore']({ name: b.name }), (r) => {
-              setMessage(`已从备份恢复（${r.restored.counts.targets} 项目标）。${r.safety ? `恢复前的数据已备份为 ${r.safety.name}。` : ''}`);
-              onRestored();
+              const summary = `已从 ${dateTime(b.takenAt)} 的备份“${b.name}”恢复（${r.restored.counts.targets} 项目标）。${r.safety ? `恢复前的数据已备份为“${r.safety.name}”（备份文件夹：${list?.dir ?? ''}）。` : ''}`;
+              setMessage(summary);
+              onRestored(summary);
             });
           }}
         />

@@ -22,6 +22,9 @@ interface Props {
   onClose: () => void;
 }
 
+/** The file goes through the browser's (or Electron's) own download: it says where it put it. */
+const SAVED_WHERE = '已保存到“下载”文件夹（或在保存对话框中选择的位置）。';
+
 export function ExportDialog({ year, quarter, leader, unit, lock, onLocksChanged, onClose }: Props) {
   const [publishDate, setPublishDate] = useState(todayIso());
   const [reason, setReason] = useState('');
@@ -51,7 +54,7 @@ export function ExportDialog({ year, quarter, leader, unit, lock, onLocksChanged
     api['export.templates']({ year, quarter, by }).then(
       (r) => {
         download(r.fileName, r.data, 'application/zip');
-        setResult(`已生成 ${r.count} 个报送模板：${r.fileName}`);
+        setResult(`已生成 ${r.count} 个报送模板，打包为“${r.fileName}”，${SAVED_WHERE}`);
         setBusy(false);
       },
       (err: unknown) => {
@@ -67,7 +70,7 @@ export function ExportDialog({ year, quarter, leader, unit, lock, onLocksChanged
     api['export.overview']({ year, quarter, layout, paperSize, summary, ...(behindOnly ? { behindOnly } : {}), ...(byFilter && leader ? { leader } : {}), ...(byFilter && unit ? { unit } : {}) }).then(
       (r) => {
         download(r.fileName, r.data);
-        setResult(`已导出 ${r.targets} 项目标：${r.fileName}${r.notice ? `。${r.notice}` : ''}`);
+        setResult(`已导出 ${r.targets} 项目标到“${r.fileName}”，${SAVED_WHERE}${r.notice ? `。${r.notice}` : ''}`);
         setBusy(false);
       },
       (err: unknown) => {

@@ -161,7 +161,7 @@ export function ImportScreen({ years, start, period, onClose, onImported }: Prop
 
   return (
     <FocusLock onEscape={onClose}>
-    <div className="import-screen" role="dialog" aria-modal="true" aria-label="导入" data-testid="import-screen">
+    <div className="import-screen" tabIndex={-1} role="dialog" aria-modal="true" aria-label="导入" data-testid="import-screen">
       <header className="drawer-header">
         <div className="tabs" role="tablist">
           <button type="button" role="tab" aria-selected={tab === 'import'} className={tab === 'import' ? 'tab active' : 'tab'} onClick={() => setTab('import')}>

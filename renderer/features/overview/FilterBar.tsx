@@ -64,11 +64,15 @@ export const FilterBar = memo(function FilterBar({ filter, leaders, units, secti
         <SectionSelect
           data-testid="filter-section"
           className={filter.sectionId ? 'is-set' : ''}
-          sections={sections}
+          sections={sections.filter((s) => s.targetCount > 0 || s.id === filter.sectionId).map((s) => ({ ...s, name: `${s.name}（${s.targetCount}）` }))}
           value={filter.sectionId ?? null}
           emptyLabel="全部"
           onChange={(id) => onChange({ ...filter, sectionId: id ?? undefined })}
         />
+      </label>
+      <label title="默认只在本季度的完成情况中搜索">
+        <input type="checkbox" data-testid="search-all-quarters" checked={filter.searchAllQuarters === true} onChange={(e) => onChange({ ...filter, searchAllQuarters: e.target.checked || undefined })} />
+        搜索所有季度的完成情况
       </label>
       <button type="button" className="secondary" onClick={onClear} disabled={!active}>
         清除筛选

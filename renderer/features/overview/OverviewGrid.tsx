@@ -6,15 +6,16 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import type { OverviewRow as Row } from '../../../shared/contract';
 import { quarterLabel, type Quarter } from '../../../shared/domain';
-import { focusCell, type CellAddress, type Direction } from './cells';
+import { focusCell, focusSerial, type CellAddress, type Direction } from './cells';
 import { OverviewRow, type RowActions, type RowFailures } from './OverviewRow';
+import { searchTerms } from '../../components/Hits';
 
 interface Props {
   rows: Row[];
   /** The quarter the rows were loaded for (the header says which quarter's progress is shown). */
   quarter: Quarter;
   failures: ReadonlyMap<number, RowFailures>;
-  actions: Omit<RowActions, 'navigate'>;
+  actions: Omit<RowActions, 'navigate' | 'serialKey'>;
   /** Changes whenever a new result arrives, so the drawn mark can be taken for it. */
   dataStamp: number;
   /** Changes when the question changes (year, quarter, filter): the table goes back to its top. */
@@ -22,6 +23,8 @@ interface Props {
   loading: boolean;
   emptyText: string;
   openId: number | null;
+  /** The search in force; its terms are marked in the cells. */
+  query?: string;
 }
 
 /** The next editable cell from `from` in a direction; targets without lines have none and are skipped. */
@@ -51,7 +54,8 @@ export function step(rows: readonly Row[], from: CellAddress, dir: Direction): C
 
 const COLUMNS = (q: Quarter) => ['序号', '市政府领导', '责任目标内容', '完成时限', `${quarterLabel(q)}完成情况`, '是否按计划完成进度', '责任单位'];
 
-export const OverviewGrid = memo(function OverviewGrid({ rows, quarter, failures, actions, dataStamp, resultKey, loading, emptyText, openId }: Props) {
+export const OverviewGrid = memo(function OverviewGrid({ rows, quarter, failures, actions, dataStamp, resultKey, loading, emptyText, openId, query = '' }: Props) {
+  const terms = useMemo(() => searchTerms(query), [query]);
   const scroller = useRef<HTMLDivElement>(null);
   const rowsRef = useRef(rows);
   rowsRef.current = rows;
@@ -63,22 +67,53 @@ export const OverviewGrid = memo(function OverviewGrid({ rows, quarter, failures
     getItemKey: (i) => rows[i]?.id ?? i,
   });
 
-  const navigate = useCallback(
-    (from: CellAddress, dir: Direction) => {
-      const to = step(rowsRef.current, from, dir);
-      if (!to) return;
-      if (focusCell(to)) return;
-      // The row is outside the drawn window: scroll to it, then focus it once it is drawn and measured.
-      virtualizer.scrollToIndex(to.row, { align: dir === 'up' || dir === 'prev' ? 'start' : 'end' });
+  /** Focuses something in row `index`, scrolling it into the drawn window first when it is outside. */
+  const reach = useCallback(
+    (index: number, focus: () => boolean, align: 'start' | 'end') => {
+      if (focus()) return;
+      virtualizer.scrollToIndex(index, { align });
       let tries = 0;
       const retry = () => {
-        if (!focusCell(to) && tries++ < 20) requestAnimationFrame(retry);
+        if (!focus() && tries++ < 20) requestAnimationFrame(retry);
       };
       requestAnimationFrame(retry);
     },
     [virtualizer],
   );
-  const rowActions = useMemo<RowActions>(() => ({ ...actions, navigate }), [actions, navigate]);
+
+  const toSerial = useCallback(
+    (index: number, align: 'start' | 'end') => {
+      if (index < 0 || index >= rowsRef.current.length) return;
+      reach(index, () => focusSerial(index), align);
+    },
+    [reach],
+  );
+
+  const navigate = useCallback(
+    (from: CellAddress, dir: Direction) => {
+      // Tab runs in reading order: a target's serial (which opens it), then its cells, then the next serial.
+      const lines = rowsRef.current[from.row]?.lines.length ?? 0;
+      if (dir === 'next' && from.col === 's' && from.line === lines - 1) return toSerial(from.row + 1, 'end');
+      if (dir === 'prev' && from.col === 'p' && from.line === 0) return toSerial(from.row, 'start');
+      const to = step(rowsRef.current, from, dir);
+      if (!to) return;
+      reach(to.row, () => focusCell(to), dir === 'up' || dir === 'prev' ? 'start' : 'end');
+    },
+    [reach, toSerial],
+  );
+
+  /** On a serial: ↑ ↓ go to the serial above or below, → into the target's first cell. */
+  const serialKey = useCallback(
+    (index: number, key: string): boolean => {
+      if (key === 'ArrowDown') toSerial(index + 1, 'end');
+      else if (key === 'ArrowUp') toSerial(index - 1, 'start');
+      else if (key === 'ArrowRight' && (rowsRef.current[index]?.lines.length ?? 0) > 0) focusCell({ row: index, line: 0, col: 'p' });
+      else return false;
+      return true;
+    },
+    [toSerial],
+  );
+  const rowActions = useMemo<RowActions>(() => ({ ...actions, navigate, serialKey }), [actions, navigate, serialKey]);
 
   useLayoutEffect(() => {
     if (dataStamp === 0) return;
@@ -119,7 +154,7 @@ export const OverviewGrid = memo(function OverviewGrid({ rows, quarter, failures
             const row = rows[item.index]!;
             return (
               <div key={item.key} data-index={item.index} ref={virtualizer.measureElement} className="virtual-row" style={{ top: item.start }}>
-                <OverviewRow row={row} index={item.index} failures={failures.get(row.id)} actions={rowActions} selected={row.id === openId} />
+                <OverviewRow row={row} index={item.index} failures={failures.get(row.id)} actions={rowActions} selected={row.id === openId} terms={terms} />
               </div>
             );
           })}

@@ -1,6 +1,7 @@
 import { memo, type MouseEvent } from 'react';
 import type { OverviewRow as Row } from '../../../shared/contract';
 import type { OnSchedule } from '../../../shared/domain';
+import { Hits } from '../../components/Hits';
 import { OnScheduleCell, ProgressCell, type CellAddress, type CellFailure, type Direction } from './cells';
 
 export interface RowActions {
@@ -8,6 +9,8 @@ export interface RowActions {
   saveText(row: Row, lineId: number, text: string): Promise<void>;
   saveFlag(row: Row, lineId: number, value: OnSchedule | null): Promise<void>;
   navigate(from: CellAddress, dir: Direction): void;
+  /** A key pressed on the serial of row `index`; true when it moved the focus. */
+  serialKey(index: number, key: string): boolean;
   /** The quarter is published and locked: progress is shown, not edited. */
   readOnly: boolean;
 }
@@ -22,6 +25,8 @@ interface Props {
   actions: RowActions;
   /** The target open in the panel beside the table. */
   selected: boolean;
+  /** The search's terms, marked where they occur in the content and the progress. */
+  terms: readonly string[];
 }
 
 function Names({ names }: { names: string[] }) {
@@ -67,7 +72,7 @@ function openUnlessSelecting(e: MouseEvent, open: () => void) {
  * One target of the overview: serial, content and deadline once, spanning its lines; each line (分工) with
  * its leaders, progress, on-schedule flag and units, as the official table prints a target with several lines.
  */
-export const OverviewRow = memo(function OverviewRow({ row, index, failures, actions, selected }: Props) {
+export const OverviewRow = memo(function OverviewRow({ row, index, failures, actions, selected, terms }: Props) {
   const span = Math.max(1, row.lines.length);
   const whole = { gridRow: `1 / span ${span}` };
   const open = () => actions.open(row.id);
@@ -75,13 +80,23 @@ export const OverviewRow = memo(function OverviewRow({ row, index, failures, act
     <div className={selected ? 'target-row selected' : 'target-row'} role="row" aria-rowindex={index + 2} aria-selected={selected} data-testid="overview-row" data-serial={row.serial} style={{ gridTemplateRows: `repeat(${span}, auto)` }}>
       <div className="cell serial" role="gridcell" style={{ ...whole, gridColumn: 1 }}>
         <div className="sticky">
-          <button type="button" className="link" onClick={open} title="打开责任目标（回车）" aria-label={`打开第${row.serial}项责任目标`}>
+          <button
+            type="button"
+            className="link"
+            data-serial-button={index}
+            onClick={open}
+            onKeyDown={(e) => {
+              if (!e.altKey && !e.ctrlKey && !e.metaKey && !e.shiftKey && actions.serialKey(index, e.key)) e.preventDefault();
+            }}
+            title="打开责任目标（回车）；↑ ↓ 上下一项"
+            aria-label={`打开第${row.serial}项责任目标`}
+          >
             {row.serial}
           </button>
         </div>
       </div>
       <div className="cell content" role="gridcell" style={{ ...whole, gridColumn: 3 }} onClick={(e) => openUnlessSelecting(e, open)}>
-        <div className="sticky">{row.content === '' ? <span className="placeholder">（内容为空）</span> : row.content}</div>
+        <div className="sticky">{row.content === '' ? <span className="placeholder">（内容为空）</span> : <Hits text={row.content} terms={terms} />}</div>
       </div>
       <div className="cell deadline" role="gridcell" style={{ ...whole, gridColumn: 4 }}>
         <div className="sticky">{row.deadline === '' ? <span className="placeholder">—</span> : row.deadline}</div>
@@ -108,6 +123,7 @@ export const OverviewRow = memo(function OverviewRow({ row, index, failures, act
               <ProgressCell
                 address={{ row: index, line: i, col: 'p' }}
                 text={line.progress?.text ?? ''}
+                terms={terms}
                 failure={failures?.get(`${line.id}:p`)}
                 readOnly={actions.readOnly}
                 onSave={(text) => actions.saveText(row, line.id, text)}

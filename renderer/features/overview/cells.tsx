@@ -1,13 +1,20 @@
 /**
  * The two cells a user types into on the overview: a quarter's progress text and its on-schedule flag.
+ * As in Excel and WPS: a cell reached by the keyboard or a click is selected, and typing replaces its text;
+ * F2 or a double-click edits it, appending; ↑ ↓ move between lines while the cell is only selected;
  * Tab / Shift+Tab move along a line and on to the next one; Enter / Shift+Enter move down / up; Alt+Enter
- * breaks a line; Escape takes the edit back. Edits save themselves: on leaving the cell, and after a pause
- * in typing. While a save is on its way the cell shows what the user typed, and when it fails it keeps
+ * breaks a line; Escape ends the edit with the old text back and nothing saved. An edit saves when the
+ * cell is left. While a save is on its way the cell shows what the user typed, and when it fails it keeps
  * showing it (the failure lives in the overview's state, so it survives the row being scrolled away).
+ *
+ * The selected cell is already the textarea, with its whole text selected: typing, an input method's
+ * composition (how Chinese is typed) included, then replaces it, which a key handler on a plain element
+ * could not do.
  */
 import { memo, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { OnSchedule } from '../../../shared/domain';
 import { ON_SCHEDULE_OPTIONS } from '../../app/format';
+import { Hits } from '../../components/Hits';
 
 export type Direction = 'next' | 'prev' | 'down' | 'up';
 export type CellColumn = 'p' | 's';
@@ -30,7 +37,6 @@ export interface CellFailure {
   onSchedule?: OnSchedule | null;
 }
 
-export const IDLE_SAVE_MS = 800;
 /** The service refuses longer progress texts (contract: textSchema). */
 const MAX_TEXT = 20_000;
 
@@ -40,9 +46,18 @@ export function focusCell(address: CellAddress): boolean {
   return el !== null;
 }
 
+/** The serial button of the row at `index` in the current result (it opens the target). */
+export function focusSerial(index: number): boolean {
+  const el = document.querySelector<HTMLElement>(`[data-serial-button="${index}"]`);
+  el?.focus();
+  return el !== null;
+}
+
 interface ProgressCellProps {
   address: CellAddress;
   text: string;
+  /** Search terms to mark in the text shown. */
+  terms: readonly string[];
   failure: CellFailure | undefined;
   readOnly: boolean;
   /** Resolves once the save is through (or has failed and been recorded as a failure). */
@@ -50,8 +65,11 @@ interface ProgressCellProps {
   onNavigate: (from: CellAddress, dir: Direction) => void;
 }
 
-export const ProgressCell = memo(function ProgressCell({ address, text, failure, readOnly, onSave, onNavigate }: ProgressCellProps) {
+export const ProgressCell = memo(function ProgressCell({ address, text, terms, failure, readOnly, onSave, onNavigate }: ProgressCellProps) {
   const [editing, setEditing] = useState(false);
+  // 'selected': the cell is focused, typing replaces; 'edit': the caret is in the text (F2, double-click, typed).
+  const mode = useRef<'selected' | 'edit'>('selected');
+  const [selectedLook, setSelectedLook] = useState(true);
   const [draft, setDraft] = useState(text);
   // The value of the latest save still on its way; shown instead of the stored text until it lands.
   const [pending, setPending] = useState<string | null>(null);
@@ -60,7 +78,6 @@ export const ProgressCell = memo(function ProgressCell({ address, text, failure,
   const live = useRef({ draft, shown, editing, failed: failure !== undefined, onSave });
   live.current = { draft, shown, editing, failed: failure !== undefined, onSave };
   const sequence = useRef(0);
-  const timer = useRef<number | undefined>(undefined);
   const original = useRef(text);
   const area = useRef<HTMLTextAreaElement>(null);
 
@@ -75,8 +92,6 @@ export const ProgressCell = memo(function ProgressCell({ address, text, failure,
 
   /** Sends the value unless it is what is already stored; a failed cell is always sent again (a retry). */
   const commit = (value: string) => {
-    window.clearTimeout(timer.current);
-    timer.current = undefined;
     if (value !== live.current.shown || live.current.failed) send(value);
   };
 
@@ -90,16 +105,22 @@ export const ProgressCell = memo(function ProgressCell({ address, text, failure,
   // A row scrolled out of the virtual window unmounts without a blur: keep what was typed.
   useEffect(
     () => () => {
-      window.clearTimeout(timer.current);
       const { editing: wasEditing, draft: last, shown: stored } = live.current;
       if (wasEditing && last !== stored) void live.current.onSave(last);
     },
     [],
   );
 
-  const scheduleIdleSave = (value: string) => {
-    window.clearTimeout(timer.current);
-    timer.current = window.setTimeout(() => commit(value), IDLE_SAVE_MS);
+  const caretToEnd = (el: HTMLTextAreaElement) => el.setSelectionRange(el.value.length, el.value.length);
+  const startEditing = (el: HTMLTextAreaElement) => {
+    mode.current = 'edit';
+    setSelectedLook(false);
+    caretToEnd(el);
+  };
+  const select = (el: HTMLTextAreaElement) => {
+    mode.current = 'selected';
+    setSelectedLook(true);
+    el.select();
   };
 
   const leave = (dir: Direction) => {
@@ -110,7 +131,14 @@ export const ProgressCell = memo(function ProgressCell({ address, text, failure,
 
   const onKeyDown = (e: KeyboardEvent<HTMLTextAreaElement>) => {
     if (e.nativeEvent.isComposing) return;
-    if (e.key === 'Tab') {
+    const selectedOnly = mode.current === 'selected';
+    if (e.key === 'F2') {
+      e.preventDefault();
+      startEditing(e.currentTarget);
+    } else if ((e.key === 'ArrowDown' || e.key === 'ArrowUp') && selectedOnly && !e.shiftKey) {
+      e.preventDefault();
+      leave(e.key === 'ArrowDown' ? 'down' : 'up');
+    } else if (e.key === 'Tab') {
       e.preventDefault();
       leave(e.shiftKey ? 'prev' : 'next');
     } else if (e.key === 'Enter' && e.altKey) {
@@ -119,20 +147,24 @@ export const ProgressCell = memo(function ProgressCell({ address, text, failure,
       const el = e.currentTarget;
       const start = el.selectionStart;
       const next = `${draft.slice(0, start)}\n${draft.slice(el.selectionEnd)}`;
+      mode.current = 'edit';
+      setSelectedLook(false);
       setDraft(next);
-      scheduleIdleSave(next);
       requestAnimationFrame(() => el.setSelectionRange(start + 1, start + 1));
     } else if (e.key === 'Enter' && !e.ctrlKey && !e.metaKey) {
       e.preventDefault();
       leave(e.shiftKey ? 'up' : 'down');
     } else if (e.key === 'Escape') {
+      // Nothing was sent while typing, so there is nothing to take back: the old text, no save, no undo step.
+      // A cell only selected lets Esc through (it closes the panel beside the table).
+      if (selectedOnly && draft === original.current) return;
       e.preventDefault();
-      window.clearTimeout(timer.current);
-      // An idle save may already have sent part of the edit: put the text of before the edit back.
-      if (live.current.shown !== original.current) send(original.current);
       setDraft(original.current);
-      setEditing(false);
-      requestAnimationFrame(() => focusCell(address));
+      const el = e.currentTarget;
+      mode.current = 'selected';
+      setSelectedLook(true);
+      // Once the old text is back in the textarea; not if F2 or typing came first.
+      requestAnimationFrame(() => mode.current === 'selected' && el.select());
     }
   };
 
@@ -141,17 +173,25 @@ export const ProgressCell = memo(function ProgressCell({ address, text, failure,
       {editing ? (
         <textarea
           ref={area}
-          className="cell-editor"
+          className={`cell-editor${selectedLook ? ' selected' : ''}`}
           aria-label="完成情况"
           aria-invalid={failure ? true : undefined}
           value={draft}
           autoFocus
           spellCheck={false}
           maxLength={MAX_TEXT}
-          onFocus={(e) => e.currentTarget.setSelectionRange(e.currentTarget.value.length, e.currentTarget.value.length)}
+          onFocus={(e) => (mode.current === 'edit' ? caretToEnd(e.currentTarget) : select(e.currentTarget))}
+          onDoubleClick={(e) => startEditing(e.currentTarget)}
+          onMouseUp={(e) => {
+            // A click into a cell already being edited places the caret, as in Excel's edit mode.
+            if (mode.current === 'selected' && e.currentTarget.selectionStart !== e.currentTarget.selectionEnd) return;
+            mode.current = 'edit';
+            setSelectedLook(false);
+          }}
           onChange={(e) => {
+            mode.current = 'edit';
+            setSelectedLook(false);
             setDraft(e.target.value);
-            scheduleIdleSave(e.target.value);
           }}
           onKeyDown={onKeyDown}
           onBlur={() => {
@@ -170,11 +210,13 @@ export const ProgressCell = memo(function ProgressCell({ address, text, failure,
           onFocus={() => {
             if (readOnly) return;
             original.current = shown;
+            mode.current = 'selected';
+            setSelectedLook(true);
             setDraft(shown);
             setEditing(true);
           }}
         >
-          {shown === '' ? <span className="placeholder">（未填报）</span> : shown}
+          {shown === '' ? <span className="placeholder">（未填报）</span> : <Hits text={shown} terms={terms} />}
         </div>
       )}
       {failure && <CellFailure message={failure.message} />}

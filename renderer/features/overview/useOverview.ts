@@ -135,7 +135,7 @@ export function useOverview(year: number | null, quarter: Quarter, filter: Filte
     });
   }, []);
 
-  const actions = useMemo<Omit<RowActions, 'navigate' | 'open' | 'readOnly'>>(() => {
+  const actions = useMemo<Omit<RowActions, 'navigate' | 'serialKey' | 'open' | 'readOnly'>>(() => {
     const save = (row: OverviewRow, lineId: number, col: 'p' | 's', patch: { text: string } | { onSchedule: OnSchedule | null }) => {
       const q = shownQuarter.current;
       const cell = `${q}:${lineId}:${col}`;

@@ -11,7 +11,7 @@ import { api } from '../../api';
 export function LightTrail({ history }: { history: ReviewItem['history'] }) {
   if (history.length === 0) return null;
   return (
-    <span className="light-trail" data-testid="light-trail" aria-label={`各季度预警：${lightTrail(history)}`}>
+    <span className="light-trail" data-testid="light-trail" role="img" aria-label={`各季度预警：${lightTrail(history)}`}>
       {history.map((h, i) => (
         <span key={h.quarter} className="light-step">
           {i > 0 && <span className="muted" aria-hidden="true"> → </span>}

@@ -95,7 +95,7 @@ export function ReviewScreen({ year, quarter, sections, onClose }: { year: numbe
 
   return (
     <FocusLock onEscape={onClose}>
-    <div className="review-screen" role="dialog" aria-modal="true" aria-label="季度调度评估" data-testid="review-screen">
+    <div className="review-screen" tabIndex={-1} role="dialog" aria-modal="true" aria-label="季度调度评估" data-testid="review-screen">
       <PatternDefs />
       <header className="review-head">
         <h2>

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { Settings } from '../../../shared/contract';
 import { DEFAULT_WORDING, WORDING_PLACEHOLDERS } from '../../../shared/wording';
-import { api, errorMessage } from '../../api';
+import { api, errorMessage, errorPath } from '../../api';
 import { Dialog } from '../../components/Dialog';
 import { desktop, inDialog } from '../../app/shell';
 
@@ -9,20 +9,39 @@ const COLUMN_ROLES = ['序号', '市政府领导', '责任目标内容', '完成
 
 export function SettingsDialog({ storePath, onClose, onBackups, onDataFolder }: { storePath: string; onClose: () => void; onBackups: () => void; onDataFolder?: () => void }) {
   const [settings, setSettings] = useState<Settings | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  // A refusal names its field (reviewThresholds.green): the message goes beside that field.
+  const [error, setError] = useState<{ message: string; field: string } | null>(null);
+  const fail = (err: unknown) => setError({ message: errorMessage(err), field: errorPath(err) ?? '' });
   useEffect(() => {
-    api['settings.get']({}).then(setSettings, (err: unknown) => setError(errorMessage(err)));
+    api['settings.get']({}).then(setSettings, fail);
   }, []);
-  const set = (patch: Partial<Settings>) => settings && setSettings({ ...settings, ...patch });
+  const set = (patch: Partial<Settings>) => {
+    if (!settings) return;
+    setSettings({ ...settings, ...patch });
+    setError(null);
+  };
+  const shownAt = new Set<string>();
+  const at = (field: string) => {
+    shownAt.add(field);
+    return (
+      error?.field === field && (
+        <span className="field-error" role="alert" data-field={field}>
+          {error.message}
+        </span>
+      )
+    );
+  };
   return (
     <Dialog title="设置" onClose={onClose} wide>
       {settings && (
         <form
           className="fields"
+          // The service's checks, worded in Chinese beside each field, rather than the browser's bubbles.
+          noValidate
           data-testid="settings-form"
           onSubmit={(e) => {
             e.preventDefault();
-            api['settings.update'](settings).then(onClose, (err: unknown) => setError(errorMessage(err)));
+            api['settings.update'](settings).then(onClose, fail);
           }}
         >
           <label className="field">
@@ -39,10 +58,12 @@ export function SettingsDialog({ storePath, onClose, onBackups, onDataFolder }: 
             <label className="field full">
               标题
               <input data-testid="settings-title" value={settings.exportTitle} onChange={(e) => set({ exportTitle: e.target.value })} />
+              {at('exportTitle')}
             </label>
             <label className="field full">
               说明段落
               <textarea rows={3} value={settings.exportParagraph} onChange={(e) => set({ exportParagraph: e.target.value })} />
+              {at('exportParagraph')}
             </label>
             <div className="settings-headers">
               {settings.exportHeaders.map((h, i) => (
@@ -81,26 +102,32 @@ export function SettingsDialog({ storePath, onClose, onBackups, onDataFolder }: 
               <label className="field">
                 绿灯阈值（%）
                 <input type="number" min={50} max={100} data-testid="threshold-green" value={Math.round(settings.reviewThresholds.green * 100)} onChange={(e) => set({ reviewThresholds: { ...settings.reviewThresholds, green: Number(e.target.value) / 100 } })} />
+                {at('reviewThresholds.green')}
               </label>
               <label className="field">
                 黄灯阈值（%）
                 <input type="number" min={30} max={100} value={Math.round(settings.reviewThresholds.yellow * 100)} onChange={(e) => set({ reviewThresholds: { ...settings.reviewThresholds, yellow: Number(e.target.value) / 100 } })} />
+                {at('reviewThresholds.yellow')}
               </label>
               <label className="field">
                 逾期转黄灯（天）
                 <input type="number" min={0} max={60} value={settings.reviewThresholds.overdueYellowDays} onChange={(e) => set({ reviewThresholds: { ...settings.reviewThresholds, overdueYellowDays: Number(e.target.value) } })} />
+                {at('reviewThresholds.overdueYellowDays')}
               </label>
               <label className="field">
                 逾期转红灯（天）
                 <input type="number" min={0} max={90} value={settings.reviewThresholds.overdueRedDays} onChange={(e) => set({ reviewThresholds: { ...settings.reviewThresholds, overdueRedDays: Number(e.target.value) } })} />
+                {at('reviewThresholds.overdueRedDays')}
               </label>
             </div>
+            {at('reviewThresholds')}
           </fieldset>
           <fieldset className="line-fieldset full">
             <legend>数据备份</legend>
             <label className="field full">
               备份文件夹（留空：数据文件旁的“备份”文件夹；可填U盘或共享文件夹的完整路径）
               <input data-testid="backup-dir" value={settings.backupDir} placeholder="例如 E:\督查备份" readOnly={desktop} onChange={(e) => set({ backupDir: e.target.value })} />
+              {at('backupDir')}
             </label>
             {desktop && (
               <div className="dialog-actions full" style={{ justifyContent: 'flex-start' }}>
@@ -112,7 +139,7 @@ export function SettingsDialog({ storePath, onClose, onBackups, onDataFolder }: 
                     inDialog<Settings>('backups.chooseDir').then(
                       // Saved by the dialog itself; the form takes the folder over, keeping what is being edited.
                       (saved) => saved && set({ backupDir: saved.backupDir }),
-                      (err: unknown) => setError(errorMessage(err)),
+                      fail,
                     )
                   }
                 >
@@ -127,10 +154,12 @@ export function SettingsDialog({ storePath, onClose, onBackups, onDataFolder }: 
               <label className="field">
                 保留最近的备份（份）
                 <input type="number" min={1} max={200} value={settings.backupKeepLast} onChange={(e) => set({ backupKeepLast: Number(e.target.value) })} />
+                {at('backupKeepLast')}
               </label>
               <label className="field">
                 另保留每月一份（月）
                 <input type="number" min={0} max={120} value={settings.backupKeepMonthly} onChange={(e) => set({ backupKeepMonthly: Number(e.target.value) })} />
+                {at('backupKeepMonthly')}
               </label>
             </div>
             <button type="button" className="link" data-testid="open-backups" onClick={onBackups}>
@@ -145,7 +174,11 @@ export function SettingsDialog({ storePath, onClose, onBackups, onDataFolder }: 
               </button>
             )}
           </p>
-          {error && <p className="field-error full" role="alert">{error}</p>}
+          {error && !shownAt.has(error.field) && (
+            <p className="field-error full" role="alert">
+              {error.message}
+            </p>
+          )}
           <div className="dialog-actions dialog-footer full">
             <button type="button" className="secondary" onClick={onClose}>
               取消
@@ -154,7 +187,7 @@ export function SettingsDialog({ storePath, onClose, onBackups, onDataFolder }: 
           </div>
         </form>
       )}
-      {!settings && error && <p className="field-error">{error}</p>}
+      {!settings && error && <p className="field-error">{error.message}</p>}
     </Dialog>
   );
 }

@@ -62,7 +62,11 @@ export function NewTargetDialog({ year, nextSerial, sections, directory, onCreat
       >
         <label className="field narrow">
           序号
-          <input inputMode="numeric" value={serial} aria-invalid={error?.field === 'serial' ? true : undefined} onChange={(e) => setSerial(e.target.value)} />
+          <input inputMode="numeric" value={serial} aria-invalid={error?.field === 'serial' ? true : undefined} onChange={(e) => {
+              setSerial(e.target.value);
+              // A message about the serial goes once the serial is being corrected.
+              if (error?.field === 'serial') setError(null);
+            }} />
           {fieldError('serial')}
         </label>
         <label className="field narrow">

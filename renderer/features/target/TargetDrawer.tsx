@@ -223,6 +223,7 @@ export function TargetDrawer({ targetId, sections, directory, onClose, onChanged
             inputMode="numeric"
             aria-invalid={errors.serial ? true : undefined}
             value={String(target.serial)}
+            onInput={() => errors.serial && setError('serial', undefined)}
             onCommit={(text) => {
               const n = Number(text.trim().replace(/[０-９]/g, (c) => String(c.charCodeAt(0) - 0xff10)));
               if (!Number.isInteger(n) || n <= 0) setError('serial', '序号必须是正整数');

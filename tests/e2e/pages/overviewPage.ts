@@ -34,6 +34,27 @@ export class OverviewPage {
     await this.row(serial).scrollIntoViewIfNeeded();
   }
 
+  /** The serial of a target, a button that opens it. */
+  serialButton(serial: number): Locator {
+    return this.row(serial).getByRole('button', { name: `打开第${serial}项责任目标` });
+  }
+
+  /** The element that has the keyboard focus, as something a test can compare. */
+  async focused(): Promise<string> {
+    return this.page.evaluate(() => {
+      const el = document.activeElement as HTMLElement | null;
+      if (!el || el === document.body) return 'body';
+      const row = el.closest('[data-testid="overview-row"]')?.getAttribute('data-serial');
+      const cell = el.closest('[data-testid]')?.getAttribute('data-testid');
+      return el.matches('[data-serial-button]') ? `serial ${row}` : `${cell} ${row ?? ''}`.trim();
+    });
+  }
+
+  /** The textarea of the progress cell being edited, if any. */
+  editor(): Locator {
+    return this.page.locator('textarea.cell-editor');
+  }
+
   async waitForRows(): Promise<void> {
     await this.rows().first().waitFor({ state: 'visible', timeout: 30_000 });
   }
@@ -59,8 +80,14 @@ export class OverviewPage {
     await this.page.getByTestId('filter-on-schedule').selectOption({ label });
   }
 
-  async filterBySection(label: string): Promise<void> {
-    await this.page.getByTestId('filter-section').selectOption({ label });
+  /** A section as the filter lists it: its name, then its count of targets （12）. */
+  async filterBySection(name: string): Promise<void> {
+    const option = this.page.getByTestId('filter-section').locator('option').filter({ hasText: new RegExp(`^${name}（\\d+）$`) });
+    await this.page.getByTestId('filter-section').selectOption((await option.getAttribute('value'))!);
+  }
+
+  async sectionOptions(): Promise<string[]> {
+    return (await this.page.getByTestId('filter-section').locator('option').allTextContents()).slice(1);
   }
 
   async search(text: string): Promise<void> {

@@ -1,0 +1,86 @@
+/**
+ * What the screens say (issue 14): the page without its token shows only how to open the right address;
+ * undo notices in a fixed place with their way back, the save state never cut; validation messages in
+ * Chinese beside their field, gone once the field is being corrected.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tempStorePath } from '../helpers/store';
+import { openSession, type Session } from './app';
+
+let s: Session;
+
+beforeAll(async () => {
+  s = await openSession(tempStorePath());
+  await s.overview.waitForRows();
+  await s.page.setViewportSize({ width: 1366, height: 768 });
+});
+afterAll(() => s?.close());
+
+describe('messages', () => {
+  it('without its token the page says only how to open the right address', async () => {
+    const page = await s.browser.newPage({ viewport: { width: 1366, height: 768 } });
+    await page.goto(s.server.url.replace(/#token=.*/, ''));
+    await page.getByTestId('token-screen').waitFor();
+    const text = await page.locator('body').innerText();
+    expect(text).toContain('访问令牌无效或缺失');
+    expect(text).toContain('#token=');
+    expect(text).not.toMatch(/本年度还没有责任目标|共 0 项目标/);
+    expect(await page.getByRole('grid').count()).toBe(0);
+    await page.close();
+  });
+
+  it('an undo notice shows whole in a fixed place, with the way back; the save state is never cut', async () => {
+    await s.overview.progressCell(1).locator('.cell-display').focus();
+    await s.page.keyboard.type('一季度已完成地区生产总值增长目标');
+    await s.page.keyboard.press('Tab');
+    await s.overview.waitUntilSaved();
+    const saved = s.page.getByTestId('saved-state');
+    expect(await saved.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+    await s.page.locator('body').click({ position: { x: 5, y: 5 } });
+    await s.page.keyboard.press('Control+z');
+    const toast = s.page.getByTestId('toast');
+    await expect.poll(() => toast.getByTestId('undo-notice').textContent()).toBe('已撤销：填报进展（第1项）');
+    const box = (await toast.boundingBox())!;
+    expect(box.y + box.height).toBeLessThanOrEqual(768);
+    expect(await toast.getByTestId('undo-notice').evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+    await toast.getByRole('button', { name: '重做' }).click();
+    await expect.poll(() => s.overview.progressCell(1).innerText()).toBe('一季度已完成地区生产总值增长目标');
+    await expect.poll(() => toast.getByTestId('undo-notice').textContent()).toBe('已重做：填报进展（第1项）');
+  });
+
+  it('a threshold out of range is refused beside its field, in Chinese', async () => {
+    await s.page.getByRole('button', { name: '设置' }).click();
+    await s.page.getByTestId('threshold-green').fill('120');
+    await s.page.getByTestId('settings-save').click();
+    const message = s.page.locator('[data-field="reviewThresholds.green"]');
+    await expect.poll(() => message.textContent()).toBe('绿灯阈值应在50%至100%之间');
+    const dialogText = await s.page.getByRole('dialog').innerText();
+    expect(dialogText).not.toMatch(/reviewThresholds|请求参数有误/);
+    // Beside the field: in the same label as the input.
+    expect(await message.evaluate((el) => el.closest('label')?.querySelector('[data-testid="threshold-green"]') !== null)).toBe(true);
+    await s.page.getByTestId('threshold-green').fill('95');
+    expect(await message.count()).toBe(0);
+    await s.page.keyboard.press('Escape');
+  });
+
+  it("a serial error goes once the serial is corrected", async () => {
+    await s.page.getByTestId('new-target').click();
+    const form = s.page.getByRole('dialog');
+    const serial = form.getByLabel('序号');
+    await serial.fill('6');
+    await form.getByLabel('责任目标内容').fill('新增的责任目标');
+    await form.getByRole('button', { name: '创建' }).click();
+    await expect.poll(() => form.locator('.field-error').textContent()).toMatch(/序号 6 在2023年已被其他责任目标使用/);
+    await serial.fill('41');
+    expect(await form.locator('.field-error').count()).toBe(0);
+    await s.page.keyboard.press('Escape');
+
+    const detail = await s.overview.openTarget(5);
+    await detail.getByTestId('field-serial').fill('6');
+    await detail.getByTestId('field-serial').blur();
+    await expect.poll(() => detail.locator('[data-field="serial"]').count()).toBe(1);
+    await detail.getByTestId('field-serial').fill('5');
+    expect(await detail.locator('[data-field="serial"]').count()).toBe(0);
+    await s.page.keyboard.press('Escape');
+  });
+});
