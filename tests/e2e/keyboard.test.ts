@@ -119,6 +119,19 @@ describe('full-screen views and dialogs keep the focus and close on Esc', () => 
   }
 });
 
+describe('the import screen from the keyboard', () => {
+  it('Tab goes from the file picker to 选择文件夹… then round the screen, never out of it', async () => {
+    await s.page.getByTestId('open-import').click();
+    await s.page.getByTestId('import-files').focus();
+    await s.page.keyboard.press('Tab');
+    expect(await s.page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('import-folder');
+    await s.page.keyboard.press('Tab');
+    expect(await focusInside('[data-testid="import-screen"]')).toBe(true);
+    await s.page.keyboard.press('Escape');
+    await expect.poll(() => s.page.getByTestId('import-screen').count()).toBe(0);
+  });
+});
+
 describe('at 1366×768', () => {
   beforeAll(async () => {
     await s.page.setViewportSize({ width: 1366, height: 768 });

@@ -229,7 +229,7 @@ export function ImportScreen({ years, start, period, onClose, onImported }: Prop
             ) : (
               <label className="secondary pick-folder button-like">
                 选择文件夹…
-                <input type="file" data-testid="import-folder" hidden {...{ webkitdirectory: '', directory: '' }} onChange={(e) => choose(e.target.files)} />
+                <input type="file" data-testid="import-folder" className="visually-hidden" {...{ webkitdirectory: '', directory: '' }} onChange={(e) => choose(e.target.files)} />
               </label>
             ))}
           {stage.kind === 'reading' && (
