@@ -7,6 +7,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { Output } from '../../../shared/contract';
 import { api, ApiError } from '../../api';
 import { ConfirmDialog } from '../../components/Dialog';
+import { FocusLock } from '../../components/FocusLock';
 import { CandidatesTab } from './CandidatesTab';
 import { CoverageTab } from './CoverageTab';
 import { KeywordsTab } from './KeywordsTab';
@@ -96,7 +97,9 @@ export function ReportScreen({ year, onClose, onChanged }: { year: number; onClo
     onChanged();
   }, [onChanged]);
 
+  // A full-screen view like the import's: the keyboard stays inside it, Esc closes it, the focus goes back.
   return (
+    <FocusLock onEscape={onClose}>
     <div className="report-screen" role="dialog" aria-modal="true" aria-label="报告分解" data-testid="report-screen">
       <header className="drawer-header">
         <div className="tabs" role="tablist">
@@ -155,5 +158,6 @@ export function ReportScreen({ year, onClose, onChanged }: { year: number; onClo
         />
       )}
     </div>
+    </FocusLock>
   );
 }
