@@ -102,6 +102,8 @@ describe('full-screen views and dialogs keep the focus and close on Esc', () => 
     ['open-review', '[data-testid="review-screen"]'],
     ['open-export', '[data-testid="export-dialog"]'],
     ['open-import', '[data-testid="import-screen"]'],
+    ['open-report', '[data-testid="report-screen"]'],
+    ['open-help', '[data-testid="help-guide"]'],
   ] as const) {
     it(`${opener}: Tab stays inside, Esc closes and the focus goes back`, async () => {
       await s.page.getByTestId(opener).focus();
@@ -163,6 +165,15 @@ describe('at 1366×768', () => {
         await s.page.getByTestId('open-backups').click();
       },
       ['立即备份', '关闭'],
+    ],
+    ['使用指南', async () => s.page.getByTestId('open-help').click(), ['下一步']],
+    [
+      '数据文件夹',
+      async () => {
+        await s.page.getByRole('button', { name: '设置' }).click();
+        await s.page.getByTestId('open-data-folder').click();
+      },
+      ['移动', '关闭'],
     ],
   ] as const) {
     it(`${name}: its buttons are in view`, async () => {

@@ -111,6 +111,31 @@ describe('every screen at 1366×768, through axe-core', () => {
     await s.page.keyboard.press('Escape');
   });
 
+  it('报告分解', async () => {
+    await s.page.getByTestId('open-report').click();
+    await s.page.getByTestId('report-screen').waitFor();
+    await check('report');
+    await s.page.keyboard.press('Escape');
+    await expect.poll(() => s.page.getByTestId('report-screen').count()).toBe(0);
+  });
+
+  it('使用指南', async () => {
+    await s.page.getByTestId('open-help').click();
+    await s.page.getByTestId('help-guide').waitFor();
+    await check('help');
+    await s.page.keyboard.press('Escape');
+    await expect.poll(() => s.page.getByTestId('help-guide').count()).toBe(0);
+  });
+
+  it('数据文件夹', async () => {
+    await s.page.getByRole('button', { name: '设置' }).click();
+    await s.page.getByTestId('open-data-folder').click();
+    await s.page.getByTestId('data-folder').waitFor();
+    await check('data-folder');
+    await s.page.keyboard.press('Escape');
+    await expect.poll(() => s.page.getByRole('dialog').count()).toBe(0);
+  });
+
   it('the page without its token', async () => {
     const page = s.page;
     await page.goto(s.server.url.replace(/#token=.*/, ''));
@@ -118,5 +143,22 @@ describe('every screen at 1366×768, through axe-core', () => {
     await page.reload();
     await page.getByTestId('token-screen').waitFor();
     await check('no-token');
+  });
+});
+
+describe('the first start at 1366×768, through axe-core', () => {
+  it('欢迎', async () => {
+    const first = await openSession(tempStorePath(), { welcome: true });
+    try {
+      await first.page.setViewportSize({ width: 1366, height: 768 });
+      await first.page.getByTestId('welcome').waitFor();
+      await first.page.waitForTimeout(300);
+      if (process.env.UPDATE_SCREENSHOTS) await first.page.screenshot({ path: path.join(DOCS, 'screen-welcome.png') });
+      const result = await new AxeBuilder({ page: first.page }).analyze();
+      const serious = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+      expect(serious).toEqual([]);
+    } finally {
+      await first.close();
+    }
   });
 });
