@@ -8,6 +8,7 @@ import { quarterLabel, type Quarter } from '../../shared/domain';
 import { api, ApiError, errorMessage } from '../api';
 import { FilterBar } from '../features/overview/FilterBar';
 import { OverviewGrid } from '../features/overview/OverviewGrid';
+import { OverviewTitle } from '../features/overview/OverviewTitle';
 import { SearchBox } from '../features/overview/SearchBox';
 import { useOverview, type FilterState } from '../features/overview/useOverview';
 import { NewTargetDialog } from '../features/target/NewTargetDialog';
@@ -20,7 +21,7 @@ import { ExportDialog } from '../features/export/ExportDialog';
 import { RoundScreen } from '../features/round/RoundScreen';
 import { ReviewScreen } from '../features/review/ReviewScreen';
 import { QuarterSelect } from '../components/Selects';
-import { timeOfDay } from './format';
+import { formatDate, timeOfDay } from './format';
 import { carryNotice, NoticeToast, takeCarriedNotice, TokenScreen, type Notice } from './Notices';
 import { hasPendingSaves, useSaveState } from './saveQueue';
 import { redo, undo, useUndoState } from './undo';
@@ -283,9 +284,10 @@ export function App() {
         )}
         {lock && year !== null && (
           <div className="banner locked" data-testid="locked-banner">
-            {year}年{quarterLabel(quarter)}已于{lock.publishedOn}发布，完成情况已锁定（只读）。如确需修改，请在“导出”中解除锁定并说明理由。
+            {year}年{quarterLabel(quarter)}已于{formatDate(lock.publishedOn)}发布，完成情况已锁定（只读）。如确需修改，请在“导出”中解除锁定并说明理由。
           </div>
         )}
+        {plan && <OverviewTitle city={plan.city} year={plan.year} quarter={overview.quarter} count={plan.targetCount} stamp={settingsOpen ? 0 : 1} />}
         {plans !== null && plans.length === 0 && <div className="banner">数据文件中还没有责任目标。请点击“导入”读入一览表，或使用“新增目标”逐项录入。</div>}
         <OverviewGrid
           rows={overview.rows}
