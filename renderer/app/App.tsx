@@ -207,10 +207,12 @@ export function App() {
     return () => window.removeEventListener('keydown', onKey);
   }, [step]);
 
-  const filtersActive = Object.values(filter).some((v) => v !== undefined) || query !== '';
+  // Showing last quarter's column and where the search looks do not narrow the table.
+  const { withPrevious: _withPrevious, searchAllQuarters: _searchAll, ...narrowing } = filter;
+  const filtersActive = Object.values(narrowing).some((v) => v !== undefined) || query !== '';
   const shownLines = overview.rows.reduce((n, r) => n + r.lines.length, 0);
   const clear = useCallback(() => {
-    setFilter({});
+    setFilter((f) => (f.withPrevious ? { withPrevious: true } : {}));
     setQuery('');
   }, []);
 
