@@ -87,6 +87,8 @@ export const overviewLineSchema = z.object({
   progress: progressReportSchema.nullable(),
   /** false when the target is shown for context but this line does not meet the filter. */
   matches: z.boolean(),
+  /** The quarter before's report, when asked for (filter.withPrevious) and the quarter is not Q1. */
+  previous: progressReportSchema.nullable().optional(),
 });
 
 export const overviewRowSchema = z.object({
@@ -107,6 +109,8 @@ export const overviewFilterSchema = z.object({
   query: z.string().trim().max(200, '搜索词不能超过200个字').optional(),
   /** The query looks in every quarter's progress; by default only in the quarter shown (what the screen shows). */
   searchAllQuarters: z.boolean().optional(),
+  /** Each line also carries last quarter's report, for the optional 上季度完成情况 column. */
+  withPrevious: z.boolean().optional(),
 });
 
 export const assignmentInputSchema = z.object({

@@ -7,7 +7,8 @@ import { stmt, type Db } from '../db/connection';
 import type { ServiceContext } from './context';
 import { requirePlan } from './plans';
 
-const cache = new WeakMap<Db, { key: string; targets: Target[] }>();
+// One entry per quarter: the overview with last quarter's column asks for two quarters at a time.
+const cache = new WeakMap<Db, Map<Quarter, { key: string; targets: Target[] }>>();
 
 /**
  * The plan's targets for a quarter, loaded once and reused while nothing was written: every filter
@@ -19,10 +20,12 @@ function planTargets(db: Db, planId: number, quarter: Quarter): Target[] {
   const changes = (stmt(db, 'SELECT total_changes() AS n').get() as { n: number }).n;
   const dataVersion = db.pragma('data_version', { simple: true }) as number;
   const key = `${planId}:${quarter}:${changes}:${dataVersion}`;
-  const hit = cache.get(db);
+  let perQuarter = cache.get(db);
+  if (!perQuarter) cache.set(db, (perQuarter = new Map()));
+  const hit = perQuarter.get(quarter);
   if (hit?.key === key) return hit.targets;
   const targets = loadTargets(db, { planId }, quarter);
-  cache.set(db, { key, targets });
+  perQuarter.set(quarter, { key, targets });
   return targets;
 }
 
@@ -61,6 +64,10 @@ export function getOverview(
   const targets = planTargets(ctx.db, plan.id, input.quarter);
   const found = filter.query ? searchTargetIds(ctx.db, filter.query, filter.searchAllQuarters ? null : input.quarter) : null;
   const predicates = linePredicates(ctx, filter);
+  const previous = new Map<number, OverviewLine['progress']>();
+  if (filter.withPrevious && input.quarter > 1) {
+    for (const t of planTargets(ctx.db, plan.id, (input.quarter - 1) as Quarter)) for (const a of t.assignments) previous.set(a.id, a.progress[0] ?? null);
+  }
   const rows: OverviewRow[] = [];
   let totalLines = 0;
   for (const t of targets) {
@@ -72,7 +79,9 @@ export function getOverview(
       const progress = a.progress[0] ?? null;
       const matches = predicates.every((p) => p(a, progress));
       anyMatch ||= matches;
-      return { id: a.id, leaders: a.leaders, leadUnits: a.leadUnits, cooperatingUnits: a.cooperatingUnits, progress, matches };
+      const line: OverviewLine = { id: a.id, leaders: a.leaders, leadUnits: a.leadUnits, cooperatingUnits: a.cooperatingUnits, progress, matches };
+      if (filter.withPrevious) line.previous = previous.get(a.id) ?? null;
+      return line;
     });
     if (!anyMatch) continue;
     rows.push({ id: t.id, serial: t.serial, content: t.content, deadline: t.deadline, sectionId: t.sectionId, version: t.version, lines });

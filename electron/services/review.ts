@@ -45,13 +45,20 @@ function daysOverdue(db: Db, planId: number, quarter: Quarter, today: Date): num
   return Math.floor((Date.UTC(today.getFullYear(), today.getMonth(), today.getDate()) - Date.parse(`${due}T00:00:00Z`)) / 86_400_000);
 }
 
-function quartersReported(db: Db, planId: number): Quarter[] {
-  const rows = stmt(
+/**
+ * The quarters before `quarter` in which the plan has any report. Probed quarter by quarter through the
+ * progress_quarter index, stopping at the first report found: this runs on every dashboard refresh, where a
+ * DISTINCT over every report of the plan would cost more than the cached review itself.
+ */
+function quartersReported(db: Db, planId: number, quarter: Quarter): Quarter[] {
+  const probe = stmt(
     db,
-    `SELECT DISTINCT p.quarter AS quarter FROM progress_reports p JOIN assignments a ON a.id = p.assignment_id JOIN targets t ON t.id = a.target_id
-     WHERE t.plan_id = ? AND (trim(p.text) <> '' OR p.on_schedule IS NOT NULL) ORDER BY p.quarter`,
-  ).all(planId) as { quarter: Quarter }[];
-  return rows.map((r) => r.quarter);
+    `SELECT EXISTS (SELECT 1 FROM progress_reports p JOIN assignments a ON a.id = p.assignment_id JOIN targets t ON t.id = a.target_id
+       WHERE p.quarter = ? AND t.plan_id = ? AND (trim(p.text) <> '' OR p.on_schedule IS NOT NULL)) AS yes`,
+  );
+  const found: Quarter[] = [];
+  for (let q = 1; q < quarter; q++) if ((probe.get(q, planId) as { yes: number }).yes === 1) found.push(q as Quarter);
+  return found;
 }
 
 type Confirmed = Map<number, Map<number, Quantity | null>>;
@@ -162,7 +169,7 @@ export function getReview(ctx: ServiceContext, year: number, quarter: Quarter, o
   if (overdue !== undefined) assess.daysOverdue = overdue;
   // Quarters before this one in which the plan has any report: a quarter nobody reported in gives no
   // change (较上季度) and no step in a light's history.
-  const earlierQuarters = quartersReported(ctx.db, plan.id).filter((q) => q < quarter);
+  const earlierQuarters = quartersReported(ctx.db, plan.id, quarter);
   const key = JSON.stringify([plan.id, quarter, overdue ?? null, settings.reviewThresholds, earlierQuarters]);
   const useCache = options.useCache ?? true;
   let cache = useCache ? caches.get(ctx.db) : undefined;

@@ -8,6 +8,7 @@ import { quarterLabel, type Quarter } from '../../shared/domain';
 import { api, ApiError, errorMessage } from '../api';
 import { FilterBar } from '../features/overview/FilterBar';
 import { OverviewGrid } from '../features/overview/OverviewGrid';
+import { OverviewTitle } from '../features/overview/OverviewTitle';
 import { SearchBox } from '../features/overview/SearchBox';
 import { useOverview, type FilterState } from '../features/overview/useOverview';
 import { NewTargetDialog } from '../features/target/NewTargetDialog';
@@ -30,7 +31,7 @@ import { QuarterSelect } from '../components/Selects';
 import { StartBanners } from '../features/welcome/StartBanners';
 import { SampleBanner } from '../features/welcome/SampleBanner';
 import { Welcome } from '../features/welcome/Welcome';
-import { timeOfDay } from './format';
+import { formatDate, timeOfDay } from './format';
 import { carryNotice, NoticeToast, takeCarriedNotice, TokenScreen, type Notice } from './Notices';
 import { hasPendingSaves, useSaveState } from './saveQueue';
 import { redo, undo, useUndoState } from './undo';
@@ -238,10 +239,12 @@ export function App() {
     return () => window.removeEventListener('keydown', onKey);
   }, [step]);
 
-  const filtersActive = Object.values(filter).some((v) => v !== undefined) || query !== '';
+  // Showing last quarter's column and where the search looks do not narrow the table.
+  const { withPrevious: _withPrevious, searchAllQuarters: _searchAll, ...narrowing } = filter;
+  const filtersActive = Object.values(narrowing).some((v) => v !== undefined) || query !== '';
   const shownLines = overview.rows.reduce((n, r) => n + r.lines.length, 0);
   const clear = useCallback(() => {
-    setFilter({});
+    setFilter((f) => (f.withPrevious ? { withPrevious: true } : {}));
     setQuery('');
   }, []);
 
@@ -351,9 +354,10 @@ export function App() {
         )}
         {lock && year !== null && (
           <div className="banner locked" data-testid="locked-banner">
-            {year}年{quarterLabel(quarter)}已于{lock.publishedOn}发布，该季度一览表已锁定（只读）：目标的增删、序号、内容、完成时限、领导、单位和本季度完成情况都不能修改。如确需修改，请在“导出”中解除锁定并说明理由。
+            {year}年{quarterLabel(quarter)}已于{formatDate(lock.publishedOn)}发布，该季度一览表已锁定（只读）：目标的增删、序号、内容、完成时限、领导、单位和本季度完成情况都不能修改。如确需修改，请在“导出”中解除锁定并说明理由。
           </div>
         )}
+        {plan && <OverviewTitle city={plan.city} year={plan.year} quarter={overview.quarter} count={plan.targetCount} stamp={settingsOpen ? 0 : 1} />}
         {plans !== null && plans.length === 0 && <div className="banner">数据文件中还没有责任目标。请点击“导入”读入一览表，或使用“新增目标”逐项录入。</div>}
         <OverviewGrid
           rows={overview.rows}

@@ -7,13 +7,31 @@ export const ON_SCHEDULE_OPTIONS: { value: OnSchedule | ''; label: string }[] = 
   { value: 'basic', label: '基本' },
 ];
 
+// One way to write dates on every screen, as official documents do (2023年10月20日), whatever the
+// browser's own locale (an English Windows would otherwise show 10/20/2023).
+const DATE = new Intl.DateTimeFormat('zh-CN', { year: 'numeric', month: 'long', day: 'numeric' });
+const TIME = new Intl.DateTimeFormat('zh-CN', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+const TIME_SECONDS = new Intl.DateTimeFormat('zh-CN', { hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
+
+/** 17:05:03, for the save state. */
 export function timeOfDay(d: Date): string {
-  return d.toLocaleTimeString('zh-CN', { hour12: false });
+  return TIME_SECONDS.format(d);
 }
 
+/** 2023年10月20日, from a date (YYYY-MM-DD, read as a local day) or a timestamp. */
+export function formatDate(value: string | Date): string {
+  if (typeof value === 'string') {
+    const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+    if (day) return DATE.format(new Date(Number(day[1]), Number(day[2]) - 1, Number(day[3])));
+    value = new Date(value);
+  }
+  return Number.isNaN(value.getTime()) ? '' : DATE.format(value);
+}
+
+/** 2023年10月20日 09:05 */
 export function dateTime(iso: string): string {
   const d = new Date(iso);
-  return `${d.toLocaleDateString('zh-CN')} ${timeOfDay(d)}`;
+  return Number.isNaN(d.getTime()) ? '' : `${DATE.format(d)} ${TIME.format(d)}`;
 }
 
 export const CHANGE_KIND_LABELS: Record<string, string> = {

@@ -83,4 +83,42 @@ describe('messages', () => {
     expect(await detail.locator('[data-field="serial"]').count()).toBe(0);
     await s.page.keyboard.press('Escape');
   });
+
+});
+
+describe('smaller things every user sees', () => {
+  it('the overview carries the 一览表\'s own title; dates read 2023年10月20日', async () => {
+    expect(await s.page.getByTestId('overview-title').textContent()).toBe('菏泽市人民政府2023年经济社会发展责任目标三季度工作推进情况一览表');
+    const detail = await s.overview.openTarget(2);
+    expect(await detail.locator('.drawer-sub').textContent()).toMatch(/最后修改 \d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}/);
+    await s.page.keyboard.press('Escape');
+  });
+
+  it('removing a line\'s only 牵头单位 asks first', async () => {
+    const detail = await s.overview.openTarget(2);
+    await detail.getByRole('button', { name: '移除“市财政局”' }).click();
+    const ask = s.page.getByRole('alertdialog');
+    await expect.poll(() => ask.textContent()).toContain('“市财政局”是分工 1 唯一的牵头单位');
+    await ask.getByRole('button', { name: '取消' }).click();
+    expect(await detail.getByRole('button', { name: '移除“市财政局”' }).count()).toBe(1);
+    await s.page.keyboard.press('Escape');
+  });
+
+  it('radios and checkboxes sit beside their labels; 登记为已报送 is a quiet button', async () => {
+    await s.page.getByTestId('open-export').click();
+    const labels = s.page.getByTestId('export-dialog').locator('label:has(> input[type="radio"]), label:has(> input[type="checkbox"])');
+    expect(await labels.count()).toBeGreaterThanOrEqual(6);
+    for (const label of await labels.all()) {
+      const [box, input] = [(await label.boundingBox())!, (await label.locator('input').boundingBox())!];
+      // One line: the control's middle is level with the label's.
+      expect(Math.abs(box.y + box.height / 2 - (input.y + input.height / 2))).toBeLessThan(4);
+      expect(box.height).toBeLessThan(32);
+    }
+    await s.page.keyboard.press('Escape');
+    await s.page.getByTestId('open-round').click();
+    const mark = s.page.getByRole('button', { name: '登记为已报送' }).first();
+    await mark.waitFor();
+    expect(await mark.evaluate((el) => [getComputedStyle(el).fontWeight, getComputedStyle(el).textDecorationLine])).toEqual(['400', 'none']);
+    await s.page.keyboard.press('Escape');
+  });
 });

@@ -64,6 +64,22 @@ describe('overview in the browser mode', () => {
     await s.overview.search('');
   });
 
+  it('shows last quarter\'s progress beside this quarter\'s when asked', async () => {
+    const core = await openCore(s.storePath);
+    const line = (core.db.prepare('SELECT a.id FROM assignments a JOIN targets t ON t.id = a.target_id WHERE t.serial = 1').get() as { id: number }).id;
+    await core.invoke('progress.save', { assignmentId: line, quarter: 2, text: '上半年已办理市人大代表建议120件', onSchedule: 'yes' });
+    core.close();
+    await s.page.getByRole('grid').evaluate((el) => el.scrollTo(0, 0));
+    await s.page.getByTestId('with-previous').check();
+    await expect.poll(() => s.page.getByRole('columnheader').allTextContents()).toContain('二季度完成情况（参考）');
+    await expect.poll(() => s.overview.row(1).getByTestId('previous-cell').textContent()).toBe('上半年已办理市人大代表建议120件');
+    expect(await s.overview.row(3).getByTestId('previous-cell').textContent()).toBe('（未填报）');
+    // It does not count as a filter: all 39 are shown.
+    expect(await s.overview.count()).toMatch(/^共 39 项目标/);
+    await s.page.getByTestId('with-previous').uncheck();
+    await expect.poll(() => s.page.getByTestId('previous-cell').count()).toBe(0);
+  });
+
   it('searches content and progress, Chinese substrings included', async () => {
     await s.overview.search('储备粮');
     await expect.poll(() => s.overview.visibleSerials()).toEqual([39]);

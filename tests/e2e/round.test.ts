@@ -97,7 +97,7 @@ describe('collection round in the browser mode', () => {
     await s.page.getByTestId('open-export').click();
     await s.page.getByTestId('publish-date').fill('2023-10-20');
     await s.page.getByTestId('publish-run').click();
-    await expect.poll(() => s.page.getByTestId('locked-banner').textContent()).toContain('2023年三季度已于2023-10-20发布');
+    await expect.poll(() => s.page.getByTestId('locked-banner').textContent()).toContain('2023年三季度已于2023年10月20日发布');
     await s.page.getByRole('button', { name: '关闭' }).click();
 
     const cell = s.page.getByTestId('progress-cell').first().locator('.cell-display');

@@ -128,7 +128,8 @@ describe('cli through the core', () => {
     // The contract's rule and wording: the service itself would have answered 尚未发布.
     const r = cli('unlock', '--db', db, '--year', '2023', '--quarter', '3', '--reason', '改');
     expect(r.status).not.toBe(0);
-    expect(r.stderr.trim()).toBe('请求参数有误（reason）：请说明解除锁定的理由');
+    // Named in Chinese by the contract's own message, never by its internal field name.
+    expect(r.stderr.trim()).toBe('请说明解除锁定的理由');
   });
 
   it('an import into an existing store takes a verified backup first, as in the app', () => {

@@ -9,7 +9,7 @@ import { quarterLabel, type Quarter } from '../../../shared/domain';
 import { api, errorMessage } from '../../api';
 import { Dialog } from '../../components/Dialog';
 import { download } from '../../app/download';
-import { todayIso } from '../../app/format';
+import { formatDate, todayIso } from '../../app/format';
 
 interface Props {
   year: number;
@@ -117,7 +117,7 @@ export function ExportDialog({ year, quarter, leader, unit, lock, onLocksChanged
           {lock ? (
             <>
               <p className="muted">
-                本季度已于 {lock.publishedOn} 发布（{lock.actor} 登记），该季度一览表已锁定；表格与发布时一致时，导出的表格页脚注明发布日期。
+                本季度已于 {formatDate(lock.publishedOn)} 发布（{lock.actor} 登记），该季度一览表已锁定；表格与发布时一致时，导出的表格页脚注明发布日期。
               </p>
               <label className="field">
                 解除锁定的理由（记入变更记录）
@@ -142,6 +142,7 @@ export function ExportDialog({ year, quarter, leader, unit, lock, onLocksChanged
             <div className="dialog-actions">
               <label>
                 发布日期 <input type="date" data-testid="publish-date" value={publishDate} onChange={(e) => setPublishDate(e.target.value)} />
+                <span className="date-shown">{formatDate(publishDate)}</span>
               </label>
               <button
                 type="button"

@@ -74,6 +74,10 @@ export const FilterBar = memo(function FilterBar({ filter, leaders, units, secti
         <input type="checkbox" data-testid="search-all-quarters" checked={filter.searchAllQuarters === true} onChange={(e) => onChange({ ...filter, searchAllQuarters: e.target.checked || undefined })} />
         搜索所有季度的完成情况
       </label>
+      <label>
+        <input type="checkbox" data-testid="with-previous" checked={filter.withPrevious === true} onChange={(e) => onChange({ ...filter, withPrevious: e.target.checked || undefined })} />
+        显示上季度完成情况
+      </label>
       <button type="button" className="secondary" onClick={onClear} disabled={!active}>
         清除筛选
       </button>

@@ -52,10 +52,21 @@ export function step(rows: readonly Row[], from: CellAddress, dir: Direction): C
   }
 }
 
-const COLUMNS = (q: Quarter) => ['序号', '市政府领导', '责任目标内容', '完成时限', `${quarterLabel(q)}完成情况`, '是否按计划完成进度', '责任单位'];
+const COLUMNS = (q: Quarter, withPrevious: boolean) => [
+  '序号',
+  '市政府领导',
+  '责任目标内容',
+  '完成时限',
+  `${quarterLabel(q)}完成情况`,
+  ...(withPrevious && q > 1 ? [`${quarterLabel((q - 1) as Quarter)}完成情况（参考）`] : []),
+  '是否按计划完成进度',
+  '责任单位',
+];
 
 export const OverviewGrid = memo(function OverviewGrid({ rows, quarter, failures, actions, dataStamp, resultKey, loading, emptyText, openId, query = '' }: Props) {
   const terms = useMemo(() => searchTerms(query), [query]);
+  // The rows say whether they carry last quarter's report (the column follows the data, not the checkbox).
+  const withPrevious = rows.some((r) => r.lines.some((l) => l.previous !== undefined));
   const scroller = useRef<HTMLDivElement>(null);
   const rowsRef = useRef(rows);
   rowsRef.current = rows;
@@ -130,16 +141,16 @@ export const OverviewGrid = memo(function OverviewGrid({ rows, quarter, failures
   const items = virtualizer.getVirtualItems();
   return (
     <div
-      className={`grid-scroller${loading ? ' loading' : ''}`}
+      className={`grid-scroller${loading ? ' loading' : ''}${withPrevious ? ' with-previous' : ''}`}
       ref={scroller}
       role="grid"
       aria-rowcount={rows.length + 1}
-      aria-colcount={7}
+      aria-colcount={withPrevious ? 8 : 7}
       aria-busy={loading}
       aria-label="责任目标一览表"
     >
       <div className="grid-header" role="row" aria-rowindex={1}>
-        {COLUMNS(quarter).map((h) => (
+        {COLUMNS(quarter, withPrevious).map((h) => (
           <div key={h} role="columnheader" className="header-cell">
             {h}
           </div>
@@ -154,7 +165,7 @@ export const OverviewGrid = memo(function OverviewGrid({ rows, quarter, failures
             const row = rows[item.index]!;
             return (
               <div key={item.key} data-index={item.index} ref={virtualizer.measureElement} className="virtual-row" style={{ top: item.start }}>
-                <OverviewRow row={row} index={item.index} failures={failures.get(row.id)} actions={rowActions} selected={row.id === openId} terms={terms} />
+                <OverviewRow row={row} index={item.index} failures={failures.get(row.id)} actions={rowActions} selected={row.id === openId} terms={terms} withPrevious={withPrevious} />
               </div>
             );
           })}

@@ -27,6 +27,8 @@ interface Props {
   selected: boolean;
   /** The search's terms, marked where they occur in the content and the progress. */
   terms: readonly string[];
+  /** Last quarter's progress in a column after this quarter's (read only, for reference). */
+  withPrevious: boolean;
 }
 
 function Names({ names }: { names: string[] }) {
@@ -72,7 +74,9 @@ function openUnlessSelecting(e: MouseEvent, open: () => void) {
  * One target of the overview: serial, content and deadline once, spanning its lines; each line (分工) with
  * its leaders, progress, on-schedule flag and units, as the official table prints a target with several lines.
  */
-export const OverviewRow = memo(function OverviewRow({ row, index, failures, actions, selected, terms }: Props) {
+export const OverviewRow = memo(function OverviewRow({ row, index, failures, actions, selected, terms, withPrevious }: Props) {
+  // Columns after this quarter's progress move one to the right when last quarter's is shown.
+  const shift = withPrevious ? 1 : 0;
   const span = Math.max(1, row.lines.length);
   const whole = { gridRow: `1 / span ${span}` };
   const open = () => actions.open(row.id);
@@ -104,7 +108,7 @@ export const OverviewRow = memo(function OverviewRow({ row, index, failures, act
       {row.lines.length === 0 && (
         <>
           <div className="cell leaders" role="gridcell" style={{ gridRow: 1, gridColumn: 2 }} />
-          <div className="cell no-lines" role="gridcell" style={{ gridRow: 1, gridColumn: '5 / span 3' }}>
+          <div className="cell no-lines" role="gridcell" style={{ gridRow: 1, gridColumn: `5 / span ${3 + shift}` }}>
             <span className="placeholder">（尚未分工：打开目标添加分工后即可填报）</span>
           </div>
         </>
@@ -130,7 +134,12 @@ export const OverviewRow = memo(function OverviewRow({ row, index, failures, act
                 onNavigate={actions.navigate}
               />
             </div>
-            <div className={`slot${cls}`} style={{ ...at, gridColumn: 6 }}>
+            {withPrevious && (
+              <div className={`cell previous${cls}`} role="gridcell" data-testid="previous-cell" style={{ ...at, gridColumn: 6 }}>
+                <div className="sticky">{line.previous?.text ? <Hits text={line.previous.text} terms={terms} /> : <span className="placeholder">（未填报）</span>}</div>
+              </div>
+            )}
+            <div className={`slot${cls}`} style={{ ...at, gridColumn: 6 + shift }}>
               <OnScheduleCell
                 address={{ row: index, line: i, col: 's' }}
                 value={line.progress?.onSchedule ?? null}
@@ -141,7 +150,7 @@ export const OverviewRow = memo(function OverviewRow({ row, index, failures, act
                 onNavigate={actions.navigate}
               />
             </div>
-            <div className={`cell units${cls}`} role="gridcell" style={{ ...at, gridColumn: 7 }}>
+            <div className={`cell units${cls}`} role="gridcell" style={{ ...at, gridColumn: 7 + shift }}>
               <div className="sticky">
                 <Units lead={line.leadUnits} cooperating={line.cooperatingUnits} />
               </div>

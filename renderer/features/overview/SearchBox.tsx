@@ -43,7 +43,8 @@ export function SearchBox({ query, onQuery, ref }: Props) {
       className="search"
       type="search"
       data-testid="search"
-      placeholder="搜索目标内容和完成情况（Ctrl+F）"
+      placeholder="搜索内容和完成情况"
+      title="搜索责任目标内容和本季度完成情况（Ctrl+F）"
       aria-label="搜索责任目标内容和完成情况"
       maxLength={200}
       value={text}

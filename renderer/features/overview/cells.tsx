@@ -159,12 +159,12 @@ export const ProgressCell = memo(function ProgressCell({ address, text, terms, f
       // A cell only selected lets Esc through (it closes the panel beside the table).
       if (selectedOnly && draft === original.current) return;
       e.preventDefault();
-      setDraft(original.current);
+      // The old text goes back into the textarea at once, selected, so that what is typed next replaces
+      // it even before React renders again.
       const el = e.currentTarget;
-      mode.current = 'selected';
-      setSelectedLook(true);
-      // Once the old text is back in the textarea; not if F2 or typing came first.
-      requestAnimationFrame(() => mode.current === 'selected' && el.select());
+      el.value = original.current;
+      setDraft(original.current);
+      select(el);
     }
   };
 

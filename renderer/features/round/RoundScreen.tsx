@@ -9,7 +9,7 @@ import { quarterLabel, type Quarter } from '../../../shared/domain';
 import { api, errorMessage } from '../../api';
 import { download } from '../../app/download';
 import { Dialog } from '../../components/Dialog';
-import { dateTime, todayIso } from '../../app/format';
+import { dateTime, formatDate, todayIso } from '../../app/format';
 
 type Show = 'all' | 'missing' | 'warnings';
 
@@ -65,6 +65,7 @@ export function RoundScreen({ year, quarter, onClose }: { year: number; quarter:
               disabled={busy || !status}
               onChange={(e) => run(api['round.update']({ year, quarter, dueDate: e.target.value === '' ? null : e.target.value }), setStatus)}
             />
+            {status?.dueDate && <span className="date-shown">{formatDate(status.dueDate)}</span>}
           </label>
           <span className="spacer" />
           <button
@@ -148,12 +149,12 @@ export function RoundScreen({ year, quarter, onClose }: { year: number; quarter:
                     <td className="num">{o.warnings > 0 ? o.warnings : ''}</td>
                     <td>
                       {!o.returned && (
-                        <button type="button" className="link" disabled={busy} onClick={() => run(api['round.mark']({ year, quarter, owner: o.owner, returned: true }), setStatus)}>
+                        <button type="button" className="quiet" disabled={busy} onClick={() => run(api['round.mark']({ year, quarter, owner: o.owner, returned: true }), setStatus)}>
                           登记为已报送
                         </button>
                       )}
                       {o.manual && (
-                        <button type="button" className="link" disabled={busy} onClick={() => run(api['round.mark']({ year, quarter, owner: o.owner, returned: false }), setStatus)}>
+                        <button type="button" className="quiet" disabled={busy} onClick={() => run(api['round.mark']({ year, quarter, owner: o.owner, returned: false }), setStatus)}>
                           取消登记
                         </button>
                       )}

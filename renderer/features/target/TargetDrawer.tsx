@@ -41,7 +41,11 @@ function toDrafts(t: Target): LineDraft[] {
 }
 
 type Errors = Partial<Record<string, string>>;
-type Confirm = { kind: 'delete-target' } | { kind: 'remove-line'; index: number } | { kind: 'revert'; change: ChangeEntry };
+type Confirm =
+  | { kind: 'delete-target' }
+  | { kind: 'remove-line'; index: number }
+  | { kind: 'revert'; change: ChangeEntry }
+  | { kind: 'remove-lead'; key: string; index: number; unit: string };
 
 export function TargetDrawer({ targetId, sections, directory, onClose, onChanged, onDeleted, quarter }: Props) {
   const [target, setTarget] = useState<Target | null>(null);
@@ -312,7 +316,17 @@ export function TargetDrawer({ targetId, sections, directory, onClose, onChanged
                 </button>
               </div>
               <NamesInput label="市政府领导" names={line.leaders} suggestions={directory.leaders} onChange={(leaders) => updateLine(line.key, { leaders })} />
-              <NamesInput label="牵头单位" names={line.leadUnits} suggestions={directory.units} onChange={(leadUnits) => updateLine(line.key, { leadUnits })} />
+              <NamesInput
+                label="牵头单位"
+                names={line.leadUnits}
+                suggestions={directory.units}
+                onChange={(leadUnits) =>
+                  // A line without a lead unit has nobody answering for it: ask before removing the only one.
+                  leadUnits.length === 0 && line.leadUnits.length === 1
+                    ? setConfirm({ kind: 'remove-lead', key: line.key, index: i, unit: line.leadUnits[0]! })
+                    : updateLine(line.key, { leadUnits })
+                }
+              />
               <NamesInput label="配合单位" names={line.cooperatingUnits} suggestions={directory.units} onChange={(cooperatingUnits) => updateLine(line.key, { cooperatingUnits })} />
               {assignment ? (
                 <div className="quarters">
@@ -435,6 +449,18 @@ export function TargetDrawer({ targetId, sections, directory, onClose, onChanged
               },
               (err: unknown) => setError('delete', errorMessage(err)),
             );
+          }}
+        />
+      )}
+      {confirm?.kind === 'remove-lead' && (
+        <ConfirmDialog
+          title="删除牵头单位"
+          message={`“${confirm.unit}”是分工 ${confirm.index + 1} 唯一的牵头单位。删除后这条分工没有牵头单位，其完成情况无人负责报送。确定删除吗？`}
+          confirmLabel="确定删除"
+          onCancel={() => setConfirm(null)}
+          onConfirm={() => {
+            updateLine(confirm.key, { leadUnits: [] });
+            setConfirm(null);
           }}
         />
       )}
