@@ -111,8 +111,9 @@ describe('downloads and the status bar', () => {
     await s.page.getByTestId('backup-now').click();
     const message = await s.page.getByTestId('backup-message').innerText();
     // store-20261129-182501-123-manual.sqlite: the backup's local time, as the status bar shows it.
-    const [, y, mo, d, h, mi, sec] = /store-(\d{4})(\d{2})(\d{2})-(\d{2})(\d{2})(\d{2})/.exec(message)!;
-    await expect.poll(() => bar.text()).toContain(`最近备份 ${Number(y)}/${Number(mo)}/${Number(d)} ${h}:${mi}:${sec}`);
+    // Written as every date on the screens is (renderer/app/format.ts: 2026年11月29日 18:25).
+    const [, y, mo, d, h, mi] = /store-(\d{4})(\d{2})(\d{2})-(\d{2})(\d{2})/.exec(message)!;
+    await expect.poll(() => bar.text()).toContain(`最近备份 ${Number(y)}年${Number(mo)}月${Number(d)}日 ${h}:${mi}`);
     await s.page.getByRole('dialog', { name: '数据备份' }).getByRole('button', { name: '关闭' }).click();
     await s.page.getByTestId('backup-now').waitFor({ state: 'detached' });
   });
