@@ -7,7 +7,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Output } from '../../../shared/contract';
 import { COMPARATOR_LABELS } from '../../../shared/review/quantity';
 import { api } from '../../api';
-import { useRun } from './useRun';
+import { useRun } from '../../app/useRun';
 
 type Worklist = Output<'report.worklist'>;
 type Item = Worklist['candidates'][number];

@@ -6,7 +6,8 @@ import { useCallback, useEffect, useState } from 'react';
 import type { Output } from '../../../shared/contract';
 import { api } from '../../api';
 import { download } from '../../app/download';
-import { useRun } from './useRun';
+import { useRun } from '../../app/useRun';
+import { Outcome } from '../../components/Outcome';
 
 type View = Output<'report.view'>;
 
@@ -62,16 +63,7 @@ export function CoverageTab({ year, stamp }: { year: number; stamp: number }) {
           导出未分解事项（.xlsx）
         </button>
       </div>
-      {error && (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      )}
-      {message && (
-        <p className="muted" role="status">
-          {message}
-        </p>
-      )}
+      <Outcome error={error} message={message} />
       <table className="report-table" data-testid="coverage-table">
         <thead>
           <tr>

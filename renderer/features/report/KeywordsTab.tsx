@@ -1,7 +1,8 @@
 /** 关键词与单位: the table the lead-unit suggestions come from (财政 → 市财政局), kept by the office. */
 import { useEffect, useState } from 'react';
 import { api } from '../../api';
-import { useRun } from './useRun';
+import { useRun } from '../../app/useRun';
+import { Outcome } from '../../components/Outcome';
 
 type Row = { keyword: string; unit: string; leader: string };
 
@@ -14,16 +15,7 @@ export function KeywordsTab() {
   return (
     <div className="report-body" data-testid="report-keywords">
       <p className="muted">候选目标的文字中含有关键词时，建议由对应单位牵头（同时参考上年相似目标的分工）。</p>
-      {error && (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      )}
-      {message && (
-        <p className="muted" role="status">
-          {message}
-        </p>
-      )}
+      <Outcome error={error} message={message} />
       <table className="report-table">
         <thead>
           <tr>

@@ -5,7 +5,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { Output } from '../../../shared/contract';
 import { api } from '../../api';
-import { useRun } from './useRun';
+import { useRun } from '../../app/useRun';
+import { Outcome } from '../../components/Outcome';
 
 type Suggestions = Output<'report.linkSuggestions'>;
 
@@ -61,16 +62,7 @@ export function LinksTab({ year, stamp, onChanged }: { year: number; stamp: numb
           撤销
         </button>
       </div>
-      {error && (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      )}
-      {message && (
-        <p className="muted" role="status">
-          {message}
-        </p>
-      )}
+      <Outcome error={error} message={message} />
       <table className="report-table">
         <thead>
           <tr>

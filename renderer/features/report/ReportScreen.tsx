@@ -12,7 +12,7 @@ import { CandidatesTab } from './CandidatesTab';
 import { CoverageTab } from './CoverageTab';
 import { KeywordsTab } from './KeywordsTab';
 import { LinksTab } from './LinksTab';
-import { useRun } from './useRun';
+import { useRun } from '../../app/useRun';
 import './report.css';
 
 type Tab = 'candidates' | 'links' | 'coverage' | 'keywords' | 'import';

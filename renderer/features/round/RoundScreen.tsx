@@ -6,10 +6,12 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { RoundOwner, RoundStatus } from '../../../shared/contract';
 import { quarterLabel, type Quarter } from '../../../shared/domain';
-import { api, errorMessage } from '../../api';
+import { api } from '../../api';
+import { useRun } from '../../app/useRun';
 import { download } from '../../app/download';
 import { Dialog } from '../../components/Dialog';
 import { dateTime, formatDate, todayIso } from '../../app/format';
+import { Outcome } from '../../components/Outcome';
 
 type Show = 'all' | 'missing' | 'warnings';
 
@@ -21,24 +23,8 @@ function stateOf(o: RoundOwner, dueDate: string | null): { label: string; classN
 export function RoundScreen({ year, quarter, onClose }: { year: number; quarter: Quarter; onClose: () => void }) {
   const [status, setStatus] = useState<RoundStatus | null>(null);
   const [show, setShow] = useState<Show>('all');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useRun();
   const [message, setMessage] = useState<string | null>(null);
-
-  const run = useCallback(<T,>(work: Promise<T>, after: (value: T) => void) => {
-    setBusy(true);
-    setError(null);
-    work.then(
-      (v) => {
-        after(v);
-        setBusy(false);
-      },
-      (err: unknown) => {
-        setError(errorMessage(err));
-        setBusy(false);
-      },
-    );
-  }, []);
 
   const reload = useCallback(() => run(api['round.status']({ year, quarter }), setStatus), [run, year, quarter]);
   useEffect(reload, [reload]);
@@ -109,16 +95,7 @@ export function RoundScreen({ year, quarter, onClose }: { year: number; quarter:
             </label>
           ))}
         </div>
-        {error && (
-          <p className="field-error" role="alert">
-            {error}
-          </p>
-        )}
-        {message && (
-          <p className="muted" role="status">
-            {message}
-          </p>
-        )}
+        <Outcome error={error} message={message} />
         <div className="round-table-wrap">
           <table className="round-table" data-testid="round-table">
             <thead>

@@ -1,7 +1,7 @@
 import { useCallback, useState } from 'react';
-import { errorMessage } from '../../api';
+import { errorMessage } from '../api';
 
-/** One call at a time with its error shown: the report screen's tabs all work this way. */
+/** One call at a time with its error shown: the 季度调度 screen and the report screen's tabs work this way. */
 export function useRun() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
