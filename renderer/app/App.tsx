@@ -316,30 +316,33 @@ export function App() {
         <button type="button" className="secondary history-step" data-testid="redo" aria-label="重做" disabled={!undoState.canRedo} title={undoState.canRedo ? `重做：${undoState.redoLabel}（Ctrl+Y）` : '没有可重做的修改'} onClick={() => step('redo')}>
           ↷
         </button>
-        <button type="button" data-testid="new-target" disabled={year === null} onClick={() => setCreating(true)}>
-          ＋ 新增目标
-        </button>
-        <button type="button" className="secondary" data-testid="open-report" disabled={year === null} onClick={() => setReportOpen(true)}>
-          报告分解
-        </button>
-        <button type="button" className="secondary" data-testid="open-review" disabled={year === null} onClick={() => setReviewOpen(true)}>
-          调度评估
-        </button>
-        <button type="button" className="secondary" data-testid="open-round" disabled={year === null} onClick={() => setRoundOpen(true)}>
-          季度调度
-        </button>
-        <button type="button" className="secondary" data-testid="open-export" disabled={year === null} onClick={() => setExporting(true)}>
-          导出
-        </button>
-        <button type="button" className="secondary" data-testid="open-import" onClick={() => setImporting(true)}>
-          导入
-        </button>
-        <button type="button" className="secondary" onClick={() => setSettingsOpen(true)}>
-          设置
-        </button>
-        <button type="button" className="secondary help-button" data-testid="open-help" aria-label="使用指南" title="使用指南（F1）" onClick={() => setHelpOpen(true)}>
-          ?
-        </button>
+        {/* One unit: where the window is too narrow for one row (1366 px with every screen's button), it goes below whole. */}
+        <div className="top-actions">
+          <button type="button" data-testid="new-target" disabled={year === null} onClick={() => setCreating(true)}>
+            ＋ 新增目标
+          </button>
+          <button type="button" className="secondary" data-testid="open-report" disabled={year === null} onClick={() => setReportOpen(true)}>
+            报告分解
+          </button>
+          <button type="button" className="secondary" data-testid="open-review" disabled={year === null} onClick={() => setReviewOpen(true)}>
+            调度评估
+          </button>
+          <button type="button" className="secondary" data-testid="open-round" disabled={year === null} onClick={() => setRoundOpen(true)}>
+            季度调度
+          </button>
+          <button type="button" className="secondary" data-testid="open-export" disabled={year === null} onClick={() => setExporting(true)}>
+            导出
+          </button>
+          <button type="button" className="secondary" data-testid="open-import" onClick={() => setImporting(true)}>
+            导入
+          </button>
+          <button type="button" className="secondary" onClick={() => setSettingsOpen(true)}>
+            设置
+          </button>
+          <button type="button" className="secondary help-button" data-testid="open-help" aria-label="使用指南" title="使用指南（F1）" onClick={() => setHelpOpen(true)}>
+            ?
+          </button>
+        </div>
       </header>
 
       <FilterBar filter={filter} leaders={directory.leaders} units={directory.units} sections={sections} active={filtersActive} onChange={setFilter} onClear={clear} />

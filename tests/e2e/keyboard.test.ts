@@ -134,6 +134,18 @@ describe('the import screen from the keyboard', () => {
   });
 });
 
+describe('the top bar', () => {
+  for (const [width, height] of [[1366, 768], [1440, 900]] as const) {
+    it(`keeps every button in the window at ${width}×${height} (the sample's mark and every screen's button included)`, async () => {
+      await s.page.setViewportSize({ width, height });
+      await s.page.evaluate(() => window.scrollTo(0, 0));
+      const buttons = s.page.locator('header.top-bar button');
+      expect(await buttons.count()).toBeGreaterThanOrEqual(10);
+      for (const button of await buttons.all()) expect(await reachable(button), await button.textContent() ?? '').toBe(true);
+    });
+  }
+});
+
 describe('at 1366×768', () => {
   beforeAll(async () => {
     await s.page.setViewportSize({ width: 1366, height: 768 });
