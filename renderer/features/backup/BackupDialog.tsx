@@ -5,6 +5,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { BackupListingInfo } from '../../../shared/contract';
 import { api, errorMessage } from '../../api';
+import { useRun } from '../../app/useRun';
 import { ConfirmDialog, Dialog } from '../../components/Dialog';
 import { dateTime } from '../../app/format';
 import { BackupList, describeBackup } from './BackupList';
@@ -15,9 +16,8 @@ type Good = Extract<BackupListingInfo, { damaged: false }>;
 
 export function BackupDialog({ onClose, onRestored }: { onClose: () => void; onRestored: (summary: string) => void }) {
   const [list, setList] = useState<{ dir: string; backups: BackupListingInfo[]; warning?: string | undefined } | null>(null);
-  const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run: runOnce, setError } = useRun();
   const [confirm, setConfirm] = useState<Good | null>(null);
 
   const load = useCallback(() => api['backups.list']({}).then(setList, (err: unknown) => setError(errorMessage(err))), []);
@@ -25,22 +25,13 @@ export function BackupDialog({ onClose, onRestored }: { onClose: () => void; onR
     void load();
   }, [load]);
 
-  const run = <T,>(work: Promise<T>, done: (v: T) => void) => {
-    setBusy(true);
-    setError(null);
-    work.then(
-      (v) => {
-        setBusy(false);
-        done(v);
-        void load();
-        statusChanged();
-      },
-      (err: unknown) => {
-        setBusy(false);
-        setError(errorMessage(err));
-      },
-    );
-  };
+  // Every action ends by reading the list again and telling the status bar (its last backup's time).
+  const run = <T,>(work: Promise<T>, done: (v: T) => void) =>
+    runOnce(work, (v) => {
+      done(v);
+      void load();
+      statusChanged();
+    });
 
   return (
     <Dialog title="数据备份" onClose={onClose} wide>

@@ -8,6 +8,7 @@ import type { Output } from '../../../shared/contract';
 import { api, errorMessage } from '../../api';
 import { ConfirmDialog, Dialog } from '../../components/Dialog';
 import { desktop, inDialog } from '../../app/shell';
+import { useRun } from '../../app/useRun';
 import { formatBytes, statusChanged } from '../status/StoreStatus';
 
 type Status = Output<'app.status'>;
@@ -16,8 +17,7 @@ type Moved = Output<'store.move'>;
 export function DataFolderDialog({ onClose }: { onClose: () => void }) {
   const [status, setStatus] = useState<Status | null>(null);
   const [target, setTarget] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run: runOnce, setError } = useRun();
   const [moved, setMoved] = useState<Moved | null>(null);
   const [confirming, setConfirming] = useState(false);
   const [removed, setRemoved] = useState<string | null>(null);
@@ -27,22 +27,12 @@ export function DataFolderDialog({ onClose }: { onClose: () => void }) {
     void load();
   }, [load]);
 
-  const run = (work: Promise<Moved | null>) => {
-    setBusy(true);
-    setError(null);
-    work.then(
-      (r) => {
-        setBusy(false);
-        if (r) setMoved(r);
-        void load();
-        statusChanged();
-      },
-      (err: unknown) => {
-        setBusy(false);
-        setError(errorMessage(err));
-      },
-    );
-  };
+  const run = (work: Promise<Moved | null>) =>
+    runOnce(work, (r) => {
+      if (r) setMoved(r);
+      void load();
+      statusChanged();
+    });
 
   return (
     <Dialog title="数据文件夹" onClose={onClose} wide>
