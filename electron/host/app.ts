@@ -163,10 +163,9 @@ export async function startCore(options: StartOptions): Promise<AppCore> {
       await loadSampleData(ctx.db);
     }
     if (options.dailyBackup && countPlans(ctx.db) > 0) {
-      // A USB stick left at home must not keep the app from opening: the day's backup is tried again on
-      // the next start, and every import still backs up first (and says so when it cannot).
+      // A USB stick left at home must not keep the app from opening: the day's backup then goes to 备份
+      // beside the store, once a day, and the start says so; a failure is said and tried again next start.
       try {
-        // Where the chosen folder is out of reach the day's backup goes to 备份 beside the store, once a day.
         const { dir, warning } = resolveBackupDir(storePath, readSettings(ctx.db));
         if (warning) warn(warning);
         if (needsDailyBackup(dir)) await backupNow(ctx.db, storePath, 'daily');
