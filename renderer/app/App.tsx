@@ -113,6 +113,20 @@ export function App() {
       }),
     [],
   );
+  const [notice, setNotice] = useState<Notice | null>(takeCarriedNotice);
+  /**
+   * The list again after a change. Nothing waits on it, so a failure (the service gone meanwhile) is said in
+   * the notice instead of escaping as an unhandled rejection; the list shown stays as it was.
+   */
+  const refreshPlans = useCallback(
+    (then?: (list: PlanSummary[]) => void) => {
+      loadPlans().then(
+        (list) => then?.(list),
+        (err: unknown) => setNotice({ text: errorMessage(err), error: true }),
+      );
+    },
+    [loadPlans],
+  );
 
   const choosePlan = useCallback((plan: PlanSummary | undefined) => {
     if (!plan) return;
@@ -189,15 +203,14 @@ export function App() {
       reload();
       if (structural) {
         setDirectoryStamp((n) => n + 1);
-        void loadPlans();
+        refreshPlans();
       }
     },
-    [applyTarget, reload, loadPlans],
+    [applyTarget, reload, refreshPlans],
   );
   const closeTarget = useCallback(() => setOpenId(null), []);
 
   const undoState = useUndoState();
-  const [notice, setNotice] = useState<Notice | null>(takeCarriedNotice);
   const dismissNotice = useCallback(() => setNotice(null), []);
   const step = useCallback(
     (which: 'undo' | 'redo') => {
@@ -207,14 +220,14 @@ export function App() {
           if (!done) return;
           if (done.target) applyTarget(done.target);
           reload();
-          void loadPlans();
+          refreshPlans();
           const back = which === 'undo' ? 'redo' : 'undo';
           setNotice({ text: `已${which === 'undo' ? '撤销' : '重做'}：${done.label}`, action: { label: back === 'redo' ? '重做' : '撤销', run: () => stepRef.current(back) } });
         },
         (err: unknown) => setNotice({ text: errorMessage(err), error: true }),
       );
     },
-    [applyTarget, reload, loadPlans],
+    [applyTarget, reload, refreshPlans],
   );
   const stepRef = useRef(step);
   stepRef.current = step;
@@ -252,7 +265,7 @@ export function App() {
   const sample = plans?.find((p) => p.sample);
   /** After the sample year is gone: the newest year left, or (none left) the app as on an empty store. */
   const afterSampleRemoved = (message: string) => {
-    void loadPlans().then((list) => {
+    refreshPlans((list) => {
       if (list.length === 0) return window.location.reload();
       setOpenId(null);
       choosePlan([...list].sort((a, b) => b.year - a.year)[0]);
@@ -407,7 +420,7 @@ export function App() {
           onDeleted={() => {
             setOpenId(null);
             reload();
-            void loadPlans();
+            refreshPlans();
           }}
         />
       )}
@@ -423,7 +436,7 @@ export function App() {
             setOpenId(t.id);
             reload();
             setDirectoryStamp((n) => n + 1);
-            void loadPlans();
+            refreshPlans();
           }}
         />
       )}
@@ -439,7 +452,7 @@ export function App() {
           }}
           onImported={() => {
             statusChanged();
-            void loadPlans().then((list) => {
+            refreshPlans((list) => {
               if (year === null) choosePlan(list[0]);
             });
             reload();
@@ -454,7 +467,7 @@ export function App() {
           onClose={() => setReportOpen(false)}
           onChanged={() => {
             reload();
-            void loadPlans();
+            refreshPlans();
             setDirectoryStamp((n) => n + 1);
           }}
         />
@@ -492,7 +505,7 @@ export function App() {
             setStartState({ ...startState, welcome: false });
             setOpenId(null);
             setDirectoryStamp((n) => n + 1);
-            void loadPlans().then((list) => {
+            refreshPlans((list) => {
               choosePlan(list.find((p) => p.year === started));
               setImporting(true);
             });

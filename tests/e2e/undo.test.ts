@@ -48,3 +48,25 @@ describe('undo and redo', () => {
     await expect.poll(() => s.page.locator('.history li').first().textContent()).toContain('恢复到此前');
   });
 });
+
+describe('the service gone mid-way', () => {
+  it('a refresh that cannot reach the service after an undo is said in the notice, not thrown as a script error', async () => {
+    await s.page.keyboard.press('Escape');
+    await s.overview.waitForRows();
+    await s.overview.progressCell(2).locator('.cell-display').focus();
+    await s.page.keyboard.press('Control+a');
+    await s.page.keyboard.type('二号目标的进展');
+    await s.page.keyboard.press('Tab');
+    await expect.poll(() => s.page.getByTestId('saved-state').textContent()).toMatch(/已保存/);
+    // The undo itself reaches the service; the plans list read after it does not.
+    await s.page.route('**/api/plans.list', (route) => route.abort('connectionrefused'));
+    try {
+      await s.page.locator('body').click({ position: { x: 5, y: 5 } });
+      await s.page.keyboard.press('Control+z');
+      await expect.poll(() => s.page.getByTestId('undo-notice').textContent()).toContain('无法连接到督查工作台服务');
+    } finally {
+      await s.page.unroute('**/api/plans.list');
+    }
+    // afterAll's close() fails the file if the page threw anything.
+  });
+});
