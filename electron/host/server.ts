@@ -86,11 +86,17 @@ function serveStatic(staticDir: string, urlPath: string, res: http.ServerRespons
     return;
   }
   const file = path.resolve(staticDir, `.${rel}`);
-  if (!file.startsWith(staticDir + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
-    send(res, 404, '未找到');
-    return;
+  if (!file.startsWith(staticDir + path.sep)) return send(res, 404, '未找到');
+  let body: Buffer;
+  try {
+    body = fs.readFileSync(file);
+  } catch (err) {
+    // A throw here would end the whole server (and the user's session) over one file: a rebuild replacing
+    // the renderer's files while it runs, a folder, a file it cannot read.
+    const code = (err as NodeJS.ErrnoException).code;
+    return send(res, code === 'ENOENT' || code === 'EISDIR' || code === 'ENOTDIR' ? 404 : 500, code === 'ENOENT' || code === 'EISDIR' || code === 'ENOTDIR' ? '未找到' : '界面文件无法读取，请重新启动督查工作台。');
   }
-  send(res, 200, fs.readFileSync(file), TYPES[path.extname(file)] ?? 'application/octet-stream');
+  send(res, 200, body, TYPES[path.extname(file)] ?? 'application/octet-stream');
 }
 
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
@@ -128,7 +134,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         } catch {
           return send(res, 400, JSON.stringify({ ok: false, error: { code: 'invalid-request', message: '请求内容不是有效的 JSON。' } }), TYPES['.json']);
         }
-        const result = await core.call(url.pathname.slice('/api/'.length), payload);
+        // core.call answers failures as a Result; a rejection would be a bug, and must not end the server.
+        const result = await core.call(url.pathname.slice('/api/'.length), payload).catch((err: unknown) => ({ ok: false as const, error: toErrorInfo(err) }));
         send(res, 200, JSON.stringify(result), TYPES['.json']);
       },
       (err: Error) => {

@@ -35,6 +35,11 @@ const api = (method: string, body: unknown, headers: Record<string, string> = {}
 beforeAll(async () => {
   const staticDir = tempDir();
   fs.writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>t</title>');
+  fs.mkdirSync(path.join(staticDir, 'assets'));
+  // A file fs cannot read into memory (over 2 GiB, sparse so it costs no disk): a read error as root has.
+  const huge = path.join(staticDir, 'huge.js');
+  fs.writeFileSync(huge, '');
+  fs.truncateSync(huge, 3 * 1024 ** 3);
   fs.writeFileSync(path.join(tempDir(), 'secret.txt'), 'secret');
   server = await startServer({ storePath: tempStorePath(), port: 0, seedIfEmpty: false, staticDir });
 });
@@ -81,6 +86,14 @@ describe('browser-mode server', () => {
 
   it('answers a malformed address with 400 and keeps running', async () => {
     expect((await request('/%E0%A4%A')).status).toBe(400);
+    expect((await request('/')).status).toBe(200);
+  });
+
+  it('answers a folder with 404 and a file it cannot read with 500, and keeps running', async () => {
+    expect((await request('/assets')).status).toBe(404);
+    const unreadable = await request('/huge.js');
+    expect(unreadable.status).toBe(500);
+    expect(unreadable.body).toContain('界面文件无法读取');
     expect((await request('/')).status).toBe(200);
   });
 
