@@ -831,9 +831,10 @@ export const methods = {
   /** Moves the store into another folder (copied, verified, switched); the old file stays until store.removeOld. */
   'store.move': {
     input: z.object({ targetDir: z.string().trim().min(1, '请选择目标文件夹').max(1000) }).strict(),
-    output: z.object({ from: z.string(), to: z.string(), oldKept: z.string() }),
+    output: z.object({ from: z.string(), to: z.string(), oldKept: z.string(), backupsCopied: z.number().int(), backupsWarning: z.string().optional() }),
   },
-  'store.removeOld': { input: empty, output: z.object({ removed: z.string().nullable() }) },
+  /** The old copy, and the old 备份 folder's backups that the move copied (never one it did not). */
+  'store.removeOld': { input: empty, output: z.object({ removed: z.string().nullable(), backupsRemoved: z.number().int() }) },
   // Importer (issue 13): a column mapping kept for every file whose header has this shape; {} forgets it.
   'import.rememberMapping': {
     input: z.object({ signature: z.string().regex(/^[0-9a-f]{16}$/, '表头特征无效'), mapping: fileColumnMappingSchema }).strict(),

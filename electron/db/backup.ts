@@ -250,7 +250,8 @@ export async function takeBackup(db: Database.Database, dir: string, reason: Bac
   }
 }
 
-function backupNames(dir: string): string[] {
+/** The backups' file names in `dir`, newest first; other files are not backups and are left out. */
+export function backupNames(dir: string): string[] {
   let names: string[];
   try {
     names = fs.readdirSync(dir);

@@ -7,7 +7,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
-import { AppError } from '../../shared/errors';
+import { AppError, systemErrorReason } from '../../shared/errors';
+import { backupNames } from './backup';
 import { COMPANIONS, errorCode, fsyncDir, fsyncFile, isDiskFull, removeQuiet, withReadonly } from './storeFiles';
 
 const PARTIAL = '.moving';
@@ -144,3 +145,76 @@ export function removeOldStore(oldPath: string): void {
     }
   }
 }
+
+export interface BackupsCopied {
+  copied: string[];
+  /** Why the rest stayed where they were (the first failure stops the copy); null when all came along. */
+  problem: string | null;
+}
+
+/**
+ * The backups of the old 备份 folder copied into the new one, each flushed and checked by size before it
+ * takes its name, so that 数据备份 still lists them after a move. Best effort: the store has moved already,
+ * and a backup that does not come along stays in the old folder, which the user is told.
+ */
+export function copyBackups(fromDir: string, toDir: string): BackupsCopied {
+  const copied: string[] = [];
+  if (path.resolve(fromDir) === path.resolve(toDir)) return { copied, problem: null };
+  let names: string[];
+  try {
+    names = backupNames(fromDir);
+  } catch (err) {
+    return { copied, problem: err instanceof AppError ? err.message : String(err) };
+  }
+  // Newest first: when the room runs out, the backups most likely to be wanted have come along.
+  for (const name of names) {
+    const source = path.join(fromDir, name);
+    const target = path.join(toDir, name);
+    const partial = target + PARTIAL;
+    try {
+      fs.mkdirSync(toDir, { recursive: true });
+      if (fs.existsSync(target)) {
+        if (fs.statSync(target).size === fs.statSync(source).size) copied.push(name);
+        continue;
+      }
+      fs.copyFileSync(source, partial, fs.constants.COPYFILE_EXCL);
+      if (fs.statSync(partial).size !== fs.statSync(source).size) throw new AppError('io', `备份 ${name} 复制后大小不符`);
+      fsyncFile(partial);
+      fs.renameSync(partial, target);
+      copied.push(name);
+    } catch (err) {
+      removeQuiet(partial);
+      const why = isDiskFull(err) ? '磁盘空间不足' : err instanceof AppError ? err.message : (systemErrorReason(err) ?? '未知原因');
+      return { copied, problem: `${names.length - copied.length} 个旧备份未能复制到 ${toDir}（${why}），仍保留在 ${fromDir}。` };
+    }
+  }
+  if (copied.length > 0) fsyncDir(toDir);
+  return { copied, problem: null };
+}
+
+/**
+ * The old 备份 folder's backups that the new folder holds whole (same name, same size), removed with the old
+ * store; the folder itself too once empty. One the new folder lacks is never removed.
+ */
+export function removeCopiedBackups(oldDir: string, newDir: string): number {
+  if (path.resolve(oldDir) === path.resolve(newDir)) return 0;
+  let removed = 0;
+  for (const name of backupNames(oldDir)) {
+    const old = path.join(oldDir, name);
+    const kept = path.join(newDir, name);
+    try {
+      if (!fs.existsSync(kept) || fs.statSync(kept).size !== fs.statSync(old).size) continue;
+      fs.rmSync(old);
+      removed++;
+    } catch {
+      // Left in place: it is a copy, and the user can remove it by hand.
+    }
+  }
+  try {
+    fs.rmdirSync(oldDir);
+  } catch {
+    // Not empty (other files, or a backup not copied), or gone already.
+  }
+  return removed;
+}
+

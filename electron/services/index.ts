@@ -25,7 +25,7 @@ import { confirmActual, exportReview, getReview, saveReviewNote } from './review
 import * as workReport from './report';
 import { storeStatus } from './status';
 import { markWelcomeSeen, removeSample, startState, type StartFacts } from './firstStart';
-import { oldStoreOf } from './storeMove';
+import { oldStoreOf, type StoreMoved } from './storeMove';
 
 export const APP_VERSION = '0.1.0';
 
@@ -36,8 +36,8 @@ export interface HostOps {
   /** How this start went: a read-only data folder, what had to be worked around. */
   start(): StartFacts;
   /** DESKTOP (issue 11): the store moved to another folder, and the old copy removed once confirmed. */
-  moveStore(targetDir: string): Promise<{ from: string; to: string; oldKept: string }>;
-  removeOld(): { removed: string | null };
+  moveStore(targetDir: string): Promise<StoreMoved>;
+  removeOld(): { removed: string | null; backupsRemoved: number };
 }
 
 /**

@@ -6,18 +6,22 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../shared/errors';
-import { copyStoreTo, movedMarker, removeOldStore } from '../db/moveStore';
+import { type BackupsCopied, copyBackups, copyStoreTo, movedMarker, removeCopiedBackups, removeOldStore } from '../db/moveStore';
 import { COMPANIONS, removeQuiet } from '../db/storeFiles';
 import { appendChange } from '../db/repos/changeLog';
 import { readSettings } from '../db/repos/settings';
 import { actorOf, type ServiceContext } from './context';
-import { rememberBackupDir } from './backups';
+import { localBackupDir, rememberBackupDir } from './backups';
 
 export interface StoreMoved {
   from: string;
   to: string;
   /** The old file, kept until the user confirms (store.removeOld). */
   oldKept: string;
+  /** Backups of the old 备份 folder now also in the new one (when backups go beside the store). */
+  backupsCopied: number;
+  /** The backups that stayed behind, and why. */
+  backupsWarning?: string;
 }
 
 /**
@@ -36,10 +40,20 @@ export async function moveStoreTo(ctx: ServiceContext, targetDir: string, switch
   }
   const backupDir = readSettings(ctx.db).backupDir;
   await switchTo(to);
-  // A chosen backup folder stays chosen, remembered beside the new store for recovery too.
+  // A chosen backup folder stays chosen, remembered beside the new store for recovery too. Backups beside
+  // the store move with it, so that 数据备份 still lists them and the old folder can be emptied.
+  let backups: BackupsCopied = { copied: [], problem: null };
   if (backupDir.trim() !== '') rememberBackupDir(to, backupDir);
-  appendChange(ctx.db, actorOf(ctx), { kind: 'store-move', entity: 'store', entityId: null, targetId: null, before: { path: from }, after: { path: to } });
-  return { from, to, oldKept: from };
+  else backups = copyBackups(localBackupDir(from), localBackupDir(to));
+  appendChange(ctx.db, actorOf(ctx), {
+    kind: 'store-move',
+    entity: 'store',
+    entityId: null,
+    targetId: null,
+    before: { path: from },
+    after: { path: to, backupsCopied: backups.copied.length },
+  });
+  return { from, to, oldKept: from, backupsCopied: backups.copied.length, ...(backups.problem ? { backupsWarning: backups.problem } : {}) };
 }
 
 /** The old copy the last move kept, if it is still there. */
@@ -50,10 +64,11 @@ export function oldStoreOf(ctx: ServiceContext): string | null {
   return old && fs.existsSync(old) && path.resolve(old) !== path.resolve(ctx.storePath) ? old : null;
 }
 
-export function removeOldStoreOf(ctx: ServiceContext): { removed: string | null } {
+export function removeOldStoreOf(ctx: ServiceContext): { removed: string | null; backupsRemoved: number } {
   const old = oldStoreOf(ctx);
-  if (!old) return { removed: null };
+  if (!old) return { removed: null, backupsRemoved: 0 };
   removeOldStore(old);
-  appendChange(ctx.db, actorOf(ctx), { kind: 'store-remove-old', entity: 'store', entityId: null, targetId: null, before: { path: old }, after: null });
-  return { removed: old };
+  const backupsRemoved = removeCopiedBackups(localBackupDir(old), localBackupDir(ctx.storePath));
+  appendChange(ctx.db, actorOf(ctx), { kind: 'store-remove-old', entity: 'store', entityId: null, targetId: null, before: { path: old, backupsRemoved }, after: null });
+  return { removed: old, backupsRemoved };
 }

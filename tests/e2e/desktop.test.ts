@@ -140,6 +140,10 @@ describe('数据文件夹', () => {
     await page.getByTestId('data-folder-target').fill(dir);
     await page.getByTestId('data-folder-move').click();
     expect(await page.getByTestId('data-folder-moved').innerText()).toContain(`已移到 ${to}`);
+    // The day's first backup, taken at the start, came along and is listed at the new place.
+    const oldBackups = fs.readdirSync(path.join(path.dirname(from), '备份')).filter((n) => n.endsWith('.sqlite'));
+    expect(oldBackups.length).toBeGreaterThan(0);
+    expect(await page.getByTestId('data-folder-moved').innerText()).toContain(`原有的 ${oldBackups.length} 个备份已一并复制到新位置的“备份”文件夹`);
     await expect.poll(() => page.getByTestId('data-folder-path').innerText()).toBe(to);
     expect(await page.getByTestId('data-folder-old').innerText()).toContain(`原数据文件仍保留在 ${from}`);
     expect(fs.existsSync(from) && fs.existsSync(to)).toBe(true);
@@ -147,7 +151,9 @@ describe('数据文件夹', () => {
     await page.getByTestId('data-folder-remove-old').click();
     await page.getByTestId('confirm').click();
     expect(await page.getByTestId('data-folder-removed').innerText()).toContain(from);
+    expect(await page.getByTestId('data-folder-removed').innerText()).toContain(`以及已复制到新位置的 ${oldBackups.length} 个旧备份`);
     expect(fs.existsSync(from)).toBe(false);
+    expect(fs.readdirSync(path.join(dir, '备份')).filter((n) => n.endsWith('.sqlite'))).toEqual(oldBackups);
     await page.getByTestId('data-folder').getByRole('button', { name: '关闭' }).click();
     await expect.poll(() => new StatusBar(page).text()).toContain(`数据文件：${to}`);
     // The overview still answers, from the new place.

@@ -229,7 +229,7 @@ describe('dialogs routed to the service', () => {
     fake.dialogAnswers.push([dir]);
     const answer = (await ask({ action: 'store.move' })) as { value: { from: string; to: string; oldKept: string } };
     expect(firstDialog()).toMatchObject({ properties: ['openDirectory', 'createDirectory'] });
-    expect(answer.value).toEqual({ from, to: path.join(dir, path.basename(from)), oldKept: from });
+    expect(answer.value).toMatchObject({ from, to: path.join(dir, path.basename(from)), oldKept: from });
     expect(core.storePath).toBe(path.join(dir, path.basename(from)));
   });
 

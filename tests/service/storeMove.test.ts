@@ -8,6 +8,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { startCore } from '../../electron/host/app';
+import { backupNames } from '../../electron/db/backup';
 import { copyStoreTo, movedMarker, tableCounts } from '../../electron/db/moveStore';
 import { openCore, tempDir } from '../helpers/store';
 
@@ -21,7 +22,8 @@ describe('store.move', () => {
     const dir = path.join(tempDir('ducha-move-'), '督查 数据');
     const moved = await core.invoke('store.move', { targetDir: dir });
     const to = path.join(dir, path.basename(from));
-    expect(moved).toEqual({ from, to, oldKept: from });
+    expect(moved).toMatchObject({ from, to, oldKept: from });
+    expect(moved).not.toHaveProperty('backupsWarning');
     expect(core.storePath).toBe(to);
     expect(fs.existsSync(from)).toBe(true);
     expect(fs.readFileSync(movedMarker(from), 'utf8')).toBe(to);
@@ -32,7 +34,7 @@ describe('store.move', () => {
     expect(after.change_log).toBe(before.change_log! + 1);
     const entry = core.db.prepare("SELECT before_json, after_json FROM change_log WHERE kind = 'store-move'").get() as { before_json: string; after_json: string };
     expect(JSON.parse(entry.before_json)).toEqual({ path: from });
-    expect(JSON.parse(entry.after_json)).toEqual({ path: to });
+    expect(JSON.parse(entry.after_json)).toEqual({ path: to, backupsCopied: moved.backupsCopied });
 
     // Writes go to the new file; the old one stays as it was.
     await core.invoke('targets.update', { id: 1, patch: { content: '移动后的修改' } });
@@ -49,7 +51,7 @@ describe('store.move', () => {
     expect(status).toMatchObject({ ok: true, value: { storePath: to, oldStore: from } });
 
     // Confirmed: the old copy goes, logged; later starts still find the store.
-    expect(await again.call('store.removeOld', {})).toEqual({ ok: true, value: { removed: from } });
+    expect(await again.call('store.removeOld', {})).toEqual({ ok: true, value: { removed: from, backupsRemoved: moved.backupsCopied } });
     expect(fs.existsSync(from)).toBe(false);
     expect(await again.call('app.status', {})).toMatchObject({ ok: true, value: { oldStore: null } });
     expect(again.db.prepare("SELECT count(*) FROM change_log WHERE kind = 'store-remove-old'").pluck().get()).toBe(1);
@@ -57,6 +59,49 @@ describe('store.move', () => {
     const third = await startCore({ storePath: from });
     expect(third.storePath).toBe(to);
     third.close();
+  }, 60_000);
+
+  it('backups beside the store come along and are listed there; the old ones go with the old file, other files stay', async () => {
+    const core = await openCore(undefined, true);
+    const from = core.storePath;
+    await core.invoke('backups.create', {});
+    await core.invoke('targets.update', { id: 1, patch: { content: '第二个备份之前的修改' } });
+    await core.invoke('backups.create', {});
+    const oldDir = path.join(path.dirname(from), '备份');
+    const names = backupNames(oldDir);
+    expect(names.length).toBeGreaterThanOrEqual(2);
+    fs.writeFileSync(path.join(oldDir, '说明.txt'), '用户自己的文件');
+
+    const dir = path.join(tempDir('ducha-move-'), '新 位置');
+    const moved = await core.invoke('store.move', { targetDir: dir });
+    expect(moved.backupsCopied).toBe(names.length);
+    expect(backupNames(path.join(dir, '备份'))).toEqual(names);
+    const listed = await core.invoke('backups.list', {});
+    expect(listed.dir).toBe(path.join(dir, '备份'));
+    expect(listed.backups.map((b) => b.name)).toEqual(names);
+    for (const name of names) expect(fs.statSync(path.join(dir, '备份', name)).size).toBe(fs.statSync(path.join(oldDir, name)).size);
+
+    const removed = await core.invoke('store.removeOld', {});
+    expect(removed).toEqual({ removed: from, backupsRemoved: names.length });
+    expect(listing(oldDir)).toEqual(['说明.txt']);
+    expect(backupNames(path.join(dir, '备份'))).toEqual(names);
+    core.close();
+  }, 60_000);
+
+  it('a backup that cannot come along stays in the old folder, is named in a warning, and is not removed with the old file', async () => {
+    const core = await openCore(undefined, true);
+    await core.invoke('backups.create', {});
+    const oldDir = path.join(path.dirname(core.storePath), '备份');
+    const names = backupNames(oldDir);
+    const dir = tempDir('ducha-move-');
+    // A file where the new 备份 folder would go: no backup can be copied there.
+    fs.writeFileSync(path.join(dir, '备份'), 'x');
+    const moved = await core.invoke('store.move', { targetDir: dir });
+    expect(moved.backupsCopied).toBe(0);
+    expect(moved.backupsWarning).toBe(`${names.length} 个旧备份未能复制到 ${path.join(dir, '备份')}（已有同名的文件或文件夹），仍保留在 ${oldDir}。`);
+    expect(await core.invoke('store.removeOld', {})).toMatchObject({ backupsRemoved: 0 });
+    expect(backupNames(oldDir)).toEqual(names);
+    core.close();
   }, 60_000);
 
   it('refuses a folder that already holds a store, a file instead of a folder, and a relative path: nothing moves', async () => {

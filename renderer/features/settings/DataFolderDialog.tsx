@@ -20,7 +20,7 @@ export function DataFolderDialog({ onClose }: { onClose: () => void }) {
   const { busy, error, run: runOnce, setError } = useRun();
   const [moved, setMoved] = useState<Moved | null>(null);
   const [confirming, setConfirming] = useState(false);
-  const [removed, setRemoved] = useState<string | null>(null);
+  const [removed, setRemoved] = useState<Output<'store.removeOld'> | null>(null);
 
   const load = useCallback(() => api['app.status']({}).then(setStatus, (err: unknown) => setError(errorMessage(err))), []);
   useEffect(() => {
@@ -70,6 +70,12 @@ export function DataFolderDialog({ onClose }: { onClose: () => void }) {
         {moved && (
           <p className="full" role="status" data-testid="data-folder-moved">
             已移到 {moved.to}，校验通过，程序已改用新位置。
+            {moved.backupsCopied > 0 && `原有的 ${moved.backupsCopied} 个备份已一并复制到新位置的“备份”文件夹。`}
+          </p>
+        )}
+        {moved?.backupsWarning && (
+          <p className="banner full" role="alert" data-testid="data-folder-backups-warning">
+            {moved.backupsWarning}
           </p>
         )}
         {status?.oldStore && (
@@ -80,9 +86,10 @@ export function DataFolderDialog({ onClose }: { onClose: () => void }) {
             </button>
           </div>
         )}
-        {removed && (
+        {removed?.removed && (
           <p className="full" role="status" data-testid="data-folder-removed">
-            已删除原数据文件 {removed}。
+            已删除原数据文件 {removed.removed}
+            {removed.backupsRemoved > 0 && `，以及已复制到新位置的 ${removed.backupsRemoved} 个旧备份`}。
           </p>
         )}
         {error && (
@@ -99,14 +106,14 @@ export function DataFolderDialog({ onClose }: { onClose: () => void }) {
       {confirming && status?.oldStore && (
         <ConfirmDialog
           title="删除原数据文件"
-          message={`删除 ${status.oldStore}？数据已在 ${status.storePath}，删除后不能撤销。`}
+          message={`删除 ${status.oldStore}？数据已在 ${status.storePath}，删除后不能撤销。原文件夹中已复制到新位置的备份也一并删除，未复制的保留。`}
           confirmLabel="删除"
           onCancel={() => setConfirming(false)}
           onConfirm={() => {
             setConfirming(false);
             api['store.removeOld']({}).then(
               (r) => {
-                setRemoved(r.removed);
+                setRemoved(r);
                 void load();
               },
               (err: unknown) => setError(errorMessage(err)),
