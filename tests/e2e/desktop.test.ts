@@ -78,6 +78,30 @@ describe('folder import in the browser', () => {
     await importer.close();
   });
 
+  it('a second drop while the preview is open joins its files; a file of the same name replaces the first', async () => {
+    const seed = fs.readFileSync(SEED).toString('base64');
+    const drop = (selector: string, names: string[]) =>
+      s.page.locator(selector).first().evaluate(
+        (target, [data, list]) => {
+          const bytes = Uint8Array.from(atob(data as string), (c) => c.charCodeAt(0));
+          const transfer = new DataTransfer();
+          for (const name of list as string[]) transfer.items.add(new File([bytes], name));
+          target.dispatchEvent(new DragEvent('dragover', { bubbles: true, cancelable: true, dataTransfer: transfer }));
+          target.dispatchEvent(new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer: transfer }));
+        },
+        [seed, names] as const,
+      );
+    await drop('[data-testid="overview-row"]', ['市财政局报送.xlsx']);
+    await importer.waitForPreview();
+    // The files read, as the preview's head lists them: 市财政局报送.xlsx（39 项目标，40 条分工）；…
+    const files = async () => (await s.page.locator('[data-testid="import-preview"] .preview-head .muted').innerText()).split('；').map((f) => f.replace(/（.*$/, ''));
+    expect(await files()).toEqual(['市财政局报送.xlsx']);
+    // The next unit's return, dropped on the preview itself, with the first unit's file sent again.
+    await drop('[data-testid="import-preview"]', ['市商务局报送.xlsx', '市财政局报送.xlsx']);
+    await expect.poll(files).toEqual(['市商务局报送.xlsx', '市财政局报送.xlsx']);
+    await importer.close();
+  });
+
   it('a folder with no workbook at all says so and names what it found', async () => {
     const root = path.join(tempDir('ducha-folder-'), '空的报送');
     fs.mkdirSync(root, { recursive: true });

@@ -38,6 +38,12 @@ type Stage =
 
 const POLL_MS = 300;
 
+/** The files of a preview with more added; one of the same name is replaced by the one added. */
+function withAdded(files: ImportFile[], added: ImportFile[]): ImportFile[] {
+  const names = new Set(added.map((f) => f.name));
+  return [...files.filter((f) => !names.has(f.name)), ...added];
+}
+
 /** Runs a long call under a job id, reporting the service's progress until it answers. */
 async function withProgress<T>(jobId: string, call: () => Promise<T>, onProgress: (p: { done: number; total: number; label: string }) => void): Promise<T> {
   let running = true;
@@ -85,14 +91,15 @@ export function ImportScreen({ years, start, period, onClose, onImported }: Prop
   const jobId = useRef<string | null>(null);
 
   const [mapping, setMapping] = useState<ColumnMappings>({});
-  const preview = async (picked: File[], options: { year?: number | undefined; quarter?: Quarter | undefined; mapping?: ColumnMappings }) => {
+  const preview = async (picked: File[], options: { year?: number | undefined; quarter?: Quarter | undefined; mapping?: ColumnMappings; add?: boolean }) => {
     setError(null);
     const controller = new AbortController();
     abort.current = controller;
     try {
       if (picked.length > 0) {
         setStage({ kind: 'reading', done: 0, total: picked.length, label: '正在打开文件' });
-        files.current = await readImportFiles(picked, (done) => setStage({ kind: 'reading', done, total: picked.length, label: '正在打开文件' }), controller.signal);
+        const read = await readImportFiles(picked, (done) => setStage({ kind: 'reading', done, total: picked.length, label: '正在打开文件' }), controller.signal);
+        files.current = options.add ? withAdded(files.current, read) : read;
       }
       setStage({ kind: 'reading', done: 0, total: files.current.length, label: '正在读取' });
       const id = crypto.randomUUID();
@@ -124,13 +131,13 @@ export function ImportScreen({ years, start, period, onClose, onImported }: Prop
 
   const [skipped, setSkipped] = useState<SkippedEntry[]>([]);
   /** Workbooks found in what was picked or dropped (folders walked); the rest is named above the preview. */
-  const begin = (workbooks: File[] | null, read: ImportFile[] | null, left: SkippedEntry[]) => {
-    setSkipped(left);
+  const begin = (workbooks: File[] | null, read: ImportFile[] | null, left: SkippedEntry[], add = false) => {
+    setSkipped((before) => (add ? [...before, ...left] : left));
     setError(null);
     if ((workbooks ?? read ?? []).length === 0) return setError(`没有找到 Excel 工作簿（.xlsx）。${skippedSummary(left)}`);
-    setMapping({});
-    if (read) files.current = read;
-    void preview(workbooks ?? [], { mapping: {} });
+    if (!add) setMapping({});
+    if (read) files.current = add ? withAdded(files.current, read) : read;
+    void preview(workbooks ?? [], add ? { year, quarter, mapping, add } : { mapping: {} });
   };
   const choose = (list: FileList | null) => {
     void expandPicked(list ?? []).then((r) => begin(r.workbooks.map((w) => w.file), null, r.skipped));
@@ -138,19 +145,24 @@ export function ImportScreen({ years, start, period, onClose, onImported }: Prop
   const dropped = (transfer: DataTransfer) => {
     void expandDrop(transfer).then((r) => begin(r.workbooks.map((w) => w.file), null, r.skipped));
   };
-  const pickNative = (how: 'files' | 'folder' | 'recent', index?: number) => {
+  const pickNative = (how: 'files' | 'folder' | 'recent', index?: number, add = false) => {
     pickImport(how, index).then(
-      (picked: PickedImport | null) => picked && begin(null, picked.files, picked.skipped),
+      (picked: PickedImport | null) => picked && begin(null, picked.files, picked.skipped, add),
       (err: unknown) => setError(errorMessage(err)),
     );
   };
-  const started = useRef(false);
+  const handled = useRef<ImportStart | null>(null);
   useEffect(() => {
-    // Opened by a drop on the window or by the 文件 menu: once, with what that brought.
-    if (!start || started.current) return;
-    started.current = true;
-    if (start.kind === 'drop') void start.transfer.then((r) => begin(r.workbooks, null, r.skipped));
-    else pickNative(start.how, start.index);
+    // Opened by a drop on the window or by the 文件 menu, with what that brought. A later drop (or pick from
+    // the menu) while the screen is open joins the files of the preview on screen: another unit's return
+    // arriving while the first is being checked. A file of the same name is taken as its newer version.
+    if (!start || handled.current === start) return;
+    const first = handled.current === null;
+    handled.current = start;
+    if (!first && (stage.kind === 'reading' || applying)) return setError('正在读取或导入文件，请等它完成后再拖入或选择新的文件。');
+    const add = !first && stage.kind === 'preview';
+    if (start.kind === 'drop') void start.transfer.then((r) => begin(r.workbooks, null, r.skipped, add));
+    else pickNative(start.how, start.index, add);
   }, [start]);
 
   const cancel = () => {
