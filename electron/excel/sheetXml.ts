@@ -119,6 +119,15 @@ function decode(text: string): string {
   });
 }
 
+/**
+ * A text as OOXML stores it (ST_Xstring): a character XML cannot hold is written `_xHHHH_` — Excel and
+ * xlsxwriter write the CR of a CR LF line break as `_x000D_`, and `_x005F_` escapes a literal underscore
+ * of such a sequence. One pass, so `_x005F_x000D_` gives the literal `_x000D_`.
+ */
+function unescapeXstring(text: string): string {
+  return text.includes('_x') ? text.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))) : text;
+}
+
 /** The shared strings: most are one plain `<t>`; rich text and phonetic guides take the tag-by-tag way. */
 function sharedStrings(xml: string): string[] {
   checkWellFormed(xml);
@@ -132,7 +141,7 @@ function sharedStrings(xml: string): string[] {
     // Plain or rich text: the texts of its runs, in order (LibreOffice splits CJK and Latin into runs).
     let text = '';
     for (const t of body.matchAll(/<(?:[\w.-]+:)?t\b[^>]*?(?:\/>|>([^<]*)<\/(?:[\w.-]+:)?t>)/g)) text += t[1] === undefined ? '' : decode(t[1]);
-    out.push(text);
+    out.push(unescapeXstring(text));
   }
   return out;
 }
@@ -151,7 +160,7 @@ function* stringItems(xml: string, item: string): Generator<string> {
       if (name === item) {
         if (close) {
           inItem = false;
-          yield text;
+          yield unescapeXstring(text);
         } else if (selfClose) {
           yield '';
         } else {
@@ -285,11 +294,17 @@ function readSheet(xml: string, shared: string[], dates: boolean[]): { rows: Map
           if (s === undefined) throw new Unsupported();
           text = s;
         } else if (type === 'inlineStr') {
-          text = inline;
+          text = unescapeXstring(inline);
         } else if (type === 'str') {
-          text = value ?? '';
+          // exceljs leaves the escapes of a formula's text result as they are; Excel shows the characters.
+          text = unescapeXstring(value ?? '');
         } else if (type === 'b') {
-          text = value === null ? '' : value.trim() === '1' ? '是' : '否';
+          // 1/0 as the standard says; true/false as some writers put it (exceljs reads "false" as true).
+          const b = value?.trim().toLowerCase() ?? '';
+          if (b === '') text = '';
+          else if (b === '1' || b === 'true') text = '是';
+          else if (b === '0' || b === 'false') text = '否';
+          else throw new Unsupported();
         } else if (type === 'e') {
           text = '';
         } else if (value === null || value.trim() === '') {
@@ -377,39 +392,76 @@ function toGrid(name: string, sheet: ReturnType<typeof readSheet>, merges: strin
   return { sheet: name, rowCount, columnCount, cells, hiddenRows: sheet.hiddenRows, hiddenColumns: sheet.hiddenColumns.filter((c) => c <= columnCount) };
 }
 
+interface Relationship {
+  type: string;
+  /** The part it points to, as a zip entry name (no leading slash); null for an external target. */
+  part: string | null;
+}
+
+/** A relationship target resolved against the folder of the part that names it (`/xl/…` from the root, `../` up). */
+function resolvePart(folder: string, target: string): string | null {
+  const segments = target.startsWith('/') ? [] : folder.split('/').filter((s) => s !== '');
+  for (const s of target.split('/')) {
+    if (s === '' || s === '.') continue;
+    if (s === '..') {
+      if (segments.pop() === undefined) return null;
+    } else segments.push(s);
+  }
+  return segments.join('/');
+}
+
+/** The relationships of a part (`xl/workbook.xml` → `xl/_rels/workbook.xml.rels`), by id. */
+function relationships(xml: string, folder: string): Map<string, Relationship> {
+  const out = new Map<string, Relationship>();
+  for (const m of xml.matchAll(/<(?:[\w.-]+:)?Relationship\b([^>]*)>/g)) {
+    const id = attr(m[1]!, 'Id');
+    const target = attr(m[1]!, 'Target');
+    if (!id || !target) continue;
+    const external = attr(m[1]!, 'TargetMode') === 'External';
+    out.set(id, { type: attr(m[1]!, 'Type') ?? '', part: external ? null : resolvePart(folder, target) });
+  }
+  return out;
+}
+
+const folderOf = (part: string) => part.slice(0, part.lastIndexOf('/') + 1);
+
 /** The workbook's sheets as grids, in the workbook's order; null when the exceljs path must read the file. */
 export async function readSheetsLean(bytes: Buffer): Promise<LeanSheet[] | null> {
   try {
     const zip = zipEntries(bytes);
     if (!zip) return null;
-    const text = async (part: string) => zip.get(part)?.();
-    const workbook = await text('xl/workbook.xml');
-    const rels = await text('xl/_rels/workbook.xml.rels');
-    if (workbook === undefined || rels === undefined) return null;
+    // Part names are case-insensitive (OPC): a target `worksheets/sheet1.xml` names `xl/worksheets/Sheet1.xml`.
+    const folded = new Map<string, () => string>();
+    for (const [name, read] of zip) if (!folded.has(name.toLowerCase())) folded.set(name.toLowerCase(), read);
+    const text = async (part: string | null | undefined) => (part ? (zip.get(part) ?? folded.get(part.toLowerCase()))?.() : undefined);
+    // The workbook is where the package's relationships say (xl/workbook.xml for nearly every writer).
+    const root = await text('_rels/.rels');
+    const office = root === undefined ? undefined : [...relationships(root, '').values()].find((r) => /\/officeDocument$/.test(r.type))?.part;
+    const workbookPart = office ?? 'xl/workbook.xml';
+    const workbook = await text(workbookPart);
+    const folder = folderOf(workbookPart);
+    const relsXml = await text(`${folder}_rels/${workbookPart.slice(folder.length)}.rels`);
+    if (workbook === undefined || relsXml === undefined) return null;
     if (/date1904\s*=\s*["'](1|true)/.test(workbook)) return null;
-    const targets = new Map<string, string>();
-    for (const m of rels.matchAll(/<(?:[\w.-]+:)?Relationship\b([^>]*)>/g)) {
-      const id = attr(m[1]!, 'Id');
-      const target = attr(m[1]!, 'Target');
-      if (id && target) targets.set(id, target.startsWith('/') ? target.slice(1) : `xl/${target.replace(/^\.\//, '')}`);
-    }
+    const rels = relationships(relsXml, folder);
+    // Found by their relationship's type, wherever they are; by the usual name when the type is missing.
+    const partOf = (type: string, name: RegExp) => [...rels.values()].find((r) => r.type.endsWith(`/${type}`))?.part ?? [...rels.values()].find((r) => r.part && name.test(r.part))?.part ?? `${folder}${type}.xml`;
     const shared: string[] = [];
-    const sharedPart = [...targets.values()].find((t) => /sharedStrings\.xml$/i.test(t)) ?? 'xl/sharedStrings.xml';
-    const sharedXml = await text(sharedPart);
+    const sharedXml = await text(partOf('sharedStrings', /sharedStrings\.xml$/i));
     if (sharedXml !== undefined) for (const s of sharedStrings(sharedXml)) shared.push(s);
-    const stylesXml = await text([...targets.values()].find((t) => /styles\.xml$/i.test(t)) ?? 'xl/styles.xml');
+    const stylesXml = await text(partOf('styles', /styles\.xml$/i));
     const dates = stylesXml === undefined ? [] : dateStyles(stylesXml);
     const sheets: LeanSheet[] = [];
     for (const m of workbook.matchAll(/<(?:[\w.-]+:)?sheet\b([^>]*)>/g)) {
       const name = attr(m[1]!, 'name');
       const rid = attr(m[1]!, 'id');
-      const part = rid === undefined ? undefined : targets.get(rid);
+      const part = rid === undefined ? undefined : rels.get(rid)?.part;
       // A name Excel refuses (a/b, 32 characters and more): exceljs says so in its message.
-      if (name === undefined || part === undefined || name === '' || name.length > 31 || /[\\/?*[\]:]/.test(name)) return null;
+      if (name === undefined || !part || name === '' || name.length > 31 || /[\\/?*[\]:]/.test(name)) return null;
       const xml = await text(part);
       if (xml === undefined) return null;
       const state = attr(m[1]!, 'state');
-      const merges = [...xml.matchAll(/<(?:[\w.-]+:)?mergeCell\b[^>]*\bref="([A-Z]+\d+:[A-Z]+\d+)"/g)].map((r) => r[1]!);
+      const merges = [...xml.matchAll(/<(?:[\w.-]+:)?mergeCell\b([^>]*)>/g)].map((r) => attr(r[1]!, 'ref') ?? '').filter((ref) => /^[A-Z]+\d+:[A-Z]+\d+$/.test(ref));
       sheets.push({
         name,
         state: state === 'hidden' || state === 'veryHidden' ? state : 'visible',

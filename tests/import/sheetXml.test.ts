@@ -7,25 +7,9 @@ import ExcelJS from 'exceljs';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readGrid, type Grid } from '../../electron/excel/grid';
 import { readSheetsLean } from '../../electron/excel/sheetXml';
-import { takeOutMerges } from '../../electron/excel/unmerge';
 import { readOverviewBytes } from '../../electron/excel/overviewReader';
-import { ROOT } from './helpers';
-
-async function viaExceljs(bytes: Buffer): Promise<{ name: string; state: string; grid: Grid }[]> {
-  const unmerged = await takeOutMerges(bytes);
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(unmerged.bytes as unknown as ArrayBuffer);
-  return wb.worksheets.map((ws) => ({ name: ws.name, state: ws.state === 'hidden' || ws.state === 'veryHidden' ? ws.state : 'visible', grid: readGrid(ws, unmerged.merges.get(ws.name) ?? [], 'x') }));
-}
-
-/** What a person sees: every non-empty cell with its text and merge, and what is hidden. */
-function seen(grid: Grid) {
-  const cells: string[] = [];
-  grid.cells.forEach((row, r) => row.forEach((c, k) => (c.text !== '' || c.mergedFrom) && cells.push(`${r}:${k}=${c.text}|${c.mergedFrom ?? ''}`)));
-  return { cells, hiddenRows: grid.hiddenRows, hiddenColumns: grid.hiddenColumns };
-}
+import { ROOT, seen, viaExceljs } from './helpers';
 
 const FILES = [
   path.join(ROOT, 'seeds/2023-三季度-一览表.xlsx'),
