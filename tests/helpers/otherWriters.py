@@ -237,7 +237,7 @@ def text_xml(text, refs):
 
 
 def handmade(path, targets, prefix="", cell_refs=True, row_refs=True, strings="shared", sheet_part="worksheets/sheet1.xml",
-             shared_part="sharedStrings.xml", absolute=False, refs=False, crlf="\r\n", zip_names=None, extra=None, bom=False, base="xl"):
+             shared_part="sharedStrings.xml", absolute=False, refs=False, crlf="\r\n", zip_names=None, extra=None, bom=False, base="xl", merge_quote=None):
     """One workbook of the official layout (title on row 1, header on row 2, continuation lines empty).
 
     prefix: `x:` on every SpreadsheetML element (the .NET OpenXML SDK); cell_refs/row_refs: the `r`
@@ -247,7 +247,7 @@ def handmade(path, targets, prefix="", cell_refs=True, row_refs=True, strings="s
     written (`_x000D_\\n` is Excel's own escape); zip_names: part name -> name in the zip (case changes);
     extra: a function adding cells (column index -> raw cell XML) to rows by index; bom: parts start with
     a byte order mark (.NET's UTF8Encoding); base: the workbook's folder (xl, or another the package's
-    relationships name)."""
+    relationships name); merge_quote: the title merged over the header's width, its ref in that quote."""
     p = prefix
     rows = [[TITLE], HEADER]
     for _, _, cells in official_lines(targets, deadline=lambda d: f"长期{crlf}坚持" if d == "长期坚持" else d):
@@ -294,8 +294,10 @@ def handmade(path, targets, prefix="", cell_refs=True, row_refs=True, strings="s
         rref = f' r="{r + 1}"' if row_refs else ""
         body.append(f"<{p}row{rref}>" + "".join(x for _, x in xml_cells) + f"</{p}row>")
     ns = f'xmlns{":" + p[:-1] if p else ""}="{MAIN}" xmlns:r="{REL}"'
+    q = merge_quote
+    merges = f'<{p}mergeCells count="1"><{p}mergeCell ref={q}A1:{column_letter(len(HEADER) - 1)}1{q}/></{p}mergeCells>' if q else ""
     sheet = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<{p}worksheet {ns}><{p}sheetData>'
-             + "".join(body) + f"</{p}sheetData></{p}worksheet>")
+             + "".join(body) + f"</{p}sheetData>{merges}</{p}worksheet>")
     workbook = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<{p}workbook {ns}><{p}sheets>'
                 f'<{p}sheet name="一览表" sheetId="1" r:id="R5a3f0c"/></{p}sheets></{p}workbook>')
     styles = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<{p}styleSheet {ns}>'
@@ -370,7 +372,7 @@ WRITERS = {
     "no-refs-inline.xlsx": ("流式写出：行与单元格都没有 r 属性，内联字符串，布尔与错误值单元格", lambda p, t: handmade(p, t, cell_refs=False, row_refs=False, strings="inline", extra=status_as_booleans)),
     "formula-strings.xlsx": ("公式文本结果：t=\"str\" 单元格，文本写成字符引用", lambda p, t: handmade(p, t, strings="str", refs=True)),
     "odd-paths.xlsx": ("工作表与共享字符串不在常规位置，关系目标为绝对路径 /xl/…", lambda p, t: handmade(p, t, sheet_part="data/overview.xml", shared_part="text/strings.xml", absolute=True)),
-    "char-refs.xlsx": ("共享字符串全部写成字符引用（&#x…;），换行为 &#xD;&#xA;", lambda p, t: handmade(p, t, refs=True)),
+    "char-refs.xlsx": ("共享字符串全部写成字符引用（&#x…;），换行为 &#xD;&#xA;；标题合并单元格的 ref 用单引号", lambda p, t: handmade(p, t, refs=True, merge_quote="'")),
     "upper-case-parts.xlsx": ("部件名大写：xl/worksheets/Sheet1.xml、xl/SharedStrings.xml（关系中同样大写）", lambda p, t: handmade(p, t, sheet_part="worksheets/Sheet1.xml", shared_part="SharedStrings.xml")),
     "case-mismatch.xlsx": ("关系中的部件名与压缩包中的大小写不同（OPC 部件名不区分大小写）", lambda p, t: handmade(p, t, zip_names={"xl/worksheets/sheet1.xml": "xl/worksheets/Sheet1.xml", "xl/sharedStrings.xml": "xl/SharedStrings.xml"})),
 }
