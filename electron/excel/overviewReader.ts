@@ -67,7 +67,7 @@ function headerNotes(grid: Grid, file: string, header: HeaderRows, notes: ReadNo
       const same = ig.role === undefined ? '' : `与${ig.kept === undefined ? '' : `第${columnLetter(ig.kept)}列`}同为“${COLUMN_ROLE_NAMES[ig.role]}”，`;
       notes.push({
         severity: 'info',
-        message: ig.reason === 'duplicate' ? `第${column}列「${ig.header}」${same}已忽略` : `第${column}列「${ig.header}」未识别，已忽略`,
+        message: `第${column}列${ig.header === '' ? '（无列名）' : `「${ig.header}」`}${ig.reason === 'duplicate' ? same : '未识别，'}已忽略`,
         where: { ...where, row: header.first + 1, column },
       });
     }

@@ -212,6 +212,64 @@ def xlsxwriter_strings_to_numbers(path, targets):
 
 
 # ----------------------------------------------------------------------------------------------------
+# Layouts where a column can go missing: each column that holds values must be read or named.
+
+def openpyxl_sheet(path, title, rows, merges=(), hidden_columns=()):
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = title
+    for row in rows:
+        ws.append(row)
+    for m in merges:
+        ws.merge_cells(m)
+    for c in hidden_columns:
+        ws.column_dimensions[c].hidden = True
+    wb.save(path)
+
+
+def unheaded_middle(path, targets):
+    """A column with no header between 完成时限 and 三季度完成情况, holding 重点督办 marks."""
+    rows = [[TITLE], HEADER[:4] + [None] + HEADER[4:]]
+    for n, (_, _, c) in enumerate(official_lines(targets)):
+        rows.append(c[:4] + ["重点督办" if n % 3 == 0 else None] + c[4:])
+    openpyxl_sheet(path, "一览表", rows, ["A1:H1"])
+
+
+def unheaded_right(path, targets):
+    """Columns with no header right of the table: H (已核实 marks, hidden) and J (a contact line, once)."""
+    rows = [[TITLE], HEADER]
+    for n, (_, _, c) in enumerate(official_lines(targets)):
+        rows.append(c + ["已核实" if n % 2 == 0 else None, None, "联系人：王伟 5551234" if n == 7 else None])
+    openpyxl_sheet(path, "一览表", rows, ["A1:G1"], hidden_columns=["H"])
+
+
+def merged_units_header(path, targets):
+    """责任单位 merged over two columns with no row of sub-headers: the lead unit in G, the cooperating units in H."""
+    rows = [[TITLE], [PARAGRAPH], HEADER + [None]]
+    for t, i, c in official_lines(targets):
+        line = t["assignments"][i]
+        rows.append(c[:6] + [" ".join(line["leadUnits"]), "、".join(line["cooperatingUnits"]) or None])
+    openpyxl_sheet(path, "一览表", rows, ["A1:H1", "A2:H2", "G3:H3"])
+
+
+def header_crlf_fullwidth(path, targets):
+    """The header on row 4 (title, paragraph, an empty row above it), its words broken by CR LF and full-width spaces."""
+    header = ["序　号", "市政府\r\n领导", "责任目标\r\n内容", "完成\r\n时限", "三季度\r\n完成情况", "是否按计划\r\n完成进度", "责　任\r\n单　位"]
+    rows = [[TITLE], [PARAGRAPH], [], header] + [c for _, _, c in official_lines(targets)]
+    openpyxl_sheet(path, "一览表", rows, ["A1:G1", "A2:G2"])
+
+
+def quarter_sub_columns(path, targets):
+    """A second header row of sub-columns: 完成情况 merged over 一季度 | 二季度 | 三季度; the Q3 text under 三季度."""
+    rows = [[TITLE], ["序号", "市政府领导", "责任目标内容", "完成时限", "完成情况", None, None, "是否按计划完成进度", "责任单位"],
+            [None, None, None, None, "一季度", "二季度", "三季度", None, None]]
+    for _, _, c in official_lines(targets):
+        early = "本季度工作按计划推进，相关项目有序实施" if c[4] else None
+        rows.append(c[:4] + [early, early, c[4]] + c[5:])
+    openpyxl_sheet(path, "一览表", rows, ["A1:I1", "E2:G2", "A2:A3", "B2:B3", "C2:C3", "D2:D3", "H2:H3", "I2:I3"])
+
+
+# ----------------------------------------------------------------------------------------------------
 # Packages made by hand: the XML shapes of other writers.
 
 MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
@@ -366,6 +424,11 @@ WRITERS = {
     "xlsxwriter-published.xlsx": ("xlsxwriter：merge_range、富文本单元格、_x000D_ 转义的换行、首尾空格", xlsxwriter_published),
     "xlsxwriter-constant-memory.xlsx": ("xlsxwriter constant_memory：全部为内联字符串（inlineStr）", xlsxwriter_constant_memory),
     "xlsxwriter-strings-to-numbers.xlsx": ("xlsxwriter strings_to_numbers：文本序号写成数字", xlsxwriter_strings_to_numbers),
+    "unheaded-middle.xlsx": ("表头中间有一列没有列名，列中有“重点督办”标记", unheaded_middle),
+    "unheaded-right.xlsx": ("表格右侧有没有列名的列：隐藏的H列（已核实）和J列（一处联系人）", unheaded_right),
+    "merged-units-header.xlsx": ("“责任单位”横向合并跨两列、无子表头：G列牵头单位，H列配合单位", merged_units_header),
+    "header-crlf-fullwidth.xlsx": ("表头在第4行，列名内有 CR LF 换行和全角空格", header_crlf_fullwidth),
+    "quarter-sub-columns.xlsx": ("第二行表头为子列：“完成情况”下分“一季度|二季度|三季度”", quarter_sub_columns),
     "sdk-prefixed.xlsx": (".NET OpenXML SDK 式：所有元素带 x: 前缀，部件带 BOM，关系编号非 rIdN，换行写作 _x000D_", lambda p, t: handmade(p, t, prefix="x:", crlf="_x000D_\n", bom=True)),
     "boolean-words.xlsx": ("布尔单元格写作 true/false（而非 1/0）", lambda p, t: handmade(p, t, extra=lambda r, p_, refs: status_as_booleans(r, p_, refs, words=True))),
     "workbook-elsewhere.xlsx": ("工作簿部件不在 xl/ 下（_rels/.rels 指向 excel/workbook.xml）", lambda p, t: handmade(p, t, base="excel")),

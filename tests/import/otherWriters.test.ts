@@ -30,6 +30,11 @@ const READS: Record<string, 'same' | 'declines' | 'exceljs-reads-nothing' | 'exc
   'xlsxwriter-published.xlsx': 'same',
   'xlsxwriter-constant-memory.xlsx': 'exceljs-keeps-escapes',
   'xlsxwriter-strings-to-numbers.xlsx': 'same',
+  'unheaded-middle.xlsx': 'same',
+  'unheaded-right.xlsx': 'same',
+  'merged-units-header.xlsx': 'same',
+  'header-crlf-fullwidth.xlsx': 'same',
+  'quarter-sub-columns.xlsx': 'same',
   'sdk-prefixed.xlsx': 'exceljs-reads-nothing',
   'boolean-words.xlsx': 'exceljs-false-is-true',
   'workbook-elsewhere.xlsx': 'exceljs-reads-nothing',
@@ -147,5 +152,44 @@ describe('workbooks written by other programs', () => {
     expect(texts).toContain('长期\r\n坚持');
     expect(texts).toContain('见附件_x000D_说明');
     expect(texts.filter((t) => t.includes('_x000D_'))).toEqual(texts.filter((t) => t === '见附件_x000D_说明'));
+  });
+});
+
+describe('no column is lost without a word', () => {
+  async function preview(name: string) {
+    const core = await openCore();
+    try {
+      return await core.invoke('import.preview', { files: [importFile(name)] });
+    } finally {
+      core.close();
+    }
+  }
+  const ignored = (p: Awaited<ReturnType<typeof preview>>) => p.notes.filter((n) => /已忽略/.test(n.message)).map((n) => n.message);
+  const roles = (p: Awaited<ReturnType<typeof preview>>) => Object.fromEntries(p.files[0]!.sheets[0]!.columns.map((c) => [c.column, c.role]));
+
+  it('a column with no name between named ones is named as not read', async () => {
+    expect(ignored(await preview('unheaded-middle.xlsx'))).toEqual(['第E列（无列名）未识别，已忽略']);
+  });
+
+  it('columns with no name right of the table, hidden or holding one cell, are named as not read', async () => {
+    expect(ignored(await preview('unheaded-right.xlsx'))).toEqual(['第H列（无列名）未识别，已忽略', '第J列（无列名）未识别，已忽略']);
+  });
+
+  it('责任单位 merged over two columns is read as the lead unit and the cooperating units', async () => {
+    const p = await preview('merged-units-header.xlsx');
+    expect(roles(p)).toMatchObject({ G: 'leadUnits', H: 'cooperatingUnits' });
+    expect(ignored(p)).toEqual([]);
+  });
+
+  it("完成情况 over 一季度 | 二季度 | 三季度: the quarter's column is read, the others are named", async () => {
+    const p = await preview('quarter-sub-columns.xlsx');
+    expect(roles(p)).toMatchObject({ E: null, F: null, G: 'progress' });
+    expect(ignored(p)).toEqual(['第E列「一季度完成情况」与第G列同为“完成情况”，已忽略', '第F列「二季度完成情况」与第G列同为“完成情况”，已忽略']);
+  });
+
+  it('header words broken by CR LF and full-width spaces on row 4 name every column', async () => {
+    const p = await preview('header-crlf-fullwidth.xlsx');
+    expect(Object.values(roles(p))).toEqual(['serial', 'leaders', 'content', 'deadline', 'progress', 'onSchedule', 'units']);
+    expect(ignored(p)).toEqual([]);
   });
 });
