@@ -205,7 +205,8 @@ function parseSheets(sources: SheetSource[], fileName: string, options: ReadOpti
             source: read?.source ?? (header.mapping[columnLetter(c)] === 'ignore' ? 'user' : null),
           };
         })
-        .filter((c) => c.header !== '' || c.role !== null),
+        // A column with values and no name is listed too, so that the user can say (and change) what it is.
+        .filter((c, i) => c.header !== '' || c.role !== null || c.source !== null || header.blocks.some((b) => b.ignored.some((ig) => ig.column === i))),
     });
     headerQuarterFound ??= headerQuarter(grid, header) ?? quarterIn(grid.sheet);
     headerNotes(grid, fileName, header, notes);

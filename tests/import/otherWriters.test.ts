@@ -167,8 +167,18 @@ describe('no column is lost without a word', () => {
   const ignored = (p: Awaited<ReturnType<typeof preview>>) => p.notes.filter((n) => /已忽略/.test(n.message)).map((n) => n.message);
   const roles = (p: Awaited<ReturnType<typeof preview>>) => Object.fromEntries(p.files[0]!.sheets[0]!.columns.map((c) => [c.column, c.role]));
 
-  it('a column with no name between named ones is named as not read', async () => {
-    expect(ignored(await preview('unheaded-middle.xlsx'))).toEqual(['第E列（无列名）未识别，已忽略']);
+  it('a column with no name between named ones is named as not read, and listed for the user to correct', async () => {
+    const p = await preview('unheaded-middle.xlsx');
+    expect(ignored(p)).toEqual(['第E列（无列名）未识别，已忽略']);
+    expect(p.files[0]!.sheets[0]!.columns.find((c) => c.column === 'E')).toEqual({ column: 'E', header: '', role: null, source: null });
+    const core = await openCore();
+    try {
+      const corrected = await core.invoke('import.preview', { files: [importFile('unheaded-middle.xlsx')], mapping: { 'unheaded-middle.xlsx': { E: 'ignore' } } });
+      expect(ignored(corrected)).toEqual([]);
+      expect(corrected.files[0]!.sheets[0]!.columns.find((c) => c.column === 'E')).toEqual({ column: 'E', header: '', role: null, source: 'user' });
+    } finally {
+      core.close();
+    }
   });
 
   it('columns with no name right of the table, hidden or holding one cell, are named as not read', async () => {
