@@ -9,7 +9,7 @@
  * before: the same texts, the same messages for damaged files.
  */
 import zlib from 'node:zlib';
-import { columnLetter, MAX_GRID_CELLS, MAX_ROWS, type Grid, type GridCell } from './grid';
+import { columnLetter, MAX_GRID_CELLS, MAX_ROWS, percentDecimals, percentText, type Grid, type GridCell } from './grid';
 
 export interface LeanSheet {
   name: string;
@@ -189,8 +189,14 @@ function isDateCode(code: string): boolean {
   return /[ymdhMsb]/.test(code.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, ''));
 }
 
-/** Per cell style index: whether it shows numbers as dates (then the exceljs path reads the cell). */
-function dateStyles(xml: string): boolean[] {
+/** How a cell style shows a number: as a date (left to the exceljs path), as a percentage (its decimals), or plainly. */
+type NumberStyle = 'date' | { percent: number } | null;
+
+/** Excel's built-in percent formats. */
+const BUILTIN_FORMATS: Record<number, string> = { 9: '0%', 10: '0.00%' };
+
+/** Per cell style index: how it shows numbers. */
+function numberStyles(xml: string): NumberStyle[] {
   const codes = new Map<number, string>();
   for (const m of xml.matchAll(/<(?:[\w.-]+:)?numFmt\b([^>]*)>/g)) {
     const id = Number(attr(m[1]!, 'numFmtId'));
@@ -198,11 +204,12 @@ function dateStyles(xml: string): boolean[] {
     if (Number.isInteger(id) && code !== undefined) codes.set(id, code);
   }
   const xfs = /<(?:[\w.-]+:)?cellXfs\b[^>]*>([\s\S]*?)<\/(?:[\w.-]+:)?cellXfs>/.exec(xml)?.[1] ?? '';
-  const out: boolean[] = [];
+  const out: NumberStyle[] = [];
   for (const m of xfs.matchAll(/<(?:[\w.-]+:)?xf\b([^>]*)>/g)) {
     const id = Number(attr(m[1]!, 'numFmtId') ?? 0);
-    const code = codes.get(id);
-    out.push(code !== undefined ? isDateCode(code) : isBuiltinDate(id));
+    const code = codes.get(id) ?? BUILTIN_FORMATS[id];
+    const percent = code === undefined ? null : percentDecimals(code);
+    out.push(percent !== null ? { percent } : (code !== undefined ? isDateCode(code) : isBuiltinDate(id)) ? 'date' : null);
   }
   return out;
 }
@@ -221,7 +228,7 @@ function formatNumber(n: number): string {
 
 
 /** Cells by row of one sheet: 1-based row and column, shown text. */
-function readSheet(xml: string, shared: string[], dates: boolean[]): { rows: Map<number, Map<number, string>>; hiddenRows: number[]; hiddenColumns: number[]; maxColumn: number } {
+function readSheet(xml: string, shared: string[], styles: NumberStyle[]): { rows: Map<number, Map<number, string>>; hiddenRows: number[]; hiddenColumns: number[]; maxColumn: number } {
   const rows = new Map<number, Map<number, string>>();
   const hiddenRows: number[] = [];
   const hiddenColumns = new Set<number>();
@@ -310,11 +317,12 @@ function readSheet(xml: string, shared: string[], dates: boolean[]): { rows: Map
         } else if (value === null || value.trim() === '') {
           text = '';
         } else if (type === 'n') {
-          if (dates[style]) throw new Unsupported();
+          const shown = styles[style] ?? null;
+          if (shown === 'date') throw new Unsupported();
           const n = Number(value);
           if (!Number.isFinite(n)) throw new Unsupported();
           // exceljs drops a formula's cached result of 0; the same file must read the same either way.
-          text = formula && n === 0 ? '' : formatNumber(n);
+          text = formula && n === 0 ? '' : shown ? percentText(n, shown.percent) : formatNumber(n);
         } else {
           throw new Unsupported();
         }
@@ -450,7 +458,7 @@ export async function readSheetsLean(bytes: Buffer): Promise<LeanSheet[] | null>
     const sharedXml = await text(partOf('sharedStrings', /sharedStrings\.xml$/i));
     if (sharedXml !== undefined) for (const s of sharedStrings(sharedXml)) shared.push(s);
     const stylesXml = await text(partOf('styles', /styles\.xml$/i));
-    const dates = stylesXml === undefined ? [] : dateStyles(stylesXml);
+    const styles = stylesXml === undefined ? [] : numberStyles(stylesXml);
     const sheets: LeanSheet[] = [];
     for (const m of workbook.matchAll(/<(?:[\w.-]+:)?sheet\b([^>]*)>/g)) {
       const name = attr(m[1]!, 'name');
@@ -465,7 +473,7 @@ export async function readSheetsLean(bytes: Buffer): Promise<LeanSheet[] | null>
       sheets.push({
         name,
         state: state === 'hidden' || state === 'veryHidden' ? state : 'visible',
-        grid: toGrid(name, readSheet(xml, shared, dates), merges),
+        grid: toGrid(name, readSheet(xml, shared, styles), merges),
       });
     }
     return sheets.length > 0 ? sheets : null;

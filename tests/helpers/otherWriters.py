@@ -123,6 +123,23 @@ def openpyxl_dates(path, targets):
     wb.save(path)
 
 
+def openpyxl_percent_status(path, targets):
+    """The status as a percentage typed in Excel: numbers (1.0, or 0.655 on every third line) shown through the
+    formats 0% and 0.0%, under a header no rule knows (完成进度)."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "一览表"
+    ws.append([TITLE])
+    ws.append(HEADER[:5] + ["完成进度"] + HEADER[6:])
+    for n, (t, i, cells) in enumerate(official_lines(targets)):
+        on = progress(t["assignments"][i])["onSchedule"]
+        cells = list(cells)
+        cells[5] = None if on is None else (1.0 if on and n % 3 else 0.655)
+        ws.append(cells)
+        ws.cell(row=ws.max_row, column=6).number_format = "0%" if n % 2 == 0 else "0.0%"
+    wb.save(path)
+
+
 def openpyxl_two_row_header(path, targets):
     """A header that starts on row 4 after a blank line and takes two rows: 序号, 市政府领导, 责任目标内容,
     完成时限 and 责任单位 merged over both, 三季度工作推进情况 merged across 完成情况 | 是否按计划完成进度;
@@ -420,6 +437,7 @@ WRITERS = {
     "openpyxl-published.xlsx": ("openpyxl：正式版式，合并单元格、序号为浮点数、隐藏列/行/工作表、单元格内换行、首尾空格", openpyxl_published),
     "openpyxl-write-only.xlsx": ("openpyxl write_only：流式写出，表头在第1行，无合并，换行为 CR LF", openpyxl_write_only),
     "openpyxl-dates.xlsx": ("openpyxl：完成时限为真正的日期单元格", openpyxl_dates),
+    "openpyxl-percent-status.xlsx": ("openpyxl：状态列为百分比数字（格式 0% 与 0.0%），表头“完成进度”", openpyxl_percent_status),
     "openpyxl-two-row-header.xlsx": ("openpyxl：表头在第4、5行（两行表头，纵向与横向合并），表头内全角空格与换行，末列“备注”", openpyxl_two_row_header),
     "xlsxwriter-published.xlsx": ("xlsxwriter：merge_range、富文本单元格、_x000D_ 转义的换行、首尾空格", xlsxwriter_published),
     "xlsxwriter-constant-memory.xlsx": ("xlsxwriter constant_memory：全部为内联字符串（inlineStr）", xlsxwriter_constant_memory),

@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readSheetsLean } from '../../electron/excel/sheetXml';
+import { percentDecimals } from '../../electron/excel/grid';
 import { readOverviewBytes } from '../../electron/excel/overviewReader';
 import { ROOT, seen, viaExceljs } from './helpers';
 
@@ -63,5 +64,31 @@ describe('the lean sheet reader reads what exceljs reads', () => {
     expect(seen(lean[0]!.grid)).toEqual(seen((await viaExceljs(bytes))[0]!.grid));
     expect(lean[0]!.grid.cells[0]![0]!.text).toBe('统筹抓好青年发展友好型城市 & “创建”');
     expect(lean[0]!.grid.cells[1]!.map((c) => c.text)).toEqual(['长期\n坚持', '12', '是', '长期坚持']);
+  });
+
+  it.each([
+    ['0%', 0],
+    ['0.00%', 2],
+    ['#,##0.0%', 1],
+    ['0.00%;[Red]-0.00%', 2],
+    ['0.0"%"', null],
+    ['0.00', null],
+    ['General', null],
+    ['@', null],
+  ])('percent format %s shows %s decimals', (code, decimals) => {
+    expect(percentDecimals(code)).toBe(decimals);
+  });
+
+  it("shows numbers under a percent format as percentages, as the exceljs path now does too", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Sheet1');
+    ws.addRow([0.655, 0.8, 1, 0.12345]);
+    ws.getCell('A1').numFmt = '0%';
+    ws.getCell('B1').numFmt = '0.0%';
+    ws.getCell('C1').numFmt = '0.00%;[Red]-0.00%';
+    const bytes = Buffer.from(await wb.xlsx.writeBuffer());
+    const lean = (await readSheetsLean(bytes))!;
+    expect(lean[0]!.grid.cells[0]!.map((c) => c.text)).toEqual(['66%', '80.0%', '100.00%', '0.12345']);
+    expect(seen(lean[0]!.grid)).toEqual(seen((await viaExceljs(bytes))[0]!.grid));
   });
 });
