@@ -53,6 +53,14 @@ export function percentText(n: number, decimals: number): string {
   return `${Number((n * 100).toPrecision(15)).toFixed(decimals)}%`;
 }
 
+/**
+ * A date-formatted number as the grid shows dates: the ISO day, from Excel's day count the way exceljs
+ * turns it into a Date (1900 system, or 1904 when the workbook says so); empty when it is no valid date.
+ */
+export function serialDateText(serial: number, date1904: boolean): string {
+  return valueText(new Date(Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * 24 * 3600 * 1000)));
+}
+
 /** A cell's shown text; `numFmt` is its number format, for numbers shown as percentages. */
 export function valueText(value: ExcelJS.CellValue, numFmt?: string): string {
   if (value === null || value === undefined) return '';

@@ -4,12 +4,13 @@
  * all the rest of an import of an ordinary (merge-free) table. Shared strings are resolved once; each
  * sheet's XML is scanned tag by tag into the same Grid the exceljs path builds (grid.ts).
  *
- * Anything it does not read exactly as exceljs would (a date-formatted number, a damaged or oversized
- * sheet, a part it cannot find) makes it answer null, and the caller reads the file with exceljs as
- * before: the same texts, the same messages for damaged files.
+ * Anything it does not read exactly as exceljs would (a damaged or oversized sheet, a part it cannot find,
+ * a value of a kind it does not know) makes it answer null, and the caller reads the file with exceljs as
+ * before: the same texts, the same messages for damaged files. Where exceljs reads a file wrong or not at
+ * all (tests/import/otherWriters.test.ts lists how), this reads what Excel shows.
  */
 import zlib from 'node:zlib';
-import { columnLetter, MAX_GRID_CELLS, MAX_ROWS, percentDecimals, percentText, type Grid, type GridCell } from './grid';
+import { columnLetter, MAX_GRID_CELLS, MAX_ROWS, percentDecimals, percentText, serialDateText, type Grid, type GridCell } from './grid';
 
 export interface LeanSheet {
   name: string;
@@ -189,7 +190,11 @@ function isDateCode(code: string): boolean {
   return /[ymdhMsb]/.test(code.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, ''));
 }
 
-/** How a cell style shows a number: as a date (left to the exceljs path), as a percentage (its decimals), or plainly. */
+/**
+ * How a cell style shows a number: as a date, as a percentage (its decimals), or plainly. Dates include
+ * the built-in formats of Chinese Excel and WPS (31 is yyyy"年"m"月"d"日", 57 yyyy"年"m"月"), which exceljs
+ * knows no code for and shows as a bare day count (45291).
+ */
 type NumberStyle = 'date' | { percent: number } | null;
 
 /** Excel's built-in percent formats. */
@@ -228,7 +233,7 @@ function formatNumber(n: number): string {
 
 
 /** Cells by row of one sheet: 1-based row and column, shown text. */
-function readSheet(xml: string, shared: string[], styles: NumberStyle[]): { rows: Map<number, Map<number, string>>; hiddenRows: number[]; hiddenColumns: number[]; maxColumn: number } {
+function readSheet(xml: string, shared: string[], styles: NumberStyle[], date1904: boolean): { rows: Map<number, Map<number, string>>; hiddenRows: number[]; hiddenColumns: number[]; maxColumn: number } {
   const rows = new Map<number, Map<number, string>>();
   const hiddenRows: number[] = [];
   const hiddenColumns = new Set<number>();
@@ -288,7 +293,8 @@ function readSheet(xml: string, shared: string[], styles: NumberStyle[]): { rows
           if (!at || at.row !== row || at.col > MAX_COLUMNS) throw new Unsupported();
           column = at.col;
           type = attr(attrs, 't') ?? 'n';
-          style = Number(attr(attrs, 's') ?? 0);
+          // No style at all (not style 0): exceljs gives such a cell no number format.
+          style = Number(attr(attrs, 's') ?? -1);
           value = null;
           formula = false;
           inline = '';
@@ -312,17 +318,22 @@ function readSheet(xml: string, shared: string[], styles: NumberStyle[]): { rows
           else if (b === '1' || b === 'true') text = '是';
           else if (b === '0' || b === 'false') text = '否';
           else throw new Unsupported();
+        } else if (type === 'd') {
+          // An ISO 8601 date (t="d"), shown as the grid shows dates; exceljs reads 2023-12-31 as 2023.
+          const iso = value?.trim() ?? '';
+          if (iso === '') text = '';
+          else if (/^\d{4}-\d{2}-\d{2}(T[\d:.]*(Z|[+-]\d{2}:?\d{2})?)?$/.test(iso)) text = iso.slice(0, 10);
+          else throw new Unsupported();
         } else if (type === 'e') {
           text = '';
         } else if (value === null || value.trim() === '') {
           text = '';
         } else if (type === 'n') {
           const shown = styles[style] ?? null;
-          if (shown === 'date') throw new Unsupported();
           const n = Number(value);
           if (!Number.isFinite(n)) throw new Unsupported();
           // exceljs drops a formula's cached result of 0; the same file must read the same either way.
-          text = formula && n === 0 ? '' : shown ? percentText(n, shown.percent) : formatNumber(n);
+          text = formula && n === 0 ? '' : shown === 'date' ? serialDateText(n, date1904) : shown ? percentText(n, shown.percent) : formatNumber(n);
         } else {
           throw new Unsupported();
         }
@@ -450,7 +461,7 @@ export async function readSheetsLean(bytes: Buffer): Promise<LeanSheet[] | null>
     const folder = folderOf(workbookPart);
     const relsXml = await text(`${folder}_rels/${workbookPart.slice(folder.length)}.rels`);
     if (workbook === undefined || relsXml === undefined) return null;
-    if (/date1904\s*=\s*["'](1|true)/.test(workbook)) return null;
+    const date1904 = /date1904\s*=\s*["'](1|true)/.test(workbook);
     const rels = relationships(relsXml, folder);
     // Found by their relationship's type, wherever they are; by the usual name when the type is missing.
     const partOf = (type: string, name: RegExp) => [...rels.values()].find((r) => r.type.endsWith(`/${type}`))?.part ?? [...rels.values()].find((r) => r.part && name.test(r.part))?.part ?? `${folder}${type}.xml`;
@@ -473,7 +484,7 @@ export async function readSheetsLean(bytes: Buffer): Promise<LeanSheet[] | null>
       sheets.push({
         name,
         state: state === 'hidden' || state === 'veryHidden' ? state : 'visible',
-        grid: toGrid(name, readSheet(xml, shared, styles), merges),
+        grid: toGrid(name, readSheet(xml, shared, styles, date1904), merges),
       });
     }
     return sheets.length > 0 ? sheets : null;

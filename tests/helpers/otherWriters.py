@@ -312,7 +312,7 @@ def text_xml(text, refs):
 
 
 def handmade(path, targets, prefix="", cell_refs=True, row_refs=True, strings="shared", sheet_part="worksheets/sheet1.xml",
-             shared_part="sharedStrings.xml", absolute=False, refs=False, crlf="\r\n", zip_names=None, extra=None, bom=False, base="xl", merge_quote=None):
+             shared_part="sharedStrings.xml", absolute=False, refs=False, crlf="\r\n", zip_names=None, extra=None, bom=False, base="xl", merge_quote=None, dates=None):
     """One workbook of the official layout (title on row 1, header on row 2, continuation lines empty).
 
     prefix: `x:` on every SpreadsheetML element (the .NET OpenXML SDK); cell_refs/row_refs: the `r`
@@ -322,10 +322,13 @@ def handmade(path, targets, prefix="", cell_refs=True, row_refs=True, strings="s
     written (`_x000D_\\n` is Excel's own escape); zip_names: part name -> name in the zip (case changes);
     extra: a function adding cells (column index -> raw cell XML) to rows by index; bom: parts start with
     a byte order mark (.NET's UTF8Encoding); base: the workbook's folder (xl, or another the package's
-    relationships name); merge_quote: the title merged over the header's width, its ref in that quote."""
+    relationships name); merge_quote: the title merged over the header's width, its ref in that quote;
+    dates: 年底 written as the date 2023-12-31, either 'builtin' (the day count 45291 under Chinese Excel's
+    built-in format 31, yyyy"年"m"月"d"日", which has no numFmt element) or 'iso' (t="d")."""
+    DATE = ("date",)
     p = prefix
     rows = [[TITLE], HEADER]
-    for _, _, cells in official_lines(targets, deadline=lambda d: f"长期{crlf}坚持" if d == "长期坚持" else d):
+    for _, _, cells in official_lines(targets, deadline=lambda d: f"长期{crlf}坚持" if d == "长期坚持" else DATE if d == "年底" and dates else d):
         rows.append(cells)
     shared = []
     index = {}
@@ -347,7 +350,9 @@ def handmade(path, targets, prefix="", cell_refs=True, row_refs=True, strings="s
             if v is None or v == "":
                 continue
             ref = f' r="{column_letter(c)}{r + 1}"' if cell_refs else ""
-            if isinstance(v, (int, float)):
+            if v is DATE:
+                xml_cells.append((c, f'<{p}c{ref} s="1"><{p}v>45291</{p}v></{p}c>' if dates == "builtin" else f'<{p}c{ref} t="d"><{p}v>2023-12-31T00:00:00</{p}v></{p}c>'))
+            elif isinstance(v, (int, float)):
                 xml_cells.append((c, f"<{p}c{ref}><{p}v>{v}</{p}v></{p}c>"))
             elif strings == "inline":
                 xml_cells.append((c, f'<{p}c{ref} t="inlineStr"><{p}is>{t_element(v)}</{p}is></{p}c>'))
@@ -380,7 +385,8 @@ def handmade(path, targets, prefix="", cell_refs=True, row_refs=True, strings="s
               f'<{p}fills count="1"><{p}fill><{p}patternFill patternType="none"/></{p}fill></{p}fills>'
               f'<{p}borders count="1"><{p}border/></{p}borders>'
               f'<{p}cellStyleXfs count="1"><{p}xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></{p}cellStyleXfs>'
-              f'<{p}cellXfs count="1"><{p}xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></{p}cellXfs>'
+              f'<{p}cellXfs count="2"><{p}xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'
+              f'<{p}xf numFmtId="31" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></{p}cellXfs>'
               f'</{p}styleSheet>')
     sst_xml = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<{p}sst {ns} count="{len(shared)}" uniqueCount="{len(shared)}">'
                + "".join(f"<{p}si>{t_element(s)}</{p}si>" for s in shared) + f"</{p}sst>")
@@ -442,6 +448,8 @@ WRITERS = {
     "xlsxwriter-published.xlsx": ("xlsxwriter：merge_range、富文本单元格、_x000D_ 转义的换行、首尾空格", xlsxwriter_published),
     "xlsxwriter-constant-memory.xlsx": ("xlsxwriter constant_memory：全部为内联字符串（inlineStr）", xlsxwriter_constant_memory),
     "xlsxwriter-strings-to-numbers.xlsx": ("xlsxwriter strings_to_numbers：文本序号写成数字", xlsxwriter_strings_to_numbers),
+    "chinese-builtin-dates.xlsx": ("完成时限为日期：中文 Excel/WPS 的内置日期格式 31（yyyy\"年\"m\"月\"d\"日\"，无 numFmt 元素）", lambda p, t: handmade(p, t, dates="builtin")),
+    "iso-dates.xlsx": ("完成时限为 ISO 8601 日期单元格（t=\"d\"）", lambda p, t: handmade(p, t, dates="iso")),
     "unheaded-middle.xlsx": ("表头中间有一列没有列名，列中有“重点督办”标记", unheaded_middle),
     "unheaded-right.xlsx": ("表格右侧有没有列名的列：隐藏的H列（已核实）和J列（一处联系人）", unheaded_right),
     "merged-units-header.xlsx": ("“责任单位”横向合并跨两列、无子表头：G列牵头单位，H列配合单位", merged_units_header),

@@ -39,14 +39,24 @@ describe('the lean sheet reader reads what exceljs reads', () => {
     expect(taken[0]).toBe(true);
   });
 
-  it('leaves a date-formatted cell to exceljs, which shows it as a date', async () => {
+  it.each([false, true])('reads date-formatted cells as exceljs does (1904 date system: %s)', async (date1904) => {
     const wb = new ExcelJS.Workbook();
+    wb.properties.date1904 = date1904;
     const ws = wb.addWorksheet('Sheet1');
     ws.addRow(['2024年二季度责任目标推进情况']);
     ws.addRow(['序号', '市政府领导', '责任目标内容', '完成时限', '二季度完成情况', '是否按计划完成进度', '责任单位']);
     ws.addRow([1, '李春英', '建成投用市档案馆新馆', new Date(Date.UTC(2024, 5, 30)), '主体工程已完工', '是', '市档案馆']);
+    ws.addRow([2, '李春英', '建成投用市图书馆', 45291, '已完工', '是', '市文化和旅游局']);
+    ws.getCell('D4').numFmt = 'yyyy"年"m"月"d"日"';
+    ws.getCell('H3').value = { formula: 'D3+1', result: new Date(Date.UTC(2024, 6, 1)) };
+    ws.getCell('H3').numFmt = 'yyyy-mm-dd';
+    ws.getCell('I3').value = 0.5;
+    ws.getCell('I3').numFmt = 'h:mm';
     const bytes = Buffer.from(await wb.xlsx.writeBuffer());
-    expect(await readSheetsLean(bytes)).toBeNull();
+    const lean = await readSheetsLean(bytes);
+    expect(lean).not.toBeNull();
+    expect(seen(lean![0]!.grid)).toEqual(seen((await viaExceljs(bytes))[0]!.grid));
+    expect([lean![0]!.grid.cells[2]![3]!.text, lean![0]!.grid.cells[3]![3]!.text, lean![0]!.grid.cells[2]![7]!.text]).toEqual(['2024-06-30', date1904 ? '2028-01-01' : '2023-12-31', '2024-07-01']);
     expect((await readOverviewBytes('日期.xlsx', bytes)).targets[0]!.deadline).toBe('2024-06-30');
   });
 
