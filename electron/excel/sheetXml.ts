@@ -250,6 +250,8 @@ function readSheet(xml: string, shared: string[], styles: NumberStyle[], date190
   let inPhonetic = 0;
   let inSheetData = false;
   let formula = false;
+  let rowNumbered = true;
+  let rowHidden = false;
   const check = new WellFormed();
   for (const m of xml.matchAll(TOKEN)) {
     check.step(m);
@@ -277,10 +279,12 @@ function readSheet(xml: string, shared: string[], styles: NumberStyle[], date190
           cells = null;
           break;
         }
-        row = attr(attrs, 'r') !== undefined ? Number(attr(attrs, 'r')) : row + 1;
+        rowNumbered = attr(attrs, 'r') !== undefined;
+        row = rowNumbered ? Number(attr(attrs, 'r')) : row + 1;
         if (!Number.isInteger(row) || row < 1 || row > MAX_ROWS) throw new Unsupported();
         column = 0;
-        if (/^(1|true)$/.test(attr(attrs, 'hidden') ?? '')) hiddenRows.push(row);
+        rowHidden = /^(1|true)$/.test(attr(attrs, 'hidden') ?? '');
+        if (rowHidden) hiddenRows.push(row);
         cells = rows.get(row) ?? new Map();
         rows.set(row, cells);
         if (selfClose) cells = null;
@@ -290,6 +294,14 @@ function readSheet(xml: string, shared: string[], styles: NumberStyle[], date190
         if (!close) {
           const ref = attr(attrs, 'r');
           const at = ref === undefined ? { row, col: column + 1 } : decodeRef(ref);
+          // A row written without its number, after rows left out: its first cell's reference says where it is.
+          if (at && at.row > row && !rowNumbered && column === 0 && cells.size === 0) {
+            rows.delete(row);
+            if (rowHidden) hiddenRows[hiddenRows.length - 1] = at.row;
+            row = at.row;
+            cells = rows.get(row) ?? new Map<number, string>();
+            rows.set(row, cells);
+          }
           if (!at || at.row !== row || at.col > MAX_COLUMNS) throw new Unsupported();
           column = at.col;
           type = attr(attrs, 't') ?? 'n';

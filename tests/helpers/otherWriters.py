@@ -312,7 +312,7 @@ def text_xml(text, refs):
 
 
 def handmade(path, targets, prefix="", cell_refs=True, row_refs=True, strings="shared", sheet_part="worksheets/sheet1.xml",
-             shared_part="sharedStrings.xml", absolute=False, refs=False, crlf="\r\n", zip_names=None, extra=None, bom=False, base="xl", merge_quote=None, dates=None):
+             shared_part="sharedStrings.xml", absolute=False, refs=False, crlf="\r\n", zip_names=None, extra=None, bom=False, base="xl", merge_quote=None, dates=None, gap=False):
     """One workbook of the official layout (title on row 1, header on row 2, continuation lines empty).
 
     prefix: `x:` on every SpreadsheetML element (the .NET OpenXML SDK); cell_refs/row_refs: the `r`
@@ -324,7 +324,8 @@ def handmade(path, targets, prefix="", cell_refs=True, row_refs=True, strings="s
     a byte order mark (.NET's UTF8Encoding); base: the workbook's folder (xl, or another the package's
     relationships name); merge_quote: the title merged over the header's width, its ref in that quote;
     dates: 年底 written as the date 2023-12-31, either 'builtin' (the day count 45291 under Chinese Excel's
-    built-in format 31, yyyy"年"m"月"d"日", which has no numFmt element) or 'iso' (t="d")."""
+    built-in format 31, yyyy"年"m"月"d"日", which has no numFmt element) or 'iso' (t="d"); gap: an empty
+    row after the title, left out of the XML as writers leave empty rows out."""
     DATE = ("date",)
     p = prefix
     rows = [[TITLE], HEADER]
@@ -345,11 +346,12 @@ def handmade(path, targets, prefix="", cell_refs=True, row_refs=True, strings="s
 
     body = []
     for r, cells in enumerate(rows):
+        number = r + 1 + (1 if gap and r >= 1 else 0)
         xml_cells = []
         for c, v in enumerate(cells):
             if v is None or v == "":
                 continue
-            ref = f' r="{column_letter(c)}{r + 1}"' if cell_refs else ""
+            ref = f' r="{column_letter(c)}{number}"' if cell_refs else ""
             if v is DATE:
                 xml_cells.append((c, f'<{p}c{ref} s="1"><{p}v>45291</{p}v></{p}c>' if dates == "builtin" else f'<{p}c{ref} t="d"><{p}v>2023-12-31T00:00:00</{p}v></{p}c>'))
             elif isinstance(v, (int, float)):
@@ -371,7 +373,7 @@ def handmade(path, targets, prefix="", cell_refs=True, row_refs=True, strings="s
                 filled.append(x)
                 last = c
             xml_cells = [(0, x) for x in filled]
-        rref = f' r="{r + 1}"' if row_refs else ""
+        rref = f' r="{number}"' if row_refs else ""
         body.append(f"<{p}row{rref}>" + "".join(x for _, x in xml_cells) + f"</{p}row>")
     ns = f'xmlns{":" + p[:-1] if p else ""}="{MAIN}" xmlns:r="{REL}"'
     q = merge_quote
@@ -460,6 +462,7 @@ WRITERS = {
     "workbook-elsewhere.xlsx": ("工作簿部件不在 xl/ 下（_rels/.rels 指向 excel/workbook.xml）", lambda p, t: handmade(p, t, base="excel")),
     "no-refs-inline.xlsx": ("流式写出：行与单元格都没有 r 属性，内联字符串，布尔与错误值单元格", lambda p, t: handmade(p, t, cell_refs=False, row_refs=False, strings="inline", extra=status_as_booleans)),
     "formula-strings.xlsx": ("公式文本结果：t=\"str\" 单元格，文本写成字符引用", lambda p, t: handmade(p, t, strings="str", refs=True)),
+    "rows-unnumbered.xlsx": ("行没有 r 属性而单元格有，空行被省略（标题后空一行）", lambda p, t: handmade(p, t, row_refs=False, gap=True)),
     "odd-paths.xlsx": ("工作表与共享字符串不在常规位置，关系目标为绝对路径 /xl/…", lambda p, t: handmade(p, t, sheet_part="data/overview.xml", shared_part="text/strings.xml", absolute=True)),
     "char-refs.xlsx": ("共享字符串全部写成字符引用（&#x…;），换行为 &#xD;&#xA;；标题合并单元格的 ref 用单引号", lambda p, t: handmade(p, t, refs=True, merge_quote="'")),
     "upper-case-parts.xlsx": ("部件名大写：xl/worksheets/Sheet1.xml、xl/SharedStrings.xml（关系中同样大写）", lambda p, t: handmade(p, t, sheet_part="worksheets/Sheet1.xml", shared_part="SharedStrings.xml")),

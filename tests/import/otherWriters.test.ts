@@ -43,6 +43,7 @@ const READS: Record<string, 'same' | 'exceljs-reads-nothing' | 'exceljs-keeps-es
   'boolean-words.xlsx': 'exceljs-false-is-true',
   'workbook-elsewhere.xlsx': 'exceljs-reads-nothing',
   'no-refs-inline.xlsx': 'exceljs-reads-nothing',
+  'rows-unnumbered.xlsx': 'exceljs-reads-nothing',
   'formula-strings.xlsx': 'same',
   'odd-paths.xlsx': 'exceljs-reads-nothing',
   'char-refs.xlsx': 'same',
@@ -170,7 +171,11 @@ describe('workbooks written by other programs', () => {
     expect(texts).toContain('见附件_x000D_说明');
     expect(texts.filter((t) => t.includes('_x000D_'))).toEqual(texts.filter((t) => t === '见附件_x000D_说明'));
   });
-});
+  it('places a row written without its number where its cells say, past a row left out', async () => {
+    const lean = (await readSheetsLean(fs.readFileSync(files.get('rows-unnumbered.xlsx')!.file)))!;
+    expect(lean[0]!.grid.cells[1]!.every((c) => c.text === '')).toBe(true);
+    expect(lean[0]!.grid.cells[2]![0]!.text).toBe('序号');
+  });});
 
 describe('no column is lost without a word', () => {
   async function preview(name: string) {
@@ -219,4 +224,6 @@ describe('no column is lost without a word', () => {
     expect(Object.values(roles(p))).toEqual(['serial', 'leaders', 'content', 'deadline', 'progress', 'onSchedule', 'units']);
     expect(ignored(p)).toEqual([]);
   });
+
+
 });
