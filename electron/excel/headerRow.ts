@@ -95,15 +95,26 @@ function namesUnderGroups(grid: Grid, upper: number, lower: number, texts: strin
   return out;
 }
 
+/** Per grid, `column:fromRow` → whether it holds values: each header row tried asks again of every empty column. */
+const HOLDS = new WeakMap<Grid, Map<string, boolean>>();
+
 /** Whether a column holds a value of its own (not a merge's copy) in any row under the header. */
 function holdsValues(grid: Grid, c: number, from: number): boolean {
-  for (let r = from; r < grid.rowCount; r++) {
-    const cell = grid.cells[r]![c];
-    if (!cell || cell.mergedFrom || cell.text === '') continue;
-    const t = normalizeSpaces(cell.text);
-    if (t !== '' && !isEmptyMarker(t)) return true;
+  const known = HOLDS.get(grid) ?? new Map<string, boolean>();
+  HOLDS.set(grid, known);
+  const key = `${c}:${from}`;
+  let holds = known.get(key);
+  if (holds === undefined) {
+    holds = false;
+    for (let r = from; r < grid.rowCount && !holds; r++) {
+      const cell = grid.cells[r]![c];
+      if (!cell || cell.mergedFrom || cell.text === '') continue;
+      const t = normalizeSpaces(cell.text);
+      holds = t !== '' && !isEmptyMarker(t);
+    }
+    known.set(key, holds);
   }
-  return false;
+  return holds;
 }
 
 /**
