@@ -38,10 +38,37 @@ function formatNumber(n: number): string {
   return Number.isInteger(n) ? String(n) : String(Number(n.toPrecision(15)));
 }
 
-export function valueText(value: ExcelJS.CellValue): string {
+/**
+ * Decimal places of a percent number format (`0%` → 0, `0.00%` → 2) in its first (positive) section; null
+ * for any other format. A unit's 65% typed in Excel is the number 0.65 shown through such a format.
+ */
+export function percentDecimals(code: string): number | null {
+  const plain = code.split(';')[0]!.replace(/"[^"]*"/g, '').replace(/\[[^\]]*]/g, '');
+  const m = /^[#0,]*0(?:\.(0+))?%$/.exec(plain.trim());
+  return m ? (m[1]?.length ?? 0) : null;
+}
+
+/** A number as a percent format shows it: 0.655 with `0%` is 66%. */
+export function percentText(n: number, decimals: number): string {
+  return `${Number((n * 100).toPrecision(15)).toFixed(decimals)}%`;
+}
+
+/**
+ * A date-formatted number as the grid shows dates: the ISO day, from Excel's day count the way exceljs
+ * turns it into a Date (1900 system, or 1904 when the workbook says so); empty when it is no valid date.
+ */
+export function serialDateText(serial: number, date1904: boolean): string {
+  return valueText(new Date(Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * 24 * 3600 * 1000)));
+}
+
+/** A cell's shown text; `numFmt` is its number format, for numbers shown as percentages. */
+export function valueText(value: ExcelJS.CellValue, numFmt?: string): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'string') return value;
-  if (typeof value === 'number') return formatNumber(value);
+  if (typeof value === 'number') {
+    const decimals = numFmt ? percentDecimals(numFmt) : null;
+    return decimals === null ? formatNumber(value) : percentText(value, decimals);
+  }
   if (typeof value === 'boolean') return value ? '是' : '否';
   // A date-formatted cell holding 1e21 or NaN is an invalid Date, which Excel shows as ####.
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? '' : value.toISOString().slice(0, 10);
@@ -49,7 +76,7 @@ export function valueText(value: ExcelJS.CellValue): string {
     if ('richText' in value && Array.isArray(value.richText)) return value.richText.map((r) => r.text).join('');
     if ('formula' in value || 'sharedFormula' in value) {
       const result = (value as { result?: ExcelJS.CellValue }).result;
-      return result === undefined ? '' : valueText(result as ExcelJS.CellValue);
+      return result === undefined ? '' : valueText(result as ExcelJS.CellValue, numFmt);
     }
     if ('text' in value && typeof (value as { text: unknown }).text === 'string') return (value as { text: string }).text;
     if ('error' in value) return '';
@@ -104,7 +131,10 @@ export function readGrid(ws: ExcelJS.Worksheet, merges: string[] | undefined, fi
     hold();
     if (row.hidden) hiddenRows.push(r);
     const line: GridCell[] = [];
-    for (let c = 1; c <= columnCount; c++) line.push({ text: valueText(row.findCell(c)?.value ?? null), mergedFrom: null });
+    for (let c = 1; c <= columnCount; c++) {
+      const cell = row.findCell(c);
+      line.push({ text: valueText(cell?.value ?? null, cell?.numFmt), mergedFrom: null });
+    }
     cells.push(line);
   }
   // ws.model builds a copy of the whole sheet: only for a workbook whose merges were not taken out.

@@ -50,10 +50,71 @@ function subHeader(grid: Grid, r: number): string[] | null {
   if (r + 1 >= grid.rowCount) return null;
   const below = ownTexts(grid, r + 1);
   const filled = below.filter((t) => t.trim() !== '');
-  const named = headerRoleCount(below);
+  const named = headerRoleCount(below) + below.filter((t) => QUARTER_WORD.test(compactHeader(t))).length;
   if (named === 0 || named * 2 < filled.length) return null;
   if (filled.some((t) => /^\s*\d+\s*$/.test(t))) return null;
   return below;
+}
+
+/** A sub-column of a progress group cell: 完成情况 over 一季度 | 二季度 | 三季度. */
+const QUARTER_WORD = /^(第?[一二三四1-4]季度|Q[1-4]|上半年)$/i;
+
+/** The column a merge covering a cell starts at (`G3` → 6), or null for a cell no merge covers. */
+function mergeMaster(grid: Grid, r: number, c: number): number | null {
+  const from = grid.cells[r]?.[c]?.mergedFrom;
+  const letters = from ? /^[A-Z]+/.exec(from)?.[0] : undefined;
+  if (!letters) return null;
+  let col = 0;
+  for (const ch of letters) col = col * 26 + (ch.charCodeAt(0) - 64);
+  return col - 1;
+}
+
+/**
+ * The header's column names, with what a group cell says over columns that have no name of their own:
+ * under 完成情况, 一季度 | 二季度 | 三季度 are 一季度完成情况 …, so the quarter's column is the progress and the
+ * others are named as not read; 责任单位 merged over two columns with nothing below is 牵头单位 | 配合单位
+ * (the first unit leads). `upper` is the group row, `lower` the row of names under it (or the same row).
+ */
+function namesUnderGroups(grid: Grid, upper: number, lower: number, texts: string[]): string[] {
+  const out = [...texts];
+  const shown = (c: number) => grid.cells[upper]![c]!.text;
+  out.forEach((t, c) => {
+    const sub = compactHeader(grid.cells[lower]![c]!.text);
+    if (lower !== upper && QUARTER_WORD.test(sub) && roleOfHeader(shown(c)) === 'progress') {
+      out[c] = `${sub}${compactHeader(shown(c))}`;
+      return;
+    }
+    const master = compactHeader(t) === '' ? mergeMaster(grid, upper, c) : null;
+    if (master === null || master >= c || roleOfHeader(shown(master)) !== 'units') return;
+    const span = out.slice(master + 1).findIndex((_, k) => mergeMaster(grid, upper, master + 1 + k) !== master);
+    if ((span === -1 ? out.length - master - 1 : span) === 1 && compactHeader(out[master]!) === compactHeader(shown(master))) {
+      out[master] = '牵头单位';
+      out[c] = '配合单位';
+    }
+  });
+  return out;
+}
+
+/** Per grid, `column:fromRow` → whether it holds values: each header row tried asks again of every empty column. */
+const HOLDS = new WeakMap<Grid, Map<string, boolean>>();
+
+/** Whether a column holds a value of its own (not a merge's copy) in any row under the header. */
+function holdsValues(grid: Grid, c: number, from: number): boolean {
+  const known = HOLDS.get(grid) ?? new Map<string, boolean>();
+  HOLDS.set(grid, known);
+  const key = `${c}:${from}`;
+  let holds = known.get(key);
+  if (holds === undefined) {
+    holds = false;
+    for (let r = from; r < grid.rowCount && !holds; r++) {
+      const cell = grid.cells[r]![c];
+      if (!cell || cell.mergedFrom || cell.text === '') continue;
+      const t = normalizeSpaces(cell.text);
+      holds = t !== '' && !isEmptyMarker(t);
+    }
+    known.set(key, holds);
+  }
+  return holds;
 }
 
 /**
@@ -105,7 +166,8 @@ function typeBlock(grid: Grid, texts: string[], dataRow: number, range: { first:
   const columns: { column: number; candidates: ReturnType<typeof candidatesOf> }[] = [];
   for (let c = range.first; c <= range.last; c++) {
     const user = mapping[columnLetter(c)];
-    if (compactHeader(texts[c] ?? '') === '' && user === undefined) continue;
+    // A column with no name of its own is typed by its values, or named as not read: never dropped unsaid.
+    if (compactHeader(texts[c] ?? '') === '' && user === undefined && !holdsValues(grid, c, dataRow)) continue;
     const profile = profileOf(values.get(c) ?? [], rows, options.known ?? NO_KNOWN_NAMES);
     columns.push({ column: c, candidates: candidatesOf(roleOfHeader(texts[c] ?? ''), profile, user, quarterIn(texts[c] ?? '') ?? 0) });
   }
@@ -140,6 +202,14 @@ function blocksOf(grid: Grid, texts: string[], dataRow: number, options: HeaderO
   const ranges = blockRanges(texts);
   const mapped = Object.keys(mapping).map((l) => texts.findIndex((_, c) => columnLetter(c) === l)).filter((c) => c >= 0);
   if (ranges.length > 0 && mapped.length > 0) ranges[ranges.length - 1]!.last = Math.max(ranges[ranges.length - 1]!.last, ...mapped);
+  // Columns with values but no name outside every block (right of the table, between two blocks) belong
+  // to the block on their left (the first block for one before it): typed there, or named as not read.
+  for (let c = 0; c < grid.columnCount && ranges.length > 0; c++) {
+    if (ranges.some((g) => c >= g.first && c <= g.last) || compactHeader(texts[c] ?? '') !== '' || !holdsValues(grid, c, dataRow)) continue;
+    const left = [...ranges].reverse().find((g) => g.last < c);
+    if (left) left.last = c;
+    else ranges[0]!.first = c;
+  }
   const blocks = ranges.map((range) => typeBlock(grid, texts, dataRow, range, options, mapping)).filter(isUsableBlock);
   return { blocks, signature, mapping };
 }
@@ -150,12 +220,13 @@ export function findHeader(grid: Grid, options: HeaderOptions = {}): HeaderRows 
     const own = ownTexts(grid, r);
     const below = subHeader(grid, r);
     if (below) {
-      const texts = own.map((t, c) => (roleOfHeader(below[c] ?? '') !== null ? below[c]! : t));
+      const texts = namesUnderGroups(grid, r, r + 1, own.map((t, c) => (roleOfHeader(below[c] ?? '') !== null ? below[c]! : t)));
       const found = blocksOf(grid, texts, r + 2, options);
       if (found.blocks.length > 0) return { first: r, last: r + 1, texts, ...found };
     }
-    const found = blocksOf(grid, own, r + 1, options);
-    return found.blocks.length > 0 ? { first: r, last: r, texts: own, ...found } : null;
+    const texts = namesUnderGroups(grid, r, r, own);
+    const found = blocksOf(grid, texts, r + 1, options);
+    return found.blocks.length > 0 ? { first: r, last: r, texts, ...found } : null;
   };
   // A row that names two columns the rules know is a header; only when none does, a row shaped like one
   // whose columns the values tell (a table from an office with words of its own).

@@ -67,7 +67,7 @@ function headerNotes(grid: Grid, file: string, header: HeaderRows, notes: ReadNo
       const same = ig.role === undefined ? '' : `与${ig.kept === undefined ? '' : `第${columnLetter(ig.kept)}列`}同为“${COLUMN_ROLE_NAMES[ig.role]}”，`;
       notes.push({
         severity: 'info',
-        message: ig.reason === 'duplicate' ? `第${column}列「${ig.header}」${same}已忽略` : `第${column}列「${ig.header}」未识别，已忽略`,
+        message: `第${column}列${ig.header === '' ? '（无列名）' : `「${ig.header}」`}${ig.reason === 'duplicate' ? same : '未识别，'}已忽略`,
         where: { ...where, row: header.first + 1, column },
       });
     }
@@ -205,7 +205,8 @@ function parseSheets(sources: SheetSource[], fileName: string, options: ReadOpti
             source: read?.source ?? (header.mapping[columnLetter(c)] === 'ignore' ? 'user' : null),
           };
         })
-        .filter((c) => c.header !== '' || c.role !== null),
+        // A column with values and no name is listed too, so that the user can say (and change) what it is.
+        .filter((c, i) => c.header !== '' || c.role !== null || c.source !== null || header.blocks.some((b) => b.ignored.some((ig) => ig.column === i))),
     });
     headerQuarterFound ??= headerQuarter(grid, header) ?? quarterIn(grid.sheet);
     headerNotes(grid, fileName, header, notes);

@@ -4,12 +4,13 @@
  * all the rest of an import of an ordinary (merge-free) table. Shared strings are resolved once; each
  * sheet's XML is scanned tag by tag into the same Grid the exceljs path builds (grid.ts).
  *
- * Anything it does not read exactly as exceljs would (a date-formatted number, a damaged or oversized
- * sheet, a part it cannot find) makes it answer null, and the caller reads the file with exceljs as
- * before: the same texts, the same messages for damaged files.
+ * Anything it does not read exactly as exceljs would (a damaged or oversized sheet, a part it cannot find,
+ * a value of a kind it does not know) makes it answer null, and the caller reads the file with exceljs as
+ * before: the same texts, the same messages for damaged files. Where exceljs reads a file wrong or not at
+ * all (tests/import/otherWriters.test.ts lists how), this reads what Excel shows.
  */
 import zlib from 'node:zlib';
-import { columnLetter, MAX_GRID_CELLS, MAX_ROWS, type Grid, type GridCell } from './grid';
+import { columnLetter, MAX_GRID_CELLS, MAX_ROWS, percentDecimals, percentText, serialDateText, type Grid, type GridCell } from './grid';
 
 export interface LeanSheet {
   name: string;
@@ -119,6 +120,15 @@ function decode(text: string): string {
   });
 }
 
+/**
+ * A text as OOXML stores it (ST_Xstring): a character XML cannot hold is written `_xHHHH_` — Excel and
+ * xlsxwriter write the CR of a CR LF line break as `_x000D_`, and `_x005F_` escapes a literal underscore
+ * of such a sequence. One pass, so `_x005F_x000D_` gives the literal `_x000D_`.
+ */
+function unescapeXstring(text: string): string {
+  return text.includes('_x') ? text.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))) : text;
+}
+
 /** The shared strings: most are one plain `<t>`; rich text and phonetic guides take the tag-by-tag way. */
 function sharedStrings(xml: string): string[] {
   checkWellFormed(xml);
@@ -132,7 +142,7 @@ function sharedStrings(xml: string): string[] {
     // Plain or rich text: the texts of its runs, in order (LibreOffice splits CJK and Latin into runs).
     let text = '';
     for (const t of body.matchAll(/<(?:[\w.-]+:)?t\b[^>]*?(?:\/>|>([^<]*)<\/(?:[\w.-]+:)?t>)/g)) text += t[1] === undefined ? '' : decode(t[1]);
-    out.push(text);
+    out.push(unescapeXstring(text));
   }
   return out;
 }
@@ -151,7 +161,7 @@ function* stringItems(xml: string, item: string): Generator<string> {
       if (name === item) {
         if (close) {
           inItem = false;
-          yield text;
+          yield unescapeXstring(text);
         } else if (selfClose) {
           yield '';
         } else {
@@ -180,8 +190,18 @@ function isDateCode(code: string): boolean {
   return /[ymdhMsb]/.test(code.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, ''));
 }
 
-/** Per cell style index: whether it shows numbers as dates (then the exceljs path reads the cell). */
-function dateStyles(xml: string): boolean[] {
+/**
+ * How a cell style shows a number: as a date, as a percentage (its decimals), or plainly. Dates include
+ * the built-in formats of Chinese Excel and WPS (31 is yyyy"年"m"月"d"日", 57 yyyy"年"m"月"), which exceljs
+ * knows no code for and shows as a bare day count (45291).
+ */
+type NumberStyle = 'date' | { percent: number } | null;
+
+/** Excel's built-in percent formats. */
+const BUILTIN_FORMATS: Record<number, string> = { 9: '0%', 10: '0.00%' };
+
+/** Per cell style index: how it shows numbers. */
+function numberStyles(xml: string): NumberStyle[] {
   const codes = new Map<number, string>();
   for (const m of xml.matchAll(/<(?:[\w.-]+:)?numFmt\b([^>]*)>/g)) {
     const id = Number(attr(m[1]!, 'numFmtId'));
@@ -189,11 +209,12 @@ function dateStyles(xml: string): boolean[] {
     if (Number.isInteger(id) && code !== undefined) codes.set(id, code);
   }
   const xfs = /<(?:[\w.-]+:)?cellXfs\b[^>]*>([\s\S]*?)<\/(?:[\w.-]+:)?cellXfs>/.exec(xml)?.[1] ?? '';
-  const out: boolean[] = [];
+  const out: NumberStyle[] = [];
   for (const m of xfs.matchAll(/<(?:[\w.-]+:)?xf\b([^>]*)>/g)) {
     const id = Number(attr(m[1]!, 'numFmtId') ?? 0);
-    const code = codes.get(id);
-    out.push(code !== undefined ? isDateCode(code) : isBuiltinDate(id));
+    const code = codes.get(id) ?? BUILTIN_FORMATS[id];
+    const percent = code === undefined ? null : percentDecimals(code);
+    out.push(percent !== null ? { percent } : (code !== undefined ? isDateCode(code) : isBuiltinDate(id)) ? 'date' : null);
   }
   return out;
 }
@@ -212,7 +233,7 @@ function formatNumber(n: number): string {
 
 
 /** Cells by row of one sheet: 1-based row and column, shown text. */
-function readSheet(xml: string, shared: string[], dates: boolean[]): { rows: Map<number, Map<number, string>>; hiddenRows: number[]; hiddenColumns: number[]; maxColumn: number } {
+function readSheet(xml: string, shared: string[], styles: NumberStyle[], date1904: boolean): { rows: Map<number, Map<number, string>>; hiddenRows: number[]; hiddenColumns: number[]; maxColumn: number } {
   const rows = new Map<number, Map<number, string>>();
   const hiddenRows: number[] = [];
   const hiddenColumns = new Set<number>();
@@ -229,6 +250,8 @@ function readSheet(xml: string, shared: string[], dates: boolean[]): { rows: Map
   let inPhonetic = 0;
   let inSheetData = false;
   let formula = false;
+  let rowNumbered = true;
+  let rowHidden = false;
   const check = new WellFormed();
   for (const m of xml.matchAll(TOKEN)) {
     check.step(m);
@@ -256,10 +279,12 @@ function readSheet(xml: string, shared: string[], dates: boolean[]): { rows: Map
           cells = null;
           break;
         }
-        row = attr(attrs, 'r') !== undefined ? Number(attr(attrs, 'r')) : row + 1;
+        rowNumbered = attr(attrs, 'r') !== undefined;
+        row = rowNumbered ? Number(attr(attrs, 'r')) : row + 1;
         if (!Number.isInteger(row) || row < 1 || row > MAX_ROWS) throw new Unsupported();
         column = 0;
-        if (/^(1|true)$/.test(attr(attrs, 'hidden') ?? '')) hiddenRows.push(row);
+        rowHidden = /^(1|true)$/.test(attr(attrs, 'hidden') ?? '');
+        if (rowHidden) hiddenRows.push(row);
         cells = rows.get(row) ?? new Map();
         rows.set(row, cells);
         if (selfClose) cells = null;
@@ -269,10 +294,19 @@ function readSheet(xml: string, shared: string[], dates: boolean[]): { rows: Map
         if (!close) {
           const ref = attr(attrs, 'r');
           const at = ref === undefined ? { row, col: column + 1 } : decodeRef(ref);
+          // A row written without its number, after rows left out: its first cell's reference says where it is.
+          if (at && at.row > row && !rowNumbered && column === 0 && cells.size === 0) {
+            rows.delete(row);
+            if (rowHidden) hiddenRows[hiddenRows.length - 1] = at.row;
+            row = at.row;
+            cells = rows.get(row) ?? new Map<number, string>();
+            rows.set(row, cells);
+          }
           if (!at || at.row !== row || at.col > MAX_COLUMNS) throw new Unsupported();
           column = at.col;
           type = attr(attrs, 't') ?? 'n';
-          style = Number(attr(attrs, 's') ?? 0);
+          // No style at all (not style 0): exceljs gives such a cell no number format.
+          style = Number(attr(attrs, 's') ?? -1);
           value = null;
           formula = false;
           inline = '';
@@ -285,21 +319,33 @@ function readSheet(xml: string, shared: string[], dates: boolean[]): { rows: Map
           if (s === undefined) throw new Unsupported();
           text = s;
         } else if (type === 'inlineStr') {
-          text = inline;
+          text = unescapeXstring(inline);
         } else if (type === 'str') {
-          text = value ?? '';
+          // exceljs leaves the escapes of a formula's text result as they are; Excel shows the characters.
+          text = unescapeXstring(value ?? '');
         } else if (type === 'b') {
-          text = value === null ? '' : value.trim() === '1' ? '是' : '否';
+          // 1/0 as the standard says; true/false as some writers put it (exceljs reads "false" as true).
+          const b = value?.trim().toLowerCase() ?? '';
+          if (b === '') text = '';
+          else if (b === '1' || b === 'true') text = '是';
+          else if (b === '0' || b === 'false') text = '否';
+          else throw new Unsupported();
+        } else if (type === 'd') {
+          // An ISO 8601 date (t="d"), shown as the grid shows dates; exceljs reads 2023-12-31 as 2023.
+          const iso = value?.trim() ?? '';
+          if (iso === '') text = '';
+          else if (/^\d{4}-\d{2}-\d{2}(T[\d:.]*(Z|[+-]\d{2}:?\d{2})?)?$/.test(iso)) text = iso.slice(0, 10);
+          else throw new Unsupported();
         } else if (type === 'e') {
           text = '';
         } else if (value === null || value.trim() === '') {
           text = '';
         } else if (type === 'n') {
-          if (dates[style]) throw new Unsupported();
+          const shown = styles[style] ?? null;
           const n = Number(value);
           if (!Number.isFinite(n)) throw new Unsupported();
           // exceljs drops a formula's cached result of 0; the same file must read the same either way.
-          text = formula && n === 0 ? '' : formatNumber(n);
+          text = formula && n === 0 ? '' : shown === 'date' ? serialDateText(n, date1904) : shown ? percentText(n, shown.percent) : formatNumber(n);
         } else {
           throw new Unsupported();
         }
@@ -377,43 +423,80 @@ function toGrid(name: string, sheet: ReturnType<typeof readSheet>, merges: strin
   return { sheet: name, rowCount, columnCount, cells, hiddenRows: sheet.hiddenRows, hiddenColumns: sheet.hiddenColumns.filter((c) => c <= columnCount) };
 }
 
+interface Relationship {
+  type: string;
+  /** The part it points to, as a zip entry name (no leading slash); null for an external target. */
+  part: string | null;
+}
+
+/** A relationship target resolved against the folder of the part that names it (`/xl/…` from the root, `../` up). */
+function resolvePart(folder: string, target: string): string | null {
+  const segments = target.startsWith('/') ? [] : folder.split('/').filter((s) => s !== '');
+  for (const s of target.split('/')) {
+    if (s === '' || s === '.') continue;
+    if (s === '..') {
+      if (segments.pop() === undefined) return null;
+    } else segments.push(s);
+  }
+  return segments.join('/');
+}
+
+/** The relationships of a part (`xl/workbook.xml` → `xl/_rels/workbook.xml.rels`), by id. */
+function relationships(xml: string, folder: string): Map<string, Relationship> {
+  const out = new Map<string, Relationship>();
+  for (const m of xml.matchAll(/<(?:[\w.-]+:)?Relationship\b([^>]*)>/g)) {
+    const id = attr(m[1]!, 'Id');
+    const target = attr(m[1]!, 'Target');
+    if (!id || !target) continue;
+    const external = attr(m[1]!, 'TargetMode') === 'External';
+    out.set(id, { type: attr(m[1]!, 'Type') ?? '', part: external ? null : resolvePart(folder, target) });
+  }
+  return out;
+}
+
+const folderOf = (part: string) => part.slice(0, part.lastIndexOf('/') + 1);
+
 /** The workbook's sheets as grids, in the workbook's order; null when the exceljs path must read the file. */
 export async function readSheetsLean(bytes: Buffer): Promise<LeanSheet[] | null> {
   try {
     const zip = zipEntries(bytes);
     if (!zip) return null;
-    const text = async (part: string) => zip.get(part)?.();
-    const workbook = await text('xl/workbook.xml');
-    const rels = await text('xl/_rels/workbook.xml.rels');
-    if (workbook === undefined || rels === undefined) return null;
-    if (/date1904\s*=\s*["'](1|true)/.test(workbook)) return null;
-    const targets = new Map<string, string>();
-    for (const m of rels.matchAll(/<(?:[\w.-]+:)?Relationship\b([^>]*)>/g)) {
-      const id = attr(m[1]!, 'Id');
-      const target = attr(m[1]!, 'Target');
-      if (id && target) targets.set(id, target.startsWith('/') ? target.slice(1) : `xl/${target.replace(/^\.\//, '')}`);
-    }
+    // Part names are case-insensitive (OPC): a target `worksheets/sheet1.xml` names `xl/worksheets/Sheet1.xml`.
+    const folded = new Map<string, () => string>();
+    for (const [name, read] of zip) if (!folded.has(name.toLowerCase())) folded.set(name.toLowerCase(), read);
+    const text = async (part: string | null | undefined) => (part ? (zip.get(part) ?? folded.get(part.toLowerCase()))?.() : undefined);
+    // The workbook is where the package's relationships say (xl/workbook.xml for nearly every writer).
+    const root = await text('_rels/.rels');
+    const office = root === undefined ? undefined : [...relationships(root, '').values()].find((r) => /\/officeDocument$/.test(r.type))?.part;
+    const workbookPart = office ?? 'xl/workbook.xml';
+    const workbook = await text(workbookPart);
+    const folder = folderOf(workbookPart);
+    const relsXml = await text(`${folder}_rels/${workbookPart.slice(folder.length)}.rels`);
+    if (workbook === undefined || relsXml === undefined) return null;
+    const date1904 = /date1904\s*=\s*["'](1|true)/.test(workbook);
+    const rels = relationships(relsXml, folder);
+    // Found by their relationship's type, wherever they are; by the usual name when the type is missing.
+    const partOf = (type: string, name: RegExp) => [...rels.values()].find((r) => r.type.endsWith(`/${type}`))?.part ?? [...rels.values()].find((r) => r.part && name.test(r.part))?.part ?? `${folder}${type}.xml`;
     const shared: string[] = [];
-    const sharedPart = [...targets.values()].find((t) => /sharedStrings\.xml$/i.test(t)) ?? 'xl/sharedStrings.xml';
-    const sharedXml = await text(sharedPart);
+    const sharedXml = await text(partOf('sharedStrings', /sharedStrings\.xml$/i));
     if (sharedXml !== undefined) for (const s of sharedStrings(sharedXml)) shared.push(s);
-    const stylesXml = await text([...targets.values()].find((t) => /styles\.xml$/i.test(t)) ?? 'xl/styles.xml');
-    const dates = stylesXml === undefined ? [] : dateStyles(stylesXml);
+    const stylesXml = await text(partOf('styles', /styles\.xml$/i));
+    const styles = stylesXml === undefined ? [] : numberStyles(stylesXml);
     const sheets: LeanSheet[] = [];
     for (const m of workbook.matchAll(/<(?:[\w.-]+:)?sheet\b([^>]*)>/g)) {
       const name = attr(m[1]!, 'name');
       const rid = attr(m[1]!, 'id');
-      const part = rid === undefined ? undefined : targets.get(rid);
+      const part = rid === undefined ? undefined : rels.get(rid)?.part;
       // A name Excel refuses (a/b, 32 characters and more): exceljs says so in its message.
-      if (name === undefined || part === undefined || name === '' || name.length > 31 || /[\\/?*[\]:]/.test(name)) return null;
+      if (name === undefined || !part || name === '' || name.length > 31 || /[\\/?*[\]:]/.test(name)) return null;
       const xml = await text(part);
       if (xml === undefined) return null;
       const state = attr(m[1]!, 'state');
-      const merges = [...xml.matchAll(/<(?:[\w.-]+:)?mergeCell\b[^>]*\bref="([A-Z]+\d+:[A-Z]+\d+)"/g)].map((r) => r[1]!);
+      const merges = [...xml.matchAll(/<(?:[\w.-]+:)?mergeCell\b([^>]*)>/g)].map((r) => attr(r[1]!, 'ref') ?? '').filter((ref) => /^[A-Z]+\d+:[A-Z]+\d+$/.test(ref));
       sheets.push({
         name,
         state: state === 'hidden' || state === 'veryHidden' ? state : 'visible',
-        grid: toGrid(name, readSheet(xml, shared, dates), merges),
+        grid: toGrid(name, readSheet(xml, shared, styles, date1904), merges),
       });
     }
     return sheets.length > 0 ? sheets : null;

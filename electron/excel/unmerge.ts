@@ -65,7 +65,8 @@ export async function takeOutMerges(bytes: Buffer): Promise<Unmerged> {
     // Every block, listed sheet or not: exceljs would load a merge left behind, however large.
     const ranges: string[] = [];
     out = out.replace(/<mergeCells\b[^>]*>([\s\S]*?)<\/mergeCells>/g, (_, body: string) => {
-      ranges.push(...[...body.matchAll(/<mergeCell\b[^>]*\bref="([A-Z]+\d+:[A-Z]+\d+)"/g)].map((m) => m[1]!));
+      // Either quote: the block is taken out whole, so a ref missed here is a merge lost.
+      ranges.push(...[...body.matchAll(/<mergeCell\b[^>]*\bref=(["'])([A-Z]+\d+:[A-Z]+\d+)\1/g)].map((m) => m[2]!));
       return '';
     });
     const sheet = sheetOfPart.get(file.name.replace(/^\//, ''));

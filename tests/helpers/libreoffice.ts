@@ -43,6 +43,27 @@ function convert(inputs: (string | Buffer)[], filter: string): { dir: string; ba
   return { dir: out, bases };
 }
 
+/**
+ * Workbooks saved again by LibreOffice in another format (`xls`, `ods`, `xlsx`), as a unit that opens a
+ * file in LibreOffice and saves it would: one soffice run for all of them. Returns the new files' paths.
+ */
+export function saveAs(inputs: string[], format: 'xls' | 'ods' | 'xlsx'): string[] {
+  const dir = tempDir('lo-save-');
+  const out = path.join(dir, 'out');
+  const copies = inputs.map((input, i) => {
+    const file = path.join(dir, `f${i}${path.extname(input)}`);
+    fs.copyFileSync(input, file);
+    return file;
+  });
+  const filter = { xls: 'xls:MS Excel 97', ods: 'ods', xlsx: 'xlsx:Calc MS Excel 2007 XML' }[format];
+  run('soffice', [`-env:UserInstallation=file://${path.join(dir, 'profile')}`, '--headless', '--norestore', '--convert-to', filter, '--outdir', out, ...copies]);
+  return inputs.map((input, i) => {
+    const saved = path.join(out, `f${i}.${format}`);
+    if (!fs.existsSync(saved)) throw new Error(`LibreOffice did not save ${input} as .${format}`);
+    return saved;
+  });
+}
+
 /** Each workbook as a PDF, printed as LibreOffice prints it (every sheet, in order). Returns the PDF paths. */
 export function toPdf(inputs: (string | Buffer)[]): string[] {
   const { dir, bases } = convert(inputs, 'pdf');

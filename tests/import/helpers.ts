@@ -5,12 +5,18 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import ExcelJS from 'exceljs';
 import { expect } from 'vitest';
-import type { ImportFile, Note, Target } from '../../shared/contract';
+import type { ImportFile, ImportPreview, Note, Target } from '../../shared/contract';
+import { isEmptyMarker } from '../../shared/domain';
 import { loadTargets } from '../../electron/db/repos/targets';
 import { toListed, type ListedTarget } from '../../electron/services/listJson';
 import { openCore, type Invoker } from '../helpers/store';
 import type { AppCore } from '../../electron/host/app';
+import { readGrid, type Grid } from '../../electron/excel/grid';
+import { takeOutMerges } from '../../electron/excel/unmerge';
+import { readSheetsLean } from '../../electron/excel/sheetXml';
+import { columnLetter } from '../../electron/excel/grid';
 
 export const ROOT = path.resolve(__dirname, '../..');
 export const FIXTURES = path.join(ROOT, 'tests/fixtures/import');
@@ -140,4 +146,46 @@ export function reportClauses(): string[] {
     .map((s) => s.replace(/[\s\u3000]+/g, ''))
     .filter((s) => [...s].length >= 8 && [...s].length <= 60 && !/^[（(一二三四五六七八九十]+[)）、]/.test(s));
   return [...new Set(clauses)];
+}
+
+/** A workbook's sheets as the exceljs path reads them (the lean reader's reference, sheetXml.ts). */
+export async function viaExceljs(bytes: Buffer): Promise<{ name: string; state: string; grid: Grid }[]> {
+  const unmerged = await takeOutMerges(bytes);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(unmerged.bytes as unknown as ArrayBuffer);
+  return wb.worksheets.map((ws) => ({ name: ws.name, state: ws.state === 'hidden' || ws.state === 'veryHidden' ? ws.state : 'visible', grid: readGrid(ws, unmerged.merges.get(ws.name) ?? [], 'x') }));
+}
+
+/** What a person sees: every non-empty cell with its text and merge, and what is hidden. */
+export function seen(grid: Grid): { cells: string[]; hiddenRows: number[]; hiddenColumns: number[] } {
+  const cells: string[] = [];
+  grid.cells.forEach((row, r) => row.forEach((c, k) => (c.text !== '' || c.mergedFrom) && cells.push(`${r}:${k}=${c.text}|${c.mergedFrom ?? ''}`)));
+  return { cells, hiddenRows: grid.hiddenRows, hiddenColumns: grid.hiddenColumns };
+}
+
+/**
+ * The columns of a one-file preview that hold values under the header but were neither read nor named in a
+ * note (`第H列「备注」未识别，已忽略`): the columns a user would lose without a word. As `Sheet!H`.
+ */
+export async function silentColumns(bytes: Buffer, preview: ImportPreview): Promise<string[]> {
+  const sheets = (await readSheetsLean(bytes)) ?? (await viaExceljs(bytes));
+  const read = preview.files[0]!.sheets;
+  const silent: string[] = [];
+  for (const { name, grid } of sheets) {
+    const found = read.find((s) => s.sheet === name);
+    // A hidden sheet or one without a header is named as a whole in the notes.
+    if (!found) {
+      expect(preview.notes.some((n) => n.where.sheet === name)).toBe(true);
+      continue;
+    }
+    for (let c = 0; c < grid.columnCount; c++) {
+      const letter = columnLetter(c);
+      const filled = grid.cells.slice(found.headerRow).some((row) => !row[c]!.mergedFrom && row[c]!.text.trim() !== '' && !isEmptyMarker(row[c]!.text));
+      if (!filled) continue;
+      if (found.columns.some((k) => k.column === letter && k.role !== null)) continue;
+      const named = preview.notes.some((n) => (n.where.sheet === undefined || n.where.sheet === name) && (n.where.column === letter || n.message.includes(`第${letter}列`)));
+      if (!named) silent.push(`${name}!${letter}`);
+    }
+  }
+  return silent;
 }

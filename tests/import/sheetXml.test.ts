@@ -7,25 +7,10 @@ import ExcelJS from 'exceljs';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readGrid, type Grid } from '../../electron/excel/grid';
 import { readSheetsLean } from '../../electron/excel/sheetXml';
-import { takeOutMerges } from '../../electron/excel/unmerge';
+import { percentDecimals } from '../../electron/excel/grid';
 import { readOverviewBytes } from '../../electron/excel/overviewReader';
-import { ROOT } from './helpers';
-
-async function viaExceljs(bytes: Buffer): Promise<{ name: string; state: string; grid: Grid }[]> {
-  const unmerged = await takeOutMerges(bytes);
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(unmerged.bytes as unknown as ArrayBuffer);
-  return wb.worksheets.map((ws) => ({ name: ws.name, state: ws.state === 'hidden' || ws.state === 'veryHidden' ? ws.state : 'visible', grid: readGrid(ws, unmerged.merges.get(ws.name) ?? [], 'x') }));
-}
-
-/** What a person sees: every non-empty cell with its text and merge, and what is hidden. */
-function seen(grid: Grid) {
-  const cells: string[] = [];
-  grid.cells.forEach((row, r) => row.forEach((c, k) => (c.text !== '' || c.mergedFrom) && cells.push(`${r}:${k}=${c.text}|${c.mergedFrom ?? ''}`)));
-  return { cells, hiddenRows: grid.hiddenRows, hiddenColumns: grid.hiddenColumns };
-}
+import { ROOT, seen, viaExceljs } from './helpers';
 
 const FILES = [
   path.join(ROOT, 'seeds/2023-三季度-一览表.xlsx'),
@@ -54,14 +39,24 @@ describe('the lean sheet reader reads what exceljs reads', () => {
     expect(taken[0]).toBe(true);
   });
 
-  it('leaves a date-formatted cell to exceljs, which shows it as a date', async () => {
+  it.each([false, true])('reads date-formatted cells as exceljs does (1904 date system: %s)', async (date1904) => {
     const wb = new ExcelJS.Workbook();
+    wb.properties.date1904 = date1904;
     const ws = wb.addWorksheet('Sheet1');
     ws.addRow(['2024年二季度责任目标推进情况']);
     ws.addRow(['序号', '市政府领导', '责任目标内容', '完成时限', '二季度完成情况', '是否按计划完成进度', '责任单位']);
     ws.addRow([1, '李春英', '建成投用市档案馆新馆', new Date(Date.UTC(2024, 5, 30)), '主体工程已完工', '是', '市档案馆']);
+    ws.addRow([2, '李春英', '建成投用市图书馆', 45291, '已完工', '是', '市文化和旅游局']);
+    ws.getCell('D4').numFmt = 'yyyy"年"m"月"d"日"';
+    ws.getCell('H3').value = { formula: 'D3+1', result: new Date(Date.UTC(2024, 6, 1)) };
+    ws.getCell('H3').numFmt = 'yyyy-mm-dd';
+    ws.getCell('I3').value = 0.5;
+    ws.getCell('I3').numFmt = 'h:mm';
     const bytes = Buffer.from(await wb.xlsx.writeBuffer());
-    expect(await readSheetsLean(bytes)).toBeNull();
+    const lean = await readSheetsLean(bytes);
+    expect(lean).not.toBeNull();
+    expect(seen(lean![0]!.grid)).toEqual(seen((await viaExceljs(bytes))[0]!.grid));
+    expect([lean![0]!.grid.cells[2]![3]!.text, lean![0]!.grid.cells[3]![3]!.text, lean![0]!.grid.cells[2]![7]!.text]).toEqual(['2024-06-30', date1904 ? '2028-01-01' : '2023-12-31', '2024-07-01']);
     expect((await readOverviewBytes('日期.xlsx', bytes)).targets[0]!.deadline).toBe('2024-06-30');
   });
 
@@ -79,5 +74,31 @@ describe('the lean sheet reader reads what exceljs reads', () => {
     expect(seen(lean[0]!.grid)).toEqual(seen((await viaExceljs(bytes))[0]!.grid));
     expect(lean[0]!.grid.cells[0]![0]!.text).toBe('统筹抓好青年发展友好型城市 & “创建”');
     expect(lean[0]!.grid.cells[1]!.map((c) => c.text)).toEqual(['长期\n坚持', '12', '是', '长期坚持']);
+  });
+
+  it.each([
+    ['0%', 0],
+    ['0.00%', 2],
+    ['#,##0.0%', 1],
+    ['0.00%;[Red]-0.00%', 2],
+    ['0.0"%"', null],
+    ['0.00', null],
+    ['General', null],
+    ['@', null],
+  ])('percent format %s shows %s decimals', (code, decimals) => {
+    expect(percentDecimals(code)).toBe(decimals);
+  });
+
+  it("shows numbers under a percent format as percentages, as the exceljs path now does too", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Sheet1');
+    ws.addRow([0.655, 0.8, 1, 0.12345]);
+    ws.getCell('A1').numFmt = '0%';
+    ws.getCell('B1').numFmt = '0.0%';
+    ws.getCell('C1').numFmt = '0.00%;[Red]-0.00%';
+    const bytes = Buffer.from(await wb.xlsx.writeBuffer());
+    const lean = (await readSheetsLean(bytes))!;
+    expect(lean[0]!.grid.cells[0]!.map((c) => c.text)).toEqual(['66%', '80.0%', '100.00%', '0.12345']);
+    expect(seen(lean[0]!.grid)).toEqual(seen((await viaExceljs(bytes))[0]!.grid));
   });
 });
