@@ -38,6 +38,8 @@ function printed<M extends MethodName>(
 
 async function seed({ values, args, session, open, print }: Context): Promise<void> {
   noExtra(args);
+  // Read-only, the app shows the sample in memory; written nowhere, it is no "loaded" for a script.
+  if (session.core.readOnly) throw new AppError('io', `未载入示例数据。${session.core.readOnly.reason}`);
   if ((await session.call('plans.list', {})).length > 0) fail(`数据文件 ${values.db as string} 中已有数据，示例数据只能载入空的数据文件。`);
   session.core.close();
   // The sample data set is loaded the way the app loads it on a first start.
