@@ -5,6 +5,7 @@
  * `npm run cli`) runs.
  */
 import { describeError } from './cli/errors';
+import { INTERRUPTED_EXIT, INTERRUPTED_MESSAGE, TOO_LATE_MESSAGE, isInterruption, onInterrupt, wasInterrupted } from './cli/interrupt';
 import { runCli } from './cli/run';
 
 export { runCli };
@@ -32,12 +33,19 @@ export async function main(argv: string[]): Promise<void> {
   process.stdout.on('error', (err: NodeJS.ErrnoException) => {
     if (err.code !== 'EPIPE') throw err;
   });
+  process.on('SIGINT', () => onInterrupt((exitCode) => process.exit(exitCode)));
   let code: number;
   try {
     code = await runCli(argv);
+    if (wasInterrupted()) process.stderr.write(`${TOO_LATE_MESSAGE}\n`);
   } catch (err) {
-    process.stderr.write(`${await describeError(err)}\n`);
-    code = 1;
+    if (isInterruption(err)) {
+      process.stderr.write(`${INTERRUPTED_MESSAGE}\n`);
+      code = INTERRUPTED_EXIT;
+    } else {
+      process.stderr.write(`${await describeError(err)}\n`);
+      code = 1;
+    }
   }
   process.exitCode = code;
   // Not process.exit() straight away: it would cut a piped stdout at the pipe's 64 KiB buffer. Exit once the

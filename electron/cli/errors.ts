@@ -34,7 +34,7 @@ export function scrubErrno(message: string): string {
   return message.replace(/\b(E[A-Z]{2,}): [^,']*(?:, \w+)?(?: '([^']*)')?(?: -> '[^']*')?/g, (_, code: string, file?: string) => errnoText(code, file));
 }
 
-function parseArgsText(err: { code: string; message: string }): string {
+export function parseArgsText(err: { code: string; message: string }): string {
   const quoted = /'([^']+)'/.exec(err.message)?.[1]?.replace(/ <value>$/, '');
   switch (err.code) {
     case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':

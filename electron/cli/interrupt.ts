@@ -1,0 +1,56 @@
+/**
+ * Ctrl+C (SIGINT) as a user and a script expect it: one Chinese line, exit code 130, nothing half-written.
+ * A service call is one transaction, or a job that checks for cancellation between its steps and never
+ * inside its transaction. So a running job (an import) is cancelled the way the app's 取消 does, through
+ * `jobs.cancel`; any other call in progress is let finish, since it is all or nothing; no call starts after
+ * the interrupt; and with no call in progress the process ends at once. A second Ctrl+C ends it at once.
+ */
+import { AppError } from '../../shared/errors';
+
+export const INTERRUPTED_EXIT = 130;
+export const INTERRUPTED_MESSAGE = '已中断（Ctrl+C），未做任何改动。';
+/** When the work had already finished as the interrupt came: its result is printed above this line. */
+export const TOO_LATE_MESSAGE = '已收到 Ctrl+C，但操作此前已经完成（结果见上）。';
+
+let interrupted = false;
+const running = new Set<{ cancel?: () => Promise<unknown> }>();
+
+/** An id for one command's job, so that Ctrl+C can cancel it (jobs.cancel). */
+export function newJobId(): string {
+  return `cli-${process.pid}-${Date.now().toString(36)}`;
+}
+
+export function wasInterrupted(): boolean {
+  return interrupted;
+}
+
+/** The error a command ends with when the interrupt stopped it: a cancelled job, or a step refused after it. */
+export function isInterruption(err: unknown): boolean {
+  return interrupted && err instanceof AppError && err.code === 'cancelled';
+}
+
+/**
+ * Runs one service call (or host step that writes, such as a restore) as a unit the interrupt waits for.
+ * `cancel` asks the service to stop it early (a job's `jobs.cancel`).
+ */
+export async function step<T>(work: () => Promise<T>, cancel?: () => Promise<unknown>): Promise<T> {
+  if (interrupted) throw new AppError('cancelled', INTERRUPTED_MESSAGE);
+  const entry = { cancel };
+  running.add(entry);
+  try {
+    return await work();
+  } finally {
+    running.delete(entry);
+  }
+}
+
+/** The SIGINT handler; `exit` ends the process with the given code after the message is written. */
+export function onInterrupt(exit: (code: number) => void): void {
+  if (interrupted || running.size === 0) {
+    process.stderr.write(`${INTERRUPTED_MESSAGE}\n`);
+    exit(INTERRUPTED_EXIT);
+    return;
+  }
+  interrupted = true;
+  for (const { cancel } of running) void cancel?.().catch(() => undefined);
+}

@@ -1,0 +1,116 @@
+/**
+ * The CLI as a script calls it: with --json every command's stdout is one JSON value (never Chinese prose a
+ * parser chokes on); --help lists every option a command accepts; wrong arguments get a Chinese message
+ * pointing at the help and exit code 1.
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { COMMANDS } from '../../electron/cli/commands';
+import { cli } from '../helpers/cli';
+import { tempDir } from '../helpers/store';
+
+const root = path.resolve(__dirname, '../..');
+const quote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
+
+/** The CLI's stdout piped into `node -e JSON.parse(...)`, as the README's scripts do; pipefail keeps the CLI's status. */
+function piped(...args: string[]): { status: number; value: unknown; stderr: string } {
+  const command = [process.execPath, path.join(root, 'bin/duchagongzuotai.js'), ...args].map(quote).join(' ');
+  const parser = `${quote(process.execPath)} -e ${quote('process.stdout.write(JSON.stringify(JSON.parse(require("fs").readFileSync(0, "utf8"))))')}`;
+  const r = spawnSync('bash', ['-o', 'pipefail', '-c', `${command} | ${parser}`], { encoding: 'utf8' });
+  return { status: r.status ?? -1, value: r.stdout ? JSON.parse(r.stdout) : undefined, stderr: r.stderr };
+}
+
+let seeded = '';
+/** One store with the sample data, shared by the tests that only read it. */
+function seededStore(): string {
+  if (!seeded) {
+    seeded = path.join(tempDir(), 'store.sqlite');
+    expect(cli('seed', '--db', seeded).status).toBe(0);
+  }
+  return seeded;
+}
+
+describe('cli --json on every command', () => {
+  it('seed, export overview, export templates, backup, check and restore print JSON with --json', () => {
+    const dir = path.join(tempDir(), '输出 文件夹');
+    const db = path.join(dir, 'store.sqlite');
+
+    const seeded = piped('seed', '--db', db, '--json');
+    expect(seeded.stderr).toBe('');
+    expect(seeded).toMatchObject({ status: 0, value: { year: 2023, targets: 39, assignments: 40 } });
+
+    const out = path.join(dir, '一览表 三季度.xlsx');
+    expect(piped('export', 'overview', '--db', db, '--year', '2023', '--quarter', '3', '--out', out, '--json')).toMatchObject({ status: 0, value: { file: out, targets: 39 } });
+    expect(fs.statSync(out).size).toBeGreaterThan(0);
+
+    const templates = piped('export', 'templates', '--db', db, '--year', '2023', '--quarter', '4', '--out-dir', path.join(dir, '模板'), '--json');
+    expect(templates.status).toBe(0);
+    const { dir: templateDir, files } = templates.value as { dir: string; files: string[] };
+    expect(templateDir).toBe(path.join(dir, '模板'));
+    expect(files.length).toBeGreaterThan(20);
+    expect(fs.readdirSync(templateDir).sort()).toEqual([...files].sort());
+
+    const backupFile = path.join(dir, '手工 备份.sqlite');
+    const backup = piped('backup', '--db', db, '--out', backupFile, '--json');
+    expect(backup).toMatchObject({ status: 0, value: { file: backupFile, counts: { targets: 39 } } });
+    expect(piped('backup', '--db', db, '--json')).toMatchObject({ status: 0, value: { reason: 'manual', counts: { targets: 39 } } });
+
+    expect(piped('check', '--db', db, '--json')).toMatchObject({ status: 0, value: { ok: true } });
+
+    const shown = piped('restore', '--db', db, backupFile, '--json');
+    expect(shown).toMatchObject({ status: 2, value: { restored: false, backup: { file: backupFile, counts: { targets: 39 } } } });
+    const restored = piped('restore', '--db', db, backupFile, '--yes', '--json');
+    expect(restored.stderr).toBe('');
+    expect(restored).toMatchObject({ status: 0, value: { restored: true, damagedKeptAs: null } });
+    expect(fs.existsSync((restored.value as { safetyBackup: string }).safetyBackup)).toBe(true);
+  });
+
+  it('check --json on a file that is not a store: {"ok":false,…} and exit 1', () => {
+    const file = path.join(tempDir(), 'not-a-store.sqlite');
+    fs.writeFileSync(file, 'x'.repeat(4096));
+    const r = piped('check', '--db', file, '--json');
+    expect(r.status).toBe(1);
+    expect(r.value).toMatchObject({ ok: false, kind: 'not-a-database' });
+    expect(r.stderr).toContain('不是督查工作台的数据文件');
+  });
+
+  it.each(Object.entries(COMMANDS))('%s --help lists every option it accepts, in Chinese', (name, command) => {
+    const r = cli(...name.split(' '), '--help');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/[\u4e00-\u9fa5]/);
+    for (const option of ['db', 'json', ...Object.keys(command.options ?? {})]) expect(r.stdout).toContain(`--${option}`);
+  });
+
+  it('the overall --help names every command, how to get a command\'s help and the exit codes', () => {
+    const r = cli('--help');
+    expect(r.status).toBe(0);
+    for (const name of Object.keys(COMMANDS)) expect(r.stdout).toContain(`  ${name} `);
+    expect(r.stdout).toContain('<命令> --help');
+    expect(r.stdout).toMatch(/退出码：0 成功；1 出错.*2 .*130 /);
+  });
+
+  it.each([
+    ['--quarter', '0x3'],
+    ['--quarter', '3.0'],
+    ['--quarter', ' 3'],
+    ['--year', '2e3'],
+    ['--year', '0x7E7'],
+  ])('a number is digits only: %s %j is refused', (option, value) => {
+    const args = { '--year': '2023', '--quarter': '3', [option]: value };
+    const r = cli('review', '--db', seededStore(), ...Object.entries(args).flat());
+    expect(r.status).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.trim()).toBe(`${option === '--year' ? '年份' : '季度'}无效：${value}`);
+  });
+
+  it('an unknown option or a missing value names the option and where the command\'s options are listed', () => {
+    const unknown = cli('list', '--db', 'x.sqlite', '--bogus');
+    expect(unknown.status).toBe(1);
+    expect(unknown.stderr.trim()).toBe('参数有误：未知的选项 --bogus（list 的选项见 duchagongzuotai list --help）');
+    const missing = cli('export', 'overview', '--db');
+    expect(missing.status).toBe(1);
+    expect(missing.stderr.trim()).toBe('参数有误：选项 --db 缺少取值（export overview 的选项见 duchagongzuotai export overview --help）');
+  });
+});
