@@ -52,5 +52,15 @@ function ready() {
   return true;
 }
 
+// `npm run cli` runs this from the project folder; relative paths (--db data/store.sqlite, a workbook) are
+// meant from the folder the user typed the command in, which npm passes as INIT_CWD.
+if (process.env.npm_lifecycle_event === 'cli' && process.env.INIT_CWD) {
+  try {
+    process.chdir(process.env.INIT_CWD);
+  } catch {
+    // Gone meanwhile: paths are then taken from the project folder, as before.
+  }
+}
+
 if (ready()) require(bundle).main(process.argv.slice(2));
 else process.exitCode = 1;

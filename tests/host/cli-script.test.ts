@@ -114,3 +114,18 @@ describe('cli --json on every command', () => {
     expect(missing.stderr.trim()).toBe('参数有误：选项 --db 缺少取值（export overview 的选项见 duchagongzuotai export overview --help）');
   });
 });
+
+describe('npm run -s cli from another folder', () => {
+  it('takes relative paths from the folder the command was typed in, not from the project folder', () => {
+    const here = path.join(tempDir(), '我的 数据');
+    fs.mkdirSync(here);
+    const npm = (...args: string[]) => spawnSync('npm', ['--prefix', root, 'run', '-s', 'cli', '--', ...args], { cwd: here, encoding: 'utf8' });
+    const seeded = npm('seed', '--db', 'data/store.sqlite', '--json');
+    expect(seeded.stderr).toBe('');
+    expect(JSON.parse(seeded.stdout)).toEqual({ year: 2023, targets: 39, assignments: 40 });
+    expect(fs.existsSync(path.join(here, 'data', 'store.sqlite'))).toBe(true);
+    expect(fs.existsSync(path.join(root, 'data', 'store.sqlite'))).toBe(false);
+    const listed = npm('list', '--db', 'data/store.sqlite', '--json');
+    expect((JSON.parse(listed.stdout) as unknown[]).length).toBe(39);
+  });
+});
