@@ -129,3 +129,29 @@ describe('npm run -s cli from another folder', () => {
     expect((JSON.parse(listed.stdout) as unknown[]).length).toBe(39);
   });
 });
+
+describe('cli files that are not what the command reads', () => {
+  it('report import of a file that is not a report, or is missing, says so and leaves no new store behind', () => {
+    const db = path.join(tempDir(), '新 文件夹', 'store.sqlite');
+    const workbook = path.join(root, 'tests/fixtures/import/variant-headers.xlsx');
+    const notReport = cli('report', 'import', workbook, '--db', db, '--year', '2023');
+    expect(notReport.status).toBe(1);
+    expect(notReport.stderr.trim()).toBe('文件 variant-headers.xlsx 不是有效的 Word 文档（.docx），可能已损坏或不完整。');
+    const missing = cli('report', 'import', path.join(tempDir(), '没有 这个.docx'), '--db', db, '--year', '2023');
+    expect(missing.status).toBe(1);
+    expect(missing.stderr.trim()).toBe('找不到文件“没有 这个.docx”。');
+    expect(fs.existsSync(path.dirname(db))).toBe(false);
+    const imported = cli('report', 'import', path.join(root, 'seeds/2023-政府工作报告.txt'), '--db', db, '--year', '2023', '--json');
+    expect(imported.stderr).toBe('');
+    expect(JSON.parse(imported.stdout)).toMatchObject({ year: 2023, candidates: 154 });
+  });
+
+  it('a workbook that is not one is named once, without the place repeated after the message', () => {
+    const file = path.join(tempDir(), '假的 表格.xlsx');
+    fs.writeFileSync(file, '序号,内容\n1,测试\n');
+    const r = cli('import', file, '--db', seededStore());
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/^文件“假的 表格.xlsx”不是 Excel 工作簿，而是文本或 CSV 文件/);
+    expect(r.stderr).not.toContain('（假的 表格.xlsx）');
+  });
+});
