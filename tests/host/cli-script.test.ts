@@ -155,3 +155,23 @@ describe('cli files that are not what the command reads', () => {
     expect(r.stderr).not.toContain('（假的 表格.xlsx）');
   });
 });
+
+describe('cli on a damaged store', () => {
+  it('the command that meets the damage sets the store aside and says where; the next one says why the store is gone', () => {
+    const db = path.join(tempDir(), '损坏 数据', 'store.sqlite');
+    expect(cli('seed', '--db', db).status).toBe(0);
+    const fd = fs.openSync(db, 'r+');
+    fs.writeSync(fd, Buffer.alloc(8192, 0xde), 0, 8192, 4096 * 3);
+    fs.closeSync(fd);
+
+    const met = cli('list', '--db', db);
+    expect(met.status).toBe(1);
+    const kept = /原文件已原样保存为 (.+?\.damaged-[\d-]+)，/.exec(met.stderr)?.[1];
+    expect(kept, met.stderr).toBeDefined();
+    expect(fs.existsSync(kept!)).toBe(true);
+
+    const next = cli('review', '--db', db, '--year', '2023', '--quarter', '3');
+    expect(next.status).toBe(1);
+    expect(next.stderr.trim()).toBe(`数据文件不存在：${db}。此处原有的数据文件已损坏，已原样保存为 ${kept}；可用 restore --db ${db} 备份文件 从备份恢复。`);
+  });
+});
