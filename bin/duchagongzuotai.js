@@ -8,6 +8,15 @@ const fs = require('node:fs');
 const path = require('node:path');
 const { spawnSync } = require('node:child_process');
 
+// Ctrl+C is caught from the start: before the bundle is loaded nothing has been opened yet (without a
+// handler Node would end silently); once it is, the bundle's `interrupt` knows the command's steps. One
+// listener throughout: removing one drops a signal that is on its way.
+let interrupt = () => {
+  process.stderr.write('已中断（Ctrl+C），未做任何改动。\n');
+  process.exit(130);
+};
+process.on('SIGINT', () => interrupt());
+
 const root = path.resolve(__dirname, '..');
 const bundle = path.join(root, 'dist', 'cli', 'cli.js');
 const SOURCES = ['electron', 'shared', 'scripts/build-cli.mjs'];
@@ -62,5 +71,9 @@ if (process.env.npm_lifecycle_event === 'cli' && process.env.INIT_CWD) {
   }
 }
 
-if (ready()) require(bundle).main(process.argv.slice(2));
+if (ready()) {
+  const cli = require(bundle);
+  interrupt = cli.interrupt;
+  cli.main(process.argv.slice(2));
+}
 else process.exitCode = 1;

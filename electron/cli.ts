@@ -18,6 +18,11 @@ function drained(stream: NodeJS.WriteStream): Promise<void> {
   });
 }
 
+/** Ctrl+C: see cli/interrupt.ts. */
+export function interrupt(): void {
+  onInterrupt((exitCode) => process.exit(exitCode));
+}
+
 /** Runs one command as a process: prints, sets the exit code and exits once the output is out. */
 export async function main(argv: string[]): Promise<void> {
   // The service's own diagnostics ("[service] … failed: <stack>") are for developers; the user reads the
@@ -33,7 +38,8 @@ export async function main(argv: string[]): Promise<void> {
   process.stdout.on('error', (err: NodeJS.ErrnoException) => {
     if (err.code !== 'EPIPE') throw err;
   });
-  process.on('SIGINT', () => onInterrupt((exitCode) => process.exit(exitCode)));
+  // The launcher (bin/duchagongzuotai.js) has its listener calling `interrupt` already; run directly, add one.
+  if (process.listenerCount('SIGINT') === 0) process.on('SIGINT', interrupt);
   let code: number;
   try {
     code = await runCli(argv);

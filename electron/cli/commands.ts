@@ -43,8 +43,9 @@ async function seed({ values, args, session, open, print, json }: Context): Prom
   if (session.core.readOnly) throw new AppError('io', `未载入示例数据。${session.core.readOnly.reason}`);
   if ((await session.call('plans.list', {})).length > 0) fail(`数据文件 ${values.db as string} 中已有数据，示例数据只能载入空的数据文件。`);
   session.core.close();
-  // The sample data set is loaded the way the app loads it on a first start.
-  const seeded = await open(values.db as string, { seedIfEmpty: true });
+  // The sample data set is loaded the way the app loads it on a first start: in three writes (the plan and
+  // its report, the city, the import), so Ctrl+C waits for all of them rather than leave half a sample.
+  const seeded = await step(() => open(values.db as string, { seedIfEmpty: true }), { writes: true });
   const [plan] = await seeded.call('plans.list', {});
   if (values.json) return json({ year: plan!.year, targets: plan!.targetCount, assignments: plan!.assignmentCount });
   print(`已载入示例数据：${plan!.year}年 ${plan!.targetCount} 项责任目标、${plan!.assignmentCount} 条分工。`);
@@ -160,7 +161,7 @@ async function exportTemplates({ values, args, session, print, json }: Context):
 async function backup({ values, args, session, print, json }: Context): Promise<void> {
   noExtra(args);
   const out = values.out as string | undefined;
-  const summary = out ? await step(() => session.core.backupTo(out)) : await session.call('backups.create', {});
+  const summary = out ? await step(() => session.core.backupTo(out), { writes: false }) : await session.call('backups.create', {});
   if (values.json) return json(summary);
   print(`已备份并通过完整性检查。\n${backupText(summary)}`);
 }
@@ -182,7 +183,7 @@ async function restore({ values, args, open, print, json }: Context): Promise<nu
   // A damaged store is set aside intact as the core starts; the restore then replaces nothing of it.
   const session = await open(db);
   const damagedKeptAs = session.core.recovery?.keptAs ?? null;
-  const { safety } = await step(() => session.core.restoreFile(file));
+  const { safety } = await step(() => session.core.restoreFile(file), { writes: true });
   if (values.json) {
     json({ backup, restored: true, safetyBackup: safety?.file ?? null, damagedKeptAs });
     return 0;

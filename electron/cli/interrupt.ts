@@ -10,9 +10,11 @@ import { AppError } from '../../shared/errors';
 export const INTERRUPTED_EXIT = 130;
 export const INTERRUPTED_MESSAGE = '已中断（Ctrl+C），未做任何改动。';
 /** When the work had already finished as the interrupt came: its result is printed above this line. */
-export const TOO_LATE_MESSAGE = '已收到 Ctrl+C，但操作此前已经完成（结果见上）。';
+export const TOO_LATE_MESSAGE = '收到 Ctrl+C 时操作已在进行，已完整完成（结果见上）。';
 
 let interrupted = false;
+/** A write that finished after the interrupt: the command then runs to its end and says it was too late. */
+let wroteAfterInterrupt = false;
 const running = new Set<{ cancel?: () => Promise<unknown> }>();
 
 /** An id for one command's job, so that Ctrl+C can cancel it (jobs.cancel). */
@@ -30,15 +32,18 @@ export function isInterruption(err: unknown): boolean {
 }
 
 /**
- * Runs one service call (or host step that writes, such as a restore) as a unit the interrupt waits for.
- * `cancel` asks the service to stop it early (a job's `jobs.cancel`).
+ * Runs one service call (or host step such as a restore) as a unit the interrupt waits for. `cancel` asks
+ * the service to stop it early (a job's `jobs.cancel`); `writes` says it changes the store, so that a
+ * command whose write finished after the interrupt is not reported as 未做任何改动.
  */
-export async function step<T>(work: () => Promise<T>, cancel?: () => Promise<unknown>): Promise<T> {
-  if (interrupted) throw new AppError('cancelled', INTERRUPTED_MESSAGE);
-  const entry = { cancel };
+export async function step<T>(work: () => Promise<T>, options: { cancel?: () => Promise<unknown>; writes: boolean }): Promise<T> {
+  if (interrupted && !wroteAfterInterrupt) throw new AppError('cancelled', INTERRUPTED_MESSAGE);
+  const entry = { cancel: options.cancel };
   running.add(entry);
   try {
-    return await work();
+    const result = await work();
+    if (interrupted && options.writes) wroteAfterInterrupt = true;
+    return result;
   } finally {
     running.delete(entry);
   }

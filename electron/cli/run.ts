@@ -4,7 +4,7 @@
  */
 import { parseArgs } from 'node:util';
 import { AppError } from '../../shared/errors';
-import type { MethodName } from '../../shared/contract';
+import { NON_WRITING_METHODS, type MethodName } from '../../shared/contract';
 import { fail } from './args';
 import type { Command, Context, Session, Values } from './command';
 import { parseArgsText } from './errors';
@@ -46,7 +46,9 @@ async function openSession(storePath: string, options: { seedIfEmpty?: boolean }
       // A call naming a job (an import) can be cancelled by Ctrl+C the way the app's 取消 does.
       const jobId = (input as { jobId?: unknown } | undefined)?.jobId;
       const cancel = typeof jobId === 'string' ? () => core.call('jobs.cancel', { jobId }) : undefined;
-      const result = await step(() => core.call(method as MethodName, input), cancel);
+      // A scratch store in memory (a file tried before the real store is opened) keeps nothing.
+      const writes = storePath !== ':memory:' && !NON_WRITING_METHODS.has(method as MethodName);
+      const result = await step(() => core.call(method as MethodName, input), { cancel, writes });
       if (!result.ok) throw new AppError(result.error.code, result.error.message, result.error.where);
       return result.value as never;
     },

@@ -60,3 +60,30 @@ describe('cli and Ctrl+C', () => {
     expect(cli('list', '--db', db, '--year', '2025').stderr).toMatch(/还没有2025年的责任目标/);
   }, 60_000);
 });
+
+describe('cli and Ctrl+C while a write is under way', () => {
+  it('SIGINT during seed: never half a sample; the message says which way it went', async () => {
+    const db = path.join(tempDir(), '新 数据', 'store.sqlite');
+    const child = spawn(process.execPath, [path.join(root, 'bin/duchagongzuotai.js'), 'seed', '--db', db], { cwd: root });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    await whenOpened(child.pid!, db);
+    child.kill('SIGINT');
+    const code = await exited;
+
+    const listed = cli('list', '--db', db, '--json');
+    if (code === 0) {
+      expect(stdout).toMatch(/^已载入示例数据：2023年 39 项责任目标/);
+      expect(stderr).toBe('收到 Ctrl+C 时操作已在进行，已完整完成（结果见上）。\n');
+      expect((JSON.parse(listed.stdout) as unknown[]).length).toBe(39);
+    } else {
+      expect(code).toBe(130);
+      expect(stderr).toBe('已中断（Ctrl+C），未做任何改动。\n');
+      expect(listed.stdout).toBe('');
+      expect(listed.stderr).toMatch(/数据文件不存在|还没有/);
+    }
+  }, 60_000);
+});
