@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { ImportBatch, ImportPreview, Input, MethodName, Output } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
+import { skippedSummary, type SkippedEntry } from '../../shared/dropped';
 import { toListed } from '../../shared/listJson';
 import { readWorkbookFile } from '../excel/sniff';
 import { choiceOf, fail, noExtra, periodOf, quarterOf, stringOf, today, yearOf } from './args';
@@ -59,15 +60,38 @@ function wouldChange(preview: ImportPreview): string {
   return `本次导入原将新增 ${s.targetsNew} 项、更新 ${s.targetsUpdated} 项责任目标${serials.length > 0 ? `（第${shown}项）` : ''}，均未写入。`;
 }
 
-function printImport({ values, print, json }: Context, preview: ImportPreview, batch: ImportBatch | null): void {
+function printImport({ values, print, json }: Context, preview: ImportPreview, batch: ImportBatch | null, skipped: SkippedEntry[]): void {
   if (values.json) {
     const items = preview.items.map(({ key, serial, status, changes }) => ({ key, serial, status, changes }));
-    json({ dryRun: batch === null, batchId: batch?.id ?? null, year: preview.year, quarter: preview.quarter, summary: preview.summary, notes: shownNotes(preview), items });
+    json({ dryRun: batch === null, batchId: batch?.id ?? null, year: preview.year, quarter: preview.quarter, summary: preview.summary, notes: shownNotes(preview), items, skipped });
     return;
   }
+  if (skipped.length > 0) print(skippedSummary(skipped, skipped.length));
   print(`${periodText(preview.year, preview.quarter)}：${summaryText(preview.summary)}`);
   for (const n of shownNotes(preview)) print(noteText(n));
   print(batch ? `已导入，批次号 ${batch.id}（可用 import --undo ${batch.id} 撤销）。` : '预览完成，未写入（--dry-run）。');
+}
+
+/**
+ * The workbooks named on the command line, read. A folder gives every workbook under it, the rest named as
+ * skipped, as 导入文件夹… does in the app; a file named on its own is always read (and refused if it is no
+ * workbook), so that nothing the user asked for is silently left out.
+ */
+async function workbooksOf(args: string[]): Promise<{ files: { name: string; bytes: Buffer }[]; skipped: SkippedEntry[] }> {
+  const files: { name: string; bytes: Buffer }[] = [];
+  const skipped: SkippedEntry[] = [];
+  for (const arg of args) {
+    if (!fs.statSync(arg, { throwIfNoEntry: false })?.isDirectory()) {
+      files.push(readWorkbookFile(arg));
+      continue;
+    }
+    const { expandPaths } = await import('../droppedFiles');
+    const found = await expandPaths([arg]);
+    if (found.workbooks.length === 0) fail(`文件夹 ${arg} 中没有 Excel 工作簿。${skippedSummary(found.skipped)}`);
+    files.push(...found.workbooks.map((w) => readWorkbookFile(w.file)));
+    skipped.push(...found.skipped);
+  }
+  return { files, skipped };
 }
 
 async function importCommand(c: Context): Promise<void> {
@@ -82,8 +106,9 @@ async function importCommand(c: Context): Promise<void> {
     return;
   }
   if (args.length === 0) fail('请指定要导入的文件。');
+  const { files, skipped } = await workbooksOf(args);
   const request: Input<'import.preview'> = {
-    files: args.map(readWorkbookFile).map((f) => ({ name: f.name, data: f.bytes.toString('base64') })),
+    files: files.map((f) => ({ name: f.name, data: f.bytes.toString('base64') })),
     year: yearOf(values),
     quarter: quarterOf(values),
     jobId: newJobId(),
@@ -95,7 +120,7 @@ async function importCommand(c: Context): Promise<void> {
     let scratch: Session | undefined;
     try {
       scratch = await open(copy.path);
-      printImport(c, await scratch.call('import.preview', request), null);
+      printImport(c, await scratch.call('import.preview', request), null, skipped);
     } finally {
       // Closed before the copy goes: Windows does not delete a file that is still open.
       scratch?.core.close();
@@ -116,7 +141,7 @@ async function importCommand(c: Context): Promise<void> {
     if (err instanceof AppError && err.code === 'locked') throw new AppError('locked', `已拒绝导入，数据文件未改动：${err.message}\n${wouldChange(preview)}`);
     throw err;
   }
-  printImport(c, preview, batch);
+  printImport(c, preview, batch, skipped);
 }
 
 async function exportOverview({ values, args, session, print, json }: Context): Promise<void> {
@@ -226,7 +251,7 @@ export const COMMANDS: Record<string, Command> = {
   seed: { usage: [['--db 文件 [--json]', '载入示例数据（2023年三季度一览表；数据文件夹不存在时自动创建）']], store: 'create', run: seed },
   import: {
     usage: [
-      ['文件… --db 文件 [--year 年份] [--quarter 季度] [--dry-run] [--json]', '导入一览表或报送模板（导入前先备份；--dry-run 只预览不写入；会改动已发布季度的导入被拒绝）'],
+      ['文件或文件夹… --db 文件 [--year 年份] [--quarter 季度] [--dry-run] [--json]', '导入一览表或报送模板（文件夹：其中所有工作簿，其他文件跳过并列出；导入前先备份；--dry-run 只预览不写入；会改动已发布季度的导入被拒绝）'],
       ['--undo 批次号 --db 文件 [--json]', '撤销一次导入'],
     ],
     options: { ...PERIOD, 'dry-run': { type: 'boolean' }, undo: { type: 'string' } },

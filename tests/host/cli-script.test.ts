@@ -175,3 +175,36 @@ describe('cli on a damaged store', () => {
     expect(next.stderr.trim()).toBe(`数据文件不存在：${db}。此处原有的数据文件已损坏，已原样保存为 ${kept}；可用 restore --db ${db} 备份文件 从备份恢复。`);
   });
 });
+
+describe('cli import of a folder', () => {
+  it('imports every workbook under it, as 导入文件夹… does, and names what it skipped', () => {
+    const folder = path.join(tempDir(), '二季度 报送');
+    fs.mkdirSync(path.join(folder, '县区'), { recursive: true });
+    fs.copyFileSync(path.join(root, 'tests/fixtures/import/published-merged.xlsx'), path.join(folder, '县区', '一览表.xlsx'));
+    fs.writeFileSync(path.join(folder, '说明.docx'), 'x');
+    fs.writeFileSync(path.join(folder, '~$一览表.xlsx'), 'x');
+    const db = path.join(tempDir(), 'store.sqlite');
+
+    const dry = cli('import', folder, '--db', db, '--dry-run');
+    expect(dry.stderr).toBe('');
+    expect(dry.status).toBe(0);
+    expect(dry.stdout).toContain('已跳过 2 项：二季度 报送/~$一览表.xlsx（Excel 的临时文件）、二季度 报送/说明.docx（不是 Excel 工作簿）');
+
+    const r = cli('import', folder, '--db', db, '--json');
+    expect(r.status).toBe(0);
+    const result = JSON.parse(r.stdout) as { summary: { targetsNew: number }; skipped: { path: string; reason: string }[] };
+    expect(result.summary.targetsNew).toBe(7);
+    expect(result.skipped.map((s) => s.path)).toEqual(['二季度 报送/~$一览表.xlsx', '二季度 报送/说明.docx']);
+  });
+
+  it('a folder without workbooks is refused, naming it, and nothing is created', () => {
+    const folder = path.join(tempDir(), '空 文件夹');
+    fs.mkdirSync(folder);
+    fs.writeFileSync(path.join(folder, '说明.docx'), 'x');
+    const db = path.join(tempDir(), '新', 'store.sqlite');
+    const r = cli('import', folder, '--db', db);
+    expect(r.status).toBe(1);
+    expect(r.stderr.trim()).toBe(`文件夹 ${folder} 中没有 Excel 工作簿。已跳过 1 项：空 文件夹/说明.docx（不是 Excel 工作簿）`);
+    expect(fs.existsSync(path.dirname(db))).toBe(false);
+  });
+});
