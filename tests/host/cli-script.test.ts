@@ -208,3 +208,29 @@ describe('cli import of a folder', () => {
     expect(fs.existsSync(path.dirname(db))).toBe(false);
   });
 });
+
+describe('cli report import of files that are not a report', () => {
+  const report = () => fs.readFileSync(path.join(root, 'seeds/2023-政府工作报告.txt'), 'utf8');
+
+  it.each([
+    ['a database file', 'store.sqlite', () => fs.readFileSync(seededStore()), '不是文本文件，也不是 Word 文档（.docx）'],
+    ['a PDF', '报告.pdf', () => Buffer.from('%PDF-1.7\n%\u00e2\u00e3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n', 'latin1'), '是 PDF 文件，无法读取其中的文字'],
+  ])('%s is refused by name, not read as hundreds of garbled sentences', (_, name, bytes, message) => {
+    const file = path.join(tempDir(), name);
+    fs.writeFileSync(file, bytes());
+    const db = path.join(tempDir(), '新', 'store.sqlite');
+    const r = cli('report', 'import', file, '--db', db, '--year', '2023');
+    expect(r.status).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain(`文件 ${name} ${message}`);
+    expect(fs.existsSync(path.dirname(db))).toBe(false);
+  });
+
+  it('a .txt saved by Notepad as "Unicode" (UTF-16 with its mark) is read as the same report', () => {
+    const file = path.join(tempDir(), '报告 UTF-16.txt');
+    fs.writeFileSync(file, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(report(), 'utf16le')]));
+    const r = cli('report', 'import', file, '--db', path.join(tempDir(), 'store.sqlite'), '--year', '2023', '--json');
+    expect(r.stderr).toBe('');
+    expect(JSON.parse(r.stdout)).toMatchObject({ candidates: 154, indicators: 10, projects: 10 });
+  });
+});
