@@ -251,7 +251,7 @@ export const COMMANDS: Record<string, Command> = {
   seed: { usage: [['--db 文件 [--json]', '载入示例数据（2023年三季度一览表；数据文件夹不存在时自动创建）']], store: 'create', run: seed },
   import: {
     usage: [
-      ['文件或文件夹… --db 文件 [--year 年份] [--quarter 季度] [--dry-run] [--json]', '导入一览表或报送模板（文件夹：其中所有工作簿，其他文件跳过并列出；导入前先备份；--dry-run 只预览不写入；会改动已发布季度的导入被拒绝）'],
+      ['文件或文件夹… --db 文件 [--year 年份] [--quarter 季度] [--dry-run] [--json]', '导入一览表或报送模板（文件夹：其中所有工作簿，其他文件跳过并列出；--year、--quarter 以指定的年度、季度为准，不论文件标题写的是哪个季度；导入前先备份；--dry-run 只预览不写入；会改动已发布季度的导入被拒绝）'],
       ['--undo 批次号 --db 文件 [--json]', '撤销一次导入'],
     ],
     options: { ...PERIOD, 'dry-run': { type: 'boolean' }, undo: { type: 'string' } },
