@@ -186,7 +186,8 @@ async function exportTemplates({ values, args, session, print, json }: Context):
 async function backup({ values, args, session, print, json }: Context): Promise<void> {
   noExtra(args);
   const out = values.out as string | undefined;
-  const summary = out ? await step(() => session.core.backupTo(out), { writes: false }) : await session.call('backups.create', {});
+  // A backup to a named file is written beside it and then moved in place: let finish, not left half-way.
+  const summary = out ? await step(() => session.core.backupTo(out), { writes: true }) : await session.call('backups.create', {});
   if (values.json) return json(summary);
   print(`已备份并通过完整性检查。\n${backupText(summary)}`);
 }

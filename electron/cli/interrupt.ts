@@ -1,9 +1,10 @@
 /**
  * Ctrl+C (SIGINT) as a user and a script expect it: one Chinese line, exit code 130, nothing half-written.
  * A service call is one transaction, or a job that checks for cancellation between its steps and never
- * inside its transaction. So a running job (an import) is cancelled the way the app's 取消 does, through
- * `jobs.cancel`; any other call in progress is let finish, since it is all or nothing; no call starts after
- * the interrupt; and with no call in progress the process ends at once. A second Ctrl+C ends it at once.
+ * inside its transaction. So a writing job (an import) is cancelled the way the app's 取消 does, through
+ * `jobs.cancel`; any other write in progress is let finish, since it is all or nothing; no call starts
+ * after the interrupt; and with no write in progress (reading, previewing) the process ends at once. A
+ * second Ctrl+C ends it at once.
  */
 import { AppError } from '../../shared/errors';
 
@@ -15,7 +16,7 @@ export const TOO_LATE_MESSAGE = '收到 Ctrl+C 时操作已在进行，已完整
 let interrupted = false;
 /** A write that finished after the interrupt: the command then runs to its end and says it was too late. */
 let wroteAfterInterrupt = false;
-const running = new Set<{ cancel?: () => Promise<unknown> }>();
+const running = new Set<{ cancel?: () => Promise<unknown>; writes: boolean }>();
 
 /** An id for one command's job, so that Ctrl+C can cancel it (jobs.cancel). */
 export function newJobId(): string {
@@ -38,7 +39,7 @@ export function isInterruption(err: unknown): boolean {
  */
 export async function step<T>(work: () => Promise<T>, options: { cancel?: () => Promise<unknown>; writes: boolean }): Promise<T> {
   if (interrupted && !wroteAfterInterrupt) throw new AppError('cancelled', INTERRUPTED_MESSAGE);
-  const entry = { cancel: options.cancel };
+  const entry = { cancel: options.cancel, writes: options.writes };
   running.add(entry);
   try {
     const result = await work();
@@ -51,11 +52,12 @@ export async function step<T>(work: () => Promise<T>, options: { cancel?: () => 
 
 /** The SIGINT handler; `exit` ends the process with the given code after the message is written. */
 export function onInterrupt(exit: (code: number) => void): void {
-  if (interrupted || running.size === 0) {
+  const writing = [...running].filter((s) => s.writes);
+  if (interrupted || writing.length === 0) {
     process.stderr.write(`${INTERRUPTED_MESSAGE}\n`);
     exit(INTERRUPTED_EXIT);
     return;
   }
   interrupted = true;
-  for (const { cancel } of running) void cancel?.().catch(() => undefined);
+  for (const { cancel } of writing) void cancel?.().catch(() => undefined);
 }
