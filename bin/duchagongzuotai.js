@@ -75,5 +75,6 @@ if (ready()) {
   const cli = require(bundle);
   interrupt = cli.interrupt;
   cli.main(process.argv.slice(2));
+} else {
+  process.exitCode = 1;
 }
-else process.exitCode = 1;
