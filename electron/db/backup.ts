@@ -415,7 +415,7 @@ export function needsDailyBackup(dir: string, now: Date = new Date()): boolean {
  * file and every later edit of it would be lost. In WAL mode every open connection holds a shared lock on
  * the file, so an exclusive lock is granted only when nobody else has it open; taking it waits for nothing.
  */
-function assertNotOpenElsewhere(storePath: string): void {
+export function assertNotOpenElsewhere(storePath: string): void {
   if (!fs.existsSync(storePath)) return;
   let probe: Database.Database | undefined;
   try {
