@@ -8,6 +8,15 @@ const fs = require('node:fs');
 const path = require('node:path');
 const { spawnSync } = require('node:child_process');
 
+// Ctrl+C is caught from the start: before the bundle is loaded nothing has been opened yet (without a
+// handler Node would end silently); once it is, the bundle's `interrupt` knows the command's steps. One
+// listener throughout: removing one drops a signal that is on its way.
+let interrupt = () => {
+  process.stderr.write('已中断（Ctrl+C），未做任何改动。\n');
+  process.exit(130);
+};
+process.on('SIGINT', () => interrupt());
+
 const root = path.resolve(__dirname, '..');
 const bundle = path.join(root, 'dist', 'cli', 'cli.js');
 const SOURCES = ['electron', 'shared', 'scripts/build-cli.mjs'];
@@ -52,5 +61,20 @@ function ready() {
   return true;
 }
 
-if (ready()) require(bundle).main(process.argv.slice(2));
-else process.exitCode = 1;
+// `npm run cli` runs this from the project folder; relative paths (--db data/store.sqlite, a workbook) are
+// meant from the folder the user typed the command in, which npm passes as INIT_CWD.
+if (process.env.npm_lifecycle_event === 'cli' && process.env.INIT_CWD) {
+  try {
+    process.chdir(process.env.INIT_CWD);
+  } catch {
+    // Gone meanwhile: paths are then taken from the project folder, as before.
+  }
+}
+
+if (ready()) {
+  const cli = require(bundle);
+  interrupt = cli.interrupt;
+  cli.main(process.argv.slice(2));
+} else {
+  process.exitCode = 1;
+}

@@ -5,6 +5,7 @@
  * `npm run cli`) runs.
  */
 import { describeError } from './cli/errors';
+import { INTERRUPTED_EXIT, INTERRUPTED_MESSAGE, TOO_LATE_MESSAGE, isInterruption, onInterrupt, wasInterrupted } from './cli/interrupt';
 import { runCli } from './cli/run';
 
 export { runCli };
@@ -15,6 +16,11 @@ function drained(stream: NodeJS.WriteStream): Promise<void> {
     if (stream.destroyed || !stream.writable) return resolve();
     stream.write('', () => resolve());
   });
+}
+
+/** Ctrl+C: see cli/interrupt.ts. */
+export function interrupt(): void {
+  onInterrupt((exitCode) => process.exit(exitCode));
 }
 
 /** Runs one command as a process: prints, sets the exit code and exits once the output is out. */
@@ -32,12 +38,20 @@ export async function main(argv: string[]): Promise<void> {
   process.stdout.on('error', (err: NodeJS.ErrnoException) => {
     if (err.code !== 'EPIPE') throw err;
   });
+  // The launcher (bin/duchagongzuotai.js) has its listener calling `interrupt` already; run directly, add one.
+  if (process.listenerCount('SIGINT') === 0) process.on('SIGINT', interrupt);
   let code: number;
   try {
     code = await runCli(argv);
+    if (wasInterrupted()) process.stderr.write(`${TOO_LATE_MESSAGE}\n`);
   } catch (err) {
-    process.stderr.write(`${await describeError(err)}\n`);
-    code = 1;
+    if (isInterruption(err)) {
+      process.stderr.write(`${INTERRUPTED_MESSAGE}\n`);
+      code = INTERRUPTED_EXIT;
+    } else {
+      process.stderr.write(`${await describeError(err)}\n`);
+      code = 1;
+    }
   }
   process.exitCode = code;
   // Not process.exit() straight away: it would cut a piped stdout at the pipe's 64 KiB buffer. Exit once the

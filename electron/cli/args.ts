@@ -13,7 +13,8 @@ export function noExtra(args: string[]): void {
 
 export function optionalInt(value: unknown, what: string, min: number, max: number): number | undefined {
   if (value === undefined) return undefined;
-  const n = Number(value);
+  // Digits only: Number() would also take 0x7E7, 2e3, 3.0 or " 3".
+  const n = /^[0-9]+$/.test(String(value)) ? Number(value) : NaN;
   if (!Number.isInteger(n) || n < min || n > max) fail(`${what}无效：${String(value)}`);
   return n;
 }

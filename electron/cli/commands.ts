@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { ImportBatch, ImportPreview, Input, MethodName, Output } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
+import { skippedSummary, type SkippedEntry } from '../../shared/dropped';
 import { toListed } from '../../shared/listJson';
 import { readWorkbookFile } from '../excel/sniff';
 import { choiceOf, fail, noExtra, periodOf, quarterOf, stringOf, today, yearOf } from './args';
@@ -14,6 +15,7 @@ import type { Command, Context, Session } from './command';
 import { backupText, noteText, periodText, reviewRows, reviewText, roundText, shownNotes, summaryText, targetsText } from './format';
 import { assertStoreExists, ensureStoreFolder, requireDb, writeOutput } from './store';
 import { REPORT_COMMANDS } from './reportCommands';
+import { newJobId, step } from './interrupt';
 
 const PERIOD = { year: { type: 'string' }, quarter: { type: 'string' } } as const;
 
@@ -36,13 +38,17 @@ function printed<M extends MethodName>(
   };
 }
 
-async function seed({ values, args, session, open, print }: Context): Promise<void> {
+async function seed({ values, args, session, open, print, json }: Context): Promise<void> {
   noExtra(args);
+  // Read-only, the app shows the sample in memory; written nowhere, it is no "loaded" for a script.
+  if (session.core.readOnly) throw new AppError('io', `未载入示例数据。${session.core.readOnly.reason}`);
   if ((await session.call('plans.list', {})).length > 0) fail(`数据文件 ${values.db as string} 中已有数据，示例数据只能载入空的数据文件。`);
   session.core.close();
-  // The sample data set is loaded the way the app loads it on a first start.
-  const seeded = await open(values.db as string, { seedIfEmpty: true });
+  // The sample data set is loaded the way the app loads it on a first start: in three writes (the plan and
+  // its report, the city, the import), so Ctrl+C waits for all of them rather than leave half a sample.
+  const seeded = await step(() => open(values.db as string, { seedIfEmpty: true }), { writes: true });
   const [plan] = await seeded.call('plans.list', {});
+  if (values.json) return json({ year: plan!.year, targets: plan!.targetCount, assignments: plan!.assignmentCount });
   print(`已载入示例数据：${plan!.year}年 ${plan!.targetCount} 项责任目标、${plan!.assignmentCount} 条分工。`);
 }
 
@@ -54,15 +60,38 @@ function wouldChange(preview: ImportPreview): string {
   return `本次导入原将新增 ${s.targetsNew} 项、更新 ${s.targetsUpdated} 项责任目标${serials.length > 0 ? `（第${shown}项）` : ''}，均未写入。`;
 }
 
-function printImport({ values, print, json }: Context, preview: ImportPreview, batch: ImportBatch | null): void {
+function printImport({ values, print, json }: Context, preview: ImportPreview, batch: ImportBatch | null, skipped: SkippedEntry[]): void {
   if (values.json) {
     const items = preview.items.map(({ key, serial, status, changes }) => ({ key, serial, status, changes }));
-    json({ dryRun: batch === null, batchId: batch?.id ?? null, year: preview.year, quarter: preview.quarter, summary: preview.summary, notes: shownNotes(preview), items });
+    json({ dryRun: batch === null, batchId: batch?.id ?? null, year: preview.year, quarter: preview.quarter, summary: preview.summary, notes: shownNotes(preview), items, skipped });
     return;
   }
+  if (skipped.length > 0) print(skippedSummary(skipped, skipped.length));
   print(`${periodText(preview.year, preview.quarter)}：${summaryText(preview.summary)}`);
   for (const n of shownNotes(preview)) print(noteText(n));
   print(batch ? `已导入，批次号 ${batch.id}（可用 import --undo ${batch.id} 撤销）。` : '预览完成，未写入（--dry-run）。');
+}
+
+/**
+ * The workbooks named on the command line, read. A folder gives every workbook under it, the rest named as
+ * skipped, as 导入文件夹… does in the app; a file named on its own is always read (and refused if it is no
+ * workbook), so that nothing the user asked for is silently left out.
+ */
+async function workbooksOf(args: string[]): Promise<{ files: { name: string; bytes: Buffer }[]; skipped: SkippedEntry[] }> {
+  const files: { name: string; bytes: Buffer }[] = [];
+  const skipped: SkippedEntry[] = [];
+  for (const arg of args) {
+    if (!fs.statSync(arg, { throwIfNoEntry: false })?.isDirectory()) {
+      files.push(readWorkbookFile(arg));
+      continue;
+    }
+    const { expandPaths } = await import('../droppedFiles');
+    const found = await expandPaths([arg]);
+    if (found.workbooks.length === 0) fail(`文件夹 ${arg} 中没有 Excel 工作簿。${skippedSummary(found.skipped)}`);
+    files.push(...found.workbooks.map((w) => readWorkbookFile(w.file)));
+    skipped.push(...found.skipped);
+  }
+  return { files, skipped };
 }
 
 async function importCommand(c: Context): Promise<void> {
@@ -77,10 +106,12 @@ async function importCommand(c: Context): Promise<void> {
     return;
   }
   if (args.length === 0) fail('请指定要导入的文件。');
+  const { files, skipped } = await workbooksOf(args);
   const request: Input<'import.preview'> = {
-    files: args.map(readWorkbookFile).map((f) => ({ name: f.name, data: f.bytes.toString('base64') })),
+    files: files.map((f) => ({ name: f.name, data: f.bytes.toString('base64') })),
     year: yearOf(values),
     quarter: quarterOf(values),
+    jobId: newJobId(),
   };
   if (values['dry-run']) {
     // A dry run leaves no trace: it previews against a copy of the store (or an empty one in memory).
@@ -89,7 +120,7 @@ async function importCommand(c: Context): Promise<void> {
     let scratch: Session | undefined;
     try {
       scratch = await open(copy.path);
-      printImport(c, await scratch.call('import.preview', request), null);
+      printImport(c, await scratch.call('import.preview', request), null, skipped);
     } finally {
       // Closed before the copy goes: Windows does not delete a file that is still open.
       scratch?.core.close();
@@ -110,10 +141,10 @@ async function importCommand(c: Context): Promise<void> {
     if (err instanceof AppError && err.code === 'locked') throw new AppError('locked', `已拒绝导入，数据文件未改动：${err.message}\n${wouldChange(preview)}`);
     throw err;
   }
-  printImport(c, preview, batch);
+  printImport(c, preview, batch, skipped);
 }
 
-async function exportOverview({ values, args, session, print }: Context): Promise<void> {
+async function exportOverview({ values, args, session, print, json }: Context): Promise<void> {
   noExtra(args);
   const out = stringOf(values, 'out', '缺少 --out 参数：请指定导出的文件（.xlsx）。');
   if (!/\.xlsx$/i.test(out)) fail(`导出文件应以 .xlsx 结尾：${out}`);
@@ -130,10 +161,11 @@ async function exportOverview({ values, args, session, print }: Context): Promis
     summary: values['no-summary'] !== true,
   });
   writeOutput(out, Buffer.from(file.data, 'base64'));
+  if (values.json) return json({ file: path.resolve(out), targets: file.targets });
   print(`已导出 ${file.targets} 项目标到 ${out}`);
 }
 
-async function exportTemplates({ values, args, session, print }: Context): Promise<void> {
+async function exportTemplates({ values, args, session, print, json }: Context): Promise<void> {
   noExtra(args);
   const outDir = stringOf(values, 'out-dir', '缺少 --out-dir 参数：请指定存放报送模板的文件夹。');
   const by = choiceOf(values.by ?? 'unit', ['unit', 'leader'], `--by 参数无效：${String(values.by)}（应为 unit 按责任单位，或 leader 按市政府领导）`)!;
@@ -147,46 +179,57 @@ async function exportTemplates({ values, args, session, print }: Context): Promi
   const { default: JSZip } = await import('jszip');
   const entries = Object.values((await JSZip.loadAsync(Buffer.from(zip.data, 'base64'))).files).filter((e) => !e.dir);
   for (const entry of entries) writeOutput(path.join(outDir, entry.name), await entry.async('nodebuffer'));
+  if (values.json) return json({ dir: path.resolve(outDir), files: entries.map((e) => e.name) });
   print(`已生成 ${entries.length} 个报送模板到 ${outDir}`);
 }
 
-async function backup({ values, args, session, print }: Context): Promise<void> {
+async function backup({ values, args, session, print, json }: Context): Promise<void> {
   noExtra(args);
   const out = values.out as string | undefined;
-  const summary = out ? await session.core.backupTo(out) : await session.call('backups.create', {});
+  // A backup to a named file is written beside it and then moved in place: let finish, not left half-way.
+  const summary = out ? await step(() => session.core.backupTo(out), { writes: true }) : await session.call('backups.create', {});
+  if (values.json) return json(summary);
   print(`已备份并通过完整性检查。\n${backupText(summary)}`);
 }
 
-async function restore({ values, args, open, print }: Context): Promise<number> {
+async function restore({ values, args, open, print, json }: Context): Promise<number> {
   const db = requireDb(values);
   if (args.length !== 1) fail('请指定一个备份文件：restore --db 数据文件 备份文件');
   const file = args[0]!;
   // Shown before anything is opened or replaced: what the backup holds.
   const { verifyBackup } = await import('../db/backup');
-  print(backupText(verifyBackup(file)));
+  const backup = verifyBackup(file);
   if (values.yes !== true) {
-    print(`\n以上是备份中的内容。确认用它替换数据文件 ${db}，请加 --yes 再运行一次（替换前会先备份当前数据）。`);
+    if (values.json) json({ backup, restored: false });
+    else print(`${backupText(backup)}\n\n以上是备份中的内容。确认用它替换数据文件 ${db}，请加 --yes 再运行一次（替换前会先备份当前数据）。`);
     return 2;
   }
+  if (!values.json) print(backupText(backup));
   ensureStoreFolder(db);
   // A damaged store is set aside intact as the core starts; the restore then replaces nothing of it.
   const session = await open(db);
-  if (session.core.recovery) print(`当前数据文件已损坏，已原样保存为 ${session.core.recovery.keptAs}。`);
-  const { safety } = await session.core.restoreFile(file);
+  const damagedKeptAs = session.core.recovery?.keptAs ?? null;
+  const { safety } = await step(() => session.core.restoreFile(file), { writes: true });
+  if (values.json) {
+    json({ backup, restored: true, safetyBackup: safety?.file ?? null, damagedKeptAs });
+    return 0;
+  }
+  if (damagedKeptAs) print(`当前数据文件已损坏，已原样保存为 ${damagedKeptAs}。`);
   if (safety) print(`已先备份当前数据：${safety.file}`);
   print(`已从备份恢复：${db}`);
   return 0;
 }
 
-async function check({ values, args, print }: Context): Promise<number> {
+async function check({ values, args, print, json }: Context): Promise<number> {
   noExtra(args);
   const db = requireDb(values);
   assertStoreExists(db);
   // Read-only, before any core opens the store: a damaged store is reported, not set aside.
   const { checkStore } = await import('../db/integrity');
   const result = checkStore(db);
+  if (values.json) json(result.ok ? { ok: true } : { ok: false, kind: result.kind, reason: result.reason });
   if (result.ok) {
-    print(`数据文件完好：${db}`);
+    if (!values.json) print(`数据文件完好：${db}`);
     return 0;
   }
   process.stderr.write(`${result.reason}\n`);
@@ -206,10 +249,10 @@ export const COMMANDS: Record<string, Command> = {
     store: 'existing',
     run: printed('targets.list', (c) => ({ year: yearOf(c.values) }), targetsText, (targets) => targets.map(toListed)),
   },
-  seed: { usage: [['--db 文件', '载入示例数据（2023年三季度一览表；数据文件夹不存在时自动创建）']], store: 'create', run: seed },
+  seed: { usage: [['--db 文件 [--json]', '载入示例数据（2023年三季度一览表；数据文件夹不存在时自动创建）']], store: 'create', run: seed },
   import: {
     usage: [
-      ['文件… --db 文件 [--year 年份] [--quarter 季度] [--dry-run] [--json]', '导入一览表或报送模板（导入前先备份；--dry-run 只预览不写入；会改动已发布季度的导入被拒绝）'],
+      ['文件或文件夹… --db 文件 [--year 年份] [--quarter 季度] [--dry-run] [--json]', '导入一览表或报送模板（文件夹：其中所有工作簿，其他文件跳过并列出；--year、--quarter 以指定的年度、季度为准，不论文件标题写的是哪个季度；导入前先备份；--dry-run 只预览不写入；会改动已发布季度的导入被拒绝）'],
       ['--undo 批次号 --db 文件 [--json]', '撤销一次导入'],
     ],
     options: { ...PERIOD, 'dry-run': { type: 'boolean' }, undo: { type: 'string' } },
@@ -219,7 +262,7 @@ export const COMMANDS: Record<string, Command> = {
   'export overview': {
     usage: [
       [
-        '--db 文件 --year 年份 --quarter 季度 --out 文件 [--layout single|two-block] [--paper A3|A4] [--no-summary] [--leader 姓名] [--unit 单位] [--behind-only]',
+        '--db 文件 --year 年份 --quarter 季度 --out 文件 [--layout single|two-block] [--paper A3|A4] [--no-summary] [--leader 姓名] [--unit 单位] [--behind-only] [--json]',
         '导出一览表（.xlsx，默认A3横向并附汇总表，可按领导、单位或进度滞后筛选）',
       ],
     ],
@@ -228,14 +271,14 @@ export const COMMANDS: Record<string, Command> = {
     run: exportOverview,
   },
   'export templates': {
-    usage: [['--db 文件 --year 年份 --quarter 季度 --out-dir 文件夹 [--by unit|leader]', '生成季度报送模板（每个责任单位或每位市政府领导一个文件）']],
+    usage: [['--db 文件 --year 年份 --quarter 季度 --out-dir 文件夹 [--by unit|leader] [--json]', '生成季度报送模板（每个责任单位或每位市政府领导一个文件）']],
     options: { ...PERIOD, 'out-dir': { type: 'string' }, by: { type: 'string' } },
     store: 'existing',
     run: exportTemplates,
   },
-  backup: { usage: [['--db 文件 [--out 文件]', '立即备份（SQLite 在线备份并校验；默认存入数据文件旁的“备份”文件夹）']], options: { out: { type: 'string' } }, store: 'existing', run: backup },
-  restore: { usage: [['--db 文件 备份文件 [--yes]', '从备份恢复：先显示备份内容，加 --yes 才替换（替换前先备份当前数据）']], options: { yes: { type: 'boolean' } }, store: 'none', run: restore },
-  check: { usage: [['--db 文件', '检查数据文件是否完好（损坏时以非零状态退出并说明原因）']], store: 'none', run: check },
+  backup: { usage: [['--db 文件 [--out 文件] [--json]', '立即备份（SQLite 在线备份并校验；默认存入数据文件旁的“备份”文件夹）']], options: { out: { type: 'string' } }, store: 'existing', run: backup },
+  restore: { usage: [['--db 文件 备份文件 [--yes] [--json]', '从备份恢复：先显示备份内容，加 --yes 才替换（替换前先备份当前数据；未加 --yes 时退出码为 2）']], options: { yes: { type: 'boolean' } }, store: 'none', run: restore },
+  check: { usage: [['--db 文件 [--json]', '检查数据文件是否完好（损坏时以非零状态退出并说明原因）']], store: 'none', run: check },
   review: {
     usage: [['--db 文件 --year 年份 --quarter 季度 [--json]', '季度调度评估：每项目标的状态、预警灯、判断依据和提示（自报与数据不符等）']],
     options: PERIOD,

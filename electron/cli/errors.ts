@@ -34,7 +34,7 @@ export function scrubErrno(message: string): string {
   return message.replace(/\b(E[A-Z]{2,}): [^,']*(?:, \w+)?(?: '([^']*)')?(?: -> '[^']*')?/g, (_, code: string, file?: string) => errnoText(code, file));
 }
 
-function parseArgsText(err: { code: string; message: string }): string {
+export function parseArgsText(err: { code: string; message: string }): string {
   const quoted = /'([^']+)'/.exec(err.message)?.[1]?.replace(/ <value>$/, '');
   switch (err.code) {
     case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
@@ -59,7 +59,8 @@ export async function describeError(err: unknown): Promise<string> {
   }
   if (err instanceof AppError) {
     const where = formatWhere(err.where);
-    return scrubErrno(where ? `${err.message}（${where}）` : err.message);
+    // Not when the message names the place already (文件“三季度.xlsx”不是 Excel 工作簿…).
+    return scrubErrno(where && !err.message.includes(where) ? `${err.message}（${where}）` : err.message);
   }
   if (code.startsWith('ERR_PARSE_ARGS')) return parseArgsText(err as { code: string; message: string });
   if (/^E[A-Z]{2,}$/.test(code)) return `出错了：${errnoText(code, (err as { path?: string }).path)}`;

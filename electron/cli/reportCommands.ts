@@ -8,6 +8,7 @@ import type { Output } from '../../shared/contract';
 import { AppError, systemErrorReason } from '../../shared/errors';
 import { fail, noExtra, optionalInt } from './args';
 import type { Command, Context, Values } from './command';
+import { ensureStoreFolder, requireDb } from './store';
 
 function requiredYear(values: Values, name: string, what: string): number {
   if (values[name] === undefined) fail(`缺少 --${name} 参数：请指定${what}。`);
@@ -32,11 +33,17 @@ function summaryText(s: Output<'report.import'>): string {
   return `已导入${s.year}年政府工作报告 ${s.fileName}：${s.parts} 个部分、${s.sections} 个章节、${s.items} 个分项、${s.sentences} 句；主要预期目标 ${s.indicators} 项，民生实事 ${s.projects} 项；候选目标 ${s.candidates} 条。`;
 }
 
-async function reportImport({ values, args, session, print, json }: Context): Promise<void> {
+async function reportImport({ values, args, open, print, json }: Context): Promise<void> {
+  const db = requireDb(values);
   if (args.length === 0) fail('请指定要导入的报告文件（.docx 或 .txt）。');
   if (args.length > 1) fail(`一次只能导入一份报告，多余的参数：${args.slice(1).join(' ')}`);
   const year = requiredYear(values, 'year', '年份');
-  const summary = await session.call('report.import', { year, ...readReportFile(args[0]!) });
+  // Read, and tried on an empty store in memory, before the store is opened: a file that cannot be read
+  // or is not a report leaves no new, empty store behind.
+  const file = readReportFile(args[0]!);
+  await (await open(':memory:')).call('report.import', { year, ...file });
+  ensureStoreFolder(db);
+  const summary = await (await open(db)).call('report.import', { year, ...file });
   if (values.json) json(summary);
   else print(summaryText(summary));
 }
@@ -83,7 +90,7 @@ export const REPORT_COMMANDS: Record<string, Command> = {
   'report import': {
     usage: [['报告文件 --db 文件 --year 年份 [--json]', '导入当年政府工作报告（.docx 或 .txt），分解出候选目标（数据文件不存在时自动创建）']],
     options: YEAR,
-    store: 'create',
+    store: 'none',
     run: reportImport,
   },
   'report candidates': {

@@ -4,16 +4,21 @@
  */
 import { parseArgs } from 'node:util';
 import { AppError } from '../../shared/errors';
-import type { MethodName } from '../../shared/contract';
+import { NON_WRITING_METHODS, type MethodName } from '../../shared/contract';
 import { fail } from './args';
-import type { Command, Context, Session } from './command';
+import type { Command, Context, Session, Values } from './command';
+import { parseArgsText } from './errors';
 import { COMMANDS } from './commands';
+import { step } from './interrupt';
 import { assertStoreExists, ensureStoreFolder, requireDb } from './store';
 
 export const USAGE = [
   '用法：duchagongzuotai <命令> [选项]（在项目文件夹中：npm run -s cli -- <命令> [选项]）',
   ...Object.entries(COMMANDS).flatMap(([name, c]) => c.usage.map(([args, about]) => `  ${name} ${args}\n      ${about}`)),
-  '  help\n      显示本说明',
+  '  help\n      显示本说明；<命令> --help 显示该命令的说明',
+  '',
+  '结果写到标准输出（加 --json 为 JSON，便于用管道交给其他程序），出错时以中文写到标准错误。',
+  '退出码：0 成功；1 出错（含因季度已发布锁定而拒绝）；2 restore 未加 --yes，只显示了备份内容；130 按 Ctrl+C 中断，未做任何改动。',
 ].join('\n');
 
 /** The command named by the first one or two words ("list", "export overview"), and the words after it. */
@@ -38,7 +43,12 @@ async function openSession(storePath: string, options: { seedIfEmpty?: boolean }
   return {
     core,
     call: async (method, input) => {
-      const result = await core.call(method as MethodName, input);
+      // A call naming a job (an import) can be cancelled by Ctrl+C the way the app's 取消 does.
+      const jobId = (input as { jobId?: unknown } | undefined)?.jobId;
+      const cancel = typeof jobId === 'string' ? () => core.call('jobs.cancel', { jobId }) : undefined;
+      // A scratch store in memory (a file tried before the real store is opened) keeps nothing.
+      const writes = storePath !== ':memory:' && !NON_WRITING_METHODS.has(method as MethodName);
+      const result = await step(() => core.call(method as MethodName, input), { cancel, writes });
       if (!result.ok) throw new AppError(result.error.code, result.error.message, result.error.where);
       return result.value as never;
     },
@@ -59,12 +69,14 @@ export async function runCli(argv: string[]): Promise<number> {
     write(command.usage.map(([args, about]) => `用法：duchagongzuotai ${name} ${args}\n      ${about}`).join('\n'));
     return 0;
   }
-  const { values, positionals } = parseArgs({
-    args: rest,
-    options: { db: { type: 'string' }, json: { type: 'boolean' }, ...command.options },
-    allowPositionals: true,
-    strict: true,
-  });
+  let parsed: ReturnType<typeof parseArgs>;
+  try {
+    parsed = parseArgs({ args: rest, options: { db: { type: 'string' }, json: { type: 'boolean' }, ...command.options }, allowPositionals: true, strict: true });
+  } catch (err) {
+    if (!String((err as { code?: unknown }).code).startsWith('ERR_PARSE_ARGS')) throw err;
+    fail(`${parseArgsText(err as { code: string; message: string })}（${name} 的选项见 duchagongzuotai ${name} --help）`);
+  }
+  const { values, positionals } = parsed as { values: Values; positionals: string[] };
   const opened: Session[] = [];
   const open = async (storePath: string, options?: { seedIfEmpty?: boolean }) => {
     const s = await openSession(storePath, options);

@@ -411,6 +411,33 @@ export function needsDailyBackup(dir: string, now: Date = new Date()): boolean {
 }
 
 /**
+ * Refuses while another connection has the store open: another window, the browser mode or a CLI command in
+ * another process. The file is replaced by a rename, so such a process would go on writing to the replaced
+ * file and every later edit of it would be lost. In WAL mode every open connection holds a shared lock on
+ * the file, so an exclusive lock is granted only when nobody else has it open; taking it waits for nothing.
+ */
+export function assertNotOpenElsewhere(storePath: string): void {
+  if (!fs.existsSync(storePath)) return;
+  let probe: Database.Database | undefined;
+  try {
+    probe = new Database(storePath, databaseOptions({ fileMustExist: true, timeout: 0 }));
+    probe.pragma('locking_mode = EXCLUSIVE');
+    probe.exec('BEGIN EXCLUSIVE');
+    probe.exec('COMMIT');
+  } catch (err) {
+    // Anything but "busy" (a damaged file, say) is for the restore's own steps to meet.
+    if (errorCode(err).startsWith('SQLITE_BUSY') || errorCode(err).startsWith('SQLITE_LOCKED')) {
+      throw new AppError(
+        'conflict',
+        `不能恢复：数据文件 ${storePath} 正被其他程序打开（另一个督查工作台窗口、浏览器模式或命令行）。请先关闭它们再恢复，数据文件未做任何改动。`,
+      );
+    }
+  } finally {
+    probe?.close();
+  }
+}
+
+/**
  * Replaces the store at `storePath` with the contents of `backupFile`. The caller has closed every
  * connection to the store, and has taken a `restore` backup of it first (that backup is how a restore is
  * undone). Steps, each safe to be interrupted: verify the backup; copy it beside the store as
@@ -429,6 +456,7 @@ export async function restoreBackup(storePath: string, backupFile: string): Prom
       `备份文件 ${backupFile} 来自更新版本的督查工作台（数据版本 ${summary.schemaVersion}，本程序支持到 ${SCHEMA_VERSION}），请升级程序后再恢复。数据文件未做任何改动。`,
     );
   }
+  assertNotOpenElsewhere(storePath);
   const restoring = `${storePath}.restoring`;
   removeWithCompanions(restoring);
   try {
@@ -454,6 +482,13 @@ export async function restoreBackup(storePath: string, backupFile: string): Prom
     if (err instanceof AppError) throw err;
     if (isDiskFull(err)) throw new AppError('io', `磁盘空间不足，未能从备份文件 ${backupFile} 恢复。数据文件 ${storePath} 未做任何改动。`);
     throw new AppError('io', `恢复失败：未能复制备份文件 ${backupFile}（${messageOf(err)}），数据文件 ${storePath} 未做任何改动。`);
+  }
+  try {
+    // Again just before the switch: the copy may have taken a while.
+    assertNotOpenElsewhere(storePath);
+  } catch (err) {
+    removeWithCompanions(restoring);
+    throw err;
   }
   try {
     for (const c of COMPANIONS) fs.rmSync(`${storePath}${c}`, { force: true });

@@ -34,6 +34,7 @@ export function openStore(file: string, options: OpenOptions = {}): Db {
     db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
     db.pragma('synchronous = NORMAL');
+    immediateTransactions(db);
     migrate(db);
     return db;
   } catch (err) {
@@ -44,6 +45,17 @@ export function openStore(file: string, options: OpenOptions = {}): Db {
     }
     throw err;
   }
+}
+
+/**
+ * Every `db.transaction(fn)` of the store begins IMMEDIATE. A deferred one reads first and takes the write
+ * lock at its first write; when another process (a second window, the browser mode, the CLI) is writing then,
+ * SQLite answers SQLITE_BUSY at once, without the busy timeout, so a CLI import failed as 正被其他程序占用
+ * while the app saved one cell. Taken at BEGIN, the lock waits its turn. Nested calls stay savepoints.
+ */
+function immediateTransactions(db: Db): void {
+  const transaction = db.transaction.bind(db);
+  db.transaction = ((fn: Parameters<Db['transaction']>[0]) => transaction(fn).immediate) as Db['transaction'];
 }
 
 const cache = new WeakMap<Db, Map<string, Database.Statement>>();

@@ -2,12 +2,13 @@
  * Checking the store before it is opened, and setting a damaged one aside. Nothing here deletes or
  * rewrites a damaged file: it is renamed, byte for byte intact, so that it can still be sent for recovery.
  */
+import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../shared/errors';
 import { newestVerifiedBackup, type BackupSummary } from './backup';
 import { failureReason } from './storeErrors';
-import { COMPANIONS, errorCode, fsyncDir, isBusy, localStamp, summarize, withReadonly } from './storeFiles';
+import { COMPANIONS, databaseOptions, errorCode, fsyncDir, isBusy, localStamp, storeImage, summarize, withReadonly } from './storeFiles';
 
 /**
  * `damaged` and `not-a-database` mean the file is bad and may be quarantined; `missing` and `unreadable`
@@ -26,7 +27,7 @@ export function checkStore(file: string): StoreCheck {
   if (!fs.existsSync(file)) return { ok: false, kind: 'missing', reason: `数据文件 ${file} 不存在。` };
   if (fs.statSync(file).size === 0) return { ok: false, kind: 'empty', reason: `数据文件 ${file} 是空文件（0 字节），其中没有任何数据。` };
   try {
-    const problems = withReadonly(file, (db) => (db.pragma('quick_check') as { quick_check: string }[]).map((r) => r.quick_check).filter((r) => r !== 'ok'));
+    const problems = quickCheck(file);
     if (problems.length === 0) return { ok: true };
     return { ok: false, kind: 'damaged', reason: `数据文件 ${file} 已损坏（检查发现的问题：${summarize(problems)}）。` };
   } catch (err) {
@@ -35,6 +36,22 @@ export function checkStore(file: string): StoreCheck {
     // Where the damage hits the schema or a page quick_check must walk first, it throws instead of listing.
     if (code.startsWith('SQLITE_CORRUPT')) return { ok: false, kind: 'damaged', reason: `数据文件 ${file} 已损坏（检查时部分数据页无法读取）。` };
     return { ok: false, kind: 'unreadable', reason: `无法读取数据文件 ${file}：${isBusy(err) || code.startsWith('SQLITE_BUSY') ? '文件正被其他程序占用，或没有读取权限' : failureReason(err)}。` };
+  }
+}
+
+function quickCheck(file: string): string[] {
+  const run = (db: Database.Database) => (db.pragma('quick_check') as { quick_check: string }[]).map((r) => r.quick_check).filter((r) => r !== 'ok');
+  try {
+    return withReadonly(file, run);
+  } catch (err) {
+    if (errorCode(err) !== 'SQLITE_CANTOPEN') throw err;
+    // A WAL store in a folder where SQLite cannot create its -shm (a read-only share): checked in memory.
+    const db = new Database(storeImage(file), databaseOptions());
+    try {
+      return run(db);
+    } finally {
+      db.close();
+    }
   }
 }
 

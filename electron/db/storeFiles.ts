@@ -46,6 +46,24 @@ export function openReadonly(file: string, options: { tidy?: boolean } = {}): { 
   return { db, close };
 }
 
+/** An in-memory database has no write-ahead log: a store's image must say "rollback journal" (1), not WAL (2). */
+export function asRollbackJournal(image: Buffer): Buffer {
+  if (image.length > 19) {
+    if (image[18] === 2) image[18] = 1;
+    if (image[19] === 2) image[19] = 1;
+  }
+  return image;
+}
+
+/**
+ * A store file's bytes, ready to open in memory (`new Database(image)`): for a WAL store in a folder where
+ * SQLite cannot create its `-shm` (a read-only share), the only way to read it. A `-wal` beside the file
+ * is not part of the image.
+ */
+export function storeImage(file: string): Buffer {
+  return asRollbackJournal(fs.readFileSync(file));
+}
+
 export function withReadonly<T>(file: string, fn: (db: Database.Database) => T, options: { tidy?: boolean } = {}): T {
   const { db, close } = openReadonly(file, options);
   try {

@@ -11,7 +11,7 @@ import { AppError, systemErrorMessage, systemErrorReason } from '../../shared/er
 import type { Db } from '../db/connection';
 import { migrate } from '../db/migrate';
 import { failureReason } from '../db/storeErrors';
-import { databaseOptions, errorCode, summarize, withReadonly } from '../db/storeFiles';
+import { asRollbackJournal, databaseOptions, errorCode, storeImage, summarize, withReadonly } from '../db/storeFiles';
 
 export type FolderAccess = { writable: true } | { writable: false; folder: string; reason: string };
 
@@ -70,19 +70,14 @@ export function openReadOnlyCopy(storePath: string): Db {
   if (fs.existsSync(storePath) && fs.statSync(storePath).size > 0) {
     try {
       // Through SQLite, so that a -wal left beside the store is part of the copy.
-      image = withReadonly(storePath, (db) => db.serialize());
+      image = asRollbackJournal(withReadonly(storePath, (db) => db.serialize()));
     } catch {
       // A WAL store in a folder where SQLite cannot create its -shm: the file's bytes are the store.
       try {
-        image = fs.readFileSync(storePath);
+        image = storeImage(storePath);
       } catch (err) {
         throw new AppError('io', `无法读取数据文件 ${storePath}：${failureReason(err)}。`);
       }
-    }
-    // An in-memory database has no write-ahead log: the header must say "rollback journal" (1), not WAL (2).
-    if (image.length > 19) {
-      if (image[18] === 2) image[18] = 1;
-      if (image[19] === 2) image[19] = 1;
     }
   }
   let db: Db;

@@ -102,9 +102,9 @@ describe('cli --db where there is no store', () => {
 
 describe('cli options', () => {
   it.each([
-    [['list', '--db'], /^参数有误：选项 --db 缺少取值$/],
-    [['list', '--bogus', '--db', 'x'], /^参数有误：未知的选项 --bogus$/],
-    [['list', '--json=yes', '--db', 'x'], /^参数有误：选项 --json 不需要取值$/],
+    [['list', '--db'], /^参数有误：选项 --db 缺少取值（list 的选项见 duchagongzuotai list --help）$/],
+    [['list', '--bogus', '--db', 'x'], /^参数有误：未知的选项 --bogus（list 的选项见 duchagongzuotai list --help）$/],
+    [['list', '--json=yes', '--db', 'x'], /^参数有误：选项 --json 不需要取值（list 的选项见 duchagongzuotai list --help）$/],
     [['export'], /^请指定要执行的export命令：export overview，export templates$/],
     [['export', 'pdf'], /^未知的export命令：pdf（可用：overview、templates）$/],
   ])('%j fails with a Chinese message and nothing of Node’s', (args, message) => {

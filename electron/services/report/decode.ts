@@ -13,8 +13,20 @@ function isOle(bytes: Buffer): boolean {
   return bytes.length > 8 && bytes.readUInt32BE(0) === 0xd0cf11e0;
 }
 
-function decodeText(bytes: Buffer): string {
+function isPdf(bytes: Buffer): boolean {
+  return bytes.subarray(0, 5).toString('latin1') === '%PDF-';
+}
+
+function decodeText(bytes: Buffer, name: string): string {
+  // Notepad's "Unicode" is UTF-16 with its byte-order mark.
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
   const body = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
+  // Text has no NUL bytes; any binary file (a database, a picture) does, and GB18030 would read it as
+  // hundreds of garbled "sentences".
+  if (body.subarray(0, 65536).includes(0)) {
+    throw new AppError('validation', `文件 ${name} 不是文本文件，也不是 Word 文档（.docx）。请导入 .docx 或 .txt 格式的政府工作报告。`, { file: name });
+  }
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(body);
   } catch {
@@ -27,6 +39,9 @@ export async function reportTextOf(name: string, bytes: Buffer): Promise<string>
   if (isOle(bytes) || lower.endsWith('.doc') || lower.endsWith('.wps')) {
     throw new AppError('validation', `文件 ${name} 是旧版 Word（.doc）或 WPS 文档，无法读取。请在 Word 或 WPS 中另存为 .docx 后再导入。`, { file: name });
   }
+  if (isPdf(bytes) || lower.endsWith('.pdf')) {
+    throw new AppError('validation', `文件 ${name} 是 PDF 文件，无法读取其中的文字。请导入 Word（.docx）或 .txt 格式的报告（也可把 PDF 中的文字复制出来，另存为 .txt）。`, { file: name });
+  }
   let text: string;
   if (lower.endsWith('.docx') || isZip(bytes)) {
     if (!isZip(bytes)) throw new AppError('validation', `文件 ${name} 不是有效的 Word 文档（.docx），可能已损坏。`, { file: name });
@@ -36,7 +51,7 @@ export async function reportTextOf(name: string, bytes: Buffer): Promise<string>
       throw new AppError('validation', `文件 ${name} 不是有效的 Word 文档（.docx），可能已损坏或不完整。`, { file: name });
     }
   } else {
-    text = decodeText(bytes);
+    text = decodeText(bytes, name);
   }
   return checkedText(text, name);
 }

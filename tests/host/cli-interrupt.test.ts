@@ -1,0 +1,89 @@
+/**
+ * Ctrl+C during a long import from the CLI: the import stops (cancelled as the app's 取消 does), one Chinese
+ * line says nothing was written, the exit code is 130, and the store holds exactly what it held before.
+ */
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { writeOverviewFile } from '../../bench/overviewFile';
+import { cli } from '../helpers/cli';
+import { tempDir } from '../helpers/store';
+
+const root = path.resolve(__dirname, '../..');
+let bigFile = '';
+
+beforeAll(async () => {
+  bigFile = path.join(tempDir(), '大 一览表.xlsx');
+  // Large enough that reading it takes the CLI well over a second.
+  await writeOverviewFile(bigFile, 5000);
+}, 120_000);
+
+/** Resolves once process `pid` has `file` open: the CLI has read the workbooks and opened the store. */
+async function whenOpened(pid: number, file: string): Promise<void> {
+  const fdDir = `/proc/${pid}/fd`;
+  for (;;) {
+    const open = fs.existsSync(fdDir)
+      ? fs.readdirSync(fdDir).some((fd) => {
+          try {
+            return fs.readlinkSync(path.join(fdDir, fd)) === file;
+          } catch {
+            return false;
+          }
+        })
+      : false;
+    if (open) return;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+describe('cli and Ctrl+C', () => {
+  it('SIGINT in the middle of an import: 已中断, exit 130, nothing written', async () => {
+    const db = path.join(tempDir(), '督查 数据', 'store.sqlite');
+    expect(cli('seed', '--db', db).status).toBe(0);
+    const before = cli('list', '--db', db, '--json').stdout;
+
+    const child = spawn(process.execPath, [path.join(root, 'bin/duchagongzuotai.js'), 'import', bigFile, '--db', db], { cwd: root });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    await whenOpened(child.pid!, db);
+    child.kill('SIGINT');
+    const code = await exited;
+
+    expect(stderr).toBe('已中断（Ctrl+C），未做任何改动。\n');
+    expect(stdout).toBe('');
+    expect(code).toBe(130);
+    expect(cli('list', '--db', db, '--json').stdout).toBe(before);
+    expect(cli('list', '--db', db, '--year', '2025').stderr).toMatch(/还没有2025年的责任目标/);
+  }, 60_000);
+});
+
+describe('cli and Ctrl+C while a write is under way', () => {
+  it('SIGINT during seed: never half a sample; the message says which way it went', async () => {
+    const db = path.join(tempDir(), '新 数据', 'store.sqlite');
+    const child = spawn(process.execPath, [path.join(root, 'bin/duchagongzuotai.js'), 'seed', '--db', db], { cwd: root });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    await whenOpened(child.pid!, db);
+    child.kill('SIGINT');
+    const code = await exited;
+
+    const listed = cli('list', '--db', db, '--json');
+    if (code === 0) {
+      expect(stdout).toMatch(/^已载入示例数据：2023年 39 项责任目标/);
+      expect(stderr).toBe('收到 Ctrl+C 时操作已在进行，已完整完成（结果见上）。\n');
+      expect((JSON.parse(listed.stdout) as unknown[]).length).toBe(39);
+    } else {
+      expect(code).toBe(130);
+      expect(stderr).toBe('已中断（Ctrl+C），未做任何改动。\n');
+      expect(listed.stdout).toBe('');
+      expect(listed.stderr).toMatch(/数据文件不存在|还没有/);
+    }
+  }, 60_000);
+});
