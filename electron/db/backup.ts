@@ -416,7 +416,7 @@ export function needsDailyBackup(dir: string, now: Date = new Date()): boolean {
  * file and every later edit of it would be lost. In WAL mode every open connection holds a shared lock on
  * the file, so an exclusive lock is granted only when nobody else has it open; taking it waits for nothing.
  */
-export function assertNotOpenElsewhere(storePath: string): void {
+export function assertNotOpenElsewhere(storePath: string, action: 'restore' | 'move' = 'restore'): void {
   if (!fs.existsSync(storePath)) return;
   let probe: Database.Database | undefined;
   try {
@@ -427,9 +427,10 @@ export function assertNotOpenElsewhere(storePath: string): void {
   } catch (err) {
     // Anything but "busy" (a damaged file, say) is for the restore's own steps to meet.
     if (errorCode(err).startsWith('SQLITE_BUSY') || errorCode(err).startsWith('SQLITE_LOCKED')) {
+      const verb = action === 'restore' ? '恢复' : '移动';
       throw new AppError(
         'conflict',
-        `不能恢复：数据文件 ${storePath} 正被其他程序打开（另一个督查工作台窗口、浏览器模式或命令行）。请先关闭它们再恢复，数据文件未做任何改动。`,
+        `不能${verb}：数据文件 ${storePath} 正被其他程序打开（另一个督查工作台窗口、浏览器模式或命令行）。请先关闭它们再${verb}，数据文件${action === 'restore' ? '未做任何改动' : '没有移动'}。`,
       );
     }
   } finally {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { BackupSummaryInfo, MethodName, RecoveryInfo } from '../../shared/contract';
 import { AppError, toErrorInfo, type Result } from '../../shared/errors';
-import { needsDailyBackup, parseBackupName, restoreBackup, takeBackup } from '../db/backup';
+import { assertNotOpenElsewhere, needsDailyBackup, parseBackupName, restoreBackup, takeBackup } from '../db/backup';
 import { openStore, type Db } from '../db/connection';
 import { checkStore, newestGoodBackup, quarantineDamaged } from '../db/integrity';
 import { assertNativeModule } from '../db/nativeModule';
@@ -231,6 +231,14 @@ export async function startCore(options: StartOptions): Promise<AppCore> {
     try {
       return await moveStoreTo(ctx, targetDir, async (to) => {
         ctx.db.close();
+        try {
+          // Another window or command with the old file open would go on writing there, after the copy was
+          // made: its edits would be lost to the moved store.
+          assertNotOpenElsewhere(storePath, 'move');
+        } catch (err) {
+          await open();
+          throw err;
+        }
         storePath = to;
         ctx.storePath = to;
         await open();

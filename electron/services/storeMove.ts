@@ -39,7 +39,14 @@ export async function moveStoreTo(ctx: ServiceContext, targetDir: string, switch
     throw new AppError('io', `无法在原文件夹 ${path.dirname(from)} 中记下新位置（没有写入权限？），数据文件没有移动。`);
   }
   const backupDir = readSettings(ctx.db).backupDir;
-  await switchTo(to);
+  try {
+    await switchTo(to);
+  } catch (err) {
+    // Refused before the switch (the old file open elsewhere): the store stays where it was, as if never
+    // moved. After the switch the new file is the store, and stays.
+    if (path.resolve(ctx.storePath) === path.resolve(from)) for (const f of [movedMarker(from), to, ...COMPANIONS.map((c) => to + c)]) removeQuiet(f);
+    throw err;
+  }
   // A chosen backup folder stays chosen, remembered beside the new store for recovery too. Backups beside
   // the store move with it, so that 数据备份 still lists them and the old folder can be emptied.
   let backups: BackupsCopied = { copied: [], problem: null };

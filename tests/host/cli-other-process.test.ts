@@ -3,44 +3,15 @@
  * a restore must not replace a file someone else is writing to (their later writes would go to the
  * replaced file and be lost), and a write waits for a short write of the other process instead of failing.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cli } from '../helpers/cli';
+import { holdStore, releaseHolders } from '../helpers/otherProcess';
 import { tempDir } from '../helpers/store';
 import { fileHash, fixturePath } from '../import/helpers';
 
-const root = path.resolve(__dirname, '../..');
-const holders: ChildProcess[] = [];
-afterEach(() => {
-  for (const h of holders.splice(0)) h.kill();
-});
-
-/**
- * Another process with the store open, as the app keeps it: idle, or inside a write transaction that it
- * commits after `releaseAfterMs`. Resolves once the connection is open (and the transaction begun).
- */
-function holdStore(db: string, options: { writeFor?: number } = {}): Promise<ChildProcess> {
-  const script = `
-    const Database = require(${JSON.stringify(path.join(root, 'node_modules/better-sqlite3'))});
-    const db = new Database(process.argv[1]);
-    db.pragma('journal_mode = WAL');
-    db.prepare('SELECT count(*) FROM targets').get();
-    const writeFor = Number(process.argv[2]);
-    if (writeFor > 0) {
-      db.exec('BEGIN IMMEDIATE');
-      setTimeout(() => db.exec('COMMIT'), writeFor);
-    }
-    process.stdout.write('open\\n');
-    setInterval(() => {}, 1000);`;
-  const child = spawn(process.execPath, ['-e', script, db, String(options.writeFor ?? 0)], { stdio: ['ignore', 'pipe', 'inherit'] });
-  holders.push(child);
-  return new Promise((resolve, reject) => {
-    child.stdout!.once('data', () => resolve(child));
-    child.once('exit', (code) => reject(new Error(`holder exited with ${code}`)));
-  });
-}
+afterEach(releaseHolders);
 
 function seededStore(): string {
   const db = path.join(tempDir(), '督查 数据', 'store.sqlite');

@@ -6,11 +6,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { startCore } from '../../electron/host/app';
 import { backupNames } from '../../electron/db/backup';
 import { copyStoreTo, movedMarker, tableCounts } from '../../electron/db/moveStore';
+import { holdStore, releaseHolders } from '../helpers/otherProcess';
 import { openCore, tempDir } from '../helpers/store';
+
+afterEach(releaseHolders);
 
 const listing = (dir: string) => (fs.existsSync(dir) ? fs.readdirSync(dir).sort() : []);
 
@@ -101,6 +104,26 @@ describe('store.move', () => {
     expect(moved.backupsWarning).toBe(`${names.length} 个旧备份未能复制到 ${path.join(dir, '备份')}（已有同名的文件或文件夹），仍保留在 ${oldDir}。`);
     expect(await core.invoke('store.removeOld', {})).toMatchObject({ backupsRemoved: 0 });
     expect(backupNames(oldDir)).toEqual(names);
+    core.close();
+  }, 60_000);
+
+  it('is refused while another window or command has the store open (its later edits would be lost); goes through once it closes', async () => {
+    const core = await openCore(undefined, true);
+    const from = core.storePath;
+    const holder = await holdStore(from);
+    const dir = tempDir('ducha-move-');
+    await expect(core.invoke('store.move', { targetDir: dir })).rejects.toThrow(
+      `不能移动：数据文件 ${from} 正被其他程序打开（另一个督查工作台窗口、浏览器模式或命令行）。请先关闭它们再移动，数据文件没有移动。`,
+    );
+    expect(listing(dir)).toEqual([]);
+    expect(fs.existsSync(movedMarker(from))).toBe(false);
+    expect(core.storePath).toBe(from);
+    // Still at work on the old place.
+    await core.invoke('targets.update', { id: 1, patch: { content: '移动被拒后的修改' } });
+    holder.kill();
+    await new Promise((r) => holder.once('exit', r));
+    expect((await core.invoke('store.move', { targetDir: dir })).to).toBe(path.join(dir, path.basename(from)));
+    expect((await core.invoke('targets.get', { id: 1 })).content).toBe('移动被拒后的修改');
     core.close();
   }, 60_000);
 
