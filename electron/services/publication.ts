@@ -43,6 +43,10 @@ export function publishQuarter(ctx: ServiceContext, year: number, quarter: Quart
   const plan = requirePlan(ctx, year);
   if (Number.isNaN(Date.parse(`${date}T00:00:00Z`))) throw new AppError('validation', `发布日期“${date}”不是有效日期。`, { field: 'publishedOn' });
   ctx.db.transaction(() => {
+    // An empty table published would lock the year against its first targets, with nothing to show for it.
+    if (stmt(ctx.db, 'SELECT count(*) FROM targets WHERE plan_id = ?').pluck().get(plan.id) === 0) {
+      throw new AppError('validation', `${year}年还没有责任目标，${quarterLabel(quarter)}一览表是空的，不能发布。`);
+    }
     const existing = repo.locksOfPlan(ctx.db, plan.id).find((l) => l.quarter === quarter);
     if (existing) throw new AppError('conflict', `${year}年${quarterLabel(quarter)}已于${chineseDate(existing.publishedOn)}发布并锁定。`);
     const lock = { quarter, publishedOn: date, lockedAt: new Date().toISOString(), actor: actorOf(ctx) };

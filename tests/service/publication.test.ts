@@ -62,6 +62,17 @@ describe('published quarters', () => {
     await applyImport(core, [{ name: 'q3.xlsx', bytes: q3 }], {});
   });
 
+  it('an empty year cannot be published (it would lock the year against its first targets)', async () => {
+    const core = await store(false);
+    await core.invoke('plans.create', { year: 2025 });
+    await expect(core.invoke('quarters.publish', { year: 2025, quarter: 1, publishedOn: '2025-04-20' })).rejects.toMatchObject({
+      code: 'validation',
+      message: '2025年还没有责任目标，一季度一览表是空的，不能发布。',
+    });
+    expect(await core.invoke('quarters.locks', { year: 2025 })).toEqual([]);
+    expect(core.db.prepare("SELECT count(*) FROM change_log WHERE kind = 'publish'").pluck().get()).toBe(0);
+  });
+
   it('undoing an import that wrote the published quarter is refused', async () => {
     const core = await store();
     const source = await store(true);
