@@ -55,6 +55,9 @@ function SavedState() {
   );
 }
 
+/** The grid's keys, in the status bar; cut short when the bar is narrow, whole in its tooltip. */
+const KEYS_HINT = 'Tab 下一格 · Enter 下一行 · ↑↓ 上下 · 直接输入替换 · F2/双击 修改 · Alt+Enter 换行 · Esc 取消本格修改';
+
 export interface Directory {
   leaders: string[];
   units: string[];
@@ -405,7 +408,9 @@ export function App() {
         <span className="spacer" />
         <DownloadNotice />
         <StoreStatus />
-        <span className="muted keys">Tab 下一格 · Enter 下一行 · ↑↓ 上下 · 直接输入替换 · F2/双击 修改 · Alt+Enter 换行 · Esc 取消本格修改</span>
+        <span className="muted keys" title={KEYS_HINT}>
+          {KEYS_HINT}
+        </span>
       </footer>
 
       {openId !== null && (

@@ -136,6 +136,26 @@ describe('every screen at 1366×768, through axe-core', () => {
     await expect.poll(() => s.page.getByRole('dialog').count()).toBe(0);
   });
 
+  it('the status bar keeps each of its facts on one line, filtered and after a download, at 1366 and 1440', async () => {
+    await s.overview.filterByLeader('肖友华');
+    await s.page.getByTestId('open-export').click();
+    await Promise.all([s.page.waitForEvent('download'), s.page.getByTestId('export-run').click()]);
+    await s.page.keyboard.press('Escape');
+    await s.page.getByTestId('download-notice').waitFor();
+    for (const width of [1366, 1440]) {
+      await s.page.setViewportSize({ width, height: width === 1366 ? 768 : 900 });
+      // A fact broken over two lines (“40 条 / 分工”, “913 / KB”) is taller than one line of the bar's text.
+      const broken = await s.page.locator('.status-bar > *, .store-status > *').evaluateAll((els) =>
+        els.filter((el) => el.getClientRects().length > 0 && el.getBoundingClientRect().height > 1.8 * parseFloat(getComputedStyle(el).fontSize)).map((el) => el.textContent),
+      );
+      expect(broken, `${width}`).toEqual([]);
+      const bar = await s.page.locator('.status-bar').boundingBox();
+      expect(bar!.y + bar!.height).toBeLessThanOrEqual(width === 1366 ? 768 : 900);
+    }
+    await s.page.setViewportSize({ width: 1366, height: 768 });
+    await s.overview.clearFilters();
+  });
+
   it('the page without its token', async () => {
     const page = s.page;
     await page.goto(s.server.url.replace(/#token=.*/, ''));
