@@ -218,7 +218,8 @@ export function ImportScreen({ years, start, period, onClose, onImported }: Prop
             >
               <strong>把 Excel 文件或整个文件夹拖到这里，或点击选择文件</strong>
               <span className="muted">可一次选择多个文件：上季度的一览表、各单位报送的模板（.xlsx）；文件夹中的其他文件会列出并跳过</span>
-              <input type="file" accept=".xlsx,.xlsm,.xls,.et,.csv" multiple data-testid="import-files" onChange={(e) => choose(e.target.files)} />
+              <span className="pick-files">选择文件…</span>
+              <input type="file" accept=".xlsx,.xlsm,.xls,.et,.csv" multiple data-testid="import-files" className="visually-hidden" onChange={(e) => choose(e.target.files)} />
             </label>
           )}
           {stage.kind === 'pick' &&
