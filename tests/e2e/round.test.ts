@@ -75,6 +75,30 @@ describe('collection round in the browser mode', () => {
     await s.page.getByRole('button', { name: '关闭' }).click();
   });
 
+  it('at 1366×768 the round table reads one line per cell: headings, unit names, states, times, 手工登记', async () => {
+    await s.page.setViewportSize({ width: 1366, height: 768 });
+    await s.page.getByTestId('open-round').click();
+    await expect.poll(summary).toMatch(/已报送 2/);
+    // A text broken over lines has a box per line at different heights (“序/号”, “手工登/记”); only a long
+    // file name may wrap.
+    const broken = await s.page.locator('[data-testid="round-table"] th, [data-testid="round-table"] td:not(.files), [data-testid="round-table"] .manual').evaluateAll((cells) =>
+      cells
+        .filter((cell) => {
+          const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+          for (let text = walker.nextNode(); text; text = walker.nextNode()) {
+            const range = document.createRange();
+            range.selectNodeContents(text);
+            if (new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top))).size > 1) return true;
+          }
+          return false;
+        })
+        .map((cell) => cell.textContent),
+    );
+    expect(broken).toEqual([]);
+    await s.page.getByRole('button', { name: '关闭' }).click();
+    await s.page.setViewportSize({ width: 1600, height: 900 });
+  });
+
   it('a title worded in the settings is the title of the exported table', async () => {
     await s.page.getByRole('button', { name: '设置' }).click();
     await s.page.getByTestId('settings-title').fill('{城市}{年}年{季度}责任目标落实情况通报');
