@@ -136,6 +136,19 @@ describe('every screen at 1366×768, through axe-core', () => {
     await expect.poll(() => s.page.getByRole('dialog').count()).toBe(0);
   });
 
+  it('the filters take one row at 1366 and 1440, leaving the table its height', async () => {
+    // Set filters are drawn bold, so wider: the longest unit and section names chosen.
+    await s.overview.filterByUnit('菏泽鲁西新区管委会');
+    await s.overview.filterBySection('聚焦加快城乡融合,着力促进区域协调发展');
+    for (const [width, height] of [[1366, 768], [1440, 900]] as const) {
+      await s.page.setViewportSize({ width, height });
+      const tops = await s.page.locator('.filter-bar > *').evaluateAll((els) => els.map((el) => Math.round(el.getBoundingClientRect().top)));
+      expect(Math.max(...tops) - Math.min(...tops), `${width}`).toBeLessThan(10);
+    }
+    await s.page.setViewportSize({ width: 1366, height: 768 });
+    await s.overview.clearFilters();
+  });
+
   it('the status bar keeps each of its facts on one line, filtered and after a download, at 1366 and 1440', async () => {
     await s.overview.filterByLeader('肖友华');
     await s.page.getByTestId('open-export').click();
