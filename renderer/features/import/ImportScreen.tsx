@@ -288,7 +288,7 @@ export function ImportScreen({ years, start, period, onClose, onImported }: Prop
           {stage.kind === 'applied' && (
             <div className="progress-box" data-testid="import-done">
               <p>
-                已导入：新增 {stage.batch.summary.targetsNew} 项，更新 {stage.batch.summary.targetsUpdated} 项，未导入 {stage.batch.summary.skipped} 项。批次号 {stage.batch.id}。
+                已导入：新增 {stage.batch.summary.targetsNew} 项，更新 {stage.batch.summary.targetsUpdated} 项，未导入 {stage.batch.summary.skipped} 项。
               </p>
               <p className="muted">如需撤销，可在“导入记录”中整批撤销。</p>
               {stage.backupWarning && (
