@@ -33,9 +33,11 @@ export function FocusLock({ children, onEscape, initialFocus }: Props) {
     ready.current = true;
     return () => {
       ready.current = false;
-      // After the trap has let go (it would pull the focus back in), and only if the focus went with the view.
+      // After the trap has let go (it would pull the focus back in), and only if the focus went with the view:
+      // to the page, or to the resting place of a view beneath (会议模式 closing over 调度评估), not a control.
       requestAnimationFrame(() => {
-        const lost = document.activeElement === document.body || document.activeElement === null;
+        const now = document.activeElement;
+        const lost = now === null || now === document.body || now.matches('.focus-lock, [role="dialog"], [role="alertdialog"]');
         if (lost && opener?.isConnected) opener.focus();
       });
     };
