@@ -84,6 +84,19 @@ describe('messages', () => {
     await s.page.keyboard.press('Escape');
   });
 
+  it('新增目标 with no 责任目标内容 asks for it beside the field and creates nothing', async () => {
+    await s.page.getByTestId('new-target').click();
+    const form = s.page.getByRole('dialog');
+    await form.getByRole('button', { name: '创建' }).click();
+    const content = form.getByLabel('责任目标内容');
+    await expect.poll(() => form.locator('[data-field="content"]').textContent()).toBe('请填写责任目标内容');
+    expect(await content.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await s.overview.count()).toMatch(/^共 39 项目标/);
+    await content.fill('新增的责任目标');
+    expect(await form.locator('[data-field="content"]').count()).toBe(0);
+    await s.page.keyboard.press('Escape');
+    expect(await s.overview.count()).toMatch(/^共 39 项目标/);
+  });
 });
 
 describe('smaller things every user sees', () => {
