@@ -386,7 +386,7 @@ export function App() {
           dataStamp={overview.stamp}
           resultKey={overview.key}
           loading={overview.loading}
-          emptyText={filtersActive ? '没有符合筛选条件的责任目标' : '本年度还没有责任目标'}
+          emptyText={filtersActive ? '没有符合筛选条件的责任目标' : '本年度还没有责任目标。可点击“导入”读入上一年度的一览表或本年度的分解表，在“报告分解”中从政府工作报告提出，或点击“新增目标”逐项录入。'}
           openId={openId}
           query={query}
         />

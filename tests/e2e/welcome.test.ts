@@ -46,6 +46,8 @@ describe('first run', () => {
     const before = backups(s.storePath).length;
     await welcome.removeSample();
     await expect.poll(() => s!.overview.count(), WAIT).toBe('共 0 项目标，0 条分工');
+    // An empty new year says how it fills, so it does not read as data lost.
+    expect(await s.page.locator('.grid-scroller .empty').textContent()).toMatch(/本年度还没有责任目标.*“导入”.*“报告分解”.*“新增目标”/);
     expect(await welcome.sampleMark().count()).toBe(0);
     expect(backups(s.storePath)).toHaveLength(before + 1);
     // The sample's year was logged as created when it loaded (as every new year is); its removal follows.
@@ -67,6 +69,8 @@ describe('first run', () => {
     await expect.poll(() => s!.page.getByTestId('year').locator('option:checked').textContent(), WAIT).toBe('2026年');
     expect(await s.page.getByTestId('year').locator('option').allTextContents()).toEqual(['2026年']);
     await expect.poll(() => s!.overview.count(), WAIT).toBe('共 0 项目标，0 条分工');
+    // An empty new year says how it fills, so it does not read as data lost.
+    expect(await s.page.locator('.grid-scroller .empty').textContent()).toMatch(/本年度还没有责任目标.*“导入”.*“报告分解”.*“新增目标”/);
     expect(await welcome.sampleMark().count()).toBe(0);
     expect(backups(s.storePath)).toHaveLength(before + 1);
     // The sample's year created when it loaded, removed, then the user's own year created.
