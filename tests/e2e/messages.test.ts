@@ -84,6 +84,22 @@ describe('messages', () => {
     await s.page.keyboard.press('Escape');
   });
 
+  it('a refused serial: the top bar says so on one row at 1366, and stops saying it once the serial is corrected back', async () => {
+    await s.page.setViewportSize({ width: 1366, height: 768 });
+    const detail = await s.overview.openTarget(2);
+    await detail.getByTestId('field-serial').fill('1');
+    await detail.getByTestId('field-serial').blur();
+    await expect.poll(() => s.overview.savedState()).toMatch(/^保存失败：序号 1 在2023年已被其他责任目标使用/);
+    // The long message is cut in the bar (whole under the field and in its tooltip), never pushing ↶ ↷ to a second row.
+    const top = async (id: string) => (await s.page.getByTestId(id).boundingBox())!.y;
+    expect(Math.abs((await top('redo')) - (await top('saved-state')))).toBeLessThan(10);
+    await detail.getByTestId('field-serial').fill('2');
+    await detail.getByTestId('field-serial').blur();
+    await expect.poll(() => s.overview.savedState()).not.toMatch(/保存失败/);
+    await s.page.keyboard.press('Escape');
+    await s.page.setViewportSize({ width: 1600, height: 900 });
+  });
+
   it('新增目标 with no 责任目标内容 asks for it beside the field and creates nothing', async () => {
     await s.page.getByTestId('new-target').click();
     const form = s.page.getByRole('dialog');
