@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEMPLATE_COLUMNS, TEMPLATE_SHEET } from '../../electron/excel/templateWriter';
 import { tempDir, tempStorePath } from '../helpers/store';
 import { openSession, type Session } from './app';
+import { brokenCells } from './layout';
 import { ImportPage } from './pages/importPage';
 
 let s: Session;
@@ -79,21 +80,8 @@ describe('collection round in the browser mode', () => {
     await s.page.setViewportSize({ width: 1366, height: 768 });
     await s.page.getByTestId('open-round').click();
     await expect.poll(summary).toMatch(/已报送 2/);
-    // A text broken over lines has a box per line at different heights (“序/号”, “手工登/记”); only a long
-    // file name may wrap.
-    const broken = await s.page.locator('[data-testid="round-table"] th, [data-testid="round-table"] td:not(.files), [data-testid="round-table"] .manual').evaluateAll((cells) =>
-      cells
-        .filter((cell) => {
-          const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
-          for (let text = walker.nextNode(); text; text = walker.nextNode()) {
-            const range = document.createRange();
-            range.selectNodeContents(text);
-            if (new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top))).size > 1) return true;
-          }
-          return false;
-        })
-        .map((cell) => cell.textContent),
-    );
+    // Only a long file name may wrap.
+    const broken = await brokenCells(s.page.locator('[data-testid="round-table"] th, [data-testid="round-table"] td:not(.files), [data-testid="round-table"] .manual'));
     expect(broken).toEqual([]);
     await s.page.getByRole('button', { name: '关闭' }).click();
     await s.page.setViewportSize({ width: 1600, height: 900 });
