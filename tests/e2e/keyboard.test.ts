@@ -122,6 +122,7 @@ describe('full-screen views and dialogs keep the focus and close on Esc', () => 
 
   it('a view over a view (会议模式 over 调度评估) gives the focus back to its own button, not to the view beneath', async () => {
     await s.page.getByTestId('open-review').click();
+    await s.page.getByTestId('review-tiles').waitFor(); // 会议模式 is enabled once the review has loaded
     await s.page.getByTestId('meeting-start').focus();
     await s.page.keyboard.press('Enter');
     await s.page.getByTestId('meeting-page').waitFor();
