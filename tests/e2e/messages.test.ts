@@ -50,6 +50,12 @@ describe('messages', () => {
 
   it('a threshold out of range is refused beside its field, in Chinese', async () => {
     await s.page.getByRole('button', { name: '设置' }).click();
+    // At 1366 the first row's fields line up: 使用人（记入变更记录） is not broken over two lines.
+    await s.page.setViewportSize({ width: 1366, height: 768 });
+    const form = s.page.getByTestId('settings-form');
+    const inputTop = (label: string) => form.getByLabel(label).evaluate((el) => Math.round(el.getBoundingClientRect().top));
+    expect(await inputTop('使用人（记入变更记录）')).toBe(await inputTop('城市名称（用于表格标题）'));
+    await s.page.setViewportSize({ width: 1600, height: 900 });
     await s.page.getByTestId('threshold-green').fill('120');
     await s.page.getByTestId('settings-save').click();
     const message = s.page.locator('[data-field="reviewThresholds.green"]');
