@@ -30,6 +30,8 @@ async function main(): Promise<void> {
   fs.mkdirSync(OUT, { recursive: true });
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ducha-help-'));
   const server = await startServer({ storePath: path.join(dir, 'store.sqlite'), port: 0, seedIfEmpty: true, dailyBackup: false });
+  // The guide shows the screens of a day's work, not the first run's welcome over them.
+  await server.core.call('app.welcomeSeen', {});
   const browser = await launchBrowser();
   try {
     const page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });

@@ -55,6 +55,9 @@ function SavedState() {
   );
 }
 
+/** The grid's keys, in the status bar; cut short when the bar is narrow, whole in its tooltip. */
+const KEYS_HINT = 'Tab 下一格 · Enter 下一行 · ↑↓ 上下 · 直接输入替换 · F2/双击 修改 · Alt+Enter 换行 · Esc 取消本格修改';
+
 export interface Directory {
   leaders: string[];
   units: string[];
@@ -374,7 +377,21 @@ export function App() {
           </div>
         )}
         {plan && <OverviewTitle city={plan.city} year={plan.year} quarter={overview.quarter} count={plan.targetCount} stamp={settingsOpen ? 0 : 1} />}
-        {plans !== null && plans.length === 0 && <div className="banner">数据文件中还没有责任目标。请点击“导入”读入一览表，或使用“新增目标”逐项录入。</div>}
+        {plans !== null && plans.length === 0 && (
+          // No year at all (the sample removed, nothing imported): 新增目标 waits for a year, so say how to make one.
+          <div className="banner" data-testid="no-year">
+            数据文件中还没有任何年度。
+            {startState && !startState.readOnly && (
+              <>
+                <button type="button" className="link" data-testid="new-year" onClick={() => setStartState({ ...startState, welcome: true })}>
+                  新建年度…
+                </button>
+                建立一个空的年度后逐项录入，或
+              </>
+            )}
+            点击“导入”读入一览表（按表中的年度建立）。
+          </div>
+        )}
         <OverviewGrid
           rows={overview.rows}
           quarter={overview.quarter}
@@ -383,7 +400,7 @@ export function App() {
           dataStamp={overview.stamp}
           resultKey={overview.key}
           loading={overview.loading}
-          emptyText={filtersActive ? '没有符合筛选条件的责任目标' : '本年度还没有责任目标'}
+          emptyText={filtersActive ? '没有符合筛选条件的责任目标' : year === null ? '还没有年度，也就还没有责任目标。' : '本年度还没有责任目标。可点击“导入”读入上一年度的一览表或本年度的分解表，在“报告分解”中从政府工作报告提出，或点击“新增目标”逐项录入。'}
           openId={openId}
           query={query}
         />
@@ -405,7 +422,9 @@ export function App() {
         <span className="spacer" />
         <DownloadNotice />
         <StoreStatus />
-        <span className="muted keys">Tab 下一格 · Enter 下一行 · ↑↓ 上下 · 直接输入替换 · F2/双击 修改 · Alt+Enter 换行 · Esc 取消本格修改</span>
+        <span className="muted keys" title={KEYS_HINT}>
+          {KEYS_HINT}
+        </span>
       </footer>
 
       {openId !== null && (

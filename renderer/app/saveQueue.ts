@@ -12,6 +12,7 @@ const queues = new Map<number, Promise<unknown>>();
 /** Targets whose latest save failed: the bar keeps saying so until a save of that target succeeds. */
 const failed = new Map<number, string>();
 let pending = 0;
+let lastSaved: Date | null = null;
 let state: SaveState = { kind: 'idle' };
 const listeners = new Set<() => void>();
 
@@ -30,10 +31,11 @@ export function enqueueSave<T>(targetId: number, run: () => Promise<T>): Promise
     pending--;
     if (queues.get(targetId) === next) queues.delete(targetId);
     if (failure !== undefined) failed.set(targetId, errorMessage(failure));
-    else failed.delete(targetId);
-    const latestFailure = [...failed.values()].at(-1);
-    if (latestFailure !== undefined) set({ kind: 'failed', message: latestFailure });
-    else if (pending === 0) set({ kind: 'saved', at: new Date() });
+    else {
+      failed.delete(targetId);
+      lastSaved = new Date();
+    }
+    showOutcome();
   };
   // Both branches handled here; the caller handles its own copy of the outcome.
   next.then(
@@ -41,6 +43,22 @@ export function enqueueSave<T>(targetId: number, run: () => Promise<T>): Promise
     (err: unknown) => settle(err ?? new Error('保存失败')),
   );
   return next;
+}
+
+function showOutcome(): void {
+  const latestFailure = [...failed.values()].at(-1);
+  if (latestFailure !== undefined) set({ kind: 'failed', message: latestFailure });
+  else if (pending === 0) set(lastSaved ? { kind: 'saved', at: lastSaved } : { kind: 'idle' });
+}
+
+/**
+ * The user is correcting the field whose save failed (its message under the field goes): the bar stops
+ * saying 保存失败 too. Were the field put back to the stored value, nothing would be saved, and the bar would
+ * keep the failure of an edit that no longer exists.
+ */
+export function abandonFailedSave(targetId: number): void {
+  if (!failed.delete(targetId)) return;
+  showOutcome();
 }
 
 export function hasPendingSaves(): boolean {

@@ -10,6 +10,18 @@ import { useLayoutEffect, useRef, type KeyboardEvent, type ReactNode } from 'rea
 
 const FOCUSABLE = 'input:not([disabled]), textarea:not([disabled]), select:not([disabled]), button:not([disabled]), a[href], [tabindex]:not([tabindex="-1"])';
 
+/** Focuses the button again once it is enabled, unless the user has moved the focus meanwhile. */
+function returnWhenEnabled(button: HTMLButtonElement, resting: HTMLElement | null | undefined): void {
+  const watch = new MutationObserver(() => {
+    if (button.disabled) return;
+    watch.disconnect();
+    if (button.isConnected && document.activeElement === resting) button.focus();
+  });
+  watch.observe(button, { attributes: true, attributeFilter: ['disabled'] });
+  // A button that never comes back (its view changed) is not watched for ever.
+  setTimeout(() => watch.disconnect(), 120_000);
+}
+
 interface Props {
   children: ReactNode;
   onEscape: () => void;
@@ -33,9 +45,11 @@ export function FocusLock({ children, onEscape, initialFocus }: Props) {
     ready.current = true;
     return () => {
       ready.current = false;
-      // After the trap has let go (it would pull the focus back in), and only if the focus went with the view.
+      // After the trap has let go (it would pull the focus back in), and only if the focus went with the view:
+      // to the page, or to the resting place of a view beneath (会议模式 closing over 调度评估), not a control.
       requestAnimationFrame(() => {
-        const lost = document.activeElement === document.body || document.activeElement === null;
+        const now = document.activeElement;
+        const lost = now === null || now === document.body || now.matches('.focus-lock, [role="dialog"], [role="alertdialog"]');
         if (lost && opener?.isConnected) opener.focus();
       });
     };
@@ -69,10 +83,17 @@ export function FocusLock({ children, onEscape, initialFocus }: Props) {
         onKeyDown={onKeyDown}
         onBlur={(e) => {
           // A focused button that becomes disabled while it works (导出, 生成报送模板) drops the focus to the
-          // page, out of the view: Esc and Tab would then do nothing. Keep it in the view.
+          // page, out of the view: Esc and Tab would then do nothing. Keep it in the view, and give it back to
+          // the button when its work is done, so Enter repeats it and Tab goes on from there.
           if (e.relatedTarget !== null) return;
+          const working = e.target instanceof HTMLButtonElement ? e.target : null;
           requestAnimationFrame(() => {
-            if ((document.activeElement === document.body || document.activeElement === null) && box.current?.isConnected) home()?.focus();
+            if (!((document.activeElement === document.body || document.activeElement === null) && box.current?.isConnected)) return;
+            // A quick piece of work may be over already: straight back to its button.
+            if (working?.isConnected && !working.disabled) return working.focus();
+            const resting = home();
+            resting?.focus();
+            if (working?.isConnected) returnWhenEnabled(working, resting);
           });
         }}
       >

@@ -60,7 +60,7 @@ export interface LineReview {
   status: ReviewStatus;
   light: Light;
   flags: ReviewFlag[];
-  /** Chinese: why this status and light (自报'否'; 实际33家/目标100家 = 33%，序时进度75%). */
+  /** Chinese: why this status and light (自报“否”; 实际33家/目标100家 = 33%，序时进度75%). */
   rule: string;
   comparisons: Comparison[];
   /** Goals of the target for which the report gives no comparable number. */
@@ -116,7 +116,8 @@ function selfLight(value: OnSchedule | null): Light {
 
 function selfWording(report: ProgressReport): string {
   const written = normalizeSpaces(report.onScheduleText).replace(/\s+/g, '');
-  return `自报'${written !== '' ? written : ON_SCHEDULE_LABELS[report.onSchedule!]}'`;
+  // Chinese quotation marks, as in every other sentence the product writes (自报“是”, not 自报'是').
+  return `自报“${written !== '' ? written : ON_SCHEDULE_LABELS[report.onSchedule!]}”`;
 }
 
 /** 已完工 / 办结 / 超进度 written in the 是否按计划 column say more than 是; used when no number decides. */

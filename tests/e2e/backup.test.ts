@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openCore, tempStorePath } from '../helpers/store';
 import { openSession, type Session } from './app';
+import { brokenCells } from './layout';
 
 let s: Session | undefined;
 afterEach(async () => {
@@ -23,6 +24,12 @@ describe('backups in the browser mode', () => {
     await s.page.getByTestId('backup-now').click();
     await expect.poll(() => s!.page.getByTestId('backup-message').textContent()).toMatch(/已备份并通过完整性检查/);
     await expect.poll(() => s!.page.getByTestId('backup-list').locator('tbody tr').first().textContent()).toContain('39 项目标');
+    // At 1366×768 the time, reason and size read on one line each (“2026年11月29 / 日 20:19”, “556 / KB” did not).
+    await s.page.setViewportSize({ width: 1366, height: 768 });
+    const list = s.page.getByTestId('backup-list');
+    expect(await brokenCells(list.locator('th, td:not(:nth-child(3))'))).toEqual([]);
+    // The description wraps instead, inside the dialog.
+    expect(await list.evaluate((el) => el.getBoundingClientRect().right <= el.closest('.dialog')!.getBoundingClientRect().right)).toBe(true);
     await s.page.getByRole('button', { name: '关闭' }).click();
 
     await s.overview.progressCell(2).locator('.cell-display').focus();

@@ -50,4 +50,14 @@ describe('export in the browser mode', () => {
     await expect.poll(() => s.page.getByTestId('export-result').textContent()).toMatch(/已生成 \d+ 个报送模板/);
     await s.page.getByRole('button', { name: '关闭' }).click();
   });
+
+  it('from the keyboard: after 导出 Excel the focus comes back to it, so Enter exports again and Esc closes', async () => {
+    await s.page.getByTestId('open-export').click();
+    await s.page.getByTestId('export-run').focus();
+    await Promise.all([s.page.waitForEvent('download'), s.page.keyboard.press('Enter')]);
+    await expect.poll(() => s.page.getByTestId('export-result').textContent()).toContain('已导出 39 项目标');
+    await expect.poll(() => s.page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('export-run');
+    await s.page.keyboard.press('Escape');
+    await expect.poll(() => s.page.getByTestId('export-dialog').count()).toBe(0);
+  });
 });

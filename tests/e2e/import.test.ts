@@ -144,4 +144,16 @@ describe('import in the browser mode', () => {
     await importer.close();
     await expect.poll(() => s.overview.count()).toMatch(/^共 39 项目标/);
   });
+
+  it('offers its file pickers as Chinese buttons, not the browser control (Choose Files / No file chosen)', async () => {
+    await importer.open();
+    const screen = s.page.getByTestId('import-screen');
+    // The browser's file control draws its words in the browser's language; none may be in sight.
+    const shown = await screen.locator('input[type="file"]').evaluateAll((els) => els.filter((el) => el.getBoundingClientRect().width > 2 && getComputedStyle(el).opacity !== '0').length);
+    expect(shown).toBe(0);
+    const [files] = await Promise.all([s.page.waitForEvent('filechooser'), screen.getByText('选择文件…', { exact: true }).click()]);
+    expect(files.isMultiple()).toBe(true);
+    await Promise.all([s.page.waitForEvent('filechooser'), screen.getByText('选择文件夹…', { exact: true }).click()]);
+    await importer.close();
+  });
 });

@@ -119,6 +119,19 @@ describe('full-screen views and dialogs keep the focus and close on Esc', () => 
       await expect.poll(() => s.page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe(opener);
     });
   }
+
+  it('a view over a view (会议模式 over 调度评估) gives the focus back to its own button, not to the view beneath', async () => {
+    await s.page.getByTestId('open-review').click();
+    await s.page.getByTestId('review-tiles').waitFor(); // 会议模式 is enabled once the review has loaded
+    await s.page.getByTestId('meeting-start').focus();
+    await s.page.keyboard.press('Enter');
+    await s.page.getByTestId('meeting-page').waitFor();
+    await s.page.keyboard.press('Escape');
+    await expect.poll(() => s.page.getByTestId('meeting').count()).toBe(0);
+    await expect.poll(() => s.page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('meeting-start');
+    await s.page.keyboard.press('Escape');
+    await expect.poll(() => s.page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('open-review');
+  });
 });
 
 describe('the import screen from the keyboard', () => {

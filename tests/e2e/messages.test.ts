@@ -50,6 +50,12 @@ describe('messages', () => {
 
   it('a threshold out of range is refused beside its field, in Chinese', async () => {
     await s.page.getByRole('button', { name: '设置' }).click();
+    // At 1366 the first row's fields line up: 使用人（记入变更记录） is not broken over two lines.
+    await s.page.setViewportSize({ width: 1366, height: 768 });
+    const form = s.page.getByTestId('settings-form');
+    const inputTop = (label: string) => form.getByLabel(label).evaluate((el) => Math.round(el.getBoundingClientRect().top));
+    expect(await inputTop('使用人（记入变更记录）')).toBe(await inputTop('城市名称（用于表格标题）'));
+    await s.page.setViewportSize({ width: 1600, height: 900 });
     await s.page.getByTestId('threshold-green').fill('120');
     await s.page.getByTestId('settings-save').click();
     const message = s.page.locator('[data-field="reviewThresholds.green"]');
@@ -84,6 +90,35 @@ describe('messages', () => {
     await s.page.keyboard.press('Escape');
   });
 
+  it('a refused serial: the top bar says so on one row at 1366, and stops saying it once the serial is corrected back', async () => {
+    await s.page.setViewportSize({ width: 1366, height: 768 });
+    const detail = await s.overview.openTarget(2);
+    await detail.getByTestId('field-serial').fill('1');
+    await detail.getByTestId('field-serial').blur();
+    await expect.poll(() => s.overview.savedState()).toMatch(/^保存失败：序号 1 在2023年已被其他责任目标使用/);
+    // The long message is cut in the bar (whole under the field and in its tooltip), never pushing ↶ ↷ to a second row.
+    const top = async (id: string) => (await s.page.getByTestId(id).boundingBox())!.y;
+    expect(Math.abs((await top('redo')) - (await top('saved-state')))).toBeLessThan(10);
+    await detail.getByTestId('field-serial').fill('2');
+    await detail.getByTestId('field-serial').blur();
+    await expect.poll(() => s.overview.savedState()).not.toMatch(/保存失败/);
+    await s.page.keyboard.press('Escape');
+    await s.page.setViewportSize({ width: 1600, height: 900 });
+  });
+
+  it('新增目标 with no 责任目标内容 asks for it beside the field and creates nothing', async () => {
+    await s.page.getByTestId('new-target').click();
+    const form = s.page.getByRole('dialog');
+    await form.getByRole('button', { name: '创建' }).click();
+    const content = form.getByLabel('责任目标内容');
+    await expect.poll(() => form.locator('[data-field="content"]').textContent()).toBe('请填写责任目标内容');
+    expect(await content.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await s.overview.count()).toMatch(/^共 39 项目标/);
+    await content.fill('新增的责任目标');
+    expect(await form.locator('[data-field="content"]').count()).toBe(0);
+    await s.page.keyboard.press('Escape');
+    expect(await s.overview.count()).toMatch(/^共 39 项目标/);
+  });
 });
 
 describe('smaller things every user sees', () => {

@@ -79,8 +79,27 @@ describe('work report in the browser mode', () => {
     fs.writeFileSync(file, await docxOf(fs.readFileSync(path.resolve(__dirname, '../../seeds/2023-政府工作报告.txt'), 'utf8')));
     await report.open();
     await report.tab('导入报告');
+    // A Chinese button, not the browser's own file control (its words follow the browser's language).
+    expect(await s.page.getByTestId('report-file').evaluate((el) => el.getBoundingClientRect().width > 2 && getComputedStyle(el).opacity !== '0')).toBe(false);
+    await Promise.all([s.page.waitForEvent('filechooser'), s.page.getByText('选择文件（.docx 或 .txt）…').click()]);
     await s.page.getByTestId('report-file').setInputFiles(file);
     await expect.poll(() => s.page.getByTestId('report-summary').textContent()).toMatch(/已导入 2023年政府工作报告\.docx：4 个部分、11 个章节、.*主要预期目标 10 项，民生实事 10 项；候选目标 154 条/);
     await expect.poll(() => report.candidates().count()).toBe(154);
+  });
+
+  it('editing a candidate takes the focus, and Esc cancels the edit without closing 报告分解', async () => {
+    const text = '规模以上工业增加值增长 6%左右';
+    await report.candidate(text).getByRole('button', { name: '编辑/拆分' }).click();
+    const editor = s.page.getByTestId('report-candidates').locator('textarea');
+    await expect.poll(() => editor.evaluate((el) => el === document.activeElement)).toBe(true);
+    await s.page.keyboard.type('（改动）');
+    await s.page.keyboard.press('Escape');
+    await expect.poll(() => editor.count()).toBe(0);
+    expect(await s.page.getByTestId('report-screen').count()).toBe(1);
+    expect(await report.candidate(text).getByTestId('candidate-text').textContent()).toBe(text);
+    // The focus is back on the candidate's own button, so a second Esc closes the screen as usual.
+    await expect.poll(() => s.page.evaluate(() => document.activeElement?.textContent)).toBe('编辑/拆分');
+    await s.page.keyboard.press('Escape');
+    await expect.poll(() => s.page.getByTestId('report-screen').count()).toBe(0);
   });
 });

@@ -82,6 +82,8 @@ describe('returns from lead and cooperating units in the browser', () => {
     await s.page.getByLabel('采用第3项这份报送（财政局终稿.xlsx）').check();
     await expect.poll(() => s.page.getByTestId('import-apply').textContent()).toContain('确认导入（1 项）');
     await importer.apply();
+    // The draft not taken is said as not imported, not 未导入 0 项.
+    expect(await s.page.getByTestId('import-done').textContent()).toContain('更新 1 项，未导入 1 项');
     await importer.close();
     const again = await s.overview.openTarget(3);
     await expect.poll(() => again.getByLabel('分工 1 三季度完成情况').inputValue()).toBe('终稿：三季度退税工作全部完成，税费政策落实到位');

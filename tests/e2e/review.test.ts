@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { meetingItems } from '../../shared/review/meeting';
 import { openCore, tempStorePath } from '../helpers/store';
 import { openSession, type Session } from './app';
+import { brokenCells } from './layout';
 
 let s: Session;
 
@@ -37,6 +38,15 @@ describe('review dashboard and meeting mode', () => {
     await s.page.getByTestId('bars-leader').locator('tr').first().locator('rect.segment').first().click();
     await expect.poll(() => s.page.getByTestId('review-list-title').textContent()).toContain(`市政府领导：${firstLeader}`);
     expect((await serials()).length).toBeGreaterThan(0);
+  });
+
+  it('at 1366 and 1440 the list\'s headings read on one line (督办/意见 did not)', async () => {
+    await s.page.getByTestId('review-tiles').waitFor(); // left open by the test above
+    for (const [width, height] of [[1366, 768], [1440, 900]] as const) {
+      await s.page.setViewportSize({ width, height });
+      expect(await brokenCells(s.page.locator('[data-testid="review-table"] th')), `${width}`).toEqual([]);
+    }
+    await s.page.setViewportSize({ width: 1600, height: 900 });
   });
 
   it('meeting mode: keys step through the items by leader; the decision is stored', async () => {

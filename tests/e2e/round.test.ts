@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEMPLATE_COLUMNS, TEMPLATE_SHEET } from '../../electron/excel/templateWriter';
 import { tempDir, tempStorePath } from '../helpers/store';
 import { openSession, type Session } from './app';
+import { brokenCells } from './layout';
 import { ImportPage } from './pages/importPage';
 
 let s: Session;
@@ -73,6 +74,17 @@ describe('collection round in the browser mode', () => {
     expect(names).not.toContain('市应急局');
     expect(names).not.toContain(paper);
     await s.page.getByRole('button', { name: '关闭' }).click();
+  });
+
+  it('at 1366×768 the round table reads one line per cell: headings, unit names, states, times, 手工登记', async () => {
+    await s.page.setViewportSize({ width: 1366, height: 768 });
+    await s.page.getByTestId('open-round').click();
+    await expect.poll(summary).toMatch(/已报送 2/);
+    // Only a long file name may wrap.
+    const broken = await brokenCells(s.page.locator('[data-testid="round-table"] th, [data-testid="round-table"] td:not(.files), [data-testid="round-table"] .manual'));
+    expect(broken).toEqual([]);
+    await s.page.getByRole('button', { name: '关闭' }).click();
+    await s.page.setViewportSize({ width: 1600, height: 900 });
   });
 
   it('a title worded in the settings is the title of the exported table', async () => {

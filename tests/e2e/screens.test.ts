@@ -136,6 +136,39 @@ describe('every screen at 1366×768, through axe-core', () => {
     await expect.poll(() => s.page.getByRole('dialog').count()).toBe(0);
   });
 
+  it('the filters take one row at 1366 and 1440, leaving the table its height', async () => {
+    // Set filters are drawn bold, so wider: the longest unit and section names chosen.
+    await s.overview.filterByUnit('菏泽鲁西新区管委会');
+    await s.overview.filterBySection('聚焦加快城乡融合,着力促进区域协调发展');
+    for (const [width, height] of [[1366, 768], [1440, 900]] as const) {
+      await s.page.setViewportSize({ width, height });
+      const tops = await s.page.locator('.filter-bar > *').evaluateAll((els) => els.map((el) => Math.round(el.getBoundingClientRect().top)));
+      expect(Math.max(...tops) - Math.min(...tops), `${width}`).toBeLessThan(10);
+    }
+    await s.page.setViewportSize({ width: 1366, height: 768 });
+    await s.overview.clearFilters();
+  });
+
+  it('the status bar keeps each of its facts on one line, filtered and after a download, at 1366 and 1440', async () => {
+    await s.overview.filterByLeader('肖友华');
+    await s.page.getByTestId('open-export').click();
+    await Promise.all([s.page.waitForEvent('download'), s.page.getByTestId('export-run').click()]);
+    await s.page.keyboard.press('Escape');
+    await s.page.getByTestId('download-notice').waitFor();
+    for (const width of [1366, 1440]) {
+      await s.page.setViewportSize({ width, height: width === 1366 ? 768 : 900 });
+      // A fact broken over two lines (“40 条 / 分工”, “913 / KB”) is taller than one line of the bar's text.
+      const broken = await s.page.locator('.status-bar > *, .store-status > *').evaluateAll((els) =>
+        els.filter((el) => el.getClientRects().length > 0 && el.getBoundingClientRect().height > 1.8 * parseFloat(getComputedStyle(el).fontSize)).map((el) => el.textContent),
+      );
+      expect(broken, `${width}`).toEqual([]);
+      const bar = await s.page.locator('.status-bar').boundingBox();
+      expect(bar!.y + bar!.height).toBeLessThanOrEqual(width === 1366 ? 768 : 900);
+    }
+    await s.page.setViewportSize({ width: 1366, height: 768 });
+    await s.overview.clearFilters();
+  });
+
   it('the page without its token', async () => {
     const page = s.page;
     await page.goto(s.server.url.replace(/#token=.*/, ''));

@@ -54,6 +54,20 @@ describe('first run', () => {
       { kind: 'delete', entity: 'plan' },
     ]);
     expect((s.server.core.db.prepare('SELECT count(*) AS n FROM targets').get() as { n: number }).n).toBe(0);
+
+    // No year is left, and 新增目标 waits for one: the page offers to make it (the welcome's own form).
+    expect(await s.page.getByTestId('new-target').isDisabled()).toBe(true);
+    await s.page.getByTestId('new-year').click();
+    await welcome.waitForWelcome();
+    await s.page.getByTestId('welcome-year').fill('2024');
+    await s.page.getByTestId('welcome-start').click();
+    await s.page.getByTestId('import-screen').waitFor();
+    await s.page.keyboard.press('Escape');
+    await expect.poll(() => s!.page.getByTestId('year').locator('option:checked').textContent(), WAIT).toBe('2024年');
+    expect(await s.page.getByTestId('new-target').isDisabled()).toBe(false);
+    // An empty new year says how it fills, so it does not read as data lost.
+    expect(await s.page.locator('.grid-scroller .empty').textContent()).toMatch(/本年度还没有责任目标.*“导入”.*“报告分解”.*“新增目标”/);
+    expect(await s.page.getByTestId('no-year').count()).toBe(0);
   });
 
   it('starts one’s own year from the welcome: an empty year, the sample gone, on to the import', async () => {

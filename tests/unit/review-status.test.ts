@@ -110,7 +110,7 @@ describe('seed 001: the issue #6 cases, self-contained', () => {
       text: '对“种子”“幼苗”“准四上”企业加强扶持和动态监测,组织召开专题培训工作会议,前三季度,全市新增规模以上服务业企业33家',
     });
     expect(r).toMatchObject({ status: 'behind', light: 'red', flags: ['contradiction'] });
-    expect(r.rule).toBe("实际33家/目标100家 = 33%，序时进度75%；自报'是'与数据不符");
+    expect(r.rule).toBe("实际33家/目标100家 = 33%，序时进度75%；自报“是”与数据不符");
     const c = r.lines[0]!.comparisons[0]!;
     expect(c.attainment).toBeCloseTo(0.33);
     expect(c.score).toBeCloseTo(0.44);
@@ -120,7 +120,7 @@ describe('seed 001: the issue #6 cases, self-contained', () => {
   it('flags target 39 (8.6万吨, 1.71万吨 by Q3, 是) as a contradiction', () => {
     const r = one('增加市级储备粮8.6万吨', { text: '前三季度,增加市级储备粮1.71万吨' });
     expect(r).toMatchObject({ status: 'behind', light: 'red', flags: ['contradiction'] });
-    expect(r.rule).toBe("实际1.71万吨/目标8.6万吨 = 19.9%，序时进度75%；自报'是'与数据不符");
+    expect(r.rule).toBe("实际1.71万吨/目标8.6万吨 = 19.9%，序时进度75%；自报“是”与数据不符");
     expect(r.lines[0]!.comparisons[0]!.actual.span).toEqual({ start: 12, end: 18 });
     expect(r.goals[0]!.span).toEqual({ start: 7, end: 12 });
   });
@@ -153,10 +153,10 @@ describe('seed 001: the issue #6 cases, self-contained', () => {
 describe('status rules', () => {
   it("self-report 否 is behind and red until a person confirms numbers that say otherwise; the contradiction is flagged", () => {
     const r = one('推进某项工作', { text: '受资金影响，项目尚未开工建设，正在协调推进', onSchedule: 'no' });
-    expect(r).toMatchObject({ status: 'behind', light: 'red', rule: "自报'否'", flags: [] });
+    expect(r).toMatchObject({ status: 'behind', light: 'red', rule: "自报“否”", flags: [] });
     const done = one('完成投资20亿元以上', { text: '能源基础设施投资完成31.028亿元', onSchedule: 'no' });
     expect(done).toMatchObject({ status: 'behind', light: 'red', flags: ['contradiction'] });
-    expect(done.rule).toBe("实际31.028亿元/目标20亿元 = 155.1%，已完成目标；自报'否'与数据不符");
+    expect(done.rule).toBe("实际31.028亿元/目标20亿元 = 155.1%，已完成目标；自报“否”与数据不符");
     const behind = one('完成投资20亿元以上', { text: '能源基础设施投资完成10亿元', onSchedule: 'no' });
     expect(behind).toMatchObject({ status: 'behind', light: 'red', flags: [] });
   });
@@ -165,11 +165,11 @@ describe('status rules', () => {
     const t = target('地区生产总值增长5.5%左右', '年底', [{ text: '前三季度,地区生产总值增长7.0%', onSchedule: 'no', onScheduleText: '否' }]);
     const unconfirmed = assessTarget(t, 3);
     expect(unconfirmed).toMatchObject({ status: 'behind', light: 'red', flags: ['contradiction'] });
-    expect(unconfirmed.rule).toBe("实际增长7.0%/目标增长5.5%左右 = 127.3%，已达到目标（增速不按序时折算）；自报'否'与数据不符");
+    expect(unconfirmed.rule).toBe("实际增长7.0%/目标增长5.5%左右 = 127.3%，已达到目标（增速不按序时折算）；自报“否”与数据不符");
     const confirmed = new Map([[t.assignments[0]!.id, new Map([[0, parseActuals('地区生产总值增长7.0%')[0]!]])]]);
     const r = assessTarget(t, 3, { confirmed });
     expect(r).toMatchObject({ status: 'ahead', light: 'green', flags: ['contradiction'] });
-    expect(r.rule).toBe("实际增长7.0%/目标增长5.5%左右 = 127.3%，已达到目标（增速不按序时折算）（人工确认）；自报'否'与数据不符，按确认的数据判断");
+    expect(r.rule).toBe("实际增长7.0%/目标增长5.5%左右 = 127.3%，已达到目标（增速不按序时折算）（人工确认）；自报“否”与数据不符，按确认的数据判断");
   });
 
   it('holds a share of a multi-year plan against that plan\'s pace (target 20: 82% of 2021-2023 at Q3 2023)', () => {
@@ -177,15 +177,15 @@ describe('status rules', () => {
     const r = one('统筹抓好国家儿童友好城市建设', { text });
     expect(r.lines[0]!.comparisons[0]!.pace).toBeCloseTo(33 / 36);
     expect(r).toMatchObject({ status: 'behind', light: 'yellow', flags: ['contradiction'] });
-    expect(r.rule).toBe("已完成82%，2021-2023年计划序时进度91.7%；自报'是'与数据不符");
+    expect(r.rule).toBe("已完成82%，2021-2023年计划序时进度91.7%；自报“是”与数据不符");
     // Without the plan's years the share is a share of the year.
     expect(one('某项工作', { text: '既定任务已完成82%' }).rule).toBe("已完成82%，序时进度75%");
   });
 
   it('says 未能识别数字 when the content has digits and nothing was read', () => {
     const r = one('推进“231”特色产业集群升级', { text: '巨野县精细化工等2个产业集群入选省集群库' });
-    expect(r.rule).toBe("未能识别数字（“231”）；自报'是'");
-    expect(one('推进某项工作', { text: '召开推进会议，安排部署全年重点任务' }).rule).toBe("自报'是'");
+    expect(r.rule).toBe("未能识别数字（“231”）；自报“是”");
+    expect(one('推进某项工作', { text: '召开推进会议，安排部署全年重点任务' }).rule).toBe("自报“是”");
   });
 
   it('reads the goals written in other ways and compares them', () => {
@@ -198,7 +198,7 @@ describe('status rules', () => {
     expect(one('推进某项工作', { text: '召开推进会议，安排部署全年重点任务，各项工作按计划推进' })).toMatchObject({
       status: 'on-pace',
       light: 'green',
-      rule: "自报'是'",
+      rule: "自报“是”",
     });
   });
 
@@ -206,7 +206,7 @@ describe('status rules', () => {
     expect(one('推进某项工作', { text: '召开推进会议，安排部署全年重点任务，各项工作按计划推进', onSchedule: 'basic' })).toMatchObject({
       status: 'on-pace',
       light: 'yellow',
-      rule: "自报'基本'",
+      rule: "自报“基本”",
     });
     expect(one('推进某项工作', { text: '召开推进会议，安排部署全年重点任务，各项工作按计划推进', onSchedule: null })).toMatchObject({
       status: 'on-pace',
@@ -217,7 +217,7 @@ describe('status rules', () => {
 
   it('keeps the wording of the self-report and reads 已完工 and 超进度 from it', () => {
     const done = one('建成某项目', { text: '项目主体工程全部完成并已投入使用运行', onScheduleText: '已完工' });
-    expect(done).toMatchObject({ status: 'done', rule: "自报'已完工'" });
+    expect(done).toMatchObject({ status: 'done', rule: "自报“已完工”" });
     expect(one('建成某项目', { text: '项目主体工程全部完成并已投入使用运行', onScheduleText: '超进度' }).status).toBe('ahead');
   });
 
@@ -273,19 +273,19 @@ describe('status rules', () => {
     const r = one('新增规模以上企业100家', { text: '一季度新增规模以上企业40家' }, 1, '6月底');
     expect(r.pace.fraction).toBe(0.5);
     expect(r).toMatchObject({ status: 'behind', light: 'red' });
-    expect(r.rule).toBe("实际40家/目标100家 = 40%，序时进度50%；自报'是'与数据不符");
+    expect(r.rule).toBe("实际40家/目标100家 = 40%，序时进度50%；自报“是”与数据不符");
   });
 
   it('without a pace judges the numbers only once the goal is reached', () => {
     const r = one('新增规模以上企业100家', { text: '前三季度新增规模以上企业40家' }, 3, '视情况而定');
     expect(r).toMatchObject({ status: 'on-pace', light: 'green', flags: [] });
-    expect(r.rule).toBe("实际40家/目标100家 = 40%，无序时进度可比；自报'是'");
+    expect(r.rule).toBe("实际40家/目标100家 = 40%，无序时进度可比；自报“是”");
     expect(one('新增规模以上企业100家', { text: '前三季度新增规模以上企业120家' }, 3, '视情况而定').status).toBe('done');
   });
 
   it('says when the report has no number to compare with the goal', () => {
     const r = one('全年完成固定资产投资200亿元以上、新增产值100亿元以上', { text: '前三季度,菏泽鲁西新区固定资产投资同比增长17.3%' });
-    expect(r.rule).toBe("目标200亿元以上、100亿元以上在完成情况中无可比对的数据；自报'是'");
+    expect(r.rule).toBe("目标200亿元以上、100亿元以上在完成情况中无可比对的数据；自报“是”");
     expect(r.lines[0]!.unmatchedGoals).toHaveLength(2);
     expect(r.status).toBe('on-pace');
   });
@@ -294,12 +294,12 @@ describe('status rules', () => {
     const text = '实施15个县城城镇化补短板强弱项重点项目,新增规模以上企业100家';
     const r = one(text, { text: ` ${text}\n` });
     expect(r.lines[0]!.comparisons).toEqual([]);
-    expect(r.rule).toBe("责任目标内容与完成情况相同，未比对数据；自报'是'");
+    expect(r.rule).toBe("责任目标内容与完成情况相同，未比对数据；自报“是”");
   });
 
   it('judges a long-term target by the report only', () => {
     const r = one('严格落实安全生产措施,新增规模以上企业100家', { text: '前三季度新增规模以上企业10家' }, 3, '长期\n坚持');
-    expect(r).toMatchObject({ status: 'ongoing', light: 'green', flags: [], rule: "长期坚持，按报送情况判断：自报'是'" });
+    expect(r).toMatchObject({ status: 'ongoing', light: 'green', flags: [], rule: "长期坚持，按报送情况判断：自报“是”" });
     expect(r.lines[0]!.comparisons).toEqual([]);
     expect(one('严格落实安全生产措施', { text: '前三季度发生事故较多，整改工作尚未完成', onSchedule: 'no' }, 3, '长期坚持')).toMatchObject({
       status: 'behind',
@@ -415,7 +415,7 @@ describe('a target of several lines', () => {
       ['ahead', 'green'],
       ['behind', 'red'],
     ]);
-    expect(r).toMatchObject({ status: 'behind', light: 'red', flags: ['unchanged'], rule: "肖友华：自报'否'" });
+    expect(r).toMatchObject({ status: 'behind', light: 'red', flags: ['unchanged'], rule: "肖友华：自报“否”" });
   });
 
   it('lists the flags of all lines once, in a fixed order', () => {
@@ -459,8 +459,8 @@ describe('the sample data (seed 001 in the store)', () => {
   it('flags 16 and 39 (amounts behind pace), 7 (growth below its goal) and 20, 21 (a three-year plan behind its pace) as contradictions, and nothing else', () => {
     expect(reviews).toHaveLength(39);
     expect(reviews.filter((r) => r.flags.includes('contradiction')).map((r) => r.serial)).toEqual([7, 16, 20, 21, 39]);
-    expect(bySerial(16)).toMatchObject({ status: 'behind', light: 'red', rule: "实际33家/目标100家 = 33%，序时进度75%；自报'是'与数据不符" });
-    expect(bySerial(39)).toMatchObject({ status: 'behind', light: 'red', rule: "实际1.71万吨/目标8.6万吨 = 19.9%，序时进度75%；自报'是'与数据不符" });
+    expect(bySerial(16)).toMatchObject({ status: 'behind', light: 'red', rule: "实际33家/目标100家 = 33%，序时进度75%；自报“是”与数据不符" });
+    expect(bySerial(39)).toMatchObject({ status: 'behind', light: 'red', rule: "实际1.71万吨/目标8.6万吨 = 19.9%，序时进度75%；自报“是”与数据不符" });
     expect(bySerial(7)).toMatchObject({ status: 'behind', light: 'yellow' });
   });
 

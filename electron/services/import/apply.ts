@@ -122,7 +122,8 @@ export function applyPlan(ctx: ServiceContext, plan: ImportPlan, options: { skip
     const planId = planByYear(ctx.db, preview.year)?.id ?? insertLoggedPlan(ctx, { year: preview.year, city: options.city ?? readSettings(ctx.db).city }, batchId);
     const located = sectionsForLocating(ctx, planId);
     const chosen = chosenActions(plan, options.skip, options.take ?? new Set());
-    const skipped = plan.actions.filter((a) => options.skip.has(a.key)).length;
+    // Not written: the unticked rows and the conflicts the user did not take (both were in the preview).
+    const skipped = plan.actions.length - chosen.length;
     const at = new Date().toISOString();
     const written: { id: number; before: Target | null; action: TargetAction }[] = [];
     // Sixty returned templates touch most targets twice (the lead unit's line, a cooperating unit's): each

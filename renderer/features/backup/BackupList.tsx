@@ -32,7 +32,7 @@ export function describeDiff(b: Extract<BackupListingInfo, { damaged: false }>):
 export function BackupList({ backups, busy, onRestore }: { backups: BackupListingInfo[]; busy: boolean; onRestore: (b: Extract<BackupListingInfo, { damaged: false }>) => void }) {
   if (backups.length === 0) return <p className="muted">备份文件夹中还没有备份。</p>;
   return (
-    <table className="round-table" data-testid="backup-list">
+    <table className="round-table backup-list" data-testid="backup-list">
       <thead>
         <tr>
           <th>备份时间</th>
@@ -47,7 +47,7 @@ export function BackupList({ backups, busy, onRestore }: { backups: BackupListin
           <tr key={b.name} data-name={b.name}>
             <td>{dateTime(b.takenAt)}</td>
             <td>{b.reason ? BACKUP_REASON_LABELS[b.reason] : '—'}</td>
-            <td>
+            <td className="backup-contents">
               {b.damaged ? <span className="field-error">已损坏，不能使用：{b.problem}</span> : describeBackup(b)}
               {!b.damaged && describeDiff(b) && (
                 <div className="muted" data-testid="backup-diff">

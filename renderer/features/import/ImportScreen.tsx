@@ -230,7 +230,8 @@ export function ImportScreen({ years, start, period, onClose, onImported }: Prop
             >
               <strong>把 Excel 文件或整个文件夹拖到这里，或点击选择文件</strong>
               <span className="muted">可一次选择多个文件：上季度的一览表、各单位报送的模板（.xlsx）；文件夹中的其他文件会列出并跳过</span>
-              <input type="file" accept=".xlsx,.xlsm,.xls,.et,.csv" multiple data-testid="import-files" onChange={(e) => choose(e.target.files)} />
+              <span className="pick-files">选择文件…</span>
+              <input type="file" accept=".xlsx,.xlsm,.xls,.et,.csv" multiple data-testid="import-files" className="visually-hidden" onChange={(e) => choose(e.target.files)} />
             </label>
           )}
           {stage.kind === 'pick' &&
@@ -299,7 +300,7 @@ export function ImportScreen({ years, start, period, onClose, onImported }: Prop
           {stage.kind === 'applied' && (
             <div className="progress-box" data-testid="import-done">
               <p>
-                已导入：新增 {stage.batch.summary.targetsNew} 项，更新 {stage.batch.summary.targetsUpdated} 项，未导入 {stage.batch.summary.skipped} 项。批次号 {stage.batch.id}。
+                已导入：新增 {stage.batch.summary.targetsNew} 项，更新 {stage.batch.summary.targetsUpdated} 项，未导入 {stage.batch.summary.skipped} 项。
               </p>
               <p className="muted">如需撤销，可在“导入记录”中整批撤销。</p>
               {stage.backupWarning && (

@@ -45,6 +45,12 @@ export function CandidatesTab({ year, stamp, onChanged }: { year: number; stamp:
       onChanged();
     });
 
+  /** Leaves the edit unsaved and puts the focus back on the candidate's 编辑/拆分, where the user was. */
+  const cancelEdit = (id: number) => {
+    setEditing(null);
+    requestAnimationFrame(() => document.querySelector<HTMLElement>(`[data-testid="report-candidates"] [data-edit="${id}"]`)?.focus());
+  };
+
   const shown = (list?.candidates ?? []).filter((c) => (section === '' || c.section.code === section) && (show === 'all' || c.status === 'open'));
   const ids = [...selected];
   const counts = (list?.candidates ?? []).reduce((m, c) => ({ ...m, [c.status]: (m[c.status] ?? 0) + 1 }), {} as Partial<Record<Item['status'], number>>);
@@ -139,7 +145,21 @@ export function CandidatesTab({ year, stamp, onChanged }: { year: number; stamp:
               <td>
                 {editing?.id === c.id ? (
                   <div>
-                    <textarea ref={editor} rows={3} style={{ width: '100%' }} value={editing.text} onChange={(e) => setEditing({ id: c.id, text: e.target.value })} />
+                    <textarea
+                      ref={editor}
+                      rows={3}
+                      style={{ width: '100%' }}
+                      aria-label="候选目标文字"
+                      autoFocus
+                      value={editing.text}
+                      onChange={(e) => setEditing({ id: c.id, text: e.target.value })}
+                      onKeyDown={(e) => {
+                        // Esc cancels this edit only, as in a cell; without this the whole screen closes and the typing is lost.
+                        if (e.key !== 'Escape') return;
+                        e.preventDefault();
+                        cancelEdit(c.id);
+                      }}
+                    />
                     <button type="button" disabled={busy} onClick={() => act(api['report.editCandidate']({ year, id: c.id, text: editing.text }), '修改候选目标')}>
                       保存
                     </button>{' '}
@@ -152,7 +172,7 @@ export function CandidatesTab({ year, stamp, onChanged }: { year: number; stamp:
                     >
                       在光标处拆分
                     </button>{' '}
-                    <button type="button" className="secondary" onClick={() => setEditing(null)}>
+                    <button type="button" className="secondary" onClick={() => cancelEdit(c.id)}>
                       取消
                     </button>
                   </div>
@@ -162,7 +182,7 @@ export function CandidatesTab({ year, stamp, onChanged }: { year: number; stamp:
                     {c.status === 'open' && (
                       <>
                         {' '}
-                        <button type="button" className="link" onClick={() => setEditing({ id: c.id, text: c.text })}>
+                        <button type="button" className="link" data-edit={c.id} onClick={() => setEditing({ id: c.id, text: c.text })}>
                           编辑/拆分
                         </button>
                       </>

@@ -45,23 +45,26 @@ function ImportForm({ year, onImported }: { year: number; onImported: (s: Output
           {error}
         </p>
       )}
-      <label className="report-toolbar">
-        选择文件{' '}
-        <input
-          type="file"
-          accept=".docx,.txt"
-          data-testid="report-file"
-          disabled={busy}
-          onChange={(e) => {
-            const file = e.target.files?.[0];
-            if (!file) return;
-            run(
-              toBase64(file).then((data) => api['report.import']({ year, name: file.name, data })),
-              onImported,
-            );
-          }}
-        />
-      </label>
+      <div className="report-toolbar">
+        <label className="secondary button-like">
+          选择文件（.docx 或 .txt）…
+          <input
+            type="file"
+            accept=".docx,.txt"
+            data-testid="report-file"
+            className="visually-hidden"
+            disabled={busy}
+            onChange={(e) => {
+              const file = e.target.files?.[0];
+              if (!file) return;
+              run(
+                toBase64(file).then((data) => api['report.import']({ year, name: file.name, data })),
+                onImported,
+              );
+            }}
+          />
+        </label>
+      </div>
       <textarea aria-label="报告文字" data-testid="report-paste" rows={10} value={text} onChange={(e) => setText(e.target.value)} placeholder="或在此粘贴报告全文" />
       <div className="report-toolbar">
         <button type="button" data-testid="report-import-text" disabled={busy || text.trim() === ''} onClick={() => run(api['report.import']({ year, text, name: '粘贴的文字' }), onImported)}>

@@ -122,7 +122,7 @@ export function RoundScreen({ year, quarter, onClose }: { year: number; quarter:
                       <span className={`round-state ${state.className}`}>{state.label}</span>
                     </td>
                     <td>{o.returnedAt ? dateTime(o.returnedAt) : ''}</td>
-                    <td className="files">{o.manual ? '手工登记' : o.files.join('、')}</td>
+                    <td className="files">{o.manual ? <span className="manual">手工登记</span> : o.files.join('、')}</td>
                     <td className="num">{o.warnings > 0 ? o.warnings : ''}</td>
                     <td>
                       {!o.returned && (

@@ -35,7 +35,7 @@ export function SettingsDialog({ storePath, onClose, onBackups, onDataFolder }: 
     <Dialog title="设置" onClose={onClose} wide>
       {settings && (
         <form
-          className="fields"
+          className="fields settings-fields"
           // The service's checks, worded in Chinese beside each field, rather than the browser's bubbles.
           noValidate
           data-testid="settings-form"

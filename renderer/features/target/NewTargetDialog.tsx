@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { Section, Target } from '../../../shared/contract';
 import { api, errorField, errorMessage } from '../../api';
 import { Dialog } from '../../components/Dialog';
@@ -28,10 +28,16 @@ export function NewTargetDialog({ year, nextSerial, sections, directory, onCreat
   const [cooperatingUnits, setCooperatingUnits] = useState<string[]>([]);
   const [error, setError] = useState<{ field: string; message: string } | null>(null);
   const [busy, setBusy] = useState(false);
+  const contentField = useRef<HTMLTextAreaElement>(null);
 
   const submit = () => {
     const n = Number(serial.trim().replace(/[０-９]/g, (c) => String(c.charCodeAt(0) - 0xff10)));
     if (!Number.isInteger(n) || n <= 0) return setError({ field: 'serial', message: '序号必须是正整数' });
+    // The store takes an empty content (an imported table may have lost one), but one typed here is a slip.
+    if (content.trim() === '') {
+      contentField.current?.focus();
+      return setError({ field: 'content', message: '请填写责任目标内容' });
+    }
     setBusy(true);
     setError(null);
     api['targets.create']({ year, serial: n, content: content.trim(), deadline: deadline.trim(), sectionId, assignments: [{ leaders, leadUnits, cooperatingUnits }] }).then(
@@ -46,7 +52,7 @@ export function NewTargetDialog({ year, nextSerial, sections, directory, onCreat
 
   const fieldError = (field: string) =>
     error?.field === field && (
-      <span className="field-error" role="alert">
+      <span className="field-error" role="alert" data-field={field}>
         {error.message}
       </span>
     );
@@ -86,7 +92,16 @@ export function NewTargetDialog({ year, nextSerial, sections, directory, onCreat
         </label>
         <label className="field full">
           责任目标内容
-          <textarea rows={3} value={content} onChange={(e) => setContent(e.target.value)} />
+          <textarea
+            ref={contentField}
+            rows={3}
+            value={content}
+            aria-invalid={error?.field === 'content' ? true : undefined}
+            onChange={(e) => {
+              setContent(e.target.value);
+              if (error?.field === 'content') setError(null);
+            }}
+          />
           {fieldError('content')}
         </label>
         <fieldset className="full line-fieldset">

@@ -7,7 +7,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AssignmentInput, ChangeEntry, Section, Target, TargetPatch } from '../../../shared/contract';
 import { QUARTERS, quarterLabel, type OnSchedule, type Quarter } from '../../../shared/domain';
 import { api, ApiError, errorField, errorMessage } from '../../api';
-import { enqueueSave } from '../../app/saveQueue';
+import { abandonFailedSave, enqueueSave } from '../../app/saveQueue';
 import { dateTime, DEADLINE_SUGGESTIONS, ON_SCHEDULE_OPTIONS } from '../../app/format';
 import { ConfirmDialog } from '../../components/Dialog';
 import { NamesInput } from '../../components/NamesInput';
@@ -227,7 +227,11 @@ export function TargetDrawer({ targetId, sections, directory, onClose, onChanged
             inputMode="numeric"
             aria-invalid={errors.serial ? true : undefined}
             value={String(target.serial)}
-            onInput={() => errors.serial && setError('serial', undefined)}
+            onInput={() => {
+              if (!errors.serial) return;
+              setError('serial', undefined);
+              abandonFailedSave(targetId);
+            }}
             onCommit={(text) => {
               const n = Number(text.trim().replace(/[０-９]/g, (c) => String(c.charCodeAt(0) - 0xff10)));
               if (!Number.isInteger(n) || n <= 0) setError('serial', '序号必须是正整数');
