@@ -204,6 +204,9 @@ function main(): void {
 
   registerAppScheme();
   app.enableSandbox();
+  // Chromium's own controls (date fields, file pickers, context menus) in Chinese, whatever the system's
+  // language: an English Windows would otherwise show mm/dd/yyyy and "Choose File" inside Chinese screens.
+  app.commandLine.appendSwitch('lang', 'zh-CN');
   if (process.platform === 'win32') app.setAppUserModelId('cn.gov.duchagongzuotai');
   // Every webContents, present or future, gets the navigation, popup and webview denial.
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));

@@ -28,6 +28,7 @@ describe('dist/electron/main.js', () => {
     expect(record.errors).toEqual([]);
     expect(record.exit).toBeUndefined();
     expect(record.sandbox).toBe(true);
+    expect(record.switches).toEqual([['lang', 'zh-CN']]);
     expect(record.schemes).toEqual(['app']);
     expect(record.protocols).toEqual(['app']);
     expect(record.windows).toEqual([expect.objectContaining({ title: '责任目标督查工作台', url: 'app://bundle/index.html' })]);

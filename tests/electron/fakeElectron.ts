@@ -137,6 +137,7 @@ class FakeApp extends EventEmitter {
   quit = vi.fn();
   exit = vi.fn();
   enableSandbox = vi.fn();
+  commandLine = { appendSwitch: vi.fn() };
   setAppUserModelId = vi.fn();
   whenReady = vi.fn(() => this.ready);
   downloads = '';

@@ -30,11 +30,12 @@ afterAll(() => {
 });
 
 describe('before the app is ready', () => {
-  it('takes the single instance lock, registers the app scheme and turns on the sandbox everywhere', () => {
+  it('takes the single instance lock, registers the app scheme, turns on the sandbox everywhere and speaks Chinese in Chromium\'s own controls', () => {
     expect(electron.app.requestSingleInstanceLock).toHaveBeenCalledTimes(1);
     expect(electron.app.quit).not.toHaveBeenCalled();
     expect(electron.protocol.registerSchemesAsPrivileged).toHaveBeenCalledTimes(1);
     expect(electron.app.enableSandbox).toHaveBeenCalledTimes(1);
+    expect(electron.app.commandLine.appendSwitch).toHaveBeenCalledWith('lang', 'zh-CN');
     // Nothing that needs a ready app has run yet.
     expect(electron.protocol.handle).not.toHaveBeenCalled();
     expect(FakeBrowserWindow.instances).toHaveLength(0);
