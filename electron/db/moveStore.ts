@@ -89,6 +89,10 @@ export interface MoveOptions {
  */
 export async function copyStoreTo(db: Database.Database, from: string, dir: string, options: MoveOptions = {}): Promise<string> {
   if (!path.isAbsolute(dir)) throw new AppError('validation', '请填写目标文件夹的完整路径（例如 D:\\督查数据）。', { field: 'targetDir' });
+  // Linux's virtual file systems never hold data, and a mkdir under /proc does not return at all.
+  if (process.platform !== 'win32' && /^\/(proc|sys|dev)(\/|$)/.test(path.resolve(dir))) {
+    throw new AppError('validation', `${dir} 是系统文件夹，不能存放数据文件，请换一个文件夹。`, { field: 'targetDir' });
+  }
   const to = path.join(dir, path.basename(from));
   if (path.resolve(to) === path.resolve(from)) throw new AppError('validation', '数据文件已经在这个文件夹中。', { field: 'targetDir' });
   if (fs.existsSync(to)) throw new AppError('conflict', `目标文件夹中已有数据文件 ${to}，为免覆盖，请换一个文件夹或先把它移走。`, { field: 'targetDir' });

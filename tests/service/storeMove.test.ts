@@ -141,6 +141,8 @@ describe('store.move', () => {
     expect((err as Error).message).not.toMatch(/ENOTDIR|EEXIST|ENOENT/);
 
     await expect(core.invoke('store.move', { targetDir: '相对/路径' })).rejects.toThrow(/完整路径/);
+    // Under /proc a mkdir would never return: refused by its place, at once.
+    await expect(core.invoke('store.move', { targetDir: '/proc/督查数据' })).rejects.toThrow('/proc/督查数据 是系统文件夹，不能存放数据文件，请换一个文件夹。');
     expect(core.storePath).toBe(from);
     expect(fs.existsSync(movedMarker(from))).toBe(false);
     expect((await core.invoke('plans.list', {})).length).toBe(1);
