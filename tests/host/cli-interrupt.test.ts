@@ -37,21 +37,27 @@ async function whenOpened(pid: number, file: string): Promise<void> {
   }
 }
 
+/** Runs the CLI with `args` and sends it Ctrl+C (SIGINT) once it has the store `db` open. */
+async function interrupted(db: string, ...args: string[]): Promise<{ stdout: string; stderr: string; code: number | null }> {
+  const child = spawn(process.execPath, [path.join(root, 'bin/duchagongzuotai.js'), ...args], { cwd: root });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  await whenOpened(child.pid!, db);
+  child.kill('SIGINT');
+  const code = await exited;
+  return { stdout, stderr, code };
+}
+
 describe('cli and Ctrl+C', () => {
   it('SIGINT in the middle of an import: 已中断, exit 130, nothing written', async () => {
     const db = path.join(tempDir(), '督查 数据', 'store.sqlite');
     expect(cli('seed', '--db', db).status).toBe(0);
     const before = cli('list', '--db', db, '--json').stdout;
 
-    const child = spawn(process.execPath, [path.join(root, 'bin/duchagongzuotai.js'), 'import', bigFile, '--db', db], { cwd: root });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-    await whenOpened(child.pid!, db);
-    child.kill('SIGINT');
-    const code = await exited;
+    const { stdout, stderr, code } = await interrupted(db, 'import', bigFile, '--db', db);
 
     expect(stderr).toBe('已中断（Ctrl+C），未做任何改动。\n');
     expect(stdout).toBe('');
@@ -64,15 +70,7 @@ describe('cli and Ctrl+C', () => {
 describe('cli and Ctrl+C while a write is under way', () => {
   it('SIGINT during seed: never half a sample; the message says which way it went', async () => {
     const db = path.join(tempDir(), '新 数据', 'store.sqlite');
-    const child = spawn(process.execPath, [path.join(root, 'bin/duchagongzuotai.js'), 'seed', '--db', db], { cwd: root });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-    await whenOpened(child.pid!, db);
-    child.kill('SIGINT');
-    const code = await exited;
+    const { stdout, stderr, code } = await interrupted(db, 'seed', '--db', db);
 
     const listed = cli('list', '--db', db, '--json');
     if (code === 0) {
