@@ -110,7 +110,9 @@ function damagedCopies(storePath: string): string[] {
 /** Opens the store and builds the service: the same core for Electron, the browser mode and the CLI. */
 export async function startCore(options: StartOptions): Promise<AppCore> {
   // A store moved to another folder (设置 › 数据文件夹) is opened where it went.
-  let storePath = followMoved(options.storePath);
+  // ':memory:' is a trial store (the CLI tries a file on it before opening --db): no folder to prepare or check.
+  const inMemory = options.storePath === ':memory:';
+  let storePath = inMemory ? options.storePath : followMoved(options.storePath);
   const nativeOptions = options.nativeBinding ? { nativeBinding: options.nativeBinding } : {};
   setNativeBinding(options.nativeBinding);
   assertNativeModule();
@@ -121,9 +123,9 @@ export async function startCore(options: StartOptions): Promise<AppCore> {
     warnings.push(message);
     console.error(`[start] ${message}`);
   };
-  const access = prepareDataFolder(storePath);
-  const readOnly = access.writable ? null : { folder: access.folder, reason: readOnlyMessage(access) };
-  let recovery = readOnly ? null : startCheck(storePath);
+  const access = inMemory ? null : prepareDataFolder(storePath);
+  const readOnly = !access || access.writable ? null : { folder: access.folder, reason: readOnlyMessage(access) };
+  let recovery = readOnly || inMemory ? null : startCheck(storePath);
   const ctx: ServiceContext = { db: null as unknown as Db, storePath };
 
   const open = async (): Promise<void> => {

@@ -146,6 +146,18 @@ describe('cli files that are not what the command reads', () => {
     expect(JSON.parse(imported.stdout)).toMatchObject({ year: 2023, candidates: 154 });
   });
 
+  it('a file is tried on a store in memory whatever folder the command is typed in, even one that cannot be written', () => {
+    // /sys cannot be written even by root: the trial store must not need the current folder at all.
+    const inSys = (...args: string[]) => spawnSync(process.execPath, [path.join(root, 'bin/duchagongzuotai.js'), ...args], { cwd: '/sys', encoding: 'utf8' });
+    const db = path.join(tempDir(), '报告 数据', 'store.sqlite');
+    const report = inSys('report', 'import', path.join(root, 'seeds/2023-政府工作报告.txt'), '--db', db, '--year', '2023', '--json');
+    expect(report.stderr).toBe('');
+    expect(JSON.parse(report.stdout)).toMatchObject({ year: 2023, candidates: 154 });
+    const preview = inSys('import', path.join(root, 'seeds/2023-三季度-一览表.xlsx'), '--db', seededStore(), '--dry-run', '--json');
+    expect(preview.stderr).toBe('');
+    expect(preview.status).toBe(0);
+  });
+
   it('a workbook that is not one is named once, without the place repeated after the message', () => {
     const file = path.join(tempDir(), '假的 表格.xlsx');
     fs.writeFileSync(file, '序号,内容\n1,测试\n');
