@@ -15,6 +15,9 @@ export function migrate(db: Database.Database, migrations = MIGRATIONS): { from:
   for (const m of migrations) {
     if (m.version <= from) continue;
     db.transaction(() => {
+      // Read again under the write lock: another process opening the same old store may have migrated it
+      // while this one waited for the lock.
+      if ((db.pragma('user_version', { simple: true }) as number) >= m.version) return;
       db.exec(m.sql);
       db.pragma(`user_version = ${m.version}`);
     })();

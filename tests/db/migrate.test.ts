@@ -1,10 +1,13 @@
 import Database from 'better-sqlite3';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openStore } from '../../electron/db/connection';
 import { migrate, SCHEMA_VERSION } from '../../electron/db/migrate';
 import { MIGRATIONS } from '../../electron/db/migrations';
 import { AppError } from '../../shared/errors';
+import { undoNewestMigration } from '../helpers/damage';
 import { tempStorePath } from '../helpers/store';
 
 describe('store migrations', () => {
@@ -13,6 +16,35 @@ describe('store migrations', () => {
     expect(versions).toEqual([...versions].sort((a, b) => a - b));
     expect(new Set(versions).size).toBe(versions.length);
   });
+
+  it('an old store opened by two processes at once is migrated once: the second, having waited, finds it done', async () => {
+    const file = tempStorePath();
+    const db = openStore(file);
+    const previous = undoNewestMigration(db, MIGRATIONS);
+    db.close();
+    const newest = MIGRATIONS[MIGRATIONS.length - 1]!;
+    // The other process: holds the write lock, migrates under it a moment later, and commits.
+    const script = `
+      const Database = require(${JSON.stringify(path.resolve(__dirname, '../../node_modules/better-sqlite3'))});
+      const db = new Database(process.argv[1]);
+      db.exec('BEGIN IMMEDIATE');
+      process.stdout.write('locked\\n');
+      setTimeout(() => {
+        db.exec(process.argv[2]);
+        db.pragma('user_version = ' + process.argv[3]);
+        db.exec('COMMIT');
+        db.close();
+      }, 800);`;
+    const other = spawn(process.execPath, ['-e', script, file, newest.sql, String(newest.version)], { stdio: ['ignore', 'pipe', 'inherit'] });
+    await new Promise((resolve) => other.stdout!.once('data', resolve));
+    const exited = new Promise((resolve) => other.once('exit', resolve));
+    // This one reads the old version, then waits for the lock while the other migrates.
+    const mine = openStore(file);
+    expect(mine.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    mine.close();
+    await exited;
+    expect(previous).toBeLessThan(SCHEMA_VERSION);
+  }, 30_000);
 
   it('creates a new store at the latest version with WAL and foreign keys', () => {
     const file = tempStorePath();
