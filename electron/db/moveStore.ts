@@ -161,7 +161,7 @@ export interface BackupsCopied {
  * takes its name, so that 数据备份 still lists them after a move. Best effort: the store has moved already,
  * and a backup that does not come along stays in the old folder, which the user is told.
  */
-export function copyBackups(fromDir: string, toDir: string): BackupsCopied {
+export async function copyBackups(fromDir: string, toDir: string): Promise<BackupsCopied> {
   const copied: string[] = [];
   if (path.resolve(fromDir) === path.resolve(toDir)) return { copied, problem: null };
   let names: string[];
@@ -181,9 +181,15 @@ export function copyBackups(fromDir: string, toDir: string): BackupsCopied {
         if (fs.statSync(target).size === fs.statSync(source).size) copied.push(name);
         continue;
       }
-      fs.copyFileSync(source, partial, fs.constants.COPYFILE_EXCL);
+      // Asynchronous: tens of backups onto a USB stick must not freeze the window (the main process) meanwhile.
+      await fs.promises.copyFile(source, partial, fs.constants.COPYFILE_EXCL);
       if (fs.statSync(partial).size !== fs.statSync(source).size) throw new AppError('io', `备份 ${name} 复制后大小不符`);
-      fsyncFile(partial);
+      const handle = await fs.promises.open(partial, 'r+');
+      try {
+        await handle.sync();
+      } finally {
+        await handle.close();
+      }
       fs.renameSync(partial, target);
       copied.push(name);
     } catch (err) {
@@ -203,7 +209,14 @@ export function copyBackups(fromDir: string, toDir: string): BackupsCopied {
 export function removeCopiedBackups(oldDir: string, newDir: string): number {
   if (path.resolve(oldDir) === path.resolve(newDir)) return 0;
   let removed = 0;
-  for (const name of backupNames(oldDir)) {
+  let names: string[];
+  try {
+    names = backupNames(oldDir);
+  } catch {
+    // The old folder cannot be read (a share gone, no permission): its backups stay, which is safe.
+    return 0;
+  }
+  for (const name of names) {
     const old = path.join(oldDir, name);
     const kept = path.join(newDir, name);
     try {

@@ -51,7 +51,7 @@ export async function moveStoreTo(ctx: ServiceContext, targetDir: string, switch
   // the store move with it, so that 数据备份 still lists them and the old folder can be emptied.
   let backups: BackupsCopied = { copied: [], problem: null };
   if (backupDir.trim() !== '') rememberBackupDir(to, backupDir);
-  else backups = copyBackups(localBackupDir(from), localBackupDir(to));
+  else backups = await copyBackups(localBackupDir(from), localBackupDir(to));
   appendChange(ctx.db, actorOf(ctx), {
     kind: 'store-move',
     entity: 'store',

@@ -91,6 +91,21 @@ describe('store.move', () => {
     core.close();
   }, 60_000);
 
+  it('an old 备份 folder that cannot be read does not stop the old file’s removal, nor its log entry', async () => {
+    const core = await openCore(undefined, true);
+    const from = core.storePath;
+    await core.invoke('backups.create', {});
+    await core.invoke('store.move', { targetDir: tempDir('ducha-move-') });
+    // The old folder's 备份 gone from reach (here: a file in its place, so it cannot be listed).
+    const oldDir = path.join(path.dirname(from), '备份');
+    fs.rmSync(oldDir, { recursive: true });
+    fs.writeFileSync(oldDir, 'x');
+    expect(await core.invoke('store.removeOld', {})).toEqual({ removed: from, backupsRemoved: 0 });
+    expect(fs.existsSync(from)).toBe(false);
+    expect(core.db.prepare("SELECT count(*) FROM change_log WHERE kind = 'store-remove-old'").pluck().get()).toBe(1);
+    core.close();
+  }, 60_000);
+
   it('a backup that cannot come along stays in the old folder, is named in a warning, and is not removed with the old file', async () => {
     const core = await openCore(undefined, true);
     await core.invoke('backups.create', {});
