@@ -15,7 +15,7 @@ import type { Command, Context, Session } from './command';
 import { backupText, noteText, periodText, reviewRows, reviewText, roundText, shownNotes, summaryText, targetsText } from './format';
 import { assertStoreExists, ensureStoreFolder, requireDb, writeOutput } from './store';
 import { REPORT_COMMANDS } from './reportCommands';
-import { newJobId, step } from './interrupt';
+import { atInterrupt, newJobId, step } from './interrupt';
 
 const PERIOD = { year: { type: 'string' }, quarter: { type: 'string' } } as const;
 
@@ -118,13 +118,19 @@ async function importCommand(c: Context): Promise<void> {
     const { scratchCopy } = await import('../host/dryRun');
     const copy = await scratchCopy(db);
     let scratch: Session | undefined;
+    const cleanUp = () => {
+      // Closed before the copy goes: Windows does not delete a file that is still open.
+      scratch?.core.close();
+      copy.remove();
+    };
+    // Ctrl+C ends the process without this finally: the copy of the store must not stay in the temp folder.
+    const forget = atInterrupt(cleanUp);
     try {
       scratch = await open(copy.path);
       printImport(c, await scratch.call('import.preview', request), null, skipped);
     } finally {
-      // Closed before the copy goes: Windows does not delete a file that is still open.
-      scratch?.core.close();
-      copy.remove();
+      forget();
+      cleanUp();
     }
     return;
   }
@@ -178,7 +184,13 @@ async function exportTemplates({ values, args, session, print, json }: Context):
   // The service hands every template over in one zip, as the app saves it; the CLI writes them one by one.
   const { default: JSZip } = await import('jszip');
   const entries = Object.values((await JSZip.loadAsync(Buffer.from(zip.data, 'base64'))).files).filter((e) => !e.dir);
-  for (const entry of entries) writeOutput(path.join(outDir, entry.name), await entry.async('nodebuffer'));
+  // Let finish once begun: Ctrl+C half-way would leave some units' templates and say nothing was written.
+  await step(
+    async () => {
+      for (const entry of entries) writeOutput(path.join(outDir, entry.name), await entry.async('nodebuffer'));
+    },
+    { writes: true },
+  );
   if (values.json) return json({ dir: path.resolve(outDir), files: entries.map((e) => e.name) });
   print(`已生成 ${entries.length} 个报送模板到 ${outDir}`);
 }

@@ -50,10 +50,28 @@ export async function step<T>(work: () => Promise<T>, options: { cancel?: () => 
   }
 }
 
+const cleanups = new Set<() => void>();
+
+/**
+ * Something to undo if Ctrl+C ends the process before the command's own `finally` can (a dry run's copy of
+ * the store in the temp folder). Returns the way to forget it once the command has cleaned up itself.
+ */
+export function atInterrupt(cleanup: () => void): () => void {
+  cleanups.add(cleanup);
+  return () => void cleanups.delete(cleanup);
+}
+
 /** The SIGINT handler; `exit` ends the process with the given code after the message is written. */
 export function onInterrupt(exit: (code: number) => void): void {
   const writing = [...running].filter((s) => s.writes);
   if (interrupted || writing.length === 0) {
+    for (const cleanup of cleanups) {
+      try {
+        cleanup();
+      } catch {
+        // The process ends anyway; what could not be removed is in the temp folder.
+      }
+    }
     process.stderr.write(`${INTERRUPTED_MESSAGE}\n`);
     exit(INTERRUPTED_EXIT);
     return;

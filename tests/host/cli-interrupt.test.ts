@@ -2,7 +2,7 @@
  * Ctrl+C during a long import from the CLI: the import stops (cancelled as the app's 取消 does), one Chinese
  * line says nothing was written, the exit code is 130, and the store holds exactly what it held before.
  */
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -19,10 +19,17 @@ beforeAll(async () => {
   await writeOverviewFile(bigFile, 5000);
 }, 120_000);
 
-/** Resolves once process `pid` has `file` open: the CLI has read the workbooks and opened the store. */
-async function whenOpened(pid: number, file: string): Promise<void> {
-  const fdDir = `/proc/${pid}/fd`;
-  for (;;) {
+/**
+ * Resolves once the CLI process has `file` open: it has read the workbooks and opened the store. Fails, not
+ * hangs, if the process ends first or never opens it.
+ */
+async function whenOpened(child: ChildProcess, file: string): Promise<void> {
+  const fdDir = `/proc/${child.pid}/fd`;
+  for (let i = 0; ; i++) {
+    if (child.exitCode !== null || i > 3000) {
+      child.kill('SIGKILL');
+      throw new Error(`the CLI ${child.exitCode === null ? 'did not open' : `ended (${child.exitCode}) before it opened`} ${file}`);
+    }
     const open = fs.existsSync(fdDir)
       ? fs.readdirSync(fdDir).some((fd) => {
           try {
@@ -45,7 +52,7 @@ async function interrupted(db: string, ...args: string[]): Promise<{ stdout: str
   child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
   child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  await whenOpened(child.pid!, db);
+  await whenOpened(child, db);
   child.kill('SIGINT');
   const code = await exited;
   return { stdout, stderr, code };
@@ -64,6 +71,26 @@ describe('cli and Ctrl+C', () => {
     expect(code).toBe(130);
     expect(cli('list', '--db', db, '--json').stdout).toBe(before);
     expect(cli('list', '--db', db, '--year', '2025').stderr).toMatch(/还没有2025年的责任目标/);
+  }, 60_000);
+});
+
+describe('cli and Ctrl+C during a dry run', () => {
+  it('the copy of the store the dry run previews against does not stay in the temp folder', async () => {
+    const db = path.join(tempDir(), '督查 数据', 'store.sqlite');
+    expect(cli('seed', '--db', db).status).toBe(0);
+    const tmp = tempDir('ducha-tmp-');
+    const child = spawn(process.execPath, [path.join(root, 'bin/duchagongzuotai.js'), 'import', bigFile, '--db', db, '--dry-run'], { cwd: root, env: { ...process.env, TMPDIR: tmp } });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    // Interrupted once the copy is in place, while the preview reads the big file.
+    const copied = () => fs.readdirSync(tmp).some((d) => d.startsWith('ducha-dry-run-') && fs.existsSync(path.join(tmp, d, 'store.sqlite')));
+    for (let i = 0; i < 3000 && !copied() && child.exitCode === null; i++) await new Promise((r) => setTimeout(r, 10));
+    expect(copied()).toBe(true);
+    child.kill('SIGINT');
+    expect(await exited).toBe(130);
+    expect(stderr).toBe('已中断（Ctrl+C），未做任何改动。\n');
+    expect(fs.readdirSync(tmp).filter((d) => d.startsWith('ducha-dry-run-'))).toEqual([]);
   }, 60_000);
 });
 
