@@ -3,6 +3,7 @@
  * imported through the folder picker and by a drop on the window (the rest of the folder named and
  * skipped), a download saying where it went, and the status bar.
  */
+import ExcelJS from 'exceljs';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -99,6 +100,44 @@ describe('folder import in the browser', () => {
     // The next unit's return, dropped on the preview itself, with the first unit's file sent again.
     await drop('[data-testid="import-preview"]', ['市商务局报送.xlsx', '市财政局报送.xlsx']);
     await expect.poll(files).toEqual(['市商务局报送.xlsx', '市财政局报送.xlsx']);
+    await importer.close();
+  });
+
+  it('files added to a preview keep the rows the user left out', async () => {
+    // The first unit's return reports target 39 behind: an update, which the user leaves out.
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(SEED);
+    wb.worksheets[0]!.eachRow((row) => {
+      if (row.getCell(8).value === 39) row.getCell(12).value = '前三季度，增加市级储备粮1.71万吨，其余推迟到明年一季度。';
+    });
+    const changed = Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
+    // The next unit's return holds other targets only (here: the table without 39).
+    const other = new ExcelJS.Workbook();
+    await other.xlsx.readFile(SEED);
+    const sheet = other.worksheets[0]!;
+    let row39 = 0;
+    sheet.eachRow((row, n) => {
+      if (row.getCell(8).value === 39) row39 = n;
+    });
+    sheet.spliceRows(row39, 1);
+    const others = Buffer.from(await other.xlsx.writeBuffer()).toString('base64');
+    const drop = (selector: string, name: string, data: string) =>
+      s.page.locator(selector).first().evaluate(
+        (target, [fileName, base64]) => {
+          const transfer = new DataTransfer();
+          transfer.items.add(new File([Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))], fileName));
+          target.dispatchEvent(new DragEvent('dragover', { bubbles: true, cancelable: true, dataTransfer: transfer }));
+          target.dispatchEvent(new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer: transfer }));
+        },
+        [name, data] as const,
+      );
+    await drop('[data-testid="overview-row"]', '市粮食局报送.xlsx', changed);
+    await importer.waitForPreview();
+    const update = s.page.locator('[data-testid="import-item"][data-serial="39"][data-status="updated"] input[type="checkbox"]');
+    await update.uncheck();
+    await drop('[data-testid="import-preview"]', '市商务局报送.xlsx', others);
+    await expect.poll(() => s.page.locator('[data-testid="import-preview"] .preview-head .muted').innerText()).toContain('市商务局报送.xlsx');
+    expect(await update.isChecked()).toBe(false);
     await importer.close();
   });
 

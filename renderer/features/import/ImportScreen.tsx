@@ -117,8 +117,11 @@ export function ImportScreen({ years, start, period, onClose, onImported }: Prop
         (p) => !controller.signal.aborted && setStage({ kind: 'reading', ...p }),
       );
       if (controller.signal.aborted) return;
-      setSkip(new Set());
-      setTake(new Set());
+      // Files added to a preview keep the choices made on the rows still there; a new reading starts afresh.
+      const still = new Set(result.items.map((i) => i.key));
+      const kept = (chosen: Set<string>) => (options.add ? new Set([...chosen].filter((k) => still.has(k))) : new Set<string>());
+      setSkip(kept);
+      setTake(kept);
       setYear(result.year);
       setQuarter(result.quarter);
       setStage({ kind: 'preview', preview: result });
