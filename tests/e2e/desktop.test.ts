@@ -79,7 +79,7 @@ describe('folder import in the browser', () => {
     await importer.close();
   });
 
-  it('a second drop while the preview is open joins its files; a file of the same name replaces the first', async () => {
+  it('a second drop while the preview is open joins its files; the same file dropped again is taken once', async () => {
     const seed = fs.readFileSync(SEED).toString('base64');
     const drop = (selector: string, names: string[]) =>
       s.page.locator(selector).first().evaluate(
@@ -99,7 +99,7 @@ describe('folder import in the browser', () => {
     expect(await files()).toEqual(['市财政局报送.xlsx']);
     // The next unit's return, dropped on the preview itself, with the first unit's file sent again.
     await drop('[data-testid="import-preview"]', ['市商务局报送.xlsx', '市财政局报送.xlsx']);
-    await expect.poll(files).toEqual(['市商务局报送.xlsx', '市财政局报送.xlsx']);
+    await expect.poll(files).toEqual(['市财政局报送.xlsx', '市商务局报送.xlsx']);
     await importer.close();
   });
 
@@ -138,6 +138,10 @@ describe('folder import in the browser', () => {
     await drop('[data-testid="import-preview"]', '市商务局报送.xlsx', others);
     await expect.poll(() => s.page.locator('[data-testid="import-preview"] .preview-head .muted').innerText()).toContain('市商务局报送.xlsx');
     expect(await update.isChecked()).toBe(false);
+    // Another file under a name already there is kept beside it, not in its place.
+    await drop('[data-testid="import-preview"]', '市粮食局报送.xlsx', others);
+    const names = async () => (await s.page.locator('[data-testid="import-preview"] .preview-head .muted').innerText()).split('；').map((f) => f.replace(/（.*$/, ''));
+    await expect.poll(names).toEqual(['市粮食局报送.xlsx', '市商务局报送.xlsx', '市粮食局报送.xlsx']);
     await importer.close();
   });
 

@@ -38,10 +38,14 @@ type Stage =
 
 const POLL_MS = 300;
 
-/** The files of a preview with more added; one of the same name is replaced by the one added. */
+/**
+ * The files of a preview with more added. The same file dropped again is taken once; a different file of the
+ * same name (two units' 报送模板.xlsx, or a unit's corrected return) is kept beside it, and the preview shows
+ * where they differ as conflicts, rather than one silently taking the other's place.
+ */
 function withAdded(files: ImportFile[], added: ImportFile[]): ImportFile[] {
-  const names = new Set(added.map((f) => f.name));
-  return [...files.filter((f) => !names.has(f.name)), ...added];
+  const held = new Set(files.map((f) => `${f.name}\u0000${f.data}`));
+  return [...files, ...added.filter((f) => !held.has(`${f.name}\u0000${f.data}`))];
 }
 
 /** Runs a long call under a job id, reporting the service's progress until it answers. */
@@ -158,7 +162,7 @@ export function ImportScreen({ years, start, period, onClose, onImported }: Prop
   useEffect(() => {
     // Opened by a drop on the window or by the 文件 menu, with what that brought. A later drop (or pick from
     // the menu) while the screen is open joins the files of the preview on screen: another unit's return
-    // arriving while the first is being checked. A file of the same name is taken as its newer version.
+    // arriving while the first is being checked.
     if (!start || handled.current === start) return;
     const first = handled.current === null;
     handled.current = start;
