@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../shared/errors';
+import { damagedCopies } from '../db/damagedCopies';
 import { fail } from './args';
 import type { Values } from './command';
 
@@ -18,27 +19,11 @@ export function assertStoreExists(db: string): void {
     stat = fs.statSync(db);
   } catch {
     // Missing, or below a file: either way there is no store at this path.
-    const kept = keptAsideDamaged(db);
+    // A command that met the damage set the store aside: say why the store that was there is gone.
+    const kept = damagedCopies(db)[0];
     fail(kept ? `数据文件不存在：${db}。此处原有的数据文件已损坏，已原样保存为 ${kept}；可用 restore --db ${db} 备份文件 从备份恢复。` : `数据文件不存在：${db}`);
   }
   if (stat.isDirectory()) fail(`数据文件路径是一个文件夹，不是数据文件：${db}`);
-}
-
-/**
- * The newest damaged store set aside at this path (`store.sqlite.damaged-20240101-120000`), as a command
- * that met the damage left it; null when there is none. Says why a store that was there is gone.
- */
-function keptAsideDamaged(db: string): string | null {
-  const prefix = `${path.basename(db)}.damaged-`;
-  let names: string[];
-  try {
-    names = fs.readdirSync(path.dirname(path.resolve(db)));
-  } catch {
-    return null;
-  }
-  // Companions (-wal, -shm) end in a letter; the timestamp sorts by time.
-  const kept = names.filter((n) => n.startsWith(prefix) && /\d$/.test(n)).sort();
-  return kept.length > 0 ? path.join(path.dirname(db), kept[kept.length - 1]!) : null;
 }
 
 /** The folder of a store about to be created (seed, import, restore): made when missing. */

@@ -12,6 +12,7 @@ import { databaseOptions, errorCode, setNativeBinding } from '../db/storeFiles';
 import { failureReason } from '../db/storeErrors';
 import { openReadOnlyCopy, prepareDataFolder, readOnlyMessage } from './dataFolder';
 import { followMoved } from '../db/moveStore';
+import { damagedCopies } from '../db/damagedCopies';
 import { moveStoreTo, removeOldStoreOf } from '../services/storeMove';
 import { readSettings } from '../db/repos/settings';
 import { SCHEMA_VERSION } from '../db/migrate';
@@ -92,19 +93,6 @@ function startCheck(storePath: string): RecoveryInfo | null {
   if (check.kind === 'empty' && newest === null) return null;
   const keptAs = quarantineDamaged(storePath);
   return { reason: check.reason, keptAs, backupDir: dir, newest };
-}
-
-/** Damaged stores set aside beside `storePath`, newest first (none in a folder not yet created). */
-function damagedCopies(storePath: string): string[] {
-  const dir = path.dirname(path.resolve(storePath));
-  const prefix = `${path.basename(storePath)}.damaged-`;
-  if (!fs.existsSync(dir)) return [];
-  return fs
-    .readdirSync(dir)
-    .filter((n) => n.startsWith(prefix) && !/-(wal|shm|journal)$/.test(n))
-    .sort()
-    .reverse()
-    .map((n) => path.join(dir, n));
 }
 
 /** Opens the store and builds the service: the same core for Electron, the browser mode and the CLI. */
