@@ -19,40 +19,47 @@ beforeAll(async () => {
   await writeOverviewFile(bigFile, 5000);
 }, 120_000);
 
-/**
- * Resolves once the CLI process has `file` open: it has read the workbooks and opened the store. Fails, not
- * hangs, if the process ends first or never opens it.
- */
-async function whenOpened(child: ChildProcess, file: string): Promise<void> {
-  const fdDir = `/proc/${child.pid}/fd`;
-  for (let i = 0; ; i++) {
+/** Waits until `ready()` holds; fails, not hangs, if the CLI ends first or never gets there. */
+async function until(child: ChildProcess, ready: () => boolean, what: string): Promise<void> {
+  for (let i = 0; !ready(); i++) {
     if (child.exitCode !== null || i > 3000) {
       child.kill('SIGKILL');
-      throw new Error(`the CLI ${child.exitCode === null ? 'did not open' : `ended (${child.exitCode}) before it opened`} ${file}`);
+      throw new Error(`the CLI ${child.exitCode === null ? 'never got to' : `ended (${child.exitCode}) before`} ${what}`);
     }
-    const open = fs.existsSync(fdDir)
-      ? fs.readdirSync(fdDir).some((fd) => {
-          try {
-            return fs.readlinkSync(path.join(fdDir, fd)) === file;
-          } catch {
-            return false;
-          }
-        })
-      : false;
-    if (open) return;
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
 }
 
-/** Runs the CLI with `args` and sends it Ctrl+C (SIGINT) once it has the store `db` open. */
-async function interrupted(db: string, ...args: string[]): Promise<{ stdout: string; stderr: string; code: number | null }> {
-  const child = spawn(process.execPath, [path.join(root, 'bin/duchagongzuotai.js'), ...args], { cwd: root });
+/** Whether the CLI process has `file` open: it has read the workbooks and opened the store. */
+function hasOpen(child: ChildProcess, file: string): boolean {
+  const fdDir = `/proc/${child.pid}/fd`;
+  if (!fs.existsSync(fdDir)) return false;
+  return fs.readdirSync(fdDir).some((fd) => {
+    try {
+      return fs.readlinkSync(path.join(fdDir, fd)) === file;
+    } catch {
+      return false;
+    }
+  });
+}
+
+/**
+ * Runs the CLI with `args` and sends it Ctrl+C (SIGINT) once `ready` holds (by default: it has the store `db`
+ * open).
+ */
+async function interrupted(
+  db: string,
+  args: string[],
+  options: { ready?: (child: ChildProcess) => boolean; env?: NodeJS.ProcessEnv } = {},
+): Promise<{ stdout: string; stderr: string; code: number | null }> {
+  const child = spawn(process.execPath, [path.join(root, 'bin/duchagongzuotai.js'), ...args], { cwd: root, env: options.env ?? process.env });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
   child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  await whenOpened(child, db);
+  const ready = options.ready ?? ((c: ChildProcess) => hasOpen(c, db));
+  await until(child, () => ready(child), 'the moment to interrupt it');
   child.kill('SIGINT');
   const code = await exited;
   return { stdout, stderr, code };
@@ -64,7 +71,7 @@ describe('cli and Ctrl+C', () => {
     expect(cli('seed', '--db', db).status).toBe(0);
     const before = cli('list', '--db', db, '--json').stdout;
 
-    const { stdout, stderr, code } = await interrupted(db, 'import', bigFile, '--db', db);
+    const { stdout, stderr, code } = await interrupted(db, ['import', bigFile, '--db', db]);
 
     expect(stderr).toBe('已中断（Ctrl+C），未做任何改动。\n');
     expect(stdout).toBe('');
@@ -79,16 +86,10 @@ describe('cli and Ctrl+C during a dry run', () => {
     const db = path.join(tempDir(), '督查 数据', 'store.sqlite');
     expect(cli('seed', '--db', db).status).toBe(0);
     const tmp = tempDir('ducha-tmp-');
-    const child = spawn(process.execPath, [path.join(root, 'bin/duchagongzuotai.js'), 'import', bigFile, '--db', db, '--dry-run'], { cwd: root, env: { ...process.env, TMPDIR: tmp } });
-    let stderr = '';
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
     // Interrupted once the copy is in place, while the preview reads the big file.
     const copied = () => fs.readdirSync(tmp).some((d) => d.startsWith('ducha-dry-run-') && fs.existsSync(path.join(tmp, d, 'store.sqlite')));
-    for (let i = 0; i < 3000 && !copied() && child.exitCode === null; i++) await new Promise((r) => setTimeout(r, 10));
-    expect(copied()).toBe(true);
-    child.kill('SIGINT');
-    expect(await exited).toBe(130);
+    const { stderr, code } = await interrupted(db, ['import', bigFile, '--db', db, '--dry-run'], { ready: copied, env: { ...process.env, TMPDIR: tmp } });
+    expect(code).toBe(130);
     expect(stderr).toBe('已中断（Ctrl+C），未做任何改动。\n');
     expect(fs.readdirSync(tmp).filter((d) => d.startsWith('ducha-dry-run-'))).toEqual([]);
   }, 60_000);
@@ -97,7 +98,7 @@ describe('cli and Ctrl+C during a dry run', () => {
 describe('cli and Ctrl+C while a write is under way', () => {
   it('SIGINT during seed: never half a sample; the message says which way it went', async () => {
     const db = path.join(tempDir(), '新 数据', 'store.sqlite');
-    const { stdout, stderr, code } = await interrupted(db, 'seed', '--db', db);
+    const { stdout, stderr, code } = await interrupted(db, ['seed', '--db', db]);
 
     const listed = cli('list', '--db', db, '--json');
     if (code === 0) {

@@ -111,13 +111,10 @@ export function DataFolderDialog({ onClose }: { onClose: () => void }) {
           onCancel={() => setConfirming(false)}
           onConfirm={() => {
             setConfirming(false);
-            api['store.removeOld']({}).then(
-              (r) => {
-                setRemoved(r);
-                void load();
-              },
-              (err: unknown) => setError(errorMessage(err)),
-            );
+            runOnce(api['store.removeOld']({}), (r) => {
+              setRemoved(r);
+              void load();
+            });
           }}
         />
       )}
