@@ -5,14 +5,15 @@
 # template as a unit's Excel/WPS would, renders exports to PDF and re-reads them as CSV; poppler-utils
 # (pdfinfo, pdftotext) reads the rendered pages back; chattr (e2fsprogs) makes a folder read-only even for
 # root, for the read-only data folder tests; Python's openpyxl and xlsxwriter write the workbooks other
-# programs write (tests/helpers/otherWriters.py), which the importer must read whole.
+# programs write (tests/helpers/otherWriters.py), which the importer must read whole; python-docx writes
+# the Word returns units send; LibreOffice Writer renders the .docx the office writes (通报, 督办通知) to PDF.
 # As root it installs directly; otherwise through sudo; without sudo it says what to install.
 set -euo pipefail
 
-packages=(chromium fonts-noto-cjk libreoffice-calc-nogui poppler-utils e2fsprogs python3-openpyxl python3-xlsxwriter)
+packages=(chromium fonts-noto-cjk libreoffice-calc-nogui libreoffice-writer-nogui poppler-utils e2fsprogs python3-openpyxl python3-xlsxwriter python3-docx)
 
 if ! command -v dpkg-query >/dev/null 2>&1 || ! command -v apt-get >/dev/null 2>&1; then
-  echo "本机不是 Debian 系统（没有 apt-get）。运行测试前请自行安装：Chromium 浏览器、Noto CJK 中文字体、LibreOffice Calc、poppler-utils（pdfinfo、pdftotext）、e2fsprogs（chattr）、Python 3 的 openpyxl 与 xlsxwriter。" >&2
+  echo "本机不是 Debian 系统（没有 apt-get）。运行测试前请自行安装：Chromium 浏览器、Noto CJK 中文字体、LibreOffice Calc 与 Writer、poppler-utils（pdfinfo、pdftotext）、e2fsprogs（chattr）、Python 3 的 openpyxl、xlsxwriter 与 python-docx。" >&2
   exit 1
 fi
 

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/store';
 
 const SCRIPT = path.resolve(__dirname, '../../scripts/install-test-deps.sh');
-const ALL = ['chromium', 'fonts-noto-cjk', 'libreoffice-calc-nogui', 'poppler-utils', 'e2fsprogs', 'python3-openpyxl', 'python3-xlsxwriter'];
+const ALL = ['chromium', 'fonts-noto-cjk', 'libreoffice-calc-nogui', 'libreoffice-writer-nogui', 'poppler-utils', 'e2fsprogs', 'python3-openpyxl', 'python3-xlsxwriter', 'python3-docx'];
 
 function run(options: { installed: string[]; uid: number; sudo: boolean; apt?: boolean }) {
   const bin = tempDir('deps-bin-');
@@ -37,7 +37,7 @@ describe('install-test-deps.sh', () => {
   it('as root: one apt-get update, then installs only what is missing', () => {
     const r = run({ installed: ['chromium', 'e2fsprogs', 'python3-xlsxwriter'], uid: 0, sudo: false });
     expect(r.status).toBe(0);
-    expect(r.calls).toEqual(['apt-get update -qq', 'apt-get install -y -qq --no-install-recommends fonts-noto-cjk libreoffice-calc-nogui poppler-utils python3-openpyxl']);
+    expect(r.calls).toEqual(['apt-get update -qq', 'apt-get install -y -qq --no-install-recommends fonts-noto-cjk libreoffice-calc-nogui libreoffice-writer-nogui poppler-utils python3-openpyxl python3-docx']);
   });
 
   it('not root: through sudo', () => {
@@ -50,7 +50,7 @@ describe('install-test-deps.sh', () => {
     const r = run({ installed: [], uid: 1000, sudo: false });
     expect(r.status).toBe(1);
     expect(r.calls).toEqual([]);
-    expect(r.stderr).toContain('缺少测试所需的系统软件包：chromium fonts-noto-cjk libreoffice-calc-nogui poppler-utils e2fsprogs python3-openpyxl python3-xlsxwriter');
+    expect(r.stderr).toContain('缺少测试所需的系统软件包：chromium fonts-noto-cjk libreoffice-calc-nogui libreoffice-writer-nogui poppler-utils e2fsprogs python3-openpyxl python3-xlsxwriter python3-docx');
     expect(r.stderr).toContain('请让管理员以 root 身份运行');
   });
 
