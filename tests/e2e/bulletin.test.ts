@@ -4,6 +4,7 @@
  * entered there is stored, one unit's notice comes from the review filtered by its unit, and the screen's
  * buttons stay in view at 1366×768.
  */
+import { AxeBuilder } from '@axe-core/playwright';
 import JSZip from 'jszip';
 import mammoth from 'mammoth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -39,6 +40,10 @@ describe('督查通报 and 督办通知 in the app', () => {
     const draft = await service((core) => core.invoke('bulletin.draft', { year: 2023, quarter: 3, date: '2023-10-20' }));
     expect(shown.find((p) => p.startsWith('从调度情况看'))).toContain(`滞后${draft.counts.statuses.behind}项`);
     expect(shown.filter((p) => /^\d+\.第\d+项：/.test(p))).toHaveLength(draft.lagging.length);
+    // The page holds all its text (none running out below it).
+    const pageBox = (await bulletin.draft().boundingBox())!;
+    const lastBox = (await bulletin.draft().locator('p').last().boundingBox())!;
+    expect(lastBox.y + lastBox.height).toBeLessThanOrEqual(pageBox.y + pageBox.height);
     const file = await bulletin.downloadOf('bulletin-save');
     expect(file.name).toBe('菏泽市2023年三季度责任目标督查通报（示例数据）.docx');
     const text = (await mammoth.extractRawText({ buffer: file.bytes })).value;
@@ -60,8 +65,11 @@ describe('督查通报 and 督办通知 in the app', () => {
     await expect.poll(() => service(async (core) => (await core.invoke('notices.list', { year: 2023, quarter: 3 })).find((n) => n.unit === units[0])?.repliedAt)).toBe(iso);
   });
 
-  it('at 1366×768 the preview\'s buttons are in view', async () => {
+  it('at 1366×768 the preview\'s buttons are in view, and axe-core finds nothing serious', async () => {
     await s.page.setViewportSize({ width: 1366, height: 768 });
+    const result = await new AxeBuilder({ page: s.page }).analyze();
+    expect(result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes[0]!.target.join(' ')}`)).toEqual([]);
+    if (process.env.UPDATE_SCREENSHOTS) await s.page.screenshot({ path: 'docs/screen-bulletin.png' });
     for (const id of ['bulletin-save', 'notices-all', 'bulletin-date']) {
       const box = (await s.page.getByTestId(id).boundingBox())!;
       expect(box.x + box.width, id).toBeLessThanOrEqual(1366);
@@ -80,5 +88,16 @@ describe('督查通报 and 督办通知 in the app', () => {
     expect((await mammoth.extractRawText({ buffer: file.bytes })).value).toContain('市妇联：');
     await expect.poll(() => s.page.getByTestId('notice-message').textContent()).toContain('已生成市妇联的督办通知（第21项）');
     expect(await service(async (core) => (await core.invoke('notices.list', { year: 2023, quarter: 3 })).length)).toBe(before + 1);
+  });
+
+  it('the wording of 设置 shapes the draft', async () => {
+    await s.page.getByTestId('review-screen').getByRole('button', { name: '关闭' }).first().click();
+    await s.page.getByRole('button', { name: '设置' }).click();
+    await s.page.getByTestId('wording-office').fill('市政府督查室');
+    await s.page.getByTestId('settings-save').click();
+    await s.page.getByTestId('settings-form').waitFor({ state: 'detached' });
+    await bulletin.open();
+    await expect.poll(async () => (await bulletin.paragraphs()).at(-2)).toBe('市政府督查室');
+    await bulletin.close();
   });
 });
