@@ -5,10 +5,13 @@
  * buttons stay in view at 1366×768.
  */
 import { AxeBuilder } from '@axe-core/playwright';
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
 import JSZip from 'jszip';
 import mammoth from 'mammoth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openCore, tempStorePath } from '../helpers/store';
+import { openCore, tempDir, tempStorePath } from '../helpers/store';
 import { openSession, type Session } from './app';
 import { BulletinPage } from './pages/bulletinPage';
 
@@ -48,6 +51,25 @@ describe('督查通报 and 督办通知 in the app', () => {
     expect(file.name).toBe('菏泽市2023年三季度责任目标督查通报（示例数据）.docx');
     const text = (await mammoth.extractRawText({ buffer: file.bytes })).value;
     expect(text.split('\n').map((l) => l.trim()).filter((l) => l !== '')).toEqual(shown);
+  });
+
+  it('prints on A4 pages in the document\'s margins, each numbered — n —, the list and the buttons left out', async () => {
+    const file = path.join(tempDir(), 'bulletin.pdf');
+    await s.page.emulateMedia({ media: 'print' });
+    fs.writeFileSync(file, await s.page.pdf({ preferCSSPageSize: true }));
+    await s.page.emulateMedia({ media: 'screen' });
+    const info = spawnSync('pdfinfo', [file], { encoding: 'utf8' }).stdout;
+    // A4: 595 × 842 pt (Skia writes the size without a paper name).
+    expect(/Page size:\s+([\d.]+) x ([\d.]+) pts/.exec(info)!.slice(1, 3).map((v) => Math.round(Number(v)))).toEqual([595, 842]);
+    const pages = Number(/Pages:\s+(\d+)/.exec(info)![1]);
+    expect(pages).toBeGreaterThan(1);
+    const text = spawnSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).stdout.split('\f').slice(0, pages);
+    text.forEach((page, i) => expect(page.replace(/\s/g, '')).toContain(`—${i + 1}—`));
+    const all = text.join('').replace(/\s/g, '');
+    expect(all).toContain('关于2023年《政府工作报告》责任目标三季度推进情况的督查通报');
+    expect(all).toContain('2023年10月20日');
+    expect(all).not.toContain('保存为Word');
+    expect(all).not.toContain('已发督办通知');
   });
 
   it('notices for every lagging unit come as one zip, are listed, and take a reply date', async () => {
@@ -98,6 +120,9 @@ describe('督查通报 and 督办通知 in the app', () => {
     await s.page.getByTestId('settings-form').waitFor({ state: 'detached' });
     await bulletin.open();
     await expect.poll(async () => (await bulletin.paragraphs()).at(-2)).toBe('市政府督查室');
-    await bulletin.close();
+    // Esc closes the preview only, back to 调度评估.
+    await s.page.keyboard.press('Escape');
+    await bulletin.root().waitFor({ state: 'detached' });
+    expect(await s.page.getByTestId('review-screen').isVisible()).toBe(true);
   });
 });

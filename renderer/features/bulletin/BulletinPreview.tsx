@@ -4,6 +4,7 @@
  * unit with the list of those sent and their replies.
  */
 import { useEffect, useState } from 'react';
+import { createPortal } from 'react-dom';
 import type { BulletinDraftInfo } from '../../../shared/contract';
 import { quarterLabel, type Quarter } from '../../../shared/domain';
 import { api, errorMessage } from '../../api';
@@ -37,7 +38,9 @@ export function BulletinPreview({ year, quarter, onClose }: { year: number; quar
     ).finally(() => setBusy(false));
   };
   const units = draft ? [...new Set(draft.lagging.flatMap((e) => e.units))] : [];
-  return (
+  // Outside the app's tree (a portal into <body>), so that printing can leave the whole app out and let the
+  // pages flow: inside the review's fixed, full-window layout only the first page would print.
+  return createPortal(
     <FocusLock onEscape={onClose}>
       <div className="bulletin-screen" tabIndex={-1} role="dialog" aria-modal="true" aria-label="督查通报" data-testid="bulletin-preview">
         <header className="review-head bulletin-head">
@@ -88,6 +91,7 @@ export function BulletinPreview({ year, quarter, onClose }: { year: number; quar
           <NoticesList year={year} quarter={quarter} refresh={issued} />
         </div>
       </div>
-    </FocusLock>
+    </FocusLock>,
+    document.body,
   );
 }
