@@ -29,7 +29,7 @@ function rateWording(q: Quantity): string {
 export function figureOf(goal: Quantity, actual: Quantity, pace: number | null): string {
   if (goal.kind === 'amount') {
     if (goal.comparator === 'at-most') {
-      return actual.baseValue <= goal.baseValue ? `${formatAmount(actual)}，在目标${formatGoal(goal)}以内` : `${formatAmount(actual)}，超出目标${formatGoal(goal)}`;
+      return actual.baseValue <= goal.baseValue ? `${formatAmount(actual)}，在目标${formatGoal(goal)}` : `${formatAmount(actual)}，超出目标上限${formatAmount(goal)}`;
     }
     const share = goal.baseValue === 0 ? 1 : actual.baseValue / goal.baseValue;
     const head = `完成${formatAmount(actual)}，为目标${formatGoal(goal)}的${formatPercent(share)}`;
@@ -41,7 +41,7 @@ export function figureOf(goal: Quantity, actual: Quantity, pace: number | null):
   const a = signedRate(actual);
   const g = signedRate(goal);
   const said = rateWording(actual);
-  if (goal.comparator === 'at-most') return a <= g ? `${said}，在目标${formatGoal(goal)}以内` : `${said}，高于目标上限${points(a - g)}个百分点`;
+  if (goal.comparator === 'at-most') return a <= g ? `${said}，在目标${formatGoal(goal)}` : `${said}，高于目标上限${points(a - g)}个百分点`;
   if (a >= g) return `${said}，达到目标`;
   return `${said}，低于目标${points(g - a)}个百分点`;
 }
