@@ -112,6 +112,22 @@ describe('督查通报 and 督办通知 in the app', () => {
     expect(await service(async (core) => (await core.invoke('notices.list', { year: 2023, quarter: 3 })).length)).toBe(before + 1);
   });
 
+  it('a notice from meeting mode for the item on screen, its decision in it', async () => {
+    await s.page.getByTestId('meeting-start').click();
+    const meeting = s.page.getByTestId('meeting-page');
+    await meeting.waitFor();
+    const serial = Number(await meeting.getAttribute('data-serial'));
+    await s.page.locator('.meeting textarea').first().fill('请于10月底前说明滞后原因');
+    const unit = (await s.page.getByTestId('meeting-notice').first().textContent())!.replace('督办通知：', '');
+    const file = await bulletin.downloadOf('meeting-notice');
+    expect(file.name).toBe(`督办通知_${unit}_2023年三季度（示例数据）.docx`);
+    const text = (await mammoth.extractRawText({ buffer: file.bytes })).value;
+    expect(text).toMatch(new RegExp(`第${serial}项：.*督办意见：请于10月底前说明滞后原因`));
+    await expect.poll(() => s.page.getByTestId('meeting-notice-message').textContent()).toContain(`已生成${unit}的督办通知`);
+    await s.page.keyboard.press('Escape');
+    await meeting.waitFor({ state: 'detached' });
+  });
+
   it('the wording of 设置 shapes the draft', async () => {
     await s.page.getByTestId('review-screen').getByRole('button', { name: '关闭' }).first().click();
     await s.page.getByRole('button', { name: '设置' }).click();
