@@ -54,7 +54,7 @@ export const DEFAULT_BULLETIN_WORDING: Readonly<BulletinWording> = Object.freeze
   missingReturns: '截至通报时仍未报送的单位：{未报单位}。',
   notReported: '未报送完成情况的责任目标：{未报目标}。',
   copied: '完成情况照搬上季度内容的：{照抄单位}。',
-  disciplineNone: '各责任单位均按时报送完成情况，未发现照搬上季度内容的情况。',
+  disciplineNone: '各责任目标均已报送完成情况，未发现逾期报送、漏报或照搬上季度内容的情况。',
   nextSteps: [
     '（一）压紧压实工作责任。各责任单位要对照责任目标逐项梳理推进情况，对进度滞后的目标认真分析原因，制定针对性措施，明确完成时限，确保按期完成。',
     '（二）强化跟踪督办。{发文单位}将对滞后目标实行清单化管理，跟踪督办、定期通报，对整改不力的提请市政府约谈。',
