@@ -256,4 +256,11 @@ describe('督办通知', () => {
     const log = core.db.prepare("SELECT before_json, after_json FROM change_log WHERE kind = 'notice-reply'").all() as { before_json: string; after_json: string }[];
     expect(log.map((r) => [JSON.parse(r.before_json).repliedAt, JSON.parse(r.after_json).repliedAt])).toEqual([[null, today]]);
   });
+
+  it('go with their year when the sample data is removed', async () => {
+    const core = await store(true);
+    await core.invoke('notices.issue', { year: 2023, quarter: 3 });
+    await core.invoke('sample.remove', { year: 2023 });
+    expect(core.db.prepare('SELECT count(*) FROM supervision_notices').pluck().get()).toBe(0);
+  });
 });
