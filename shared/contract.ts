@@ -4,6 +4,7 @@
  * schemas before the service sees them.
  */
 import { z } from 'zod';
+import { BULLETIN_WORDING_KEYS, type BulletinWording } from './bulletin/wording';
 
 /** The longest text a field takes: Excel's own cell limit is 32,767 characters. */
 export const MAX_CELL_TEXT = 20_000;
@@ -154,6 +155,11 @@ export const changeEntrySchema = z.object({
 export const paperSizeSchema = z.enum(['A3', 'A4']);
 export const overviewLayoutSchema = z.enum(['single', 'two-block']);
 
+/** BULLETIN (issue 19): every template of shared/bulletin/wording.ts, each a text with placeholders. */
+export const bulletinWordingSchema = z.object(
+  Object.fromEntries(BULLETIN_WORDING_KEYS.map((k) => [k, z.string().max(4000, '模板不能超过4000个字')])) as Record<keyof BulletinWording, z.ZodString>,
+);
+
 export const settingsSchema = z.object({
   userName: z.string().max(50),
   city: z.string().max(50),
@@ -182,6 +188,9 @@ export const settingsSchema = z.object({
   /** Rotation: the newest N backups, plus the newest of each month for M months. */
   backupKeepLast: z.number().int('备份份数应为整数').min(1, '至少保留1份备份').max(200, '最多保留200份备份'),
   backupKeepMonthly: z.number().int('月数应为整数').min(0, '每月一份的月数应在0至120之间').max(120, '每月一份的月数应在0至120之间'),
+  // BULLETIN (issue 19): the wording of the 督查通报 and 督办通知, and the days a unit has to reply.
+  bulletinWording: bulletinWordingSchema,
+  noticeReplyDays: z.number().int('回复天数应为整数').min(1, '回复期限应在1至60天之间').max(60, '回复期限应在1至60天之间'),
 });
 
 const backupCountsSchema = z.object({
@@ -479,6 +488,48 @@ export const reviewSchema = z.object({
   byLeader: z.array(reviewGroupSchema),
   byUnit: z.array(reviewGroupSchema),
   bySection: z.array(reviewGroupSchema),
+});
+
+// BULLETIN (issue 19)
+const bulletinRequest = z.object({ year: yearSchema, quarter: quarterSchema, date: dateSchema.optional() }).strict();
+const draftBlockSchema = z.object({ kind: z.enum(['title', 'recipients', 'heading1', 'heading2', 'paragraph', 'signature', 'date']), text: z.string(), lead: z.string().optional() });
+const laggingEntrySchema = z.object({
+  targetId: idSchema,
+  serial: z.number().int(),
+  content: z.string(),
+  status: reviewStatusSchema,
+  contradiction: z.boolean(),
+  units: z.array(z.string()),
+  figures: z.string(),
+  reason: z.string(),
+  note: z.string(),
+});
+export const bulletinDraftSchema = z.object({
+  fileName: z.string(),
+  blocks: z.array(draftBlockSchema),
+  year: yearSchema,
+  quarter: quarterSchema,
+  counts: countsSchema,
+  lagging: z.array(laggingEntrySchema),
+  discipline: z.object({
+    late: z.array(z.object({ owner: z.string(), days: z.number().int() })),
+    missing: z.array(z.string()),
+    notReported: z.array(z.object({ serial: z.number().int(), units: z.array(z.string()) })),
+    copied: z.array(z.object({ unit: z.string(), serials: z.array(z.number().int()) })),
+  }),
+});
+export const noticeSchema = z.object({
+  id: idSchema,
+  quarter: quarterSchema,
+  unit: z.string(),
+  targetIds: z.array(idSchema),
+  serials: z.array(z.number().int()),
+  issuedAt: z.string(),
+  /** YYYY-MM-DD. */
+  replyDue: z.string(),
+  repliedAt: z.string().nullable(),
+  /** Replied after the due date, or not replied and the date passed. */
+  late: z.boolean(),
 });
 
 // work report
@@ -840,6 +891,20 @@ export const methods = {
     input: z.object({ signature: z.string().regex(/^[0-9a-f]{16}$/, '表头特征无效'), mapping: fileColumnMappingSchema }).strict(),
     output: z.object({ signature: z.string(), mapping: fileColumnMappingSchema }),
   },
+  // BULLETIN (issue 19): the quarter's 督查通报 (draft for the preview, .docx) and the 督办通知 to lagging units.
+  'bulletin.draft': { input: bulletinRequest, output: bulletinDraftSchema },
+  'bulletin.export': {
+    input: bulletinRequest,
+    output: z.object({ fileName: z.string(), data: z.string(), targets: z.number().int(), lagging: z.array(z.number().int()) }),
+  },
+  /** One unit's notice (.docx), or every lagging unit's (a zip); each recorded and logged. */
+  'notices.issue': {
+    input: z.object({ year: yearSchema, quarter: quarterSchema, unit: nameSchema.optional(), date: dateSchema.optional(), replyDue: dateSchema.optional() }).strict(),
+    output: z.object({ fileName: z.string(), data: z.string(), notices: z.array(noticeSchema) }),
+  },
+  'notices.list': { input: z.object({ year: yearSchema, quarter: quarterSchema }).strict(), output: z.array(noticeSchema) },
+  /** The day the unit replied (null: not yet). */
+  'notices.reply': { input: z.object({ id: idSchema, repliedAt: dateSchema.nullable() }).strict(), output: noticeSchema },
 } as const;
 
 export type Methods = typeof methods;
@@ -883,6 +948,8 @@ export type ReviewGroup = z.infer<typeof reviewGroupSchema>;
 export type QuarterLockInfo = z.infer<typeof quarterLockSchema>;
 export type RoundOwner = z.infer<typeof roundOwnerSchema>;
 export type ColumnMappings = z.infer<typeof columnMappingSchema>;
+export type BulletinDraftInfo = z.infer<typeof bulletinDraftSchema>;
+export type NoticeInfo = z.infer<typeof noticeSchema>;
 
 export const METHOD_NAMES = Object.keys(methods) as MethodName[];
 
@@ -927,6 +994,10 @@ export const NON_WRITING_METHODS: ReadonlySet<MethodName> = new Set<MethodName>(
   'app.status',
   'app.startState',
   'returns.forTarget',
+  // BULLETIN (issue 19): drafts and the bulletin's file; issuing notices and replies write.
+  'bulletin.draft',
+  'bulletin.export',
+  'notices.list',
 ]);
 
 export const WRITING_METHODS: readonly MethodName[] = METHOD_NAMES.filter((m) => !NON_WRITING_METHODS.has(m));

@@ -11,6 +11,12 @@ export function quarterLabel(q: Quarter): string {
   return QUARTER_LABELS[q - 1]!;
 }
 
+/** 2023-10-20 → 2023年10月20日, as dates are written on official documents. */
+export function chineseDate(iso: string): string {
+  const [y, m, d] = iso.split('-').map(Number);
+  return `${y}年${m}月${d}日`;
+}
+
 /** 是 / 否 / 基本; null means not reported (blank). The original wording is kept beside it. */
 export type OnSchedule = 'yes' | 'no' | 'basic';
 export const ON_SCHEDULE_LABELS: Record<OnSchedule, string> = { yes: '是', no: '否', basic: '基本' };

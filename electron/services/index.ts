@@ -26,6 +26,7 @@ import * as workReport from './report';
 import { storeStatus } from './status';
 import { markWelcomeSeen, removeSample, startState, type StartFacts } from './firstStart';
 import { oldStoreOf, type StoreMoved } from './storeMove';
+import { exportBulletin, getBulletinDraft, issueNotices, listNotices, recordReply } from './bulletin';
 
 export const APP_VERSION = '0.1.0';
 
@@ -145,5 +146,11 @@ export function createHandlers(ctx: ServiceContext, host: HostOps): Handlers {
     'store.removeOld': () => host.removeOld(),
     // Importer (issue 13)
     'import.rememberMapping': (input) => rememberMapping(ctx, input.signature, input.mapping),
+    // BULLETIN (issue 19)
+    'bulletin.draft': (input) => getBulletinDraft(ctx, input),
+    'bulletin.export': (input) => exportBulletin(ctx, input),
+    'notices.issue': (input) => issueNotices(ctx, input),
+    'notices.list': (input) => listNotices(ctx, input.year, input.quarter),
+    'notices.reply': (input) => recordReply(ctx, input.id, input.repliedAt),
   };
 }

@@ -14,7 +14,7 @@
  */
 import crypto from 'node:crypto';
 import type { QuarterLockInfo, Target } from '../../shared/contract';
-import { quarterLabel, type Quarter } from '../../shared/domain';
+import { chineseDate, quarterLabel, type Quarter } from '../../shared/domain';
 import { AppError } from '../../shared/errors';
 import { appendChange } from '../db/repos/changeLog';
 import { stmt } from '../db/connection';
@@ -33,11 +33,7 @@ export function publishedOn(ctx: ServiceContext, year: number, quarter: Quarter)
   return quarterLocks(ctx, year).find((l) => l.quarter === quarter)?.publishedOn ?? null;
 }
 
-/** 2023-10-20 → 2023年10月20日, as dates are written on official documents. */
-export function chineseDate(iso: string): string {
-  const [y, m, d] = iso.split('-').map(Number);
-  return `${y}年${m}月${d}日`;
-}
+export { chineseDate } from '../../shared/domain';
 
 export function publishQuarter(ctx: ServiceContext, year: number, quarter: Quarter, date: string): QuarterLockInfo[] {
   const plan = requirePlan(ctx, year);

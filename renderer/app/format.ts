@@ -60,6 +60,8 @@ export const CHANGE_KIND_LABELS: Record<string, string> = {
   publish: '发布并锁定',
   unlock: '解除锁定',
   restore: '从备份恢复',
+  'notice-issue': '发出督办通知',
+  'notice-reply': '登记督办回复',
 };
 
 /** What 完成时限 usually says, offered as suggestions (any text is accepted). */

@@ -99,6 +99,12 @@ const CALLS: Record<string, (core: Core) => Promise<unknown>> = {
   },
   // A column mapping remembered for files whose header has this shape.
   'import.rememberMapping': (core) => core.invoke('import.rememberMapping', { signature: '0123456789abcdef', mapping: { E: 'progress', H: 'ignore' } }),
+  // BULLETIN (issue 19): notices issued to the lagging units, and a unit's reply.
+  'notices.issue': (core) => core.invoke('notices.issue', { year: 2023, quarter: 3 }),
+  'notices.reply': async (core) => {
+    const { notices } = await core.invoke('notices.issue', { year: 2023, quarter: 3, unit: '市妇联' });
+    return core.invoke('notices.reply', { id: notices[0]!.id, repliedAt: new Date().toISOString().slice(0, 10) });
+  },
 };
 
 /** One real call per method declared non-writing: each must leave the store as it was. */
@@ -134,6 +140,9 @@ const READS: Record<string, (core: Core) => Promise<unknown>> = {
   'app.status': (core) => core.invoke('app.status', {}),
   'returns.forTarget': (core) => core.invoke('returns.forTarget', { targetId: idOf(core, 26) }),
   'app.startState': (core) => core.invoke('app.startState', {}),
+  'bulletin.draft': (core) => core.invoke('bulletin.draft', { year: 2023, quarter: 3 }),
+  'bulletin.export': (core) => core.invoke('bulletin.export', { year: 2023, quarter: 3 }),
+  'notices.list': (core) => core.invoke('notices.list', { year: 2023, quarter: 3 }),
 };
 
 interface LogRow {

@@ -106,6 +106,9 @@ describe('a locked quarter against every write path', () => {
     await core.invoke('review.saveNote', { targetId: id16, quarter: 3, note: '请市商务局说明' });
     const unit = t26.assignments[0]!.leadUnits[0]!;
     await core.invoke('units.addAlias', { unit, alias: `${unit}（简称）` });
+    // 督办通知 and a unit's reply date are not in the table.
+    const { notices } = await core.invoke('notices.issue', { year: 2023, quarter: 3 });
+    await core.invoke('notices.reply', { id: notices[0]!.id, repliedAt: new Date().toISOString().slice(0, 10) });
     // Reordering lines changes no cell of the table's content.
     await core.invoke('targets.saveAssignments', { targetId: id26, assignments: [...lines].reverse() });
     await core.invoke('targets.saveAssignments', { targetId: id26, assignments: lines });

@@ -1,6 +1,7 @@
 import os from 'node:os';
 import { settingsSchema, type Settings } from '../../../shared/contract';
 import { DEFAULT_WORDING } from '../../../shared/wording';
+import { DEFAULT_BULLETIN_WORDING } from '../../../shared/bulletin/wording';
 import { DEFAULT_THRESHOLDS } from '../../../shared/review/compare';
 import { DEFAULT_ROTATION } from '../backup';
 import { stmt, type Db } from '../connection';
@@ -31,6 +32,8 @@ function defaults(): Settings {
     backupDir: '',
     backupKeepLast: DEFAULT_ROTATION.keepLast,
     backupKeepMonthly: DEFAULT_ROTATION.keepMonthly,
+    bulletinWording: { ...DEFAULT_BULLETIN_WORDING },
+    noticeReplyDays: 10,
   };
 }
 

@@ -11,6 +11,7 @@ import { meetingItems, type MeetingEntry } from '../../../shared/review/meeting'
 import { api, errorMessage } from '../../api';
 import { FocusLock } from '../../components/FocusLock';
 import { ActualChecks } from './ActualChecks';
+import { issueNotices } from '../bulletin/notices';
 import { Highlight } from './Highlight';
 import { LightTrail } from './LightHistory';
 import { FLAG_LABELS, LIGHT_LABELS, STATUS_LABELS } from './labels';
@@ -112,11 +113,23 @@ export function MeetingMode({ review, start, onClose, onNoteSaved }: { review: R
     return () => window.clearInterval(t);
   }, [index]);
 
-  const saveNote = (targetId: number) => {
+  const saveNote = (targetId: number): Promise<void> => {
     const note = notes.get(targetId) ?? '';
-    if (note === saved.current.get(targetId)) return;
+    if (note === saved.current.get(targetId)) return Promise.resolve();
     saved.current.set(targetId, note);
-    api['review.saveNote']({ targetId, quarter: review.quarter, note }).then(onNoteSaved, (err: unknown) => setError(errorMessage(err)));
+    return api['review.saveNote']({ targetId, quarter: review.quarter, note }).then(onNoteSaved, (err: unknown) => setError(errorMessage(err)));
+  };
+  // The units a 督办通知 for this item goes to: the lead units of its lagging lines.
+  const noticeUnits = entry
+    ? [...new Set(entry.item.lines.filter((l) => l.status === 'behind' || l.flags.includes('contradiction')).flatMap((l) => l.leadUnits))]
+    : [];
+  const [noticeMessage, setNoticeMessage] = useState<string | null>(null);
+  const notice = (unit: string) => {
+    setNoticeMessage(null);
+    // The decision just typed goes into the notice: saved first.
+    void saveNote(entry!.item.targetId)
+      .then(() => issueNotices(review.year, review.quarter, unit))
+      .then((r) => setNoticeMessage(`已生成${unit}的督办通知（第${r.notices[0]!.serials.join('、')}项）`), (err: unknown) => setError(errorMessage(err)));
   };
 
   const go = (next: number) => {
@@ -201,6 +214,16 @@ export function MeetingMode({ review, start, onClose, onNoteSaved }: { review: R
         <button type="button" className="secondary" onClick={() => go(index + 1)} disabled={index >= entries.length - 1}>
           下一项
         </button>
+        {noticeMessage && (
+          <span className="meeting-typed" role="status" data-testid="meeting-notice-message">
+            {noticeMessage}
+          </span>
+        )}
+        {noticeUnits.map((unit) => (
+          <button key={unit} type="button" className="secondary" data-testid="meeting-notice" onClick={() => notice(unit)}>
+            督办通知：{unit}
+          </button>
+        ))}
         <button type="button" className="secondary" onClick={() => window.print()}>
           打印全部
         </button>

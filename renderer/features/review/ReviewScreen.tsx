@@ -14,6 +14,8 @@ import { RedSince } from './LightHistory';
 import { FLAG_LABELS, LIGHT_LABELS, LIGHT_ORDER, STATUS_LABELS, STATUS_ORDER, type Light, type Status } from './labels';
 import { FocusLock } from '../../components/FocusLock';
 import { MeetingMode } from './MeetingMode';
+import { BulletinPreview } from '../bulletin/BulletinPreview';
+import { issueNotices } from '../bulletin/notices';
 import { Legend, PatternDefs, StatusBars } from './StatusBars';
 
 interface Filter {
@@ -58,6 +60,8 @@ export function ReviewScreen({ year, quarter, sections, onClose }: { year: numbe
   const [filter, setFilter] = useState<Filter>({});
   const [sort, setSort] = useState<{ key: SortKey; desc: boolean }>({ key: 'light', desc: false });
   const [meeting, setMeeting] = useState<number | null>(null);
+  const [bulletin, setBulletin] = useState(false);
+  const [noticeMessage, setNoticeMessage] = useState<string | null>(null);
 
   const load = useCallback(() => api['review.get']({ year, quarter }).then(setReview, (err: unknown) => setError(errorMessage(err))), [year, quarter]);
   useEffect(() => {
@@ -104,6 +108,9 @@ export function ReviewScreen({ year, quarter, sections, onClose }: { year: numbe
         <span className="spacer" />
         <button type="button" data-testid="meeting-start" disabled={!review} onClick={() => setMeeting(0)}>
           会议模式
+        </button>
+        <button type="button" className="secondary" data-testid="bulletin-open" disabled={!review} onClick={() => setBulletin(true)}>
+          督查通报
         </button>
         <button
           type="button"
@@ -169,6 +176,26 @@ export function ReviewScreen({ year, quarter, sections, onClose }: { year: numbe
                   清除条件
                 </button>
               )}
+              {filter.unit && rows.some((i) => i.lines.some((l) => l.leadUnits.includes(filter.unit!) && (l.status === 'behind' || l.flags.includes('contradiction')))) && (
+                <button
+                  type="button"
+                  className="secondary"
+                  data-testid="notice-unit"
+                  onClick={() =>
+                    issueNotices(year, quarter, filter.unit).then(
+                      (r) => setNoticeMessage(`已生成${filter.unit}的督办通知（第${r.notices[0]!.serials.join('、')}项），已记入督办记录。`),
+                      (err: unknown) => setError(errorMessage(err)),
+                    )
+                  }
+                >
+                  给{filter.unit}发督办通知
+                </button>
+              )}
+              {noticeMessage && (
+                <span role="status" className="muted" data-testid="notice-message">
+                  {noticeMessage}
+                </span>
+              )}
             </div>
             <table className="review-table" data-testid="review-table">
               <thead>
@@ -215,6 +242,7 @@ export function ReviewScreen({ year, quarter, sections, onClose }: { year: numbe
           </section>
         </div>
       )}
+      {bulletin && <BulletinPreview year={year} quarter={quarter} onClose={() => setBulletin(false)} />}
       {meeting !== null && review && (
         <MeetingMode
           review={review}

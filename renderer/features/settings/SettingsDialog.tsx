@@ -4,6 +4,7 @@ import { DEFAULT_WORDING, WORDING_PLACEHOLDERS } from '../../../shared/wording';
 import { api, errorMessage, errorPath } from '../../api';
 import { Dialog } from '../../components/Dialog';
 import { desktop, inDialog } from '../../app/shell';
+import { BulletinWordingSettings } from './BulletinWordingSettings';
 
 const COLUMN_ROLES = ['序号', '市政府领导', '责任目标内容', '完成时限', '完成情况', '是否按计划完成进度', '责任单位'];
 
@@ -122,6 +123,7 @@ export function SettingsDialog({ storePath, onClose, onBackups, onDataFolder }: 
             </div>
             {at('reviewThresholds')}
           </fieldset>
+          <BulletinWordingSettings settings={settings} set={set} at={at} />
           <fieldset className="line-fieldset full">
             <legend>数据备份</legend>
             <label className="field full">

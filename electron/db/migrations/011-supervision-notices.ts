@@ -1,0 +1,19 @@
+/**
+ * 督办通知 (supervision notices) sent to units with lagging targets: which targets, when issued, by when the
+ * unit must reply and when it did. The year-end 考核 reads it for "a notice answered late", so the table's
+ * shape is shared with that work and must not change here. target_ids is a JSON array of target ids;
+ * issued_at an ISO date-time; reply_due and replied_at YYYY-MM-DD.
+ */
+export const up = `
+CREATE TABLE supervision_notices (
+  id INTEGER PRIMARY KEY,
+  plan_id INTEGER NOT NULL REFERENCES plans(id) ON DELETE CASCADE,
+  quarter INTEGER NOT NULL CHECK (quarter BETWEEN 1 AND 4),
+  unit_id INTEGER NOT NULL REFERENCES units(id),
+  target_ids TEXT NOT NULL,
+  issued_at TEXT NOT NULL,
+  reply_due TEXT NOT NULL,
+  replied_at TEXT
+);
+CREATE INDEX supervision_notices_plan ON supervision_notices(plan_id, quarter);
+`;
