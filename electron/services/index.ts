@@ -26,6 +26,7 @@ import * as workReport from './report';
 import { storeStatus } from './status';
 import { markWelcomeSeen, removeSample, startState, type StartFacts } from './firstStart';
 import { oldStoreOf, type StoreMoved } from './storeMove';
+import * as assessment from './assessment';
 
 export const APP_VERSION = '0.1.0';
 
@@ -145,5 +146,10 @@ export function createHandlers(ctx: ServiceContext, host: HostOps): Handlers {
     'store.removeOld': () => host.removeOld(),
     // Importer (issue 13)
     'import.rememberMapping': (input) => rememberMapping(ctx, input.signature, input.mapping),
+    // Year-end assessment (issue 19)
+    'assessment.get': (input) => assessment.getAssessment(ctx, input.year, input.asOf),
+    'assessment.saveRules': (input) => assessment.saveRules(ctx, input.year, input.rules),
+    'assessment.saveEntry': (input) => assessment.saveEntry(ctx, input),
+    'assessment.export': (input) => assessment.exportAssessment(ctx, input.year, input.asOf),
   };
 }
