@@ -99,6 +99,12 @@ const CALLS: Record<string, (core: Core) => Promise<unknown>> = {
   },
   // A column mapping remembered for files whose header has this shape.
   'import.rememberMapping': (core) => core.invoke('import.rememberMapping', { signature: '0123456789abcdef', mapping: { E: 'progress', H: 'ignore' } }),
+  // Year-end assessment: the rule table and a hand-entered value.
+  'assessment.saveRules': async (core) => {
+    const { rules } = await core.invoke('assessment.get', { year: 2023 });
+    return core.invoke('assessment.saveRules', { year: 2023, rules: { ...rules, base: 90 } });
+  },
+  'assessment.saveEntry': async (core) => core.invoke('assessment.saveEntry', { year: 2023, item: 'leaders', unit: (await lineOf(core, 16)).leadUnits[0]!, value: 92 }),
 };
 
 /** One real call per method declared non-writing: each must leave the store as it was. */
@@ -134,6 +140,8 @@ const READS: Record<string, (core: Core) => Promise<unknown>> = {
   'app.status': (core) => core.invoke('app.status', {}),
   'returns.forTarget': (core) => core.invoke('returns.forTarget', { targetId: idOf(core, 26) }),
   'app.startState': (core) => core.invoke('app.startState', {}),
+  'assessment.get': (core) => core.invoke('assessment.get', { year: 2023 }),
+  'assessment.export': (core) => core.invoke('assessment.export', { year: 2023 }),
 };
 
 interface LogRow {

@@ -106,6 +106,10 @@ describe('a locked quarter against every write path', () => {
     await core.invoke('review.saveNote', { targetId: id16, quarter: 3, note: '请市商务局说明' });
     const unit = t26.assignments[0]!.leadUnits[0]!;
     await core.invoke('units.addAlias', { unit, alias: `${unit}（简称）` });
+    // The year-end assessment's rules and hand-entered values are the year's, not the quarter's table.
+    const { rules } = await core.invoke('assessment.get', { year: 2023 });
+    await core.invoke('assessment.saveRules', { year: 2023, rules: { ...rules, base: 90 } });
+    await core.invoke('assessment.saveEntry', { year: 2023, item: 'leaders', unit, value: 85 });
     // Reordering lines changes no cell of the table's content.
     await core.invoke('targets.saveAssignments', { targetId: id26, assignments: [...lines].reverse() });
     await core.invoke('targets.saveAssignments', { targetId: id26, assignments: lines });
