@@ -15,6 +15,7 @@ import type { Command, Context, Session } from './command';
 import { backupText, noteText, periodText, reviewRows, reviewText, roundText, shownNotes, summaryText, targetsText } from './format';
 import { assertStoreExists, ensureStoreFolder, requireDb, writeOutput } from './store';
 import { REPORT_COMMANDS } from './reportCommands';
+import { ASSESS_COMMANDS } from './assessCommand';
 import { atInterrupt, newJobId, step } from './interrupt';
 
 const PERIOD = { year: { type: 'string' }, quarter: { type: 'string' } } as const;
@@ -316,4 +317,5 @@ export const COMMANDS: Record<string, Command> = {
     run: printed('quarters.unlock', unlockInput, unlocked),
   },
   ...REPORT_COMMANDS,
+  ...ASSESS_COMMANDS,
 };
