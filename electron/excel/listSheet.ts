@@ -49,6 +49,9 @@ function addListSheet(wb: ExcelJS.Workbook, list: ListSheet): void {
   list.columns.forEach((c, i) =>
     Object.assign(ws.getCell(2, i + 1), { value: c.header, font: HEADER_FONT, border: BORDER, alignment: { horizontal: 'center', vertical: 'middle', wrapText: true } }),
   );
+  // A header that wraps (自报与数据不符 in a narrow column) gets the height of its lines.
+  const headerLines = Math.max(...list.columns.map((c) => linesNeeded(c.header, c.width - 1)));
+  if (headerLines > 1) ws.getRow(2).height = heightFor(headerLines);
   list.rows.forEach((values, i) => {
     const row = ws.getRow(3 + i);
     values.forEach((v, c) => {

@@ -108,7 +108,7 @@ export async function exportAssessment(ctx: ServiceContext, year: number, asOf?:
         { header: '单位', width: 26 },
         { header: '得分', width: 9, center: true },
         { header: '排名', width: 7, center: true },
-        ...kinds.map((k) => ({ header: KIND_LABELS[k], width: 11, center: true })),
+        ...kinds.map((k) => ({ header: KIND_LABELS[k], width: 12, center: true })),
         ...items.map((i) => ({ header: `${i.name}（占${round2(i.share * 100)}%）`, width: 14, center: true })),
       ],
       rows: a.units.map((u) => [u.unit, u.score, u.rank, ...kinds.map((k) => u.byKind[k] ?? 0), ...items.map((i) => u.items[i.id] ?? '未录入')]),
