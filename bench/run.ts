@@ -21,6 +21,7 @@ import { describePayload } from './payloadBench';
 import { measureReport } from './reportBench';
 import { measureWrites } from './writesBench';
 import { measureReturns } from './returnsBench';
+import { measureAssessment } from './assessBench';
 
 const TARGETS = Number(process.env.BENCH_TARGETS ?? 5000);
 
@@ -79,6 +80,8 @@ async function main(): Promise<void> {
   const rowByRow = { name: 'statuses recomputed row by row', stat: review.rowByRow };
   rows.push({ name: 'review dashboard after an edit (Q4, with Q3 for the change)', stat: review.afterEdit, baseline: rowByRow, goal: 'p95 < 100 ms, ≥ 5× faster' });
   rows.push({ name: 'review dashboard, first computation of a session', stat: review.cold, baseline: rowByRow });
+  const assess = measureAssessment(core.db, year);
+  rows.push({ name: `year-end assessment of a year (${assess.units} units, ${assess.events} events from four quarters)`, stat: assess.assessment, baseline: { name: 'one cold Q4 review', stat: assess.coldReview }, goal: '< 1 s' });
   const backup = await measureBackup(core.db);
   rows.push({ name: `backup of the ${backup.sizeMb.toFixed(1)} MB store (online copy + integrity_check + fsync)`, stat: backup.backup, baseline: { name: 'plain file copy', stat: backup.fileCopy }, goal: '< 1 s' });
   rows.push({ name: 'longest event-loop stall during a backup', stat: backup.stall, goal: 'the app keeps answering' });

@@ -80,6 +80,8 @@ export function collectEvents(ctx: ServiceContext, plan: PlanRow, asOf: string):
   const units = new Set<string>();
   for (const t of targets) for (const a of t.assignments) for (const u of [...a.leadUnits, ...a.cooperatingUnits]) units.add(u);
   const owners = groupTargets(targets, 'unit');
+  // Goals read once per target, not once per quarter: the content is the year's.
+  const goalsOf = new Map(targets.map((t) => [t.id, parseGoals(t.content)]));
   const notes: string[] = [];
 
   for (const q of quarters) {
@@ -89,7 +91,7 @@ export function collectEvents(ctx: ServiceContext, plan: PlanRow, asOf: string):
     const confirmed = confirmedOf(ctx, plan.id, q);
     const unreported = new Map<string, number[]>();
     for (const t of targets) {
-      const r = assessTarget(t, q, { thresholds, confirmed: applicable(confirmed, t, parseGoals(t.content)) });
+      const r = assessTarget(t, q, { thresholds, confirmed: applicable(confirmed, t, goalsOf.get(t.id)!) });
       for (const line of r.lines) {
         const a = t.assignments.find((x) => x.id === line.assignmentId)!;
         const date = dayOf(a.progress.find((p) => p.quarter === q)?.updatedAt);
