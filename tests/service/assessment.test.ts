@@ -131,6 +131,31 @@ describe('the assessment of the sample year', () => {
     await expect(core.invoke('assessment.saveRules', { year: 2023, rules: { ...a.rules, items: [{ id: 'leaders', name: '市政府领导评价', share: 0.7 }, { id: 'masses', name: '群众评议', share: 0.5 }] } })).rejects.toThrow('手工录入项目的占比合计不能超过100%');
   });
 
+  it('with a fourth quarter: a target behind at year end costs its lead unit 5 and its cooperating unit half, a text copied from Q3 5', async () => {
+    const core = await store(true);
+    const id = core.db.prepare('SELECT id FROM targets WHERE serial = 16').pluck().get() as number;
+    const t16 = await core.invoke('targets.get', { id });
+    const line = t16.assignments[0]!;
+    const q3 = line.progress.find((p) => p.quarter === 3)!;
+    // Q4 of target 16: the Q3 text sent again (照抄), its numbers far behind the goal.
+    await core.invoke('progress.save', { assignmentId: line.id, quarter: 4, text: q3.text, onSchedule: 'no' });
+    await core.invoke('targets.saveAssignments', { targetId: id, assignments: [{ id: line.id, leaders: line.leaders, leadUnits: line.leadUnits, cooperatingUnits: ['市统计局'] }] });
+    const a = await core.invoke('assessment.get', { year: 2023, asOf: '2024-01-15' });
+    expect(a.quarters).toEqual([3, 4]);
+    const lead = scoreOf(a, line.leadUnits[0]!).events.filter((e) => e.quarter === 4 && e.serial === 16);
+    expect(lead.map((e) => [e.kind, e.points])).toEqual([
+      ['year-end-not-done', -5],
+      ['copied', -5],
+    ]);
+    expect(lead[0]!.reason).toMatch(/^第16项年底未完成：/);
+    expect(lead[1]!.reason).toBe('第16项四季度完成情况与上季度相同，扣5分');
+    const cooperating = scoreOf(a, '市统计局');
+    expect(cooperating.events.filter((e) => e.quarter === 4).map((e) => [e.kind, e.points, e.role])).toEqual([['year-end-not-done', -2.5, 'cooperating']]);
+    expect(cooperating.events.find((e) => e.quarter === 4)!.rule).toBe('年底未完成每次扣5分，配合单位按50%计，全年最多30分');
+    // Every other lead line left empty in Q4 is its unit's missing report (no round with a due date).
+    expect(a.units.filter((u) => u.events.some((e) => e.kind === 'return-missing' && e.quarter === 4)).length).toBeGreaterThan(10);
+  });
+
   it('exports the official table: title, 单位, 得分, 排名 and the points by kind, read back by exceljs and LibreOffice', async () => {
     const core = await store(true);
     const a = await core.invoke('assessment.get', { year: 2023 });
