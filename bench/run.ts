@@ -22,6 +22,7 @@ import { measureReport } from './reportBench';
 import { measureWrites } from './writesBench';
 import { measureReturns } from './returnsBench';
 import { measureBulletin } from './bulletinBench';
+import { measureAssessment } from './assessBench';
 
 const TARGETS = Number(process.env.BENCH_TARGETS ?? 5000);
 
@@ -83,6 +84,8 @@ async function main(): Promise<void> {
   const bulletin = await measureBulletin(core.db, year, 3);
   rows.push({ name: `督查通报 .docx of ${TARGETS} targets (${bulletin.lagging} lagging listed), review afresh`, stat: bulletin.fresh, baseline: { name: 'one overview export', stat: bulletin.overview }, goal: '< 2 s' });
   rows.push({ name: '督查通报 .docx, review as the dashboard left it', stat: bulletin.cached, baseline: { name: 'one overview export', stat: bulletin.overview } });
+  const assess = measureAssessment(core.db, year);
+  rows.push({ name: `year-end assessment of a year (${assess.units} units, ${assess.events} events from four quarters)`, stat: assess.assessment, baseline: { name: 'one cold Q4 review', stat: assess.coldReview }, goal: '< 1 s' });
   const backup = await measureBackup(core.db);
   rows.push({ name: `backup of the ${backup.sizeMb.toFixed(1)} MB store (online copy + integrity_check + fsync)`, stat: backup.backup, baseline: { name: 'plain file copy', stat: backup.fileCopy }, goal: '< 1 s' });
   rows.push({ name: 'longest event-loop stall during a backup', stat: backup.stall, goal: 'the app keeps answering' });

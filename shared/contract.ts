@@ -608,6 +608,67 @@ export const unitKeywordSchema = z.object({ keyword: nameSchema, unit: nameSchem
 /** An id the caller picks for long work, to follow its progress (jobs.progress) and cancel it (jobs.cancel). */
 export const jobIdSchema = z.string().regex(/^[\w-]{8,64}$/, '任务编号无效');
 
+// Year-end assessment (考核, issue 19): the rule table per year, the events it scores, the scores.
+export const ASSESSMENT_KINDS = ['year-end-done', 'year-end-not-done', 'behind', 'return-missing', 'return-late', 'copied', 'contradiction', 'notice-late'] as const;
+export const assessmentKindSchema = z.enum(ASSESSMENT_KINDS);
+const pointsSchema = z.number({ error: '分值应为数字' }).min(-100, '分值应在-100至100之间').max(100, '分值应在-100至100之间');
+export const assessmentRuleSchema = z.object({
+  /** Points per event: negative for a deduction (扣分), positive for a bonus. */
+  points: pointsSchema,
+  /** The most a unit can lose (or gain) by this kind in the year; null: no cap. */
+  cap: z.number().min(0, '上限不能为负').max(100, '上限不能超过100').nullable(),
+});
+/** A hand-entered item (市政府领导评价): each unit's value on a 0–100 scale weighs `share` in the score. */
+export const assessmentItemSchema = z.object({
+  id: z.string().regex(/^[a-z][\w-]{0,31}$/, '项目编号无效'),
+  name: z.string().trim().min(1, '项目名称不能为空').max(30, '项目名称不能超过30个字'),
+  share: z.number().min(0, '占比应在0%至100%之间').max(1, '占比应在0%至100%之间'),
+});
+export const assessmentRulesSchema = z
+  .object({
+    base: z.number().min(0, '基础分应在0至1000之间').max(1000, '基础分应在0至1000之间'),
+    /** What share of a line's outcome points (滞后, 年底未完成) a cooperating unit (配合单位) bears. */
+    cooperatingShare: z.number().min(0, '配合单位比例应在0%至100%之间').max(1, '配合单位比例应在0%至100%之间'),
+    kinds: z.object(Object.fromEntries(ASSESSMENT_KINDS.map((k) => [k, assessmentRuleSchema])) as Record<(typeof ASSESSMENT_KINDS)[number], typeof assessmentRuleSchema>).strict(),
+    items: z.array(assessmentItemSchema).max(10),
+  })
+  .strict()
+  .refine((r) => r.items.reduce((n, i) => n + i.share, 0) <= 1, '手工录入项目的占比合计不能超过100%')
+  .refine((r) => new Set(r.items.map((i) => i.id)).size === r.items.length, '手工录入项目的编号不能重复');
+export const assessmentEventSchema = z.object({
+  /** An event's kind, or 'item' for a hand-entered item's weight in the score. */
+  kind: z.union([assessmentKindSchema, z.literal('item')]),
+  points: z.number(),
+  /** Chinese: what happened and the rule applied (第12项三季度进度滞后，扣2分). */
+  reason: z.string(),
+  rule: z.string(),
+  serial: z.number().int().nullable(),
+  quarter: quarterSchema.nullable(),
+  date: z.string().nullable(),
+  role: z.enum(['lead', 'cooperating', 'unit']),
+  /** Points this event would have given, had the kind's cap not been reached. */
+  uncapped: z.number(),
+});
+export const assessmentUnitSchema = z.object({
+  unit: z.string(),
+  score: z.number(),
+  rank: z.number().int(),
+  byKind: z.record(z.string(), z.number()),
+  items: z.record(z.string(), z.number().nullable()),
+  events: z.array(assessmentEventSchema),
+});
+export const assessmentSchema = z.object({
+  year: yearSchema,
+  city: z.string(),
+  asOf: dateSchema,
+  base: z.number(),
+  rules: assessmentRulesSchema,
+  /** Quarters whose reports were assessed (a quarter nobody reported in gives no events), and what was left out. */
+  quarters: z.array(quarterSchema),
+  notes: z.array(z.string()),
+  units: z.array(assessmentUnitSchema),
+});
+
 const importRequest = z
   .object({
     files: z.array(importFileSchema).min(1, '请至少选择一个文件').max(300, '一次最多导入300个文件'),
@@ -905,6 +966,14 @@ export const methods = {
   'notices.list': { input: z.object({ year: yearSchema, quarter: quarterSchema }).strict(), output: z.array(noticeSchema) },
   /** The day the unit replied (null: not yet). */
   'notices.reply': { input: z.object({ id: idSchema, repliedAt: dateSchema.nullable() }).strict(), output: noticeSchema },
+  // Year-end assessment (考核, issue 19): scores recomputed from events on every read; rules and hand-entered values logged.
+  'assessment.get': { input: z.object({ year: yearSchema, asOf: dateSchema.optional() }).strict(), output: assessmentSchema },
+  'assessment.saveRules': { input: z.object({ year: yearSchema, rules: assessmentRulesSchema }).strict(), output: assessmentRulesSchema },
+  'assessment.saveEntry': {
+    input: z.object({ year: yearSchema, item: z.string().min(1).max(32), unit: nameSchema, value: z.number().min(0, '分数应在0至100之间').max(100, '分数应在0至100之间').nullable() }).strict(),
+    output: z.object({ item: z.string(), unit: z.string(), value: z.number().nullable() }),
+  },
+  'assessment.export': { input: z.object({ year: yearSchema, asOf: dateSchema.optional() }).strict(), output: z.object({ fileName: z.string(), data: z.string(), units: z.number().int() }) },
 } as const;
 
 export type Methods = typeof methods;
@@ -950,6 +1019,11 @@ export type RoundOwner = z.infer<typeof roundOwnerSchema>;
 export type ColumnMappings = z.infer<typeof columnMappingSchema>;
 export type BulletinDraftInfo = z.infer<typeof bulletinDraftSchema>;
 export type NoticeInfo = z.infer<typeof noticeSchema>;
+export type AssessmentKind = z.infer<typeof assessmentKindSchema>;
+export type AssessmentRules = z.infer<typeof assessmentRulesSchema>;
+export type AssessmentEvent = z.infer<typeof assessmentEventSchema>;
+export type Assessment = z.infer<typeof assessmentSchema>;
+export type AssessmentUnit = z.infer<typeof assessmentUnitSchema>;
 
 export const METHOD_NAMES = Object.keys(methods) as MethodName[];
 
@@ -998,6 +1072,8 @@ export const NON_WRITING_METHODS: ReadonlySet<MethodName> = new Set<MethodName>(
   'bulletin.draft',
   'bulletin.export',
   'notices.list',
+  'assessment.get',
+  'assessment.export',
 ]);
 
 export const WRITING_METHODS: readonly MethodName[] = METHOD_NAMES.filter((m) => !NON_WRITING_METHODS.has(m));

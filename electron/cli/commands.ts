@@ -16,6 +16,7 @@ import { backupText, noteText, periodText, reviewRows, reviewText, roundText, sh
 import { assertStoreExists, ensureStoreFolder, requireDb, writeOutput } from './store';
 import { REPORT_COMMANDS } from './reportCommands';
 import { BULLETIN_COMMANDS } from './bulletinCommands';
+import { ASSESS_COMMANDS } from './assessCommand';
 import { atInterrupt, newJobId, step } from './interrupt';
 
 const PERIOD = { year: { type: 'string' }, quarter: { type: 'string' } } as const;
@@ -318,4 +319,5 @@ export const COMMANDS: Record<string, Command> = {
   },
   ...REPORT_COMMANDS,
   ...BULLETIN_COMMANDS,
+  ...ASSESS_COMMANDS,
 };

@@ -27,6 +27,7 @@ import { storeStatus } from './status';
 import { markWelcomeSeen, removeSample, startState, type StartFacts } from './firstStart';
 import { oldStoreOf, type StoreMoved } from './storeMove';
 import { exportBulletin, getBulletinDraft, issueNotices, listNotices, recordReply } from './bulletin';
+import * as assessment from './assessment';
 
 export const APP_VERSION = '0.1.0';
 
@@ -152,5 +153,10 @@ export function createHandlers(ctx: ServiceContext, host: HostOps): Handlers {
     'notices.issue': (input) => issueNotices(ctx, input),
     'notices.list': (input) => listNotices(ctx, input.year, input.quarter),
     'notices.reply': (input) => recordReply(ctx, input.id, input.repliedAt),
+    // Year-end assessment (issue 19)
+    'assessment.get': (input) => assessment.getAssessment(ctx, input.year, input.asOf),
+    'assessment.saveRules': (input) => assessment.saveRules(ctx, input.year, input.rules),
+    'assessment.saveEntry': (input) => assessment.saveEntry(ctx, input),
+    'assessment.export': (input) => assessment.exportAssessment(ctx, input.year, input.asOf),
   };
 }

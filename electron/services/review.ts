@@ -66,7 +66,7 @@ type Confirmed = Map<number, Map<number, Quantity | null>>;
 type ConfirmedRows = Map<number, Map<number, { goalText: string; actualText: string }>>;
 
 /** The plan's confirmed actuals of a quarter, read once per review. */
-function confirmedOf(ctx: ServiceContext, planId: number, quarter: Quarter): ConfirmedRows {
+export function confirmedOf(ctx: ServiceContext, planId: number, quarter: Quarter): ConfirmedRows {
   const map: ConfirmedRows = new Map();
   for (const row of confirmed.confirmedOfPlan(ctx.db, planId, quarter)) {
     let perLine = map.get(row.assignmentId);
@@ -77,7 +77,7 @@ function confirmedOf(ctx: ServiceContext, planId: number, quarter: Quarter): Con
 }
 
 /** The confirmations of a target that still apply: the goal still reads as it did when confirmed. */
-function applicable(all: ConfirmedRows, t: Target, goals: readonly Quantity[]): Confirmed {
+export function applicable(all: ConfirmedRows, t: Target, goals: readonly Quantity[]): Confirmed {
   const out: Confirmed = new Map();
   for (const a of t.assignments) {
     const perLine = all.get(a.id);

@@ -25,6 +25,7 @@ import { HelpGuide, useHelpKey } from '../features/help/HelpGuide';
 import { useShellCommands } from './shell';
 import { ExportDialog } from '../features/export/ExportDialog';
 import { RoundScreen } from '../features/round/RoundScreen';
+import { AssessmentScreen } from '../features/assessment/AssessmentScreen';
 import { ReviewScreen } from '../features/review/ReviewScreen';
 import { ReportScreen } from '../features/report/ReportScreen';
 import { QuarterSelect } from '../components/Selects';
@@ -82,6 +83,7 @@ export function App() {
   const [importing, setImporting] = useState(false);
   const [exporting, setExporting] = useState(false);
   const [roundOpen, setRoundOpen] = useState(false);
+  const [assessmentOpen, setAssessmentOpen] = useState(false);
   const [reviewOpen, setReviewOpen] = useState(false);
   const [reportOpen, setReportOpen] = useState(false);
   const searchBox = useRef<HTMLInputElement>(null);
@@ -346,6 +348,9 @@ export function App() {
           <button type="button" className="secondary" data-testid="open-round" disabled={year === null} onClick={() => setRoundOpen(true)}>
             季度调度
           </button>
+          <button type="button" className="secondary" data-testid="open-assessment" disabled={year === null} onClick={() => setAssessmentOpen(true)}>
+            年度考核
+          </button>
           <button type="button" className="secondary" data-testid="open-export" disabled={year === null} onClick={() => setExporting(true)}>
             导出
           </button>
@@ -492,9 +497,11 @@ export function App() {
         />
       )}
       {roundOpen && year !== null && <RoundScreen year={year} quarter={quarter} onClose={() => setRoundOpen(false)} />}
+      {assessmentOpen && year !== null && <AssessmentScreen year={year} onClose={() => setAssessmentOpen(false)} />}
       {settingsOpen && (
         <SettingsDialog
           storePath={storePath}
+          year={year}
           onClose={() => setSettingsOpen(false)}
           onBackups={() => {
             setSettingsOpen(false);

@@ -105,6 +105,12 @@ const CALLS: Record<string, (core: Core) => Promise<unknown>> = {
     const { notices } = await core.invoke('notices.issue', { year: 2023, quarter: 3, unit: '市妇联' });
     return core.invoke('notices.reply', { id: notices[0]!.id, repliedAt: new Date().toISOString().slice(0, 10) });
   },
+  // Year-end assessment: the rule table and a hand-entered value.
+  'assessment.saveRules': async (core) => {
+    const { rules } = await core.invoke('assessment.get', { year: 2023 });
+    return core.invoke('assessment.saveRules', { year: 2023, rules: { ...rules, base: 90 } });
+  },
+  'assessment.saveEntry': async (core) => core.invoke('assessment.saveEntry', { year: 2023, item: 'leaders', unit: (await lineOf(core, 16)).leadUnits[0]!, value: 92 }),
 };
 
 /** One real call per method declared non-writing: each must leave the store as it was. */
@@ -143,6 +149,8 @@ const READS: Record<string, (core: Core) => Promise<unknown>> = {
   'bulletin.draft': (core) => core.invoke('bulletin.draft', { year: 2023, quarter: 3 }),
   'bulletin.export': (core) => core.invoke('bulletin.export', { year: 2023, quarter: 3 }),
   'notices.list': (core) => core.invoke('notices.list', { year: 2023, quarter: 3 }),
+  'assessment.get': (core) => core.invoke('assessment.get', { year: 2023 }),
+  'assessment.export': (core) => core.invoke('assessment.export', { year: 2023 }),
 };
 
 interface LogRow {

@@ -109,6 +109,10 @@ describe('a locked quarter against every write path', () => {
     // 督办通知 and a unit's reply date are not in the table.
     const { notices } = await core.invoke('notices.issue', { year: 2023, quarter: 3 });
     await core.invoke('notices.reply', { id: notices[0]!.id, repliedAt: new Date().toISOString().slice(0, 10) });
+    // The year-end assessment's rules and hand-entered values are the year's, not the quarter's table.
+    const { rules } = await core.invoke('assessment.get', { year: 2023 });
+    await core.invoke('assessment.saveRules', { year: 2023, rules: { ...rules, base: 90 } });
+    await core.invoke('assessment.saveEntry', { year: 2023, item: 'leaders', unit, value: 85 });
     // Reordering lines changes no cell of the table's content.
     await core.invoke('targets.saveAssignments', { targetId: id26, assignments: [...lines].reverse() });
     await core.invoke('targets.saveAssignments', { targetId: id26, assignments: lines });

@@ -9,6 +9,7 @@ import { up as workReport } from './008-work-report';
 import { up as returns } from './009-returns';
 import { up as samplePlan } from './010-sample-plan';
 import { up as supervisionNotices } from './011-supervision-notices';
+import { up as assessmentRules } from './012-assessment-rules';
 
 /** Numbered migrations in order; migration N brings the store to `PRAGMA user_version = N`. */
 export const MIGRATIONS: readonly { version: number; name: string; sql: string }[] = [
@@ -23,4 +24,5 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
   { version: 9, name: 'returns', sql: returns },
   { version: 10, name: 'sample-plan', sql: samplePlan },
   { version: 11, name: 'supervision-notices', sql: supervisionNotices },
+  { version: 12, name: 'assessment-rules', sql: assessmentRules },
 ];

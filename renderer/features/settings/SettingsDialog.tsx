@@ -2,13 +2,14 @@ import { useEffect, useState } from 'react';
 import type { Settings } from '../../../shared/contract';
 import { DEFAULT_WORDING, WORDING_PLACEHOLDERS } from '../../../shared/wording';
 import { api, errorMessage, errorPath } from '../../api';
+import { AssessmentRulesSection } from '../assessment/AssessmentRules';
 import { Dialog } from '../../components/Dialog';
 import { desktop, inDialog } from '../../app/shell';
 import { BulletinWordingSettings } from './BulletinWordingSettings';
 
 const COLUMN_ROLES = ['序号', '市政府领导', '责任目标内容', '完成时限', '完成情况', '是否按计划完成进度', '责任单位'];
 
-export function SettingsDialog({ storePath, onClose, onBackups, onDataFolder }: { storePath: string; onClose: () => void; onBackups: () => void; onDataFolder?: () => void }) {
+export function SettingsDialog({ storePath, onClose, onBackups, onDataFolder, year }: { storePath: string; onClose: () => void; onBackups: () => void; onDataFolder?: () => void; year?: number | null }) {
   const [settings, setSettings] = useState<Settings | null>(null);
   // A refusal names its field (reviewThresholds.green): the message goes beside that field.
   const [error, setError] = useState<{ message: string; field: string } | null>(null);
@@ -189,6 +190,8 @@ export function SettingsDialog({ storePath, onClose, onBackups, onDataFolder }: 
           </div>
         </form>
       )}
+      {/* The year's 考核细则: saved on its own (another method, per year), beside the form. */}
+      {settings && year != null && <AssessmentRulesSection year={year} />}
       {!settings && error && <p className="field-error">{error.message}</p>}
     </Dialog>
   );
