@@ -1,11 +1,14 @@
 /**
- * Import figures for `npm run bench`: the product's preview + apply of an overview file against exceljs
- * loading the same file and doing nothing else, each in its own process so that peak memory is its own.
+ * Import figures for `npm run bench`, as the user runs an import: the built CLI (bin/duchagongzuotai.js →
+ * dist/cli/cli.js) importing the file into a fresh store, against exceljs loading the same file and doing
+ * nothing else, each in its own process so that peak memory is its own. The CLI's figure is taken beyond its
+ * start-up: its time minus the median of `--help` measured the same way in the same run.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { buildCli } from '../scripts/build-cli.mjs';
 import { writeOverviewFile } from './overviewFile';
 import { percentile, type Stat } from './stats';
 
@@ -14,23 +17,45 @@ interface Sample {
   maxRssMb: number;
 }
 
-function runChild(mode: string, file: string): Sample {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(__dirname, 'importChild.ts'), mode, file], { encoding: 'utf8', maxBuffer: 1 << 20 });
-  if (r.status !== 0) throw new Error(`${mode} 失败：${r.stderr}`);
+const root = path.resolve(__dirname, '..');
+const CLI = path.join(root, 'bin/duchagongzuotai.js');
+
+function exceljsLoad(file: string): Sample {
+  const r = spawnSync(process.execPath, [path.join(__dirname, 'exceljsLoad.cjs'), file], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  if (r.status !== 0) throw new Error(`exceljs 读取失败：${r.stderr}`);
   return JSON.parse(r.stdout) as Sample;
 }
 
+/** The built CLI with the exit probe preloaded; stdout (the --json answer) is read whole, as a script would. */
+function cli(args: string[], dir: string): Sample {
+  const out = path.join(dir, 'measure.json');
+  const r = spawnSync(process.execPath, ['-r', path.join(__dirname, 'measureExit.cjs'), CLI, ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    maxBuffer: 1 << 28,
+    env: { ...process.env, BENCH_MEASURE_OUT: out },
+  });
+  if (r.status !== 0) throw new Error(`命令行 ${args[0]} 失败：${r.stderr}`);
+  if (args.includes('--json')) JSON.parse(r.stdout);
+  return JSON.parse(fs.readFileSync(out, 'utf8')) as Sample;
+}
+
 export interface ImportFigures {
-  /** Which program wrote the file: a merge-free table re-saved by LibreOffice is what other offices send. */
+  /** Which program wrote the file, and whether it has merged cells. */
   writer: string;
   targets: number;
   lines: number;
   fileMb: number;
   exceljs: { time: Stat; peakMb: number };
+  /** The CLI's import beyond start-up. */
   product: { time: Stat; peakMb: number };
+  /** The CLI's start-up (`--help`), taken off the import's time. */
+  startMs: number;
 }
 
-/** The file as LibreOffice saves it (another program's XML: shared strings, its own styles); null without LibreOffice. */
+export type ImportWriter = 'exceljs' | 'LibreOffice' | 'openpyxl';
+
+/** The file as LibreOffice saves it (shared strings, its own styles); null without LibreOffice. */
 function resaveWithLibreOffice(file: string, dir: string): string | null {
   try {
     const out = path.join(dir, 'lo');
@@ -45,33 +70,76 @@ function resaveWithLibreOffice(file: string, dir: string): string | null {
   }
 }
 
+/** The file as openpyxl saves it (inline strings, character references); null without Python's openpyxl. */
+function resaveWithOpenpyxl(file: string, dir: string): string | null {
+  const saved = path.join(dir, `openpyxl-${path.basename(file)}`);
+  try {
+    execFileSync('/usr/bin/python3', [path.join(__dirname, 'openpyxlResave.py'), file, saved], { stdio: 'ignore', timeout: 300_000 });
+    return fs.existsSync(saved) ? saved : null;
+  } catch {
+    return null;
+  }
+}
+
+const stat = (values: number[]): Stat => ({ p50: percentile(values, 50), p95: percentile(values, 95) });
+
 /**
- * `merges: false` writes continuation lines with empty cells instead of merged ones and has LibreOffice save
- * the file: exceljs loads merges in quadratic time, so the merged file alone flatters the importer (issue 13).
+ * `merges: false` writes continuation lines with empty cells instead of merged ones and has another program
+ * save the file (`writer`): exceljs loads merges in quadratic time, so the merged file alone flatters the
+ * importer (issue 13), and the file's writer decides how its XML looks (issue 18: openpyxl's costs most).
  */
-export async function measureImport(targets: number, runs = 3, options: { merges?: boolean } = {}): Promise<ImportFigures> {
+export async function measureImport(targets: number, runs = 3, options: { merges?: boolean; writer?: ImportWriter } = {}): Promise<ImportFigures> {
+  await buildCli();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ducha-bench-import-'));
   const written = path.join(dir, `overview-${targets}.xlsx`);
   const { lines } = await writeOverviewFile(written, targets, 3, options);
-  const resaved = options.merges === false ? resaveWithLibreOffice(written, dir) : null;
+  const wanted = options.writer ?? 'exceljs';
+  const resaved = wanted === 'LibreOffice' ? resaveWithLibreOffice(written, dir) : wanted === 'openpyxl' ? resaveWithOpenpyxl(written, dir) : null;
   const file = resaved ?? written;
-  const writer = `${options.merges === false ? 'no merges' : 'merged cells'}, written by ${resaved ? 'LibreOffice' : 'exceljs'}`;
+  const writer = `${options.merges === false ? 'no merges' : 'merged cells'}, written by ${resaved ? wanted : 'exceljs'}`;
   const base: Sample[] = [];
   const ours: Sample[] = [];
-  // Alternate the two so that a busy moment of the machine hurts both alike.
+  const starts: number[] = [];
+  // Alternate them so that a busy moment of the machine hurts all alike.
   for (let i = 0; i < runs; i++) {
-    base.push(runChild('exceljs', file));
-    ours.push(runChild('import', file));
+    base.push(exceljsLoad(file));
+    starts.push(cli(['--help'], dir).ms);
+    const store = path.join(dir, `store-${i}.sqlite`);
+    ours.push(cli(['import', '--db', store, '--json', file], dir));
   }
-  const stat = (s: Sample[]): Stat => ({ p50: percentile(s.map((x) => x.ms), 50), p95: percentile(s.map((x) => x.ms), 95) });
+  const startMs = percentile(starts, 50);
   const figures = {
     writer,
     targets,
     lines,
     fileMb: fs.statSync(file).size / 1e6,
-    exceljs: { time: stat(base), peakMb: Math.max(...base.map((x) => x.maxRssMb)) },
-    product: { time: stat(ours), peakMb: Math.max(...ours.map((x) => x.maxRssMb)) },
+    exceljs: { time: stat(base.map((s) => s.ms)), peakMb: Math.max(...base.map((x) => x.maxRssMb)) },
+    product: { time: stat(ours.map((s) => s.ms - startMs)), peakMb: Math.max(...ours.map((x) => x.maxRssMb)) },
+    startMs,
   };
   fs.rmSync(dir, { recursive: true, force: true });
   return figures;
 }
+
+/** Runs the import figures alone (`npx tsx bench/importBench.ts [runs]`): the machine is shared. */
+async function main(): Promise<void> {
+  const runs = Number(process.argv[2] ?? 5);
+  const targets = Number(process.env.BENCH_TARGETS ?? 5000);
+  for (const options of IMPORT_FILES) {
+    const f = await measureImport(targets, runs, options);
+    console.log(importLines(f).join('\n'));
+  }
+}
+
+/** The three files of the bench: the merged one, and the merge-free one as openpyxl and LibreOffice write it. */
+export const IMPORT_FILES: { merges?: boolean; writer?: ImportWriter }[] = [{}, { merges: false, writer: 'openpyxl' }, { merges: false, writer: 'LibreOffice' }];
+
+export function importLines(f: ImportFigures): string[] {
+  const ratio = f.product.time.p50 / f.exceljs.time.p50;
+  return [
+    `import ${f.targets} targets / ${f.lines} lines (${f.fileMb.toFixed(1)} MB, ${f.writer}), CLI beyond start-up (${f.startMs.toFixed(0)} ms): p50 ${f.product.time.p50.toFixed(0)} ms / p95 ${f.product.time.p95.toFixed(0)} ms; exceljs load ${f.exceljs.time.p50.toFixed(0)} / ${f.exceljs.time.p95.toFixed(0)} ms: ${ratio.toFixed(2)}× exceljs (goal ≤ 1.3×)`,
+    `  peak memory ${f.product.peakMb.toFixed(0)} MB vs exceljs ${f.exceljs.peakMb.toFixed(0)} MB: ${(f.product.peakMb / f.exceljs.peakMb).toFixed(2)}× (goal ≤ 1.5×)`,
+  ];
+}
+
+if (require.main === module) void main();

@@ -44,15 +44,12 @@ const FIRST_LINE_ROW = KEYS.length + 2;
 export function writeTemplateMeta(wb: ExcelJS.Workbook, meta: TemplateMeta): void {
   // veryHidden: not listed in Excel's or WPS's 取消隐藏, so a unit does not edit it by accident.
   const ws = wb.addWorksheet(TEMPLATE_META_SHEET, { state: 'veryHidden' });
-  KEYS.forEach((k, i) => {
-    ws.getCell(i + 1, 1).value = k;
-    ws.getCell(i + 1, 2).value = String(meta[k]);
-  });
-  LINE_COLUMNS.forEach((k, c) => (ws.getCell(FIRST_LINE_ROW - 1, c + 1).value = k));
-  meta.lines.forEach((l, i) => {
-    // Texts as strings (never formulas): a progress text starting with = stays text.
-    LINE_COLUMNS.forEach((k, c) => (ws.getCell(FIRST_LINE_ROW + i, c + 1).value = typeof l[k] === 'number' ? l[k] : String(l[k])));
-  });
+  // Row by row with addRow (rows 1–5 the keys, 6 the line columns, 7 on the lines): a cell at a time through
+  // getCell made this sheet, which holds every line of the template again, cost as much as the template.
+  for (const k of KEYS) ws.addRow([k, String(meta[k])]);
+  ws.addRow(LINE_COLUMNS);
+  // Texts as strings (never formulas): a progress text starting with = stays text.
+  ws.addRows(meta.lines.map((l) => LINE_COLUMNS.map((k) => (typeof l[k] === 'number' ? l[k] : String(l[k])))));
   void ws.protect('', {});
 }
 

@@ -11,7 +11,7 @@ import { meetingItems } from '../../shared/review/meeting';
 import { parseGoals, readActualFor, type Quantity } from '../../shared/review/quantity';
 import * as confirmed from '../db/repos/confirmedActuals';
 import { targetIdOfAssignment, touchTarget } from '../db/repos/targets';
-import { assessTarget, FLAG_LABELS, LIGHT_LABELS, STATUS_LABELS, type AssessOptions, type Light, type ReviewStatus, type TargetReview } from '../../shared/review/status';
+import { assessTarget, readContent, FLAG_LABELS, LIGHT_LABELS, STATUS_LABELS, type AssessOptions, type Light, type ReviewStatus, type TargetReview } from '../../shared/review/status';
 import { stmt, type Db } from '../db/connection';
 import { appendChange } from '../db/repos/changeLog';
 import { sectionsOfPlan } from '../db/repos/plans';
@@ -186,11 +186,12 @@ export function getReview(ctx: ServiceContext, year: number, quarter: Quarter, o
     const wanted = new Set(stale.map((v) => v.id));
     const loaded = stale.length > BULK_RELOAD ? loadTargets(ctx.db, { planId: plan.id }).filter((t) => wanted.has(t.id)) : stale.map((v) => loadTarget(ctx.db, v.id)!);
     for (const t of loaded) {
-      const goals = parseGoals(t.content);
+      const content = readContent(t.content);
+      const goals = content.goals;
       const fixedNow = applicable(confirmedNow, t, goals);
-      const r = assessTarget(t, quarter, { ...assess, confirmed: fixedNow });
+      const r = assessTarget(t, quarter, { ...assess, confirmed: fixedNow, content });
       const history = earlier.map((e) => {
-        const h = assessTarget(t, e.quarter, { thresholds: settings.reviewThresholds, confirmed: applicable(e.confirmed, t, goals) });
+        const h = assessTarget(t, e.quarter, { thresholds: settings.reviewThresholds, confirmed: applicable(e.confirmed, t, goals), content });
         return { quarter: e.quarter, status: h.status, light: h.light };
       });
       const item = toItem(t, r, history.find((h) => h.quarter === quarter - 1) ?? null, '', quarter, fixedNow);

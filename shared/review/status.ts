@@ -51,6 +51,21 @@ export interface AssessOptions {
    * replace the automatic pairing; null means "the report has no number for this goal".
    */
   confirmed?: ReadonlyMap<number, ReadonlyMap<number, Quantity | null>>;
+  /**
+   * The target's content as read (readContent of the same content): a review of several quarters of a target
+   * reads it once, not once a quarter; the content's reading was a third of a first review of 5,000 targets.
+   */
+  content?: ContentReading;
+}
+
+/** What the review reads from a target's content: its goals, and the digits that gave no quantity at all. */
+export interface ContentReading {
+  goals: Quantity[];
+  unread: string[];
+}
+
+export function readContent(content: string): ContentReading {
+  return { goals: parseGoals(content), unread: parseQuantities(content).length === 0 ? unreadNumbers(content) : [] };
 }
 
 export interface LineReview {
@@ -182,7 +197,7 @@ function textFlags(ctx: TargetContext, assignment: Assignment, report: ProgressR
   const previous =
     ctx.options.previousProgress?.get(assignment.id) ?? assignment.progress.find((p) => p.quarter === ctx.quarter - 1)?.text;
   if (previous !== undefined && hasText(previous) && squeeze(previous) === squeeze(report.text)) flags.push('unchanged');
-  if (meaningfulLength(report.text) < ctx.t.minReportChars && actuals.length === 0) flags.push('too-short');
+  if (actuals.length === 0 && meaningfulLength(report.text) < ctx.t.minReportChars) flags.push('too-short');
   return flags;
 }
 
@@ -283,8 +298,7 @@ function resolveThresholds(partial: Partial<Thresholds> | undefined): Thresholds
 export function assessTarget(target: Target, quarter: Quarter, options: AssessOptions = {}): TargetReview {
   const t = resolveThresholds(options.thresholds);
   const pace = timePace(target.deadline, target.year, quarter);
-  const goals = parseGoals(target.content);
-  const unread = parseQuantities(target.content).length === 0 ? unreadNumbers(target.content) : [];
+  const { goals, unread } = options.content ?? readContent(target.content);
   const ctx: TargetContext = { target, quarter, pace, goals, unread, options, t };
   const lines = target.assignments.map((a) => assessLine(ctx, a));
   const head = { targetId: target.id, serial: target.serial, quarter, pace, goals, lines };

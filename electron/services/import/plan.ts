@@ -11,7 +11,7 @@ import { findLeaderId, findUnitId, unitName } from '../../db/repos/directory';
 import { planByYear } from '../../db/repos/plans';
 import { loadTargets } from '../../db/repos/targets';
 import { unitsOf, type ParsedLine, type ParsedOverview, type ParsedTarget } from '../../excel/overviewReader';
-import { comparable, similarity } from '../text';
+import { comparable, comparableSimilarity, similarity } from '../text';
 import { returnOwnerOf } from '../rounds';
 import { note } from './notes';
 import { MAX_CELL_TEXT } from '../../../shared/contract';
@@ -32,7 +32,7 @@ export function contentIsProgress(content: string, progress: string): boolean {
   if (a === b) return true;
   // A Dice score of 0.8 needs texts of similar length; most pairs are told apart without trigrams.
   const ratio = Math.min(a.length, b.length) / Math.max(a.length, b.length);
-  return [...a].length >= 40 && ratio >= 0.66 && similarity(content, progress) >= 0.8;
+  return [...a].length >= 40 && ratio >= 0.66 && comparableSimilarity(a, b) >= 0.8;
 }
 
 export interface LineAction {
