@@ -11,6 +11,8 @@ import { findLeaderId, findUnitId, unitName } from '../../db/repos/directory';
 import { planByYear } from '../../db/repos/plans';
 import { loadTargets } from '../../db/repos/targets';
 import { unitsOf, type ParsedLine, type ParsedOverview, type ParsedTarget } from '../../excel/overviewReader';
+import type { SheetColumns } from '../../excel/overviewTypes';
+import { emptyFieldWarnings, quarterMismatchNote } from './fileWarnings';
 import { comparable, similarity } from '../text';
 import { returnOwnerOf } from '../rounds';
 import { note } from './notes';
@@ -164,6 +166,11 @@ export function resolvePeriod(parsed: ParsedOverview[], options: PlanOptions): {
   };
 }
 
+/** A sheet's columns as the preview carries them: what the reader knows beyond that stays on this side. */
+function sheetOfPreview(s: SheetColumns): ImportPreview['files'][number]['sheets'][number] {
+  return { sheet: s.sheet, headerRow: s.headerRow, signature: s.signature, columns: s.columns.map(({ column, header, role, source }) => ({ column, header, role, source })) };
+}
+
 export function buildPlan(db: Db, parsed: ParsedOverview[], options: PlanOptions): ImportPlan {
   const { year, quarter } = resolvePeriod(parsed, options);
   const names = nameLookups(db);
@@ -197,6 +204,7 @@ export function buildPlan(db: Db, parsed: ParsedOverview[], options: PlanOptions
   const claims = new Map<string, { item: ImportItem; action: TargetAction | null; value: string; file: string; where: Note['where'] }[]>();
   // The parsed target of each action: its lines' cells, for notes raised once every line is matched.
   const parsedOf = new Map<TargetAction, ParsedTarget>();
+  const fileOf = new Map<TargetAction, number>();
 
   for (const [fileIndex, file] of parsed.entries()) {
     for (const n of file.notes) sheetNotes.push(note(n.severity, 'read', n.message, n.where));
@@ -207,6 +215,7 @@ export function buildPlan(db: Db, parsed: ParsedOverview[], options: PlanOptions
       if (item.action) {
         actions.push(item.action);
         parsedOf.set(item.action, t);
+        fileOf.set(item.action, fileIndex);
       }
     }
   }
@@ -531,12 +540,21 @@ export function buildPlan(db: Db, parsed: ParsedOverview[], options: PlanOptions
     }
   }
 
-  // Progress unchanged from last quarter, found once every line is matched.
+  // Progress unchanged from last quarter, found once every line is matched. A file of another quarter than
+  // the import's is compared with its own quarter instead, and counted in one note at the top.
+  const sameAsOwnQuarter = parsed.map(() => 0);
   for (const a of actions) {
     const target = a.targetId === null ? undefined : byId.get(a.targetId);
     const t = parsedOf.get(a)!;
+    const fileIndex = fileOf.get(a)!;
+    const own = parsed[fileIndex]!.quarter;
     a.lines.forEach((l, i) => {
       const line = target?.assignments.find((x) => x.id === l.assignmentId);
+      if (own !== null && own !== quarter) {
+        const ownText = line?.progress.find((p) => p.quarter === own)?.text ?? '';
+        if (l.progress && comparable(ownText) !== '' && comparable(ownText) === comparable(l.progress.text)) sameAsOwnQuarter[fileIndex]! += 1;
+        return;
+      }
       const previous = line?.progress.find((p) => p.quarter === quarter - 1);
       if (previous && l.progress && comparable(previous.text) !== '' && comparable(previous.text) === comparable(l.progress.text)) {
         const item = items.find((x) => x.key === a.key)!;
@@ -554,6 +572,9 @@ export function buildPlan(db: Db, parsed: ParsedOverview[], options: PlanOptions
     }
   }
 
+  // What the preview shows above its rows (and the CLI on stderr): a file of another quarter, a field left empty.
+  const topNotes = parsed.flatMap((file, i) => [quarterMismatchNote(file, quarter, sameAsOwnQuarter[i]!), ...emptyFieldWarnings(file)].filter((n): n is Note => n !== null));
+  sheetNotes.unshift(...topNotes);
   const count = (status: ImportItem['status']) => items.filter((i) => i.status === status).length;
   const allNotes = [...items.flatMap((i) => i.notes), ...sheetNotes];
   return {
@@ -561,7 +582,7 @@ export function buildPlan(db: Db, parsed: ParsedOverview[], options: PlanOptions
     preview: {
       year,
       quarter,
-      files: parsed.map((p) => ({ name: p.file, title: p.title, returnedBy: returnOwnerOf({ name: p.file, title: p.title }), targets: p.targets.length, lines: p.targets.reduce((n, t) => n + t.lines.length, 0), sheets: p.sheets })),
+      files: parsed.map((p) => ({ name: p.file, title: p.title, returnedBy: returnOwnerOf({ name: p.file, title: p.title }), targets: p.targets.length, lines: p.targets.reduce((n, t) => n + t.lines.length, 0), sheets: p.sheets.map(sheetOfPreview) })),
       summary: {
         targetsNew: count('new'),
         targetsUpdated: count('updated'),
