@@ -143,9 +143,11 @@ async function importCommand(c: Context): Promise<number | void> {
   // A file of another quarter than --quarter is confirmed as restore is: shown, nothing written, exit code 2.
   const mismatch = read.notes.filter((n) => n.code === QUARTER_MISMATCH);
   if (mismatch.length > 0 && values['force-quarter'] !== true) {
-    warnOnStderr(read);
-    const message = `未导入，数据文件未改动：确认要把文件中的完成情况导入${periodText(read.year, read.quarter)}，请加 --force-quarter 再运行一次。`;
-    if (values.json) c.json({ dryRun: false, batchId: null, imported: false, needs: '--force-quarter', year: read.year, quarter: read.quarter, notes: mismatch, columns: columnMapping(read), skipped });
+    // Against the store when there is one: the note then counts the lines equal to the file's own quarter.
+    const shown = fs.existsSync(db) ? await (await open(db)).call('import.preview', request) : read;
+    warnOnStderr(shown);
+    const message = `未导入，数据文件未改动：确认要把文件中的完成情况导入${periodText(shown.year, shown.quarter)}，请加 --force-quarter 再运行一次。`;
+    if (values.json) c.json({ dryRun: false, batchId: null, imported: false, needs: '--force-quarter', year: shown.year, quarter: shown.quarter, notes: shown.notes.filter((n) => n.code === QUARTER_MISMATCH), columns: columnMapping(shown), skipped });
     else c.print(message);
     return 2;
   }
