@@ -3,9 +3,10 @@
  * to 四季度 says at the top that the file's column is 三季度完成情况 and asks before it goes into 四季度,
  * instead of 39 identical "unchanged from last quarter" warnings; the 更新 rows say what 四季度 held.
  */
+import ExcelJS from 'exceljs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tempStorePath } from '../helpers/store';
+import { tempDir, tempStorePath } from '../helpers/store';
 import { openSession, type Session } from './app';
 import { ImportPage } from './pages/importPage';
 
@@ -69,6 +70,29 @@ describe('a Q3 table imported into 四季度', () => {
     await importer.choose(SEED);
     await importer.waitForPreview();
     expect(await importer.topNotes().count()).toBe(0);
+    await importer.close();
+  });
+});
+
+describe('a needed field left empty while a column with values was ignored', () => {
+  it('is said at the top of the preview, before the rows; setting the column aside from the mapping panel clears it', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Sheet1');
+    ws.addRow(['菏泽市人民政府2023年经济社会发展责任目标三季度工作推进情况一览表']);
+    ws.addRow(['序号', '经办科室', '责任目标内容', '完成时限', '三季度完成情况', '是否按计划完成进度', '责任单位']);
+    ws.addRow([39, '一科', '增加市级储备粮8.6万吨', '年底', '4万吨', '是', '市发展改革委 华瑞集团']);
+    const file = path.join(tempDir(), '台账.xlsx');
+    await wb.xlsx.writeFile(file);
+    await importer.open();
+    await importer.choose(file);
+    await importer.waitForPreview();
+    const top = importer.topNotes();
+    expect(await top.innerText()).toContain('没有读到“市政府领导”，而B列“经办科室”有内容但未识别、已忽略');
+    const [noteBox, rowsBox] = await Promise.all([top.boundingBox(), s.page.getByRole('table', { name: '导入预览' }).boundingBox()]);
+    expect(noteBox!.y).toBeLessThan(rowsBox!.y);
+    // The clerk says the column is not to be read: the file is read again and the warning goes.
+    await s.page.getByLabel('台账.xlsx B列').selectOption({ label: '不导入' });
+    await expect.poll(() => top.count(), { timeout: 30_000 }).toBe(0);
     await importer.close();
   });
 });
