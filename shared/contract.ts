@@ -316,7 +316,8 @@ export const COLUMN_ROLE_NAMES: Record<ColumnRole, string> = {
   assignmentId: '分工ID',
 };
 
-export const columnSourceSchema = z.enum(['header', 'content', 'user']);
+/** Why a column was read as its role: its header, its values, a correction remembered for its header's shape, or the user now. */
+export const columnSourceSchema = z.enum(['header', 'content', 'remembered', 'user']);
 
 /** Per file name: column letter → the role the user says it has, or 'ignore'. */
 export const fileColumnMappingSchema = z.record(z.string().regex(/^[A-Z]{1,3}$/, '列号无效'), z.union([columnRoleSchema, z.literal('ignore')]));

@@ -18,6 +18,8 @@ import { REPORT_COMMANDS } from './reportCommands';
 import { BULLETIN_COMMANDS } from './bulletinCommands';
 import { ASSESS_COMMANDS } from './assessCommand';
 import { atInterrupt, newJobId, step } from './interrupt';
+import { columnMapping, warnOnStderr } from './importColumns';
+import { isTopNote, QUARTER_MISMATCH } from '../../shared/importNotes';
 
 const PERIOD = { year: { type: 'string' }, quarter: { type: 'string' } } as const;
 
@@ -63,14 +65,15 @@ function wouldChange(preview: ImportPreview): string {
 }
 
 function printImport({ values, print, json }: Context, preview: ImportPreview, batch: ImportBatch | null, skipped: SkippedEntry[]): void {
+  warnOnStderr(preview);
   if (values.json) {
     const items = preview.items.map(({ key, serial, status, changes }) => ({ key, serial, status, changes }));
-    json({ dryRun: batch === null, batchId: batch?.id ?? null, year: preview.year, quarter: preview.quarter, summary: preview.summary, notes: shownNotes(preview), items, skipped });
+    json({ dryRun: batch === null, batchId: batch?.id ?? null, year: preview.year, quarter: preview.quarter, summary: preview.summary, notes: shownNotes(preview), columns: columnMapping(preview), items, skipped });
     return;
   }
   if (skipped.length > 0) print(skippedSummary(skipped, skipped.length));
   print(`${periodText(preview.year, preview.quarter)}：${summaryText(preview.summary)}`);
-  for (const n of shownNotes(preview)) print(noteText(n));
+  for (const n of shownNotes(preview).filter((n) => !isTopNote(n))) print(noteText(n));
   print(batch ? `已导入，批次号 ${batch.id}（可用 import --undo ${batch.id} 撤销）。` : '预览完成，未写入（--dry-run）。');
 }
 
@@ -96,7 +99,7 @@ async function workbooksOf(args: string[]): Promise<{ files: { name: string; byt
   return { files, skipped };
 }
 
-async function importCommand(c: Context): Promise<void> {
+async function importCommand(c: Context): Promise<number | void> {
   const { values, args, open } = c;
   const db = requireDb(values);
   if (typeof values.undo === 'string') {
@@ -138,7 +141,18 @@ async function importCommand(c: Context): Promise<void> {
   }
   // Every file is read before the store is opened: an unreadable one stops everything with the store
   // untouched, not even created or migrated. The service keeps what it read for the steps below.
-  await (await open(':memory:')).call('import.preview', request);
+  const read = await (await open(':memory:')).call('import.preview', request);
+  // A file of another quarter than --quarter is confirmed as restore is: shown, nothing written, exit code 2.
+  const mismatch = read.notes.filter((n) => n.code === QUARTER_MISMATCH);
+  if (mismatch.length > 0 && values['force-quarter'] !== true) {
+    // Against the store when there is one: the note then counts the lines equal to the file's own quarter.
+    const shown = fs.existsSync(db) ? await (await open(db)).call('import.preview', request) : read;
+    warnOnStderr(shown);
+    const message = `未导入，数据文件未改动：确认要把文件中的完成情况导入${periodText(shown.year, shown.quarter)}，请加 --force-quarter 再运行一次。`;
+    if (values.json) c.json({ dryRun: false, batchId: null, imported: false, needs: '--force-quarter', year: shown.year, quarter: shown.quarter, notes: shown.notes.filter((n) => n.code === QUARTER_MISMATCH), columns: columnMapping(shown), skipped });
+    else c.print(message);
+    return 2;
+  }
   ensureStoreFolder(db);
   const session = await open(db);
   const preview = await session.call('import.preview', request);
@@ -266,10 +280,13 @@ export const COMMANDS: Record<string, Command> = {
   seed: { usage: [['--db 文件 [--json]', '载入示例数据（2023年三季度一览表；数据文件夹不存在时自动创建）']], store: 'create', run: seed },
   import: {
     usage: [
-      ['文件或文件夹… --db 文件 [--year 年份] [--quarter 季度] [--dry-run] [--json]', '导入一览表或报送模板（文件夹：其中所有工作簿，其他文件跳过并列出；--year、--quarter 以指定的年度、季度为准，不论文件标题写的是哪个季度；导入前先备份；--dry-run 只预览不写入；会改动已发布季度的导入被拒绝）'],
+      [
+        '文件或文件夹… --db 文件 [--year 年份] [--quarter 季度] [--force-quarter] [--dry-run] [--json]',
+        '导入一览表或报送模板（文件夹：其中所有工作簿，其他文件跳过并列出；--year、--quarter 以指定的年度、季度为准；文件标题或完成情况列写的是另一季度时，只提示不导入（退出码 2），加 --force-quarter 才导入；导入前先备份；--dry-run 只预览不写入；会改动已发布季度的导入被拒绝；--json 带每列的对应关系；需要注意的问题另写到标准错误）',
+      ],
       ['--undo 批次号 --db 文件 [--json]', '撤销一次导入'],
     ],
-    options: { ...PERIOD, 'dry-run': { type: 'boolean' }, undo: { type: 'string' } },
+    options: { ...PERIOD, 'dry-run': { type: 'boolean' }, undo: { type: 'string' }, 'force-quarter': { type: 'boolean' } },
     store: 'none',
     run: importCommand,
   },

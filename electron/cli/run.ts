@@ -18,7 +18,7 @@ export const USAGE = [
   '  help\n      显示本说明；<命令> --help 显示该命令的说明',
   '',
   '结果写到标准输出（加 --json 为 JSON，便于用管道交给其他程序），出错时以中文写到标准错误。',
-  '退出码：0 成功；1 出错（含因季度已发布锁定而拒绝）；2 restore 未加 --yes，只显示了备份内容；130 按 Ctrl+C 中断，未做任何改动。',
+  '退出码：0 成功；1 出错（含因季度已发布锁定而拒绝）；2 restore 未加 --yes，只显示了备份内容，或 import 的文件是另一季度的而未加 --force-quarter，未导入；130 按 Ctrl+C 中断，未做任何改动。',
 ].join('\n');
 
 /** The command named by the first one or two words ("list", "export overview"), and the words after it. */

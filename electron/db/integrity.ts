@@ -42,7 +42,8 @@ export function checkStore(file: string): StoreCheck {
 function quickCheck(file: string): string[] {
   const run = (db: Database.Database) => (db.pragma('quick_check') as { quick_check: string }[]).map((r) => r.quick_check).filter((r) => r !== 'ok');
   try {
-    return withReadonly(file, run);
+    // Tidy: a check of a closed WAL store leaves no empty -wal/-shm of its own beside it.
+    return withReadonly(file, run, { tidy: true });
   } catch (err) {
     if (errorCode(err) !== 'SQLITE_CANTOPEN') throw err;
     // A WAL store in a folder where SQLite cannot create its -shm (a read-only share): checked in memory.

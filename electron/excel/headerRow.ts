@@ -99,7 +99,7 @@ function namesUnderGroups(grid: Grid, upper: number, lower: number, texts: strin
 const HOLDS = new WeakMap<Grid, Map<string, boolean>>();
 
 /** Whether a column holds a value of its own (not a merge's copy) in any row under the header. */
-function holdsValues(grid: Grid, c: number, from: number): boolean {
+export function holdsValues(grid: Grid, c: number, from: number): boolean {
   const known = HOLDS.get(grid) ?? new Map<string, boolean>();
   HOLDS.set(grid, known);
   const key = `${c}:${from}`;

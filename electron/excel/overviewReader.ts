@@ -11,7 +11,7 @@ import { COLUMN_ROLE_NAMES, yearSchema, type ColumnRole } from '../../shared/con
 import { AppError } from '../../shared/errors';
 import { groupNote, groupOf, readBlock, type Group } from './blockReader';
 import { columnLetter, readGrid, type Grid } from './grid';
-import { findHeader, HEADER_SCAN_ROWS, type HeaderOptions, type HeaderRows } from './headerRow';
+import { findHeader, HEADER_SCAN_ROWS, holdsValues, type HeaderOptions, type HeaderRows } from './headerRow';
 import { compactHeader, quarterIn, type Block } from './headers';
 import type { ParsedLine, ParsedOverview, ParsedTarget, ReadNote } from './overviewTypes';
 import { assertWorkbookBytes, damageOf, readWorkbookFile } from './sniff';
@@ -203,6 +203,8 @@ function parseSheets(sources: SheetSource[], fileName: string, options: ReadOpti
             header: compactHeader(grid.cells[header.last]![c]!.text || grid.cells[header.first]![c]!.text),
             role: read?.role ?? null,
             source: read?.source ?? (header.mapping[columnLetter(c)] === 'ignore' ? 'user' : null),
+            // An ignored column with values is what a warning about an empty field points to.
+            hasValues: holdsValues(grid, c, header.last + 1),
           };
         })
         // A column with values and no name is listed too, so that the user can say (and change) what it is.

@@ -52,7 +52,7 @@ export interface SheetColumns {
   /** The header's shape: a column mapping the user keeps is remembered for it. */
   signature: string;
   /** Each column's role and why: its header, its values (content), or the user's choice. */
-  columns: { column: string; header: string; role: ColumnRole | null; source: ColumnSource | null }[];
+  columns: { column: string; header: string; role: ColumnRole | null; source: ColumnSource | null; hasValues?: boolean }[];
 }
 
 export interface ParsedOverview {

@@ -116,7 +116,12 @@ export function createHandlers(ctx: ServiceContext, host: HostOps): Handlers {
     // CLI
     'targets.list': (input) => listTargets(ctx, input.year),
     // work report
-    'report.import': (input) => workReport.importReport(ctx, input),
+    'report.import': async (input) => {
+      // Like every other import, from a verified backup: the way back if the wrong report went in.
+      // (Not of a trial store in memory: the CLI tries the file there before it opens --db.)
+      if (ctx.storePath !== ':memory:') await backupNow(ctx.db, ctx.storePath, 'import');
+      return workReport.importReport(ctx, input);
+    },
     'report.candidates': (input) => workReport.reportCandidates(ctx, input.year),
     'report.worklist': (input) => workReport.candidateWorklist(ctx, input.year),
     'report.editCandidate': (input) => workReport.editCandidate(ctx, input),

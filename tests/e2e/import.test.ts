@@ -130,7 +130,7 @@ describe('import in the browser mode', () => {
     await importer.choose(await write('列名不同（四季度）.xlsx', '5万吨'));
     await importer.waitForPreview();
     await importer.showAll();
-    expect(await reading('E').innerText()).toBe('完成情况（用户指定，已记住）');
+    expect(await reading('E').innerText()).toBe('完成情况（按已记住的更正）');
     expect(await importer.item(39).innerText()).toContain('5万吨');
     await importer.close();
   });

@@ -56,8 +56,9 @@ describe('a column mapping remembered for files of the same shape (import.rememb
     const other = { ...file, name: '另一单位返回表.xlsx' };
     const p = await core.invoke('import.preview', { files: [other] });
     const columns = p.files[0]!.sheets[0]!.columns;
-    expect(columns.find((c) => c.column === 'E')).toEqual({ column: 'E', header: '本季度工作', role: 'progress', source: 'user' });
-    expect(columns.find((c) => c.column === 'H')).toEqual({ column: 'H', header: '备注', role: null, source: 'user' });
+    // Read by the correction remembered for the shape, not one made for this file: said as such.
+    expect(columns.find((c) => c.column === 'E')).toEqual({ column: 'E', header: '本季度工作', role: 'progress', source: 'remembered' });
+    expect(columns.find((c) => c.column === 'H')).toEqual({ column: 'H', header: '备注', role: null, source: 'remembered' });
     expect(p.notes.some((n) => n.where.column === 'H' || n.where.column === 'E')).toBe(false);
     await core.invoke('import.apply', { files: [other] });
     expect(listed(core).map((t) => t.assignments[0]!.progress['2']!.text)).toEqual(['上半年增长4.1%', '新增42家']);

@@ -15,7 +15,7 @@ import { checkpoint, NO_JOB, type JobHandle } from '../../jobs/progress';
 import { quarterLabel } from '../../../shared/domain';
 import { chineseDate, quarterLocks } from '../publication';
 import { buildPlan } from './plan';
-import { readingAids } from './mappings';
+import { markRemembered, readingAids } from './mappings';
 
 export interface WorkbookBytes {
   name: string;
@@ -73,10 +73,12 @@ export async function parseWorkbooks(files: WorkbookBytes[], job: JobHandle = NO
 }
 
 export async function previewImport(ctx: ServiceContext, files: WorkbookBytes[], options: ImportOptions, job: JobHandle = NO_JOB): Promise<ImportPreview> {
-  const parsed = await parseWorkbooks(files, job, options.mapping, readingAids(ctx));
+  const aids = readingAids(ctx);
+  const parsed = await parseWorkbooks(files, job, options.mapping, aids);
   job.report({ done: files.length, total: files.length, label: '正在与已有数据比对' });
   await checkpoint(job.signal);
   const preview = buildPlan(ctx.db, parsed, options).preview;
+  markRemembered(preview.files, options.mapping, aids.remembered);
   // Content, deadline and names are in every quarter's table: they touch a locked quarter whichever quarter
   // the file reports; progress only touches the quarter it is for.
   const shared = new Set(['progress', 'onSchedule']);

@@ -3,6 +3,7 @@
  * the column typing compares values with. The reader gets both as plain data: it never sees the store.
  */
 import type { ColumnMapping } from '../../excel/headers';
+import type { ColumnMappings, ImportPreview } from '../../../shared/contract';
 import type { KnownNames } from '../../excel/columnTypes';
 import { appendChange } from '../../db/repos/changeLog';
 import { mappingOf, putMapping, rememberedMappings } from '../../db/repos/columnMappings';
@@ -32,4 +33,20 @@ export function readingAids(ctx: ServiceContext): { remembered: Map<string, Colu
       units: new Set(directory.units.flatMap((u) => [u.name, ...u.aliases]).map(normalizeName)),
     },
   };
+}
+
+/**
+ * A column the user did not name in this preview but a correction remembered for the header's shape did:
+ * said as "remembered", so that a script (and the user) sees why a column no header names was read.
+ */
+export function markRemembered(files: ImportPreview['files'], mapping: ColumnMappings | undefined, remembered: ReadonlyMap<string, ColumnMapping>): void {
+  for (const f of files) {
+    for (const s of f.sheets) {
+      const kept = remembered.get(s.signature);
+      if (!kept) continue;
+      for (const c of s.columns) {
+        if (c.source === 'user' && mapping?.[f.name]?.[c.column] === undefined && kept[c.column] !== undefined) c.source = 'remembered';
+      }
+    }
+  }
 }

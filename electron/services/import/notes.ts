@@ -24,6 +24,8 @@ export type NoteCode =
   | 'three-way-conflict'
   | 'return-conflict'
   | 'same-return'
+  | 'field-empty'
+  | 'quarter-mismatch'
   | 'read';
 
 export function note(severity: Note['severity'], code: NoteCode, message: string, where: Partial<CellRef>): Note {

@@ -52,8 +52,16 @@ function reportOf(ctx: ServiceContext, year: number): { plan: PlanRow; s: WorkRe
  */
 export function segmentReport(ctx: ServiceContext, plan: PlanRow, fileName: string, before: unknown): void {
   const s = structureOf(plan.report_text);
-  writeReport(ctx, plan, s, fileName);
-  appendChange(ctx.db, actorOf(ctx), { kind: 'report-import', entity: 'work-report', entityId: plan.id, targetId: null, before, after: { fileName, length: plan.report_text.length }, batchId: newBatchId('import') });
+  const batchId = newBatchId('import');
+  writeReport(ctx, plan, s, fileName, batchId);
+  appendChange(ctx.db, actorOf(ctx), { kind: 'report-import', entity: 'work-report', entityId: plan.id, targetId: null, before, after: { fileName, length: plan.report_text.length }, batchId });
+}
+
+/** A section (篇章) added to a plan, logged on its own: the history shows each one the plan gained. */
+function addSection(ctx: ServiceContext, planId: number, section: { ord: number; code: string; name: string; sourceText: string }, batchId: string): number {
+  const id = insertSection(ctx.db, planId, section);
+  appendChange(ctx.db, actorOf(ctx), { kind: 'section-add', entity: 'section', entityId: id, targetId: null, before: null, after: { planId, ord: section.ord, code: section.code, name: section.name }, batchId });
+  return id;
 }
 
 /**
@@ -69,26 +77,26 @@ export function segmentUnsegmentedReports(ctx: ServiceContext): number {
   return years.length;
 }
 
-function ensureSections(ctx: ServiceContext, plan: PlanRow, s: WorkReportStructure): Map<string, number> {
+function ensureSections(ctx: ServiceContext, plan: PlanRow, s: WorkReportStructure, batchId: string): Map<string, number> {
   const existing = sectionsOfPlan(ctx.db, plan.id);
   const ids = new Map(existing.map((x) => [x.code, x.id]));
   let ord = existing.reduce((m, x) => Math.max(m, x.ord), 0);
   for (const c of s.codes) {
     if (ids.has(c.code)) continue;
     const text = s.commitments.filter((x) => x.code === c.code).map((x) => x.text).join('');
-    ids.set(c.code, insertSection(ctx.db, plan.id, { ord: ++ord, code: c.code, name: c.name, sourceText: text }));
+    ids.set(c.code, addSection(ctx, plan.id, { ord: ++ord, code: c.code, name: c.name, sourceText: text }, batchId));
   }
   return ids;
 }
 
-function writeReport(ctx: ServiceContext, plan: PlanRow, s: WorkReportStructure, fileName: string): void {
+function writeReport(ctx: ServiceContext, plan: PlanRow, s: WorkReportStructure, fileName: string, batchId: string): void {
   reports.upsertWorkReport(ctx.db, { plan_id: plan.id, file_name: fileName, imported_at: new Date().toISOString(), actor: actorOf(ctx) });
   reports.replaceSpans(
     ctx.db,
     plan.id,
     s.commitments.map((c, i) => ({ key: c.key, ord: i + 1, kind: c.kind, start: c.start, end: c.end, code: c.code, sectionName: c.sectionName, itemLabel: c.itemLabel, text: c.text })),
   );
-  ensureSections(ctx, plan, s);
+  ensureSections(ctx, plan, s, batchId);
   reports.deleteCandidatesOfPlan(ctx.db, plan.id);
   const carried = carriedMatches(ctx, plan.id, s);
   for (const c of s.commitments) {
@@ -335,7 +343,7 @@ export function acceptCandidates(ctx: ServiceContext, input: Input<'report.accep
   return ctx.db.transaction(() => {
     const list = requireCandidates(ctx, input.ids, input.year).sort((a, b) => a.start - b.start || a.id - b.id);
     const { plan, s } = reportOf(ctx, input.year);
-    const sections = ensureSections(ctx, plan, s);
+    const sections = ensureSections(ctx, plan, s, batchId);
     const sug = suggester(ctx, input.year);
     let serial = (stmt(ctx.db, 'SELECT coalesce(max(serial), 0) AS n FROM targets WHERE plan_id = ?').get(plan.id) as { n: number }).n;
     const targets: number[] = [];
@@ -454,7 +462,7 @@ export function confirmLinks(ctx: ServiceContext, input: Input<'report.confirmLi
   const batchId = newBatchId('link');
   return ctx.db.transaction(() => {
     const { plan, s } = reportOf(ctx, input.year);
-    const sections = ensureSections(ctx, plan, s);
+    const sections = ensureSections(ctx, plan, s, batchId);
     const wanted: { targetId: number; start: number; end: number }[] = [...(input.links ?? [])];
     if (input.minScore !== undefined) {
       for (const l of linkSuggestions(ctx, input.year)) {
@@ -652,7 +660,7 @@ export function carryOver(ctx: ServiceContext, from: number, to: number): Output
       const section = t.sectionId === null ? undefined : fromSections.get(t.sectionId);
       let sectionId: number | null = null;
       if (section) {
-        sectionId = toSections.get(section.code) ?? insertSection(ctx.db, target.id, { ord: ++ord, code: section.code, name: section.name, sourceText: '' });
+        sectionId = toSections.get(section.code) ?? addSection(ctx, target.id, { ord: ++ord, code: section.code, name: section.name, sourceText: '' }, batchId);
         toSections.set(section.code, sectionId);
       }
       const created = createTarget(

@@ -34,6 +34,18 @@ export class ImportPage {
     await this.page.getByTestId('import-done').waitFor();
   }
 
+  /** What the preview says above its rows: a file of another quarter, a field left empty. */
+  topNotes(): Locator {
+    return this.page.getByTestId('import-top-notes');
+  }
+
+  /** The preview's 季度, changed as a clerk does from the keyboard: Tab from 年度, then ↓ or ↑. */
+  async stepQuarter(key: 'ArrowDown' | 'ArrowUp'): Promise<void> {
+    await this.page.getByTestId('import-preview').getByLabel('年度').focus();
+    await this.page.keyboard.press('Tab');
+    await this.page.keyboard.press(key);
+  }
+
   error(): Locator {
     return this.page.getByTestId('import-error');
   }
