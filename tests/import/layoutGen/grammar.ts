@@ -231,8 +231,12 @@ export function drawLayout(seed: number, n: number, targets: ListedTarget[]): Bo
     else if (splitUnits && columns[at - 1] === 'leadUnits') columns.splice(at + 1, 0, `extra${e}`);
     else columns.splice(at, 0, `extra${e}`);
   }
+  const groupRows = d.chance('groupRows', 0.12);
   const headerOf = (k: ColumnKind): string => {
     if (k === 'progress') return progressHeader;
+    // Under a leader's group title, 责任市领导 names further leaders (the group's comes first): a grouped
+    // table that lists a target's other line under another leader's group is another layout.
+    if (k === 'leaders' && groupRows) return d.pick('leadersHeader', HEADERS.leaders.filter((h) => h !== '责任市领导'));
     if (k.startsWith('extra')) return d.pick('extraHeader', EXTRAS[Number(k.slice(5))]!.header);
     return d.pick(`${k}Header`, HEADERS[k as keyof typeof HEADERS]);
   };
@@ -244,7 +248,7 @@ export function drawLayout(seed: number, n: number, targets: ListedTarget[]): Bo
   if (extraAt.length > 0 && d.chance('hiddenExtra', 0.3)) hiddenColumns.push(extraAt[0]! + 1);
 
   const sectionRows = d.chance('sectionRows', 0.3);
-  const groupRows = !sectionRows && d.chance('groupRows', 0.15);
+
   const totalRow = d.chance('totalRow', 0.25);
   const noteRow = d.chance('noteRow', 0.3);
   const fillLine = d.chance('fillLine', 0.3);
@@ -340,7 +344,7 @@ export function drawLayout(seed: number, n: number, targets: ListedTarget[]): Bo
     let section = -1;
     let group = '';
     part.forEach((t, k) => {
-      if (sectionRows && k % 8 === 0) full(SECTIONS[++section % SECTIONS.length]!);
+      if (sectionRows && !groupRows && k % 8 === 0) full(SECTIONS[++section % SECTIONS.length]!);
       if (groupRows && t.assignments[0]!.leaders[0] !== group) {
         group = t.assignments[0]!.leaders[0]!;
         full(`${group}同志牵头责任目标`);
