@@ -27,8 +27,8 @@ export interface OnScheduleReading {
   recognized: boolean;
 }
 
-const YES_WORDS = ['是', '按计划', '达序', '顺利推进', '正常推进', '序时推进', '已完成', '完成', '办结', '已办结', '已完工', '超进度', '提前完成'];
-const NO_WORDS = ['否', '滞后', '未按', '未完成', '进度滞后', '部分滞后'];
+const YES_WORDS = ['是', '按计划', '达序', '顺利推进', '正常推进', '序时推进', '已完成', '完成', '办结', '已办结', '已完工', '超进度', '提前完成', '按进度', '序时进度', '进展顺利', '正常', '√', '✓', '✔', '●', '★', '☑'];
+const NO_WORDS = ['否', '滞后', '未按', '未完成', '进度滞后', '部分滞后', '不正常', '×', '✗', '✘', '☒'];
 const BASIC_WORDS = ['基本', '基本完成', '基本按计划'];
 
 /** Reads 是否按计划完成进度 as written by units: 是/否/基本, and the other wordings offices use. */
@@ -38,6 +38,9 @@ export function parseOnSchedule(raw: string | null | undefined): OnScheduleReadi
   if (text === '是') return { value: 'yes', recognized: true };
   if (text === '否') return { value: 'no', recognized: true };
   if (text === '基本') return { value: 'basic', recognized: true };
+  // A share of the year's work written as the status: all of it done is on schedule.
+  const percent = /^(?:已完成|完成)?(\d+(?:\.\d+)?)%$/.exec(text);
+  if (percent && Number(percent[1]) >= 100) return { value: 'yes', recognized: false };
   // "80%（进度滞后）" and "部分滞后" are behind whatever else they say, so "no" wins over "yes".
   if (NO_WORDS.some((w) => text.includes(w))) return { value: 'no', recognized: false };
   if (BASIC_WORDS.some((w) => text.includes(w))) return { value: 'basic', recognized: false };

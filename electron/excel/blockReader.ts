@@ -5,6 +5,7 @@
  * target above: its serial cell merged with the one above, empty, repeating the same serial, or — as in
  * the published dump — holding the line's leader that slid into the 序号 column).
  */
+import { namesOf } from './normalise';
 import { isEmptyMarker, normalizeDeadline, normalizeSpaces, splitNames, toHalfWidth } from '../../shared/domain';
 import { namesWithRoles, plainNames } from './cellRoles';
 import { unitsInContent } from './contentUnits';
@@ -180,8 +181,8 @@ export function readBlock(grid: Grid, file: string, firstDataRow: number, block:
 
     const unitCell = text(r, col.units ?? col.leadUnits);
     const roles = namesWithRoles(unitCell);
-    const cooperatingColumn = col.units === undefined && col.cooperatingUnits !== undefined ? splitNames(text(r, col.cooperatingUnits)) : null;
-    let units = roles ? roles.lead : splitNames(unitCell);
+    const cooperatingColumn = col.units === undefined && col.cooperatingUnits !== undefined ? namesOf(text(r, col.cooperatingUnits)) : null;
+    let units = roles ? roles.lead : namesOf(unitCell);
     let cooperatingUnits = roles ? [...roles.cooperating, ...(cooperatingColumn ?? [])] : cooperatingColumn;
     let targetContent = content;
     if (row.kind === 'new' && units.length === 0 && !cooperatingUnits?.length) {

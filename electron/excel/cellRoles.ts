@@ -4,7 +4,8 @@
  * and mark a leader's role beside the name (`张三（牵头）`). The role words are read, never kept as part
  * of a name: `牵头:市财政局` is not a unit.
  */
-import { normalizeSpaces, splitNames } from '../../shared/domain';
+import { normalizeSpaces } from '../../shared/domain';
+import { bareName, namesOf } from './normalise';
 
 export interface RoleNames {
   lead: string[];
@@ -19,7 +20,7 @@ const MARK = /[（(]\s*(牵头|主办|负责|配合|协办|协管|参与)\s*[)�
 
 /** The names of one labelled part: its trailing separators and a closing 等 dropped. */
 function names(text: string): string[] {
-  return splitNames(text.replace(/^[\s；;，,。.、]+|[\s；;，,。.、]+$/g, '').replace(/等$/, ''));
+  return namesOf(text.replace(/^[\s；;，,。.、]+|[\s；;，,。.、]+$/g, '').replace(/等$/, ''));
 }
 
 /**
@@ -45,9 +46,9 @@ export function namesWithRoles(cell: string): RoleNames | null {
   if (!MARK.test(text)) return null;
   const out: RoleNames = { lead: [], cooperating: [] };
   const marked = text.replace(new RegExp(`\\s+(?=${MARK.source})`, 'g'), '').replace(new RegExp(MARK.source, 'g'), (m) => `${m} `);
-  for (const name of splitNames(marked)) {
+  for (const name of namesOf(marked.replace(/[)）]\s/g, (m) => `${m[0]}、`))) {
     const mark = MARK.exec(name);
-    const bare = name.replace(MARK, '').trim();
+    const bare = bareName(name.replace(MARK, '').trim());
     if (bare === '') continue;
     if (mark && /牵头|主办|负责/.test(mark[1]!)) out.lead.push(bare);
     else out.cooperating.push(bare);
@@ -60,5 +61,5 @@ export function namesWithRoles(cell: string): RoleNames | null {
 /** A cell of names with the role words taken out, lead names first: `张三（牵头）、李四` → 张三, 李四. */
 export function plainNames(cell: string): string[] {
   const roles = namesWithRoles(cell);
-  return roles === null ? splitNames(cell) : [...roles.lead, ...roles.cooperating];
+  return roles === null ? namesOf(cell) : [...roles.lead, ...roles.cooperating];
 }

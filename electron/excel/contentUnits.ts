@@ -3,7 +3,7 @@
  * `……。责任单位：市财政局、市税务局` or `……（牵头单位：市发展改革委；配合单位：市财政局）`.
  * Read only when the line has no units of its own, so a content that merely mentions units is left alone.
  */
-import { splitNames } from '../../shared/domain';
+import { namesOf } from './normalise';
 
 export interface UnitsInContent {
   /** The content without the units clause. */
@@ -17,7 +17,7 @@ const CLAUSE = /[（(【]?\s*(?:责任单位|牵头单位|责任部门|牵头部
 const COOPERATING = /[；;，,。\s]*(?:配合单位|配合部门|协办单位)\s*[:：]/;
 
 function names(text: string): string[] {
-  return splitNames(text.replace(/[）)】。.；;\s]+$/, '').replace(/等$/, ''));
+  return namesOf(text.replace(/[）)】。.；;\s]+$/, '').replace(/等$/, ''));
 }
 
 export function unitsInContent(content: string): UnitsInContent | null {

@@ -7,7 +7,7 @@
 import crypto from 'node:crypto';
 import { isEmptyMarker, normalizeSpaces } from '../../shared/domain';
 import { assignRoles, candidatesOf, NO_KNOWN_NAMES, profileOf, type KnownNames } from './columnTypes';
-import { blockRanges, compactHeader, FURTHER_LEADERS, headerRoleCount, isUsableBlock, quarterIn, roleOfHeader, type Block, type ColumnMapping, type IgnoredColumn } from './headers';
+import { blockRanges, compactHeader, otherColumnOf, type OtherColumn, FURTHER_LEADERS, headerRoleCount, isUsableBlock, quarterIn, roleOfHeader, type Block, type ColumnMapping, type IgnoredColumn } from './headers';
 import { columnLetter } from './grid';
 import type { Grid } from './grid';
 
@@ -164,10 +164,18 @@ function columnValues(grid: Grid, from: number, first: number, last: number): { 
 function typeBlock(grid: Grid, texts: string[], dataRow: number, range: { first: number; last: number }, options: HeaderOptions, mapping: ColumnMapping): Block {
   const { values, rows } = columnValues(grid, dataRow, range.first, range.last);
   const columns: { column: number; candidates: ReturnType<typeof candidatesOf> }[] = [];
+  const others = new Map<number, OtherColumn>();
   for (let c = range.first; c <= range.last; c++) {
     const user = mapping[columnLetter(c)];
     // A column with no name of its own is typed by its values, or named as not read: never dropped unsaid.
     if (compactHeader(texts[c] ?? '') === '' && user === undefined && !holdsValues(grid, c, dataRow)) continue;
+    // A column the header names as one not imported (存在问题, 备注, 联系人) is not typed by its values.
+    const other = user === undefined ? otherColumnOf(texts[c] ?? '') : null;
+    if (other !== null) {
+      others.set(c, other);
+      columns.push({ column: c, candidates: [] });
+      continue;
+    }
     const profile = profileOf(values.get(c) ?? [], rows, options.known ?? NO_KNOWN_NAMES);
     columns.push({ column: c, candidates: candidatesOf(roleOfHeader(texts[c] ?? ''), profile, user, quarterIn(texts[c] ?? '') ?? 0) });
   }
@@ -183,7 +191,9 @@ function typeBlock(grid: Grid, texts: string[], dataRow: number, range: { first:
     }
     if (mapping[columnLetter(column)] === 'ignore') continue;
     const wanted = candidates.find((k) => k.role !== 'text');
-    const ignored: IgnoredColumn = { column, header: compactHeader(texts[column] ?? ''), reason: wanted ? 'duplicate' : 'unknown' };
+    const other = others.get(column);
+    const ignored: IgnoredColumn = { column, header: compactHeader(texts[column] ?? ''), reason: other ? 'other' : wanted ? 'duplicate' : 'unknown' };
+    if (other) ignored.other = other;
     if (wanted && wanted.role !== 'text') {
       ignored.role = wanted.role;
       const kept = [...assigned].find(([, a]) => a.role === wanted.role)?.[0];

@@ -12,7 +12,7 @@ import { AppError } from '../../shared/errors';
 import { groupNote, groupOf, readBlock, type Group } from './blockReader';
 import { columnLetter, readGrid, type Grid } from './grid';
 import { findHeader, HEADER_SCAN_ROWS, holdsValues, type HeaderOptions, type HeaderRows } from './headerRow';
-import { compactHeader, quarterIn, type Block } from './headers';
+import { compactHeader, OTHER_COLUMN_NAMES, quarterIn, type Block } from './headers';
 import type { ParsedLine, ParsedOverview, ParsedTarget, ReadNote } from './overviewTypes';
 import { assertWorkbookBytes, damageOf, readWorkbookFile } from './sniff';
 import { readSheetsLean } from './sheetXml';
@@ -67,7 +67,7 @@ function headerNotes(grid: Grid, file: string, header: HeaderRows, notes: ReadNo
       const same = ig.role === undefined ? '' : `与${ig.kept === undefined ? '' : `第${columnLetter(ig.kept)}列`}同为“${COLUMN_ROLE_NAMES[ig.role]}”，`;
       notes.push({
         severity: 'info',
-        message: `第${column}列${ig.header === '' ? '（无列名）' : `「${ig.header}」`}${ig.reason === 'duplicate' ? same : '未识别，'}已忽略`,
+        message: `第${column}列${ig.header === '' ? '（无列名）' : `「${ig.header}」`}${ig.reason === 'duplicate' ? same : ig.reason === 'other' ? `是“${OTHER_COLUMN_NAMES[ig.other!]}”列，不导入，` : '未识别，'}已忽略`,
         where: { ...where, row: header.first + 1, column },
       });
     }
@@ -108,7 +108,7 @@ function sheetGroup(sheet: string, block: Block, options: ReadOptions): Group | 
   const leadersColumn = block.columns.leaders;
   // A full 市政府领导 column says who leads; a column of further leaders (配合/协管市领导) does not.
   if (leadersColumn !== undefined && !block.furtherLeaders) return null;
-  const person = options.known?.leaders.has(name) || (PERSON_SHEET.test(name) && !/表|季度|部分|汇总|目标|情况|数据|附件|工作|篇|章|[局委办府团]$/.test(name));
+  const person = options.known?.leaders.has(name) || (PERSON_SHEET.test(name) && !/表|季度|部分|汇总|目标|情况|数据|附件|工作|篇|章|台账|说明|[局委办府团]$/.test(name));
   return person ? { leaders: [name], units: [] } : null;
 }
 

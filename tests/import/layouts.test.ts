@@ -95,7 +95,7 @@ describe('layouts that hold the same 7 targets', () => {
     expect(p.notes).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ severity: 'info', message: '第D列「辅助列」未识别，已忽略', where: { file, sheet: '一览表', row: 3, column: 'D' } }),
-        expect.objectContaining({ severity: 'info', message: '第I列「备注」未识别，已忽略', where: { file, sheet: '一览表', row: 3, column: 'I' } }),
+        expect.objectContaining({ severity: 'info', message: '第I列「备注」是“备注”列，不导入，已忽略', where: { file, sheet: '一览表', row: 3, column: 'I' } }),
         expect.objectContaining({ severity: 'warning', message: expect.stringMatching(/2 个隐藏行（第8、9行）/), where: expect.objectContaining({ file, sheet: '一览表' }) }),
       ]),
     );

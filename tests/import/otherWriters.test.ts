@@ -158,7 +158,7 @@ describe('workbooks written by other programs', () => {
     const core = await openCore();
     try {
       const preview = await core.invoke('import.preview', { files: [importFile('openpyxl-published.xlsx')] });
-      expect(preview.notes.map((n) => n.message)).toEqual(expect.arrayContaining(['第H列「备注」未识别，已忽略', '工作表“一览表”有 1 个隐藏行（第10行），已一并读取', '工作表“填表说明”是隐藏的，未读取']));
+      expect(preview.notes.map((n) => n.message)).toEqual(expect.arrayContaining(['第H列「备注」是“备注”列，不导入，已忽略', '工作表“一览表”有 1 个隐藏行（第10行），已一并读取', '工作表“填表说明”是隐藏的，未读取']));
     } finally {
       core.close();
     }

@@ -57,11 +57,11 @@ describe('the seed in twelve layouts', () => {
 });
 
 describe('the three layouts of the issue', () => {
-  it('a status column headed 推进状态 is read by its values, and said so', async () => {
+  it('a status column headed 推进状态 is read as the status (its header is known now, its values agree)', async () => {
     const core = await openCore();
     const p = await core.invoke('import.preview', { files: [file(DIR, '09-status-column-tuijin.xlsx')] });
     const column = p.files[0]!.sheets[0]!.columns.find((c) => c.column === 'F');
-    expect(column).toEqual({ column: 'F', header: '推进状态', role: 'onSchedule', source: 'content' });
+    expect(column).toEqual({ column: 'F', header: '推进状态', role: 'onSchedule', source: 'header' });
     const notes = p.items.flatMap((i) => i.notes);
     expect(notes.filter((n) => n.code === 'on-schedule-missing')).toEqual([]);
     core.close();
