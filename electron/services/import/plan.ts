@@ -120,7 +120,7 @@ function nameLookups(db: Db) {
 const sameList = (a: string[], b: string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
 
 /** The existing line a parsed line stands for: by hidden id, else the line sharing its units or leaders, else by position. */
-function matchLine(existing: Target, parsed: ParsedLine, index: number, leadUnits: string[], taken: Set<number>): Target['assignments'][number] | undefined {
+function matchLine(existing: Target, parsed: ParsedLine, index: number, leadUnits: string[], taken: Set<number>, owner: string | null = null): Target['assignments'][number] | undefined {
   if (parsed.assignmentId !== null) {
     const byId = existing.assignments.find((a) => a.id === parsed.assignmentId);
     if (byId) return byId;
@@ -130,6 +130,11 @@ function matchLine(existing: Target, parsed: ParsedLine, index: number, leadUnit
   if (byUnits) return byUnits;
   const byLeaders = free.find((a) => parsed.leaders.length > 0 && sameList(a.leaders, parsed.leaders.map(normalizeName)));
   if (byLeaders) return byLeaders;
+  // A unit's own table without a unit column (a Word return): its line of the target, led or cooperated on.
+  if (owner !== null && leadUnits.length === 0 && parsed.units.length === 0) {
+    const byOwner = free.find((a) => a.leadUnits.includes(owner)) ?? free.find((a) => a.cooperatingUnits.includes(owner));
+    if (byOwner) return byOwner;
+  }
   const byPosition = existing.assignments[index];
   return byPosition && !taken.has(byPosition.id) ? byPosition : undefined;
 }
@@ -214,7 +219,7 @@ export function buildPlan(db: Db, parsed: ParsedOverview[], options: PlanOptions
   /** Whom a file speaks for: a template's owner and kind (from its hidden record, else its title), or nobody (an overview). */
   function sourceOf(file: ParsedOverview): FileSource {
     const meta = file.template && file.template.year === year && file.template.quarter === quarter ? file.template : null;
-    const owner = meta?.owner ?? returnOwnerOf({ name: file.file, title: file.title });
+    const owner = meta?.owner ?? returnOwnerOf({ name: file.file, title: file.title, owner: file.owner });
     const by = meta?.by ?? (owner !== null && names.isKnownUnit(owner) ? 'unit' : owner !== null ? 'leader' : null);
     return {
       owner: owner === null ? null : by === 'unit' ? names.canonicalUnit(owner) : normalizeName(owner),
@@ -360,7 +365,7 @@ export function buildPlan(db: Db, parsed: ParsedOverview[], options: PlanOptions
     t.lines.forEach((l, i) => {
       const units = unitsOf(l);
       const lead = units.leadUnits.map(names.canonicalUnit);
-      const match = matchLine(target, l, i, lead, taken);
+      const match = matchLine(target, l, i, lead, taken, source.by === 'unit' ? source.owner : null);
       if (match) {
         taken.add(match.id);
         if (fixed) notes.push(...fixedLineConflicts(l, match, metaOf(l), target.serial, (column) => where(column, l.ref.row)));
@@ -561,7 +566,7 @@ export function buildPlan(db: Db, parsed: ParsedOverview[], options: PlanOptions
     preview: {
       year,
       quarter,
-      files: parsed.map((p) => ({ name: p.file, title: p.title, returnedBy: returnOwnerOf({ name: p.file, title: p.title }), targets: p.targets.length, lines: p.targets.reduce((n, t) => n + t.lines.length, 0), sheets: p.sheets })),
+      files: parsed.map((p) => ({ name: p.file, title: p.title, returnedBy: returnOwnerOf({ name: p.file, title: p.title, owner: p.owner }), targets: p.targets.length, lines: p.targets.reduce((n, t) => n + t.lines.length, 0), sheets: p.sheets })),
       summary: {
         targetsNew: count('new'),
         targetsUpdated: count('updated'),
