@@ -16,6 +16,8 @@ import { compactHeader, OTHER_COLUMN_NAMES, quarterIn, type Block } from './head
 import type { ParsedLine, ParsedOverview, ParsedTarget, ReadNote } from './overviewTypes';
 import { assertWorkbookBytes, damageOf, readWorkbookFile } from './sniff';
 import { readSheetsLean } from './sheetXml';
+import { readSheetjsWorkbook } from './readers/sheetjs';
+import { readDocxReturn } from './readers/docx';
 import { takeOutMerges } from './unmerge';
 import { readTemplateMeta, TEMPLATE_META_SHEET } from './templateMeta';
 
@@ -254,7 +256,13 @@ export function unitsOf(line: ParsedLine): { leadUnits: string[]; cooperatingUni
 
 /** Reads a workbook from its bytes: what the renderer sends and what the CLI reads from disk. */
 export async function readOverviewBytes(name: string, bytes: Buffer, options: ReadOptions = {}): Promise<ParsedOverview> {
-  assertWorkbookBytes(name, bytes);
+  const kind = assertWorkbookBytes(name, bytes);
+  // .xls/.et/.ods and Word returns have readers of their own (readers/); what they read is read on as any sheet.
+  if (kind === 'xls' || kind === 'ods') return parseSheets(readSheetjsWorkbook(name, bytes, kind).map((s) => ({ name: s.name, state: s.state, grid: () => s.grid })), name, options);
+  if (kind === 'docx') {
+    const doc = await readDocxReturn(name, bytes, options.known?.units);
+    return { ...parseSheets(doc.sheets.map((s) => ({ name: s.name, state: s.state, grid: () => s.grid })), name, options), owner: doc.owner };
+  }
   // The sheet XML read directly when it holds nothing the lean reader leaves to exceljs (sheetXml.ts).
   const lean = await readSheetsLean(bytes);
   if (lean) return parseSheets(lean.map((s) => ({ name: s.name, state: s.state, grid: () => s.grid })), name, options);

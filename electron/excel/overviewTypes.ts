@@ -66,4 +66,6 @@ export interface ParsedOverview {
   notes: ReadNote[];
   /** A collection template's hidden record (when it was generated, for whom, what each line held); null for other files. */
   template?: TemplateMeta | null;
+  /** Whom the file says it is from outside a template's title: a Word return's title or signature (readers/docx.ts). */
+  owner?: string | null;
 }

@@ -16,8 +16,9 @@ import { actorOf, type ServiceContext } from './context';
 import { requirePlan } from './plans';
 import { groupTargets } from './templates';
 
-/** The owner a returned file speaks for: its template title, else a file name as templates are named. */
-export function returnOwnerOf(file: { name: string; title: string }): string | null {
+/** The owner a returned file speaks for: its own word (a Word return's title or signature), its template title, else a file name as templates are named. */
+export function returnOwnerOf(file: { name: string; title: string; owner?: string | null | undefined }): string | null {
+  if (file.owner) return file.owner;
   const byTitle = templateOwnerOfTitle(file.title);
   if (byTitle) return byTitle.owner;
   const m = /^(.+?)_\d{4}年[一二三四]季度责任目标推进情况/.exec(file.name);
@@ -33,7 +34,7 @@ function canonicalOwner(ctx: ServiceContext, owner: string): string {
 /** Called inside the import's transaction: each returned template of the batch marks its owner. */
 export function recordReturns(ctx: ServiceContext, planId: number, preview: ImportPreview, batch: ImportBatch): void {
   for (const f of preview.files) {
-    const owner = returnOwnerOf(f);
+    const owner = f.returnedBy;
     if (owner === null) continue;
     const warnings = batch.notes.filter((n) => n.severity === 'warning' && n.where.file === f.name).length;
     repo.insertReturn(ctx.db, planId, preview.quarter, {

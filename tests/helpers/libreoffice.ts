@@ -47,7 +47,7 @@ function convert(inputs: (string | Buffer)[], filter: string): { dir: string; ba
  * Workbooks saved again by LibreOffice in another format (`xls`, `ods`, `xlsx`), as a unit that opens a
  * file in LibreOffice and saves it would: one soffice run for all of them. Returns the new files' paths.
  */
-export function saveAs(inputs: string[], format: 'xls' | 'ods' | 'xlsx'): string[] {
+export function saveAs(inputs: string[], format: 'xls' | 'ods' | 'xlsx' | 'xlsm' | 'doc'): string[] {
   const dir = tempDir('lo-save-');
   const out = path.join(dir, 'out');
   const copies = inputs.map((input, i) => {
@@ -55,7 +55,7 @@ export function saveAs(inputs: string[], format: 'xls' | 'ods' | 'xlsx'): string
     fs.copyFileSync(input, file);
     return file;
   });
-  const filter = { xls: 'xls:MS Excel 97', ods: 'ods', xlsx: 'xlsx:Calc MS Excel 2007 XML' }[format];
+  const filter = { xls: 'xls:MS Excel 97', ods: 'ods', xlsx: 'xlsx:Calc MS Excel 2007 XML', xlsm: 'xlsm:Calc MS Excel 2007 VBA XML', doc: 'doc:MS Word 97' }[format];
   run('soffice', [`-env:UserInstallation=file://${path.join(dir, 'profile')}`, '--headless', '--norestore', '--convert-to', filter, '--outdir', out, ...copies]);
   return inputs.map((input, i) => {
     const saved = path.join(out, `f${i}.${format}`);

@@ -22,7 +22,7 @@ const sameList = (a: string[], b: string[]) => a.length === b.length && a.every(
 const short = (text: string) => (text.length > 30 ? `${text.slice(0, 30)}…` : text);
 
 /** The existing line a parsed line stands for: by hidden id, else the line sharing its units or leaders, else by position. */
-export function matchLine(existing: Target, parsed: ParsedLine, index: number, leadUnits: string[], taken: Set<number>): Line | undefined {
+export function matchLine(existing: Target, parsed: ParsedLine, index: number, leadUnits: string[], taken: Set<number>, owner: string | null = null): Line | undefined {
   if (parsed.assignmentId !== null) {
     const byId = existing.assignments.find((a) => a.id === parsed.assignmentId);
     if (byId) return byId;
@@ -32,6 +32,11 @@ export function matchLine(existing: Target, parsed: ParsedLine, index: number, l
   if (byUnits) return byUnits;
   const byLeaders = free.find((a) => parsed.leaders.length > 0 && sameList(a.leaders, parsed.leaders.map(normalizeName)));
   if (byLeaders) return byLeaders;
+  // A unit's own table without a unit column (a Word return): its line of the target, led or cooperated on.
+  if (owner !== null && leadUnits.length === 0 && parsed.units.length === 0) {
+    const byOwner = free.find((a) => a.leadUnits.includes(owner)) ?? free.find((a) => a.cooperatingUnits.includes(owner));
+    if (byOwner) return byOwner;
+  }
   const byPosition = existing.assignments[index];
   return byPosition && !taken.has(byPosition.id) ? byPosition : undefined;
 }
@@ -121,7 +126,7 @@ function matchLines(row: Row, target: Target, ctx: PlanContext, tally: MatchTall
   row.t.lines.forEach((l, index) => {
     const units = unitsOf(l);
     const lead = units.leadUnits.map(ctx.names.canonicalUnit);
-    const match = matchLine(target, l, index, lead, taken);
+    const match = matchLine(target, l, index, lead, taken, row.source.by === 'unit' ? row.source.owner : null);
     if (match) {
       taken.add(match.id);
       out.push({ parsed: l, index, match, meta: metaOf(l) });

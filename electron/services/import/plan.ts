@@ -85,7 +85,7 @@ function previewOf(parsed: ParsedOverview[], items: ImportItem[], notes: Note[],
   return {
     year,
     quarter,
-    files: parsed.map((p) => ({ name: p.file, title: p.title, returnedBy: returnOwnerOf({ name: p.file, title: p.title }), targets: p.targets.length, lines: p.targets.reduce((n, t) => n + t.lines.length, 0), sheets: p.sheets.map(sheetOfPreview) })),
+    files: parsed.map((p) => ({ name: p.file, title: p.title, returnedBy: returnOwnerOf({ name: p.file, title: p.title, owner: p.owner }), targets: p.targets.length, lines: p.targets.reduce((n, t) => n + t.lines.length, 0), sheets: p.sheets.map(sheetOfPreview) })),
     summary: {
       targetsNew: count('new'),
       targetsUpdated: count('updated'),

@@ -79,7 +79,7 @@ export function planContext(db: Db, year: number, quarter: Quarter): PlanContext
 /** Whom a file speaks for: a template's owner and kind (from its hidden record, else its title), or nobody (an overview). */
 export function sourceOf(file: ParsedOverview, ctx: PlanContext): FileSource {
   const meta = file.template && file.template.year === ctx.year && file.template.quarter === ctx.quarter ? file.template : null;
-  const owner = meta?.owner ?? returnOwnerOf({ name: file.file, title: file.title });
+  const owner = meta?.owner ?? returnOwnerOf({ name: file.file, title: file.title, owner: file.owner });
   const by = meta?.by ?? (owner !== null && ctx.names.isKnownUnit(owner) ? 'unit' : owner !== null ? 'leader' : null);
   return {
     owner: owner === null ? null : by === 'unit' ? ctx.names.canonicalUnit(owner) : normalizeName(owner),
