@@ -33,7 +33,8 @@ import { SampleBanner } from '../features/welcome/SampleBanner';
 import { Welcome } from '../features/welcome/Welcome';
 import { formatDate, timeOfDay } from './format';
 import { carryNotice, NoticeToast, takeCarriedNotice, TokenScreen, type Notice } from './Notices';
-import { hasPendingSaves, useSaveState } from './saveQueue';
+import { hasPendingSaves, useSaveState, whenSaved } from './saveQueue';
+import { fieldOwnsUndo } from '../components/undoKeys';
 import { redo, undo, useUndoState } from './undo';
 
 /** The latest quarter with any progress in the plan, else the quarter we are in. */
@@ -214,14 +215,17 @@ export function App() {
   const closeTarget = useCallback(() => setOpenId(null), []);
 
   const undoState = useUndoState();
+  // Counts undos and redos, so that an open target panel reads the target again after one.
+  const [undoRevision, setUndoRevision] = useState(0);
   const dismissNotice = useCallback(() => setNotice(null), []);
   const step = useCallback(
     (which: 'undo' | 'redo') => {
-      if (hasPendingSaves()) return;
-      (which === 'undo' ? undo : redo)(api['history.revert']).then(
+      // An edit left with Enter is still on its way: undo it once it has landed, not the one before it.
+      whenSaved().then(() => (which === 'undo' ? undo : redo)(api['history.revert'])).then(
         (done) => {
           if (!done) return;
           if (done.target) applyTarget(done.target);
+          setUndoRevision((n) => n + 1);
           reload();
           refreshPlans();
           const back = which === 'undo' ? 'redo' : 'undo';
@@ -236,11 +240,10 @@ export function App() {
   stepRef.current = step;
 
   useEffect(() => {
-    // Inside a text field Ctrl+Z is the field's own undo of typing; elsewhere it undoes the last saved edit.
+    // Inside a field with unsaved text Ctrl+Z is the field's own undo of typing; elsewhere it undoes the last saved edit.
     const onKey = (e: KeyboardEvent) => {
       if (!(e.ctrlKey || e.metaKey) || e.altKey) return;
-      const el = e.target as HTMLElement | null;
-      if (el && (el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName))) return;
+      if (fieldOwnsUndo(e.target as Element | null)) return;
       if (document.querySelector('[aria-modal="true"]')) return;
       const key = e.key.toLowerCase();
       if (key === 'z' && !e.shiftKey) {
@@ -431,6 +434,7 @@ export function App() {
         <TargetDrawer
           key={openId}
           targetId={openId}
+          revision={undoRevision}
           quarter={quarter}
           sections={sections}
           directory={directory}
