@@ -503,6 +503,8 @@ export const reportWorkItemSchema = reportCandidateSchema.extend({
   targetSerial: z.number().int().nullable(),
   /** A carried-over target of the year repeating this clause: accepting links it instead of adding one. */
   carriedOver: z.object({ targetId: idSchema, serial: z.number().int(), fromYear: yearSchema, fromSerial: z.number().int() }).nullable(),
+  /** Targets of the year already linked to this clause (not the one made of it): adopting it again would duplicate them. */
+  coveredBy: z.array(z.object({ targetId: idSchema, serial: z.number().int() })),
 });
 export const reportSummarySchema = z.object({
   year: yearSchema,
@@ -773,7 +775,8 @@ export const methods = {
     output: reportBatchSchema.extend({ ids: z.tuple([idSchema, idSchema]) }),
   },
   'report.acceptCandidates': {
-    input: z.object({ year: yearSchema, ids: z.array(idSchema).min(1).max(5000) }).strict(),
+    /** evenIfLinked: the user confirmed adopting clauses already linked to a target (otherwise refused). */
+    input: z.object({ year: yearSchema, ids: z.array(idSchema).min(1).max(5000), evenIfLinked: z.boolean().optional() }).strict(),
     output: reportBatchSchema.extend({ targets: z.array(targetSchema) }),
   },
   /** Takes back one action of the report screen (import of candidates aside) as a unit. */

@@ -221,6 +221,7 @@ export function candidateWorklist(ctx: ServiceContext, year: number): Output<'re
   const { plan, s } = reportOf(ctx, year);
   const sug = suggester(ctx, year);
   const serials = new Map((stmt(ctx.db, 'SELECT id, serial FROM targets WHERE plan_id = ?').all(plan.id) as { id: number; serial: number }[]).map((r) => [r.id, r.serial]));
+  const covering = coveringTargets(ctx, plan, s);
   return {
     year,
     codes: s.codes,
@@ -237,6 +238,7 @@ export function candidateWorklist(ctx: ServiceContext, year: number): Output<'re
         targetId: c.targetId,
         targetSerial: c.targetId === null ? null : (serials.get(c.targetId) ?? null),
         carriedOver: c.carriedTargetId === null ? null : { targetId: c.carriedTargetId, serial: serials.get(c.carriedTargetId) ?? 0, fromYear: carried?.year ?? year - 1, fromSerial: carried?.serial ?? 0 },
+        coveredBy: covering(c),
       };
     }),
   };
@@ -335,6 +337,17 @@ export function acceptCandidates(ctx: ServiceContext, input: Input<'report.accep
   return ctx.db.transaction(() => {
     const list = requireCandidates(ctx, input.ids, input.year).sort((a, b) => a.start - b.start || a.id - b.id);
     const { plan, s } = reportOf(ctx, input.year);
+    if (!input.evenIfLinked) {
+      const covering = coveringTargets(ctx, plan, s);
+      const covered = list.map((c) => ({ c, by: covering(c) })).filter((x) => x.by.length > 0 && x.c.carriedTargetId === null);
+      if (covered.length > 0) {
+        const { c, by } = covered[0]!;
+        throw new AppError(
+          'conflict',
+          `候选目标“${c.text.slice(0, 20)}”已关联：${by.map((t) => `第${t.serial}项`).join('、')}${covered.length > 1 ? `（共${covered.length}条已关联已有目标）` : ''}。再采纳会新增重复的责任目标；确需新增，请确认后再采纳。`,
+        );
+      }
+    }
     const sections = ensureSections(ctx, plan, s);
     const sug = suggester(ctx, input.year);
     let serial = (stmt(ctx.db, 'SELECT coalesce(max(serial), 0) AS n FROM targets WHERE plan_id = ?').get(plan.id) as { n: number }).n;
@@ -530,9 +543,22 @@ export function targetSource(ctx: ServiceContext, targetId: number): Output<'rep
 
 // ---------------------------------------------------------------------------------------------- coverage
 
-function coveredBy(ctx: ServiceContext, plan: PlanRow, s: WorkReportStructure) {
+function linkedSpans(ctx: ServiceContext, plan: PlanRow, s: WorkReportStructure) {
   const targets = stmt(ctx.db, 'SELECT id, serial, source_text AS sourceText FROM targets WHERE plan_id = ? ORDER BY serial').all(plan.id) as { id: number; serial: number; sourceText: string }[];
-  const links = targets.map((t) => ({ ...t, span: locateWording(s, t.sourceText) }));
+  return { targets, links: targets.map((t) => ({ ...t, span: locateWording(s, t.sourceText) })) };
+}
+
+/**
+ * The year's targets already linked to a candidate's clause (their report wording overlaps it), other than
+ * the one made of it: the same rule as 覆盖情况, so the three tabs agree on what is already decomposed.
+ */
+function coveringTargets(ctx: ServiceContext, plan: PlanRow, s: WorkReportStructure): (c: CandidateRow) => { targetId: number; serial: number }[] {
+  const { links } = linkedSpans(ctx, plan, s);
+  return (c) => links.filter((l) => l.span && l.id !== c.targetId && l.id !== c.carriedTargetId && l.span.start < c.end && c.start < l.span.end).map((l) => ({ targetId: l.id, serial: l.serial }));
+}
+
+function coveredBy(ctx: ServiceContext, plan: PlanRow, s: WorkReportStructure) {
+  const { targets, links } = linkedSpans(ctx, plan, s);
   const by = new Map<string, { id: number; serial: number }[]>();
   for (const c of s.commitments) {
     by.set(
