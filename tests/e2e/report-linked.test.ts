@@ -19,6 +19,7 @@ beforeAll(async () => {
 afterAll(() => s?.close());
 
 const GDP = '地区生产总值增长 5.5%左右';
+const INVESTMENT = '固定资产投资增长 10%左右';
 
 describe('candidates already covered by a target', () => {
   it('counts agree with 覆盖情况: the linked clauses are not 待处理', async () => {
@@ -63,5 +64,30 @@ describe('candidates already covered by a target', () => {
     const refused = (await s.server.core.call('report.acceptCandidates', { year: 2023, ids: [linked.id] })) as { ok: false; error: { message: string } };
     expect(refused.ok).toBe(false);
     expect(refused.error.message).toMatch(/已关联：第\d+项/);
+  });
+});
+
+describe('建议牵头单位 with an empty keyword table', () => {
+  it('is filled from the year’s targets, says what would fill an empty cell, and its header is on one line', async () => {
+    await report.show('已关联已有目标');
+    await report.filterSection('全部部分');
+    // The clause target 7 covers suggests target 7's lead unit (GDP, target 6's, was adopted above).
+    const six = (await s.server.core.call('targets.list', {})) as { ok: true; value: { serial: number; assignments: { leadUnits: string[] }[] }[] };
+    const unit = six.value.find((t) => t.serial === 7)!.assignments[0]!.leadUnits[0]!;
+    await expect.poll(() => report.candidate(INVESTMENT).getByTestId('candidate-units').textContent()).toContain(`${unit}`);
+    await expect.poll(() => report.candidate(INVESTMENT).getByTestId('candidate-units').textContent()).toContain('第7项的牵头单位');
+    await report.show('待处理');
+    const cells = s.page.getByTestId('candidate-units');
+    const texts = await cells.allTextContents();
+    expect(texts.filter((t) => t.includes('（单位名称）')).length).toBeGreaterThan(0);
+    expect(texts.filter((t) => t === '').length).toBe(0);
+    expect(texts.some((t) => t.includes('无建议：可在“关键词与单位”中添加关键词'))).toBe(true);
+    const header = s.page.getByTestId('report-candidates').getByRole('columnheader', { name: '建议牵头单位' });
+    const lines = await header.evaluate((el) => {
+      const range = document.createRange();
+      range.selectNodeContents(el);
+      return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+    });
+    expect(lines).toBe(1);
   });
 });

@@ -138,7 +138,7 @@ export function CandidatesTab({ year, stamp, onChanged }: { year: number; stamp:
             <th>所属部分</th>
             <th>报告原文（候选目标）</th>
             <th>数量</th>
-            <th>建议牵头单位</th>
+            <th className="units">建议牵头单位</th>
             <th>状态</th>
           </tr>
         </thead>
@@ -218,7 +218,12 @@ export function CandidatesTab({ year, stamp, onChanged }: { year: number; stamp:
               <td className="num" data-testid="candidate-quantity">
                 {quantityText(c.quantity)}
               </td>
-              <td>
+              <td data-testid="candidate-units">
+                {c.status === 'open' && c.suggestedUnits.length === 0 && (
+                  <span className="report-reason" title="建议来自本年和上年相似目标的牵头单位、单位名称，以及“关键词与单位”中的关键词">
+                    无建议：可在“关键词与单位”中添加关键词
+                  </span>
+                )}
                 {c.suggestedUnits.map((s) => (
                   <div key={s.unit}>
                     {s.unit}
