@@ -224,7 +224,7 @@ function suggester(ctx: ServiceContext, year: number): Suggester {
       const grams = trigrams(text);
       const similar = known
         .map((k) => ({ ...k, score: dice(k.grams, grams) }))
-        .filter((x) => x.score >= 0.45)
+        .filter((x) => x.score >= 0.45 && !linked.includes(x.t.id))
         .sort((a, b) => b.score - a.score || b.y - a.y)
         .slice(0, 2);
       for (const { t, y, score } of similar) {

@@ -135,11 +135,11 @@ export function CandidatesTab({ year, stamp, onChanged }: { year: number; stamp:
         <thead>
           <tr>
             <th aria-label="选择" />
-            <th>所属部分</th>
+            <th className="part">所属部分</th>
             <th>报告原文（候选目标）</th>
-            <th>数量</th>
+            <th className="num">数量</th>
             <th className="units">建议牵头单位</th>
-            <th>状态</th>
+            <th className="state">状态</th>
           </tr>
         </thead>
         <tbody>
