@@ -5,7 +5,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { PlanSummary, QuarterLockInfo, RecoveryInfo, StartState, Target } from '../../shared/contract';
 import { quarterLabel, type Quarter } from '../../shared/domain';
-import { api, ApiError, errorMessage } from '../api';
+import { api, ApiError, errorMessage, onReconnected } from '../api';
 import { FilterBar } from '../features/overview/FilterBar';
 import { OverviewGrid } from '../features/overview/OverviewGrid';
 import { OverviewTitle } from '../features/overview/OverviewTitle';
@@ -108,6 +108,15 @@ export function App() {
   useHelpKey(() => setHelpOpen(true));
 
   const overview = useOverview(year, quarter, filter, query);
+  // A read that failed leaves the rows of the last one on screen: the 季度 and the filters go back to what
+  // those rows are, so no selector says one thing while the table shows another.
+  const { quarter: shownQuarter, filter: shownFilter, failedReads, stamp: shownStamp } = overview;
+  useEffect(() => {
+    if (failedReads === 0 || shownStamp === 0) return;
+    setQuarter(shownQuarter);
+    setFilter(shownFilter);
+    // Only a new failure moves the selectors (not the rows shown changing, which is what a success does).
+  }, [failedReads]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const loadPlans = useCallback(
     () =>
@@ -190,6 +199,11 @@ export function App() {
   const plan = plans?.find((p) => p.year === year);
   const sections = plan?.sections ?? [];
   const { reload, applyTarget } = overview;
+  // The browser mode's service back after a restart (same address): read again what the page shows.
+  useEffect(() => onReconnected(() => {
+    reload();
+    refreshPlans();
+  }), [reload, refreshPlans]);
 
   const [locks, setLocks] = useState<QuarterLockInfo[]>([]);
   const [locksStamp, setLocksStamp] = useState(0);
