@@ -303,8 +303,9 @@ export const COLUMN_ROLE_NAMES: Record<ColumnRole, string> = {
   leadUnits: '牵头单位',
   cooperatingUnits: '配合单位',
   previousProgress: '上季度完成情况',
-  targetId: '目标ID',
-  assignmentId: '分工ID',
+  // The template's hidden matching columns, named as a clerk knows them (not 目标ID／分工ID).
+  targetId: '目标编号（报送模板隐藏列）',
+  assignmentId: '分工编号（报送模板隐藏列）',
 };
 
 export const columnSourceSchema = z.enum(['header', 'content', 'user']);

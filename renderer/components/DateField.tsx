@@ -115,7 +115,7 @@ export function DateField({ value, onChange, label, disabled, 'data-testid': tes
             aria-label={`${label}：${WORD[part]}`}
             aria-invalid={invalid || undefined}
             aria-describedby={invalid ? errorId : undefined}
-            placeholder={part === 'y' ? '年' : part === 'm' ? '月' : '日'}
+            placeholder={part === 'y' ? '····' : '··'}
             maxLength={LENGTH[part]}
             disabled={disabled}
             value={parts[part]}
