@@ -106,6 +106,8 @@ export const overviewFilterSchema = z.object({
   unit: z.string().trim().min(1).max(100).optional(),
   onSchedule: z.enum(['yes', 'no', 'basic', 'blank']).optional(),
   sectionId: idSchema.optional(),
+  /** Only the targets in no section (未归入篇章), as the dashboard groups them. */
+  unsectioned: z.boolean().optional(),
   query: z.string().trim().max(200, '搜索词不能超过200个字').optional(),
   /** The query looks in every quarter's progress; by default only in the quarter shown (what the screen shows). */
   searchAllQuarters: z.boolean().optional(),

@@ -378,7 +378,7 @@ export function App() {
         </div>
       </header>
 
-      <FilterBar filter={filter} leaders={directory.leaders} units={directory.units} sections={sections} active={filtersActive} onChange={setFilter} onClear={clear} />
+      <FilterBar filter={filter} leaders={directory.leaders} units={directory.units} sections={sections} totalTargets={plan?.targetCount ?? 0} active={filtersActive} onChange={setFilter} onClear={clear} />
 
       <main className="main">
         <StartBanners state={startState} />
