@@ -57,6 +57,34 @@ function isResult(body: unknown): body is Result<unknown> {
   return typeof body === 'object' && body !== null && typeof (body as { ok?: unknown }).ok === 'boolean';
 }
 
+const RECONNECTED = 'ducha:reconnected';
+let watching = false;
+
+/**
+ * After the service went away: asks again every two seconds, and says when it answers. A restarted server
+ * on the same data folder has the same address and token, so the page carries on by itself.
+ */
+function watchForService(token: string): void {
+  if (watching) return;
+  watching = true;
+  const again = () =>
+    fetch('/api/app.info', { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Api-Token': token }, body: '{}', cache: 'no-store' }).then(
+      (res) => {
+        watching = false;
+        // Answered but refused: another address (its token changed); the calls themselves say so.
+        if (res.ok) window.dispatchEvent(new Event(RECONNECTED));
+      },
+      () => void setTimeout(again, 2000),
+    );
+  setTimeout(again, 2000);
+}
+
+/** Runs `listener` when the browser mode's service answers again after being gone; returns the unsubscribe. */
+export function onReconnected(listener: () => void): () => void {
+  window.addEventListener(RECONNECTED, listener);
+  return () => window.removeEventListener(RECONNECTED, listener);
+}
+
 function httpBridge(): Bridge {
   const token = browserToken();
   return {
@@ -70,6 +98,7 @@ function httpBridge(): Bridge {
           cache: 'no-store',
         });
       } catch {
+        watchForService(token);
         return failure('io', '无法连接到督查工作台服务，请确认它仍在运行。');
       }
       // The server answers errors with a Result body too; anything else is a proxy or a crash.

@@ -107,6 +107,8 @@ export const overviewFilterSchema = z.object({
   unit: z.string().trim().min(1).max(100).optional(),
   onSchedule: z.enum(['yes', 'no', 'basic', 'blank']).optional(),
   sectionId: idSchema.optional(),
+  /** Only the targets in no section (未归入篇章), as the dashboard groups them. */
+  unsectioned: z.boolean().optional(),
   query: z.string().trim().max(200, '搜索词不能超过200个字').optional(),
   /** The query looks in every quarter's progress; by default only in the quarter shown (what the screen shows). */
   searchAllQuarters: z.boolean().optional(),
@@ -312,8 +314,9 @@ export const COLUMN_ROLE_NAMES: Record<ColumnRole, string> = {
   leadUnits: '牵头单位',
   cooperatingUnits: '配合单位',
   previousProgress: '上季度完成情况',
-  targetId: '目标ID',
-  assignmentId: '分工ID',
+  // The template's hidden matching columns, named as a clerk knows them (not 目标ID／分工ID).
+  targetId: '目标编号（报送模板隐藏列）',
+  assignmentId: '分工编号（报送模板隐藏列）',
 };
 
 /** Why a column was read as its role: its header, its values, a correction remembered for its header's shape, or the user now. */
@@ -555,6 +558,8 @@ export const reportWorkItemSchema = reportCandidateSchema.extend({
   targetSerial: z.number().int().nullable(),
   /** A carried-over target of the year repeating this clause: accepting links it instead of adding one. */
   carriedOver: z.object({ targetId: idSchema, serial: z.number().int(), fromYear: yearSchema, fromSerial: z.number().int() }).nullable(),
+  /** Targets of the year already linked to this clause (not the one made of it): adopting it again would duplicate them. */
+  coveredBy: z.array(z.object({ targetId: idSchema, serial: z.number().int() })),
 });
 export const reportSummarySchema = z.object({
   year: yearSchema,
@@ -886,7 +891,8 @@ export const methods = {
     output: reportBatchSchema.extend({ ids: z.tuple([idSchema, idSchema]) }),
   },
   'report.acceptCandidates': {
-    input: z.object({ year: yearSchema, ids: z.array(idSchema).min(1).max(5000) }).strict(),
+    /** evenIfLinked: the user confirmed adopting clauses already linked to a target (otherwise refused). */
+    input: z.object({ year: yearSchema, ids: z.array(idSchema).min(1).max(5000), evenIfLinked: z.boolean().optional() }).strict(),
     output: reportBatchSchema.extend({ targets: z.array(targetSchema) }),
   },
   /** Takes back one action of the report screen (import of candidates aside) as a unit. */

@@ -11,6 +11,7 @@ import { parseArgs } from 'node:util';
 import { CSP } from '../../shared/csp';
 import { toErrorInfo } from '../../shared/errors';
 import { defaultStorePath, startCore, type AppCore } from './app';
+import { keepAddress, newToken, readAddress } from './browserAddress';
 
 // Imports send whole workbooks (base64) in one request.
 const MAX_BODY = 96 * 1024 * 1024;
@@ -31,6 +32,11 @@ export interface ServerOptions {
   /** One backup a day on the day's first start (default on). */
   dailyBackup?: boolean;
   staticDir?: string;
+  /**
+   * Serve the address kept beside the store (same token, and the same port unless `port` says otherwise or
+   * it is taken), and keep the one served: how the command line starts it, so a restart keeps open pages working.
+   */
+  rememberAddress?: boolean;
 }
 
 export interface RunningServer {
@@ -105,7 +111,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     throw new Error(`界面文件尚未构建（缺少 ${staticDir}/index.html），请先运行 npm run build:renderer。`);
   }
   const core = await startCore({ storePath: options.storePath, seedIfEmpty: options.seedIfEmpty ?? true, dailyBackup: options.dailyBackup ?? true });
-  const token = crypto.randomBytes(24).toString('base64url');
+  const kept = options.rememberAddress ? readAddress(options.storePath) : null;
+  const token = kept?.token ?? newToken();
   let origin = '';
 
   const server = http.createServer((req, res) => {
@@ -147,10 +154,24 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     );
   });
 
-  const port = await new Promise<number>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, '127.0.0.1', () => resolve((server.address() as { port: number }).port));
-  });
+  const listen = (wanted: number) =>
+    new Promise<number>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(wanted, '127.0.0.1', () => resolve((server.address() as { port: number }).port));
+    });
+  const wanted = options.port ?? kept?.port ?? 0;
+  let port: number;
+  try {
+    port = await listen(wanted);
+  } catch (err) {
+    // The kept port taken by something else: another address this time (the page then needs it pasted).
+    if ((err as NodeJS.ErrnoException).code !== 'EADDRINUSE' || !options.rememberAddress || wanted === 0) {
+      core.close();
+      throw err;
+    }
+    port = await listen(0);
+  }
+  if (options.rememberAddress) keepAddress(options.storePath, { token, port });
   origin = `http://127.0.0.1:${port}`;
   return {
     url: `${origin}/#token=${token}`,
@@ -174,14 +195,9 @@ async function main(): Promise<void> {
     strict: false,
   });
   const storePath = typeof values.db === 'string' ? values.db : defaultStorePath();
-  const wanted = typeof values.port === 'string' ? Number(values.port) : 5190;
-  let running: RunningServer;
-  try {
-    running = await startServer({ storePath, port: wanted, seedIfEmpty: values['no-seed'] !== true });
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw err;
-    running = await startServer({ storePath, port: 0, seedIfEmpty: values['no-seed'] !== true });
-  }
+  // The port asked for, else the one this data folder was last served on, else 5190 (any free one if taken).
+  const port = typeof values.port === 'string' ? Number(values.port) : (readAddress(storePath)?.port || 5190);
+  const running = await startServer({ storePath, port, seedIfEmpty: values['no-seed'] !== true, rememberAddress: true });
   console.log(`责任目标督查工作台（浏览器模式）已启动`);
   console.log(`数据文件：${storePath}`);
   console.log(`请在浏览器中打开：${running.url}`);

@@ -74,6 +74,7 @@ export function getOverview(
     totalLines += t.assignments.length;
     if (found && !found.has(t.id)) continue;
     if (filter.sectionId !== undefined && t.sectionId !== filter.sectionId) continue;
+    if (filter.unsectioned && t.sectionId !== null) continue;
     let anyMatch = t.assignments.length === 0 && predicates.length === 0;
     const lines: OverviewLine[] = t.assignments.map((a) => {
       const progress = a.progress[0] ?? null;

@@ -5,7 +5,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { PlanSummary, QuarterLockInfo, RecoveryInfo, StartState, Target } from '../../shared/contract';
 import { quarterLabel, type Quarter } from '../../shared/domain';
-import { api, ApiError, errorMessage } from '../api';
+import { api, ApiError, errorMessage, onReconnected } from '../api';
 import { FilterBar } from '../features/overview/FilterBar';
 import { OverviewGrid } from '../features/overview/OverviewGrid';
 import { OverviewTitle } from '../features/overview/OverviewTitle';
@@ -34,7 +34,8 @@ import { SampleBanner } from '../features/welcome/SampleBanner';
 import { Welcome } from '../features/welcome/Welcome';
 import { formatDate, timeOfDay } from './format';
 import { carryNotice, NoticeToast, takeCarriedNotice, TokenScreen, type Notice } from './Notices';
-import { hasPendingSaves, useSaveState } from './saveQueue';
+import { hasPendingSaves, useSaveState, whenSaved } from './saveQueue';
+import { fieldOwnsUndo } from '../components/undoKeys';
 import { redo, undo, useUndoState } from './undo';
 
 /** The latest quarter with any progress in the plan, else the quarter we are in. */
@@ -109,6 +110,15 @@ export function App() {
   useHelpKey(() => setHelpOpen(true));
 
   const overview = useOverview(year, quarter, filter, query);
+  // A read that failed leaves the rows of the last one on screen: the 季度 and the filters go back to what
+  // those rows are, so no selector says one thing while the table shows another.
+  const { quarter: shownQuarter, filter: shownFilter, failedReads, stamp: shownStamp } = overview;
+  useEffect(() => {
+    if (failedReads === 0 || shownStamp === 0) return;
+    setQuarter(shownQuarter);
+    setFilter(shownFilter);
+    // Only a new failure moves the selectors (not the rows shown changing, which is what a success does).
+  }, [failedReads]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const loadPlans = useCallback(
     () =>
@@ -191,6 +201,11 @@ export function App() {
   const plan = plans?.find((p) => p.year === year);
   const sections = plan?.sections ?? [];
   const { reload, applyTarget } = overview;
+  // The browser mode's service back after a restart (same address): read again what the page shows.
+  useEffect(() => onReconnected(() => {
+    reload();
+    refreshPlans();
+  }), [reload, refreshPlans]);
 
   const [locks, setLocks] = useState<QuarterLockInfo[]>([]);
   const [locksStamp, setLocksStamp] = useState(0);
@@ -216,14 +231,17 @@ export function App() {
   const closeTarget = useCallback(() => setOpenId(null), []);
 
   const undoState = useUndoState();
+  // Counts undos and redos, so that an open target panel reads the target again after one.
+  const [undoRevision, setUndoRevision] = useState(0);
   const dismissNotice = useCallback(() => setNotice(null), []);
   const step = useCallback(
     (which: 'undo' | 'redo') => {
-      if (hasPendingSaves()) return;
-      (which === 'undo' ? undo : redo)(api['history.revert']).then(
+      // An edit left with Enter is still on its way: undo it once it has landed, not the one before it.
+      whenSaved().then(() => (which === 'undo' ? undo : redo)(api['history.revert'])).then(
         (done) => {
           if (!done) return;
           if (done.target) applyTarget(done.target);
+          setUndoRevision((n) => n + 1);
           reload();
           refreshPlans();
           const back = which === 'undo' ? 'redo' : 'undo';
@@ -238,11 +256,10 @@ export function App() {
   stepRef.current = step;
 
   useEffect(() => {
-    // Inside a text field Ctrl+Z is the field's own undo of typing; elsewhere it undoes the last saved edit.
+    // Inside a field with unsaved text Ctrl+Z is the field's own undo of typing; elsewhere it undoes the last saved edit.
     const onKey = (e: KeyboardEvent) => {
       if (!(e.ctrlKey || e.metaKey) || e.altKey) return;
-      const el = e.target as HTMLElement | null;
-      if (el && (el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName))) return;
+      if (fieldOwnsUndo(e.target as Element | null)) return;
       if (document.querySelector('[aria-modal="true"]')) return;
       const key = e.key.toLowerCase();
       if (key === 'z' && !e.shiftKey) {
@@ -366,7 +383,7 @@ export function App() {
         </div>
       </header>
 
-      <FilterBar filter={filter} leaders={directory.leaders} units={directory.units} sections={sections} active={filtersActive} onChange={setFilter} onClear={clear} />
+      <FilterBar filter={filter} leaders={directory.leaders} units={directory.units} sections={sections} totalTargets={plan?.targetCount ?? 0} active={filtersActive} onChange={setFilter} onClear={clear} />
 
       <main className="main">
         <StartBanners state={startState} />
@@ -436,6 +453,7 @@ export function App() {
         <TargetDrawer
           key={openId}
           targetId={openId}
+          revision={undoRevision}
           quarter={quarter}
           sections={sections}
           directory={directory}

@@ -65,6 +65,11 @@ export function hasPendingSaves(): boolean {
   return pending > 0;
 }
 
+/** Resolves once every save sent so far has landed or failed (saves queued meanwhile are waited for too). */
+export async function whenSaved(): Promise<void> {
+  while (queues.size > 0) await Promise.allSettled([...queues.values()]);
+}
+
 export function useSaveState(): SaveState {
   return useSyncExternalStore(
     (l) => {

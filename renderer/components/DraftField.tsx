@@ -1,4 +1,5 @@
 import { useEffect, useLayoutEffect, useRef, useState, type InputHTMLAttributes, type KeyboardEvent, type TextareaHTMLAttributes } from 'react';
+import { undoOwner } from './undoKeys';
 
 /**
  * A field that keeps what the user is typing while saves of other fields come back: the stored value
@@ -13,8 +14,12 @@ function useDraft(value: string, onCommit: (value: string) => void, commitOnEnte
   live.current.value = value;
   live.current.onCommit = onCommit;
 
+  // The value the draft was last in step with: a focused field with nothing unsaved follows the stored
+  // value too (an undo from the window changes it under the caret).
+  const synced = useRef(value);
   useEffect(() => {
-    if (!live.current.editing) setDraft(value);
+    if (!live.current.editing || live.current.draft === synced.current) setDraft(value);
+    synced.current = value;
   }, [value]);
 
   useEffect(
@@ -31,6 +36,7 @@ function useDraft(value: string, onCommit: (value: string) => void, commitOnEnte
 
   return {
     value: draft,
+    ...undoOwner(draft !== value),
     onFocus: () => {
       live.current.editing = true;
     },

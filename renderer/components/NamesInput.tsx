@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import { splitNames } from '../../shared/domain';
+import { undoOwner } from './undoKeys';
 
 interface Props {
   label: string;
@@ -44,6 +45,7 @@ export function NamesInput({ label, names, suggestions, onChange, testId }: Prop
           list={listId}
           value={draft}
           autoComplete="off"
+          {...undoOwner(draft !== '')}
           placeholder={names.length === 0 ? '输入后按回车添加' : ''}
           onChange={(e) => {
             const v = e.target.value;

@@ -38,7 +38,8 @@ describe('overview in the browser mode', () => {
     const sections = (await core.invoke('plans.list', {}))[0]!.sections.filter((x) => x.targetCount > 0);
     core.close();
     const options = await s.overview.sectionOptions();
-    expect(options).toEqual(sections.map((x) => `${x.name}（${x.targetCount}）`));
+    const unsectioned = 39 - sections.reduce((n, x) => n + x.targetCount, 0);
+    expect(options).toEqual([...sections.map((x) => `${x.name}（${x.targetCount}）`), `未归入篇章（${unsectioned}）`]);
     if (sections.length > 0) {
       await s.overview.filterBySection(sections[0]!.name);
       await expect.poll(() => s.overview.rows().count()).toBe(sections[0]!.targetCount);

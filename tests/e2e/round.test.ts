@@ -12,6 +12,7 @@ import { TEMPLATE_COLUMNS, TEMPLATE_SHEET } from '../../electron/excel/templateW
 import { tempDir, tempStorePath } from '../helpers/store';
 import { openSession, type Session } from './app';
 import { brokenCells } from './layout';
+import { typeDate } from './pages/dateField';
 import { ImportPage } from './pages/importPage';
 
 let s: Session;
@@ -107,7 +108,7 @@ describe('collection round in the browser mode', () => {
 
   it('publishing the quarter locks its cells until it is unlocked with a reason', async () => {
     await s.page.getByTestId('open-export').click();
-    await s.page.getByTestId('publish-date').fill('2023-10-20');
+    await typeDate(s.page.getByTestId('publish-date'), '2023-10-20');
     await s.page.getByTestId('publish-run').click();
     await expect.poll(() => s.page.getByTestId('locked-banner').textContent()).toContain('2023年三季度已于2023年10月20日发布');
     await s.page.getByRole('button', { name: '关闭' }).click();

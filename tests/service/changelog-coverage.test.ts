@@ -29,7 +29,7 @@ async function changedQ3(core: Core): Promise<{ name: string; data: string }> {
 }
 
 const sampleReport = fs.readFileSync(path.resolve(__dirname, '../../seeds/2023-政府工作报告.txt'), 'utf8');
-const openCandidates = async (core: Core) => (await core.invoke('report.worklist', { year: 2023 })).candidates.filter((c) => c.status === 'open').map((c) => c.id);
+const openCandidates = async (core: Core) => (await core.invoke('report.worklist', { year: 2023 })).candidates.filter((c) => c.status === 'open' && c.coveredBy.length === 0).map((c) => c.id);
 
 /** One real call per writing method, on the seeded store (2023, Q3 reported). */
 const CALLS: Record<string, (core: Core) => Promise<unknown>> = {

@@ -1,4 +1,3 @@
-import os from 'node:os';
 import { settingsSchema, type Settings } from '../../../shared/contract';
 import { DEFAULT_WORDING } from '../../../shared/wording';
 import { DEFAULT_BULLETIN_WORDING } from '../../../shared/bulletin/wording';
@@ -6,17 +5,10 @@ import { DEFAULT_THRESHOLDS } from '../../../shared/review/compare';
 import { DEFAULT_ROTATION } from '../backup';
 import { stmt, type Db } from '../connection';
 
-function defaultUserName(): string {
-  try {
-    return os.userInfo().username;
-  } catch {
-    return '本机用户';
-  }
-}
-
 function defaults(): Settings {
   return {
-    userName: defaultUserName(),
+    // Not the system login (often root or a shared account): a name only the clerk can give, asked in 设置.
+    userName: '',
     city: '',
     exportTitle: DEFAULT_WORDING.title,
     exportParagraph: DEFAULT_WORDING.paragraph,

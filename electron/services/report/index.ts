@@ -20,6 +20,7 @@ import { requirePlan } from '../plans';
 import { assertPublishedUnchanged } from '../publication';
 import { restoreSnapshot, snapshotKey } from '../snapshots';
 import { createTarget } from '../targets';
+import { getDirectory } from '../directory';
 import { trigrams } from '../text';
 import { checkedText, reportTextOf } from './decode';
 import { createLinker } from './link';
@@ -180,17 +181,42 @@ function dice(a: Set<string>, b: Set<string>): number {
 }
 
 interface Suggester {
-  suggest(text: string): Suggestion[];
+  /** `linked`: the targets already linked to the clause, whose lead units come first. */
+  suggest(text: string, linked?: readonly number[]): Suggestion[];
 }
 
-/** Lead units from the keyword table and from last year's assignments of similar targets, with why. */
+/** Cores too common in a report to point at one unit. */
+const GENERIC_CORES = new Set(['政府', '人民政府', '发展', '服务', '管理']);
+
+/** 市交通运输局 → 交通运输, 菏泽市财政局 → 财政, 市发展改革委 → 发展改革. */
+export function unitNameCore(unit: string): string {
+  return unit
+    .replace(/^(中共)?([^市]{2,3}市)?市?/, '')
+    .replace(/(管理委员会|管委会|委员会|办公室|服务中心|中心|集团|有限公司|公司|局|委|办)$/, '');
+}
+
+/**
+ * Lead units from the keyword table and from the assignments of similar targets, this year's and last
+ * year's, with why. This year's count too: a year imported from its 一览表 (or the sample) already says
+ * which unit leads what, before anyone fills the keyword table.
+ */
 function suggester(ctx: ServiceContext, year: number): Suggester {
   const table = reports.keywords(ctx.db);
-  const previous = planByYear(ctx.db, year - 1);
-  // Trigrams of last year's contents once, not once per candidate: a year has ~200 targets and ~200 candidates.
-  const lastYear = (previous ? repo.loadTargets(ctx.db, { planId: previous.id }).filter((t) => t.content.trim() !== '') : []).map((t) => ({ t, grams: trigrams(t.content) }));
+  // Trigrams of the targets' contents once, not once per candidate: a year has ~200 targets and ~200 candidates.
+  const known = [year, year - 1].flatMap((y) => {
+    const plan = planByYear(ctx.db, y);
+    return (plan ? repo.loadTargets(ctx.db, { planId: plan.id }) : [])
+      .filter((t) => t.content.trim() !== '' && (t.assignments[0]?.leadUnits.length ?? 0) > 0)
+      .map((t) => ({ t, y, grams: trigrams(t.content) }));
+  });
+  // The year's units (leading or cooperating), by the core of their name (市生态环境局 → 生态环境): a clause
+  // naming the field a unit is named for. The leader is the one the unit leads a target with, if any.
+  const leaderOf = new Map(known.flatMap(({ t }) => (t.assignments[0]?.leadUnits ?? []).map((u) => [u, (t.assignments[0]?.leaders ?? []).join('、')] as const)).reverse());
+  const byName = getDirectory(ctx, year)
+    .units.map(({ name }) => ({ unit: name, core: unitNameCore(name), leader: leaderOf.get(name) ?? '' }))
+    .filter((u) => u.core.length >= 2 && !GENERIC_CORES.has(u.core));
   return {
-    suggest(text: string): Suggestion[] {
+    suggest(text: string, linked: readonly number[] = []): Suggestion[] {
       const out: Suggestion[] = [];
       // One line per unit; a unit suggested for two reasons shows both.
       const add = (s: Suggestion) => {
@@ -198,17 +224,24 @@ function suggester(ctx: ServiceContext, year: number): Suggester {
         if (!same) out.push(s);
         else if (!same.reason.includes(s.reason)) same.reason += `；${s.reason}`;
       };
+      for (const id of linked) {
+        const k = known.find((x) => x.t.id === id);
+        const a = k?.t.assignments[0];
+        for (const unit of a?.leadUnits ?? []) add({ unit, leader: (a?.leaders ?? []).join('、'), reason: `第${k!.t.serial}项的牵头单位` });
+      }
       const grams = trigrams(text);
-      const similar = lastYear
-        .map(({ t, grams: g }) => ({ t, score: dice(g, grams) }))
-        .filter((x) => x.score >= 0.45)
-        .sort((a, b) => b.score - a.score)
+      const similar = known
+        .map((k) => ({ ...k, score: dice(k.grams, grams) }))
+        .filter((x) => x.score >= 0.45 && !linked.includes(x.t.id))
+        .sort((a, b) => b.score - a.score || b.y - a.y)
         .slice(0, 2);
-      for (const { t, score } of similar) {
+      for (const { t, y, score } of similar) {
         const a = t.assignments[0];
-        for (const unit of a?.leadUnits ?? []) add({ unit, leader: (a?.leaders ?? []).join('、'), reason: `与${year - 1}年第${t.serial}项相似（${Math.round(score * 100)}%）` });
+        const where = y === year ? `本年第${t.serial}项` : `${y}年第${t.serial}项`;
+        for (const unit of a?.leadUnits ?? []) add({ unit, leader: (a?.leaders ?? []).join('、'), reason: `与${where}相似（${Math.round(score * 100)}%）` });
       }
       for (const k of table) if (text.includes(k.keyword)) add({ unit: k.unit, leader: k.leader, reason: `含“${k.keyword}”` });
+      for (const u of byName) if (text.includes(u.core)) add({ unit: u.unit, leader: u.leader, reason: `含“${u.core}”（单位名称）` });
       return out;
     },
   };
@@ -229,22 +262,25 @@ export function candidateWorklist(ctx: ServiceContext, year: number): Output<'re
   const { plan, s } = reportOf(ctx, year);
   const sug = suggester(ctx, year);
   const serials = new Map((stmt(ctx.db, 'SELECT id, serial FROM targets WHERE plan_id = ?').all(plan.id) as { id: number; serial: number }[]).map((r) => [r.id, r.serial]));
+  const covering = coveringTargets(ctx, plan, s);
   return {
     year,
     codes: s.codes,
     candidates: reports.candidatesOf(ctx.db, plan.id).map((c) => {
       const carried = c.carriedTargetId === null ? undefined : reports.carriedFrom(ctx.db, c.carriedTargetId);
+      const coveredBy = covering(c);
       return {
         id: c.id,
         text: c.text,
         section: sectionOf(s, c.code),
         span: { start: c.start, end: c.end },
         quantity: quantityOfText(s, c),
-        suggestedUnits: c.status === 'open' ? sug.suggest(c.text) : [],
+        suggestedUnits: c.status === 'open' ? sug.suggest(c.text, coveredBy.map((t) => t.targetId)) : [],
         status: c.status,
         targetId: c.targetId,
         targetSerial: c.targetId === null ? null : (serials.get(c.targetId) ?? null),
         carriedOver: c.carriedTargetId === null ? null : { targetId: c.carriedTargetId, serial: serials.get(c.carriedTargetId) ?? 0, fromYear: carried?.year ?? year - 1, fromSerial: carried?.serial ?? 0 },
+        coveredBy,
       };
     }),
   };
@@ -343,6 +379,17 @@ export function acceptCandidates(ctx: ServiceContext, input: Input<'report.accep
   return ctx.db.transaction(() => {
     const list = requireCandidates(ctx, input.ids, input.year).sort((a, b) => a.start - b.start || a.id - b.id);
     const { plan, s } = reportOf(ctx, input.year);
+    if (!input.evenIfLinked) {
+      const covering = coveringTargets(ctx, plan, s);
+      const covered = list.map((c) => ({ c, by: covering(c) })).filter((x) => x.by.length > 0 && x.c.carriedTargetId === null);
+      if (covered.length > 0) {
+        const { c, by } = covered[0]!;
+        throw new AppError(
+          'conflict',
+          `候选目标“${c.text.slice(0, 20)}”已关联：${by.map((t) => `第${t.serial}项`).join('、')}${covered.length > 1 ? `（共${covered.length}条已关联已有目标）` : ''}。再采纳会新增重复的责任目标；确需新增，请确认后再采纳。`,
+        );
+      }
+    }
     const sections = ensureSections(ctx, plan, s, batchId);
     const sug = suggester(ctx, input.year);
     let serial = (stmt(ctx.db, 'SELECT coalesce(max(serial), 0) AS n FROM targets WHERE plan_id = ?').get(plan.id) as { n: number }).n;
@@ -538,9 +585,22 @@ export function targetSource(ctx: ServiceContext, targetId: number): Output<'rep
 
 // ---------------------------------------------------------------------------------------------- coverage
 
-function coveredBy(ctx: ServiceContext, plan: PlanRow, s: WorkReportStructure) {
+function linkedSpans(ctx: ServiceContext, plan: PlanRow, s: WorkReportStructure) {
   const targets = stmt(ctx.db, 'SELECT id, serial, source_text AS sourceText FROM targets WHERE plan_id = ? ORDER BY serial').all(plan.id) as { id: number; serial: number; sourceText: string }[];
-  const links = targets.map((t) => ({ ...t, span: locateWording(s, t.sourceText) }));
+  return { targets, links: targets.map((t) => ({ ...t, span: locateWording(s, t.sourceText) })) };
+}
+
+/**
+ * The year's targets already linked to a candidate's clause (their report wording overlaps it), other than
+ * the one made of it: the same rule as 覆盖情况, so the three tabs agree on what is already decomposed.
+ */
+function coveringTargets(ctx: ServiceContext, plan: PlanRow, s: WorkReportStructure): (c: CandidateRow) => { targetId: number; serial: number }[] {
+  const { links } = linkedSpans(ctx, plan, s);
+  return (c) => links.filter((l) => l.span && l.id !== c.targetId && l.id !== c.carriedTargetId && l.span.start < c.end && c.start < l.span.end).map((l) => ({ targetId: l.id, serial: l.serial }));
+}
+
+function coveredBy(ctx: ServiceContext, plan: PlanRow, s: WorkReportStructure) {
+  const { targets, links } = linkedSpans(ctx, plan, s);
   const by = new Map<string, { id: number; serial: number }[]>();
   for (const c of s.commitments) {
     by.set(

@@ -16,17 +16,22 @@ export function describeBackup(b: Extract<BackupListingInfo, { damaged: false }>
 }
 
 const COUNT_LABELS: [keyof Extract<BackupListingInfo, { damaged: false }>['counts'], string][] = [
-  ['targets', '目标'],
-  ['assignments', '分工'],
-  ['progressReports', '季度进展'],
-  ['changeLog', '变更记录'],
+  ['targets', '项目标'],
+  ['assignments', '条分工'],
+  ['progressReports', '条季度进展'],
 ];
 
-/** How a backup differs from the data now (its counts minus the store's): what a restore brings back or takes away. */
+/**
+ * How a backup differs from the data now, as what a restore does: "此备份少 1 项目标；不含此后的 81 处修改"
+ * (a bare "变更记录 −81" read as a loss of records).
+ */
 export function describeDiff(b: Extract<BackupListingInfo, { damaged: false }>): string | null {
-  if (!b.diff) return null;
-  const parts = COUNT_LABELS.filter(([k]) => b.diff![k] !== 0).map(([k, label]) => `${label} ${b.diff![k] > 0 ? '+' : '−'}${Math.abs(b.diff![k])}`);
-  return parts.length === 0 ? '与当前数据条数相同' : `与当前数据相比：${parts.join('，')}`;
+  const diff = b.diff;
+  if (!diff) return null;
+  const parts = COUNT_LABELS.filter(([k]) => diff[k] !== 0).map(([k, label]) => `${diff[k] > 0 ? '多' : '少'} ${Math.abs(diff[k])} ${label}`);
+  const changes = diff.changeLog < 0 ? `不含此后的 ${-diff.changeLog} 处修改` : diff.changeLog > 0 ? `比现在多 ${diff.changeLog} 处修改记录` : '';
+  if (parts.length === 0 && changes === '') return '与现在的数据相同';
+  return `与现在相比，此备份${[parts.join('、'), changes].filter((x) => x !== '').join('；')}`;
 }
 
 export function BackupList({ backups, busy, onRestore }: { backups: BackupListingInfo[]; busy: boolean; onRestore: (b: Extract<BackupListingInfo, { damaged: false }>) => void }) {

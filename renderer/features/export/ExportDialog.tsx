@@ -8,6 +8,7 @@ import type { QuarterLockInfo } from '../../../shared/contract';
 import { quarterLabel, type Quarter } from '../../../shared/domain';
 import { api, errorMessage } from '../../api';
 import { Dialog } from '../../components/Dialog';
+import { DateField } from '../../components/DateField';
 import { download } from '../../app/download';
 import { formatDate, todayIso } from '../../app/format';
 
@@ -141,7 +142,7 @@ export function ExportDialog({ year, quarter, leader, unit, lock, onLocksChanged
           ) : (
             <div className="dialog-actions">
               <label>
-                发布日期 <input type="date" data-testid="publish-date" value={publishDate} onChange={(e) => setPublishDate(e.target.value)} />
+                发布日期 <DateField label="发布日期" data-testid="publish-date" value={publishDate} onChange={setPublishDate} />
                 <span className="date-shown">{formatDate(publishDate)}</span>
               </label>
               <button

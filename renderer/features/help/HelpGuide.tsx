@@ -11,6 +11,8 @@ export function HelpGuide({ onClose, step }: { onClose: () => void; step?: strin
   const [current, setCurrent] = useState(() => Math.max(0, GUIDE_STEPS.findIndex((s) => s.id === step)));
   const page = GUIDE_STEPS[current]!;
   const body = useRef<HTMLDivElement>(null);
+  // The screenshot at its own size (in the guide it is shrunk to the page's width, too small to read).
+  const [zoomed, setZoomed] = useState(false);
   useEffect(() => {
     // Braces on purpose: Chromium's scrollTo now returns a promise, which React would take for a cleanup.
     body.current?.scrollTo({ top: 0 });
@@ -30,7 +32,9 @@ export function HelpGuide({ onClose, step }: { onClose: () => void; step?: strin
           {page.body.map((p) => (
             <p key={p}>{p}</p>
           ))}
-          <img src={page.image} alt={page.alt} data-testid="help-image" />
+          <button type="button" className="help-image-button" title="点击查看原图" aria-label={`查看原图：${page.alt}`} onClick={() => setZoomed(true)}>
+            <img src={page.image} alt={page.alt} data-testid="help-image" />
+          </button>
           <div className="dialog-actions">
             <button type="button" className="secondary" disabled={current === 0} onClick={() => setCurrent(current - 1)}>
               上一步
@@ -41,6 +45,18 @@ export function HelpGuide({ onClose, step }: { onClose: () => void; step?: strin
           </div>
         </article>
       </div>
+      {zoomed && (
+        <Dialog title={`原图：${page.title}`} onClose={() => setZoomed(false)} wide closeOnBackdrop initialFocus="[data-close-zoom]">
+          <div className="help-zoom" data-testid="help-zoom">
+            <img src={page.image} alt={page.alt} />
+          </div>
+          <div className="dialog-actions dialog-footer">
+            <button type="button" className="secondary" data-close-zoom onClick={() => setZoomed(false)}>
+              关闭原图
+            </button>
+          </div>
+        </Dialog>
+      )}
     </Dialog>
   );
 }

@@ -1,6 +1,5 @@
 import { memo } from 'react';
 import type { Section } from '../../../shared/contract';
-import { SectionSelect } from '../../components/Selects';
 import type { FilterState } from './useOverview';
 
 interface Props {
@@ -8,6 +7,8 @@ interface Props {
   leaders: string[];
   units: string[];
   sections: Section[];
+  /** The year's targets, so that those in no section can be counted (and offered) too. */
+  totalTargets: number;
   onChange: (next: FilterState) => void;
   onClear: () => void;
   active: boolean;
@@ -19,7 +20,11 @@ function withCurrent(names: string[], current: string | undefined): string[] {
 }
 
 /** The filters of the overview; each change asks the service again (the filtering happens there). */
-export const FilterBar = memo(function FilterBar({ filter, leaders, units, sections, onChange, onClear, active }: Props) {
+const UNSECTIONED = 'none';
+
+export const FilterBar = memo(function FilterBar({ filter, leaders, units, sections, totalTargets, onChange, onClear, active }: Props) {
+  // The counts add up to the year's targets: those in no section have their own option, as on the dashboard.
+  const unsectioned = totalTargets - sections.reduce((n, s) => n + s.targetCount, 0);
   return (
     <div className="filter-bar" role="toolbar" aria-label="筛选">
       <label>
@@ -61,14 +66,25 @@ export const FilterBar = memo(function FilterBar({ filter, leaders, units, secti
       </label>
       <label>
         <span className="label">篇章</span>
-        <SectionSelect
+        <select
           data-testid="filter-section"
-          className={filter.sectionId ? 'is-set' : ''}
-          sections={sections.filter((s) => s.targetCount > 0 || s.id === filter.sectionId).map((s) => ({ ...s, name: `${s.name}（${s.targetCount}）` }))}
-          value={filter.sectionId ?? null}
-          emptyLabel="全部"
-          onChange={(id) => onChange({ ...filter, sectionId: id ?? undefined })}
-        />
+          className={filter.sectionId || filter.unsectioned ? 'is-set' : ''}
+          value={filter.unsectioned ? UNSECTIONED : (filter.sectionId ?? '')}
+          onChange={(e) => {
+            const v = e.target.value;
+            onChange({ ...filter, sectionId: v === '' || v === UNSECTIONED ? undefined : Number(v), unsectioned: v === UNSECTIONED || undefined });
+          }}
+        >
+          <option value="">全部</option>
+          {sections
+            .filter((s) => s.targetCount > 0 || s.id === filter.sectionId)
+            .map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name}（{s.targetCount}）
+              </option>
+            ))}
+          {(unsectioned > 0 || filter.unsectioned) && <option value={UNSECTIONED}>未归入篇章（{Math.max(0, unsectioned)}）</option>}
+        </select>
       </label>
       <label title="默认只在本季度的完成情况中搜索">
         <input type="checkbox" data-testid="search-all-quarters" checked={filter.searchAllQuarters === true} onChange={(e) => onChange({ ...filter, searchAllQuarters: e.target.checked || undefined })} />

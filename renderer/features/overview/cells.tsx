@@ -15,6 +15,7 @@ import { memo, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { OnSchedule } from '../../../shared/domain';
 import { ON_SCHEDULE_OPTIONS } from '../../app/format';
 import { Hits } from '../../components/Hits';
+import { undoOwner } from '../../components/undoKeys';
 
 export type Direction = 'next' | 'prev' | 'down' | 'up';
 export type CellColumn = 'p' | 's';
@@ -94,6 +95,14 @@ export const ProgressCell = memo(function ProgressCell({ address, text, terms, f
   const commit = (value: string) => {
     if (value !== live.current.shown || live.current.failed) send(value);
   };
+
+  // A selected cell with nothing typed follows the stored text (Ctrl+Z from the window changes it under
+  // the selection); leaving it would otherwise save the text from before the undo again.
+  useEffect(() => {
+    if (!live.current.editing || mode.current !== 'selected' || live.current.draft !== original.current) return;
+    original.current = shown;
+    setDraft(shown);
+  }, [shown]);
 
   useEffect(() => {
     const el = area.current;
@@ -176,6 +185,7 @@ export const ProgressCell = memo(function ProgressCell({ address, text, terms, f
           className={`cell-editor${selectedLook ? ' selected' : ''}`}
           aria-label="完成情况"
           aria-invalid={failure ? true : undefined}
+          {...undoOwner(!(selectedLook && draft === original.current))}
           value={draft}
           autoFocus
           spellCheck={false}

@@ -20,6 +20,8 @@ interface Result {
   rows: OverviewRow[];
   /** The quarter these rows were loaded for: saves made in them go to this quarter. */
   quarter: Quarter;
+  /** The filter these rows were loaded with: after a failed read the filter bar goes back to it. */
+  filter: FilterState;
   totalTargets: number;
   totalLines: number;
   stamp: number;
@@ -49,9 +51,11 @@ export function rowOf(t: Target, quarter: Quarter, previous: OverviewRow | undef
 type Failures = ReadonlyMap<number, ReadonlyMap<string, CellFailure>>;
 
 export function useOverview(year: number | null, quarter: Quarter, filter: FilterState, query: string) {
-  const [result, setResult] = useState<Result>({ rows: [], quarter, totalTargets: 0, totalLines: 0, stamp: 0, key: '' });
+  const [result, setResult] = useState<Result>({ rows: [], quarter, filter, totalTargets: 0, totalLines: 0, stamp: 0, key: '' });
   const [loading, setLoading] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  // Counts failed reads: each one puts the period and filters on screen back to those of the rows shown.
+  const [failedReads, setFailedReads] = useState(0);
   // Keyed by target id, then `${quarter}:${lineId}:${p|s}`: a failure belongs to the quarter it was made in.
   const [failures, setFailures] = useState<Failures>(new Map());
   const request = useRef(0);
@@ -83,6 +87,7 @@ export function useOverview(year: number | null, quarter: Quarter, filter: Filte
           setResult((prev) => ({
             rows,
             quarter,
+            filter,
             totalTargets: answer.totalTargets,
             totalLines: answer.totalLines,
             stamp: prev.stamp + 1,
@@ -94,6 +99,7 @@ export function useOverview(year: number | null, quarter: Quarter, filter: Filte
         (err: unknown) => {
           if (id !== request.current) return;
           setError(errorMessage(err));
+          setFailedReads((n) => n + 1);
           setLoading(false);
         },
       );
@@ -174,5 +180,5 @@ export function useOverview(year: number | null, quarter: Quarter, filter: Filte
 
   const reload = useCallback(() => load(false), [load]);
 
-  return { ...result, loading, error, failures: visibleFailures, actions, applyTarget, reload };
+  return { ...result, loading, error, failedReads, failures: visibleFailures, actions, applyTarget, reload };
 }

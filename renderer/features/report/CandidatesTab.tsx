@@ -8,10 +8,16 @@ import type { Output } from '../../../shared/contract';
 import { COMPARATOR_LABELS } from '../../../shared/review/quantity';
 import { api } from '../../api';
 import { useRun } from '../../app/useRun';
+import { ConfirmDialog } from '../../components/Dialog';
 
 type Worklist = Output<'report.worklist'>;
 type Item = Worklist['candidates'][number];
-type Show = 'open' | 'all';
+/** 待处理 leaves out clauses an existing target already covers; 已关联 shows just those. */
+type Show = 'open' | 'linked' | 'all';
+
+/** Open, and an existing target of the year is already linked to its clause. */
+const isLinked = (c: Item) => c.status === 'open' && c.coveredBy.length > 0;
+const linkedText = (c: Item) => `已关联：${c.coveredBy.map((t) => `第${t.serial}项`).join('、')}`;
 
 const STATUS_LABELS: Record<Item['status'], string> = { open: '待处理', accepted: '已采纳', rejected: '已舍弃', merged: '已合并' };
 
@@ -29,6 +35,8 @@ export function CandidatesTab({ year, stamp, onChanged }: { year: number; stamp:
   const [editing, setEditing] = useState<{ id: number; text: string } | null>(null);
   const [undoStack, setUndoStack] = useState<{ batchId: string; label: string }[]>([]);
   const [message, setMessage] = useState<string | null>(null);
+  // Selected clauses already linked to a target: adopting them waits for this confirmation.
+  const [confirmLinked, setConfirmLinked] = useState<Item[] | null>(null);
   const editor = useRef<HTMLTextAreaElement>(null);
   const { busy, error, run } = useRun();
 
@@ -51,9 +59,19 @@ export function CandidatesTab({ year, stamp, onChanged }: { year: number; stamp:
     requestAnimationFrame(() => document.querySelector<HTMLElement>(`[data-testid="report-candidates"] [data-edit="${id}"]`)?.focus());
   };
 
-  const shown = (list?.candidates ?? []).filter((c) => (section === '' || c.section.code === section) && (show === 'all' || c.status === 'open'));
+  const inView = (c: Item) => (show === 'all' ? true : show === 'linked' ? isLinked(c) : c.status === 'open' && !isLinked(c));
+  const shown = (list?.candidates ?? []).filter((c) => (section === '' || c.section.code === section) && inView(c));
   const ids = [...selected];
-  const counts = (list?.candidates ?? []).reduce((m, c) => ({ ...m, [c.status]: (m[c.status] ?? 0) + 1 }), {} as Partial<Record<Item['status'], number>>);
+  const counts = (list?.candidates ?? []).reduce((m, c) => {
+    const k = isLinked(c) ? 'linked' : c.status;
+    return { ...m, [k]: (m[k] ?? 0) + 1 };
+  }, {} as Partial<Record<Item['status'] | 'linked', number>>);
+  const accept = (evenIfLinked: boolean) => act(api['report.acceptCandidates']({ year, ids, ...(evenIfLinked ? { evenIfLinked } : {}) }), `采纳${ids.length}条为责任目标`);
+  const startAccept = () => {
+    const linked = (list?.candidates ?? []).filter((c) => selected.has(c.id) && isLinked(c));
+    if (linked.length > 0) setConfirmLinked(linked);
+    else accept(false);
+  };
 
   return (
     <div className="report-body" data-testid="report-candidates">
@@ -66,14 +84,16 @@ export function CandidatesTab({ year, stamp, onChanged }: { year: number; stamp:
             </option>
           ))}
         </select>
-        <label>
-          <input type="checkbox" checked={show === 'all'} onChange={(e) => setShow(e.target.checked ? 'all' : 'open')} /> 显示已处理的
-        </label>
+        <select aria-label="显示" data-testid="candidate-show" value={show} onChange={(e) => setShow(e.target.value as Show)}>
+          <option value="open">待处理</option>
+          <option value="linked">已关联已有目标</option>
+          <option value="all">全部（含已处理的）</option>
+        </select>
         <span className="muted" data-testid="candidate-counts">
-          待处理 {counts.open ?? 0} · 已采纳 {counts.accepted ?? 0} · 已舍弃 {counts.rejected ?? 0}
+          待处理 {counts.open ?? 0} · 已关联已有目标 {counts.linked ?? 0} · 已采纳 {counts.accepted ?? 0} · 已舍弃 {counts.rejected ?? 0}
         </span>
         <span className="spacer" />
-        <button type="button" data-testid="accept-selected" disabled={busy || ids.length === 0} onClick={() => act(api['report.acceptCandidates']({ year, ids }), `采纳${ids.length}条为责任目标`)}>
+        <button type="button" data-testid="accept-selected" disabled={busy || ids.length === 0} onClick={startAccept}>
           采纳为责任目标
         </button>
         <button type="button" className="secondary" disabled={busy || ids.length < 2} onClick={() => act(api['report.mergeCandidates']({ year, ids }), `合并${ids.length}条`)}>
@@ -115,16 +135,16 @@ export function CandidatesTab({ year, stamp, onChanged }: { year: number; stamp:
         <thead>
           <tr>
             <th aria-label="选择" />
-            <th>所属部分</th>
+            <th className="part">所属部分</th>
             <th>报告原文（候选目标）</th>
-            <th>数量</th>
-            <th>建议牵头单位</th>
-            <th>状态</th>
+            <th className="num">数量</th>
+            <th className="units">建议牵头单位</th>
+            <th className="state">状态</th>
           </tr>
         </thead>
         <tbody>
           {shown.map((c) => (
-            <tr key={c.id} className={c.status} data-testid="candidate" data-status={c.status}>
+            <tr key={c.id} className={`${c.status}${isLinked(c) ? ' linked' : ''}`} data-testid="candidate" data-status={isLinked(c) ? 'linked' : c.status}>
               <td className="num">
                 <input
                   type="checkbox"
@@ -198,7 +218,12 @@ export function CandidatesTab({ year, stamp, onChanged }: { year: number; stamp:
               <td className="num" data-testid="candidate-quantity">
                 {quantityText(c.quantity)}
               </td>
-              <td>
+              <td data-testid="candidate-units">
+                {c.status === 'open' && c.suggestedUnits.length === 0 && (
+                  <span className="report-reason" title="建议来自本年和上年相似目标的牵头单位、单位名称，以及“关键词与单位”中的关键词">
+                    无建议：可在“关键词与单位”中添加关键词
+                  </span>
+                )}
                 {c.suggestedUnits.map((s) => (
                   <div key={s.unit}>
                     {s.unit}
@@ -206,12 +231,35 @@ export function CandidatesTab({ year, stamp, onChanged }: { year: number; stamp:
                   </div>
                 ))}
               </td>
-              <td className="num">{c.status === 'accepted' && c.targetSerial !== null ? `第${c.targetSerial}项` : STATUS_LABELS[c.status]}</td>
+              <td className="num" data-testid="candidate-status">
+                {c.status === 'accepted' && c.targetSerial !== null ? `第${c.targetSerial}项` : isLinked(c) ? linkedText(c) : STATUS_LABELS[c.status]}
+              </td>
             </tr>
           ))}
         </tbody>
       </table>
-      {list && shown.length === 0 && <p className="muted">没有候选目标。</p>}
+      {list && shown.length === 0 && <p className="muted">{show === 'open' && (counts.linked ?? 0) > 0 ? `没有待处理的候选目标；${counts.linked}条已关联已有目标，可在“显示”中查看。` : '没有候选目标。'}</p>}
+      {confirmLinked && (
+        <ConfirmDialog
+          title="采纳已关联的候选目标"
+          message={`所选的${confirmLinked.length}条候选目标已有责任目标关联，再采纳会新增重复的责任目标。确定仍要采纳吗？`}
+          details={
+            <ul className="confirm-details" data-testid="linked-details">
+              {confirmLinked.map((c) => (
+                <li key={c.id}>
+                  {c.text.length > 30 ? `${c.text.slice(0, 30)}…` : c.text}（{linkedText(c)}）
+                </li>
+              ))}
+            </ul>
+          }
+          confirmLabel="仍然采纳"
+          onCancel={() => setConfirmLinked(null)}
+          onConfirm={() => {
+            setConfirmLinked(null);
+            accept(true);
+          }}
+        />
+      )}
     </div>
   );
 }

@@ -14,7 +14,9 @@ export function KeywordsTab() {
   const set = (i: number, patch: Partial<Row>) => setRows((r) => r.map((x, j) => (j === i ? { ...x, ...patch } : x)));
   return (
     <div className="report-body" data-testid="report-keywords">
-      <p className="muted">候选目标的文字中含有关键词时，建议由对应单位牵头（同时参考上年相似目标的分工）。</p>
+      <p className="muted" data-testid="keywords-intro">
+        候选目标的文字中含有关键词时，建议由对应单位牵头。表中没有关键词时，建议也来自本年和上年已有目标的分工：已关联的目标、相似的目标、文字中出现的单位名称（如“生态环境”→市生态环境局）。
+      </p>
       <Outcome error={error} message={message} />
       <table className="report-table">
         <thead>
@@ -46,6 +48,7 @@ export function KeywordsTab() {
           ))}
         </tbody>
       </table>
+      {rows.length === 0 && <p className="muted">还没有关键词。添加后，含该词的候选目标会建议由对应单位牵头。</p>}
       <div className="report-toolbar">
         <button type="button" className="secondary" onClick={() => setRows((x) => [...x, { keyword: '', unit: '', leader: '' }])}>
           ＋ 添加一行

@@ -9,8 +9,9 @@ import { quarterLabel, type Quarter } from '../../../shared/domain';
 import { api } from '../../api';
 import { useRun } from '../../app/useRun';
 import { download } from '../../app/download';
+import { DateField } from '../../components/DateField';
 import { Dialog } from '../../components/Dialog';
-import { dateTime, formatDate, todayIso } from '../../app/format';
+import { dateTime, todayIso } from '../../app/format';
 import { Outcome } from '../../components/Outcome';
 
 type Show = 'all' | 'missing' | 'warnings';
@@ -19,6 +20,25 @@ function stateOf(o: RoundOwner, dueDate: string | null): { label: string; classN
   if (o.returned) return o.warnings > 0 ? { label: '已报送（有提示）', className: 'warn' } : { label: '已报送', className: 'ok' };
   return dueDate !== null && todayIso() > dueDate ? { label: '逾期未报', className: 'bad' } : { label: '未报送', className: 'pending' };
 }
+
+/**
+ * Where a round is: templates first, then the returns come in (through 导入), then the ones missing are
+ * chased. The step's button is the main (coloured) one, so the screen says what to do next.
+ */
+export type RoundStep = 'templates' | 'returns' | 'chase' | 'done';
+
+export function roundStep(status: RoundStatus | null): RoundStep {
+  if (!status || status.openedAt === null) return 'templates';
+  if (status.returned === status.expected && status.withWarnings === 0) return 'done';
+  return status.returned === 0 ? 'returns' : 'chase';
+}
+
+const STEP_HINTS: Record<RoundStep, string> = {
+  templates: '第1步：生成报送模板，发给各单位填报。',
+  returns: '第2步：各单位报送后，把收到的文件拖入一览表或用“导入”读入；到截止日期仍未报送的，导出催报名单。',
+  chase: '第3步：导出催报名单，催未报送和有提示的单位。',
+  done: '本轮已全部报送。',
+};
 
 export function RoundScreen({ year, quarter, onClose }: { year: number; quarter: Quarter; onClose: () => void }) {
   const [status, setStatus] = useState<RoundStatus | null>(null);
@@ -31,6 +51,8 @@ export function RoundScreen({ year, quarter, onClose }: { year: number; quarter:
 
   const owners = (status?.owners ?? []).filter((o) => (show === 'missing' ? !o.returned : show === 'warnings' ? o.warnings > 0 : true));
   const who = status?.by === 'leader' ? '市政府领导' : '责任单位';
+  const step = roundStep(status);
+  const main = (mine: boolean) => (mine ? undefined : 'secondary');
 
   return (
     <Dialog title={`${year}年${quarterLabel(quarter)}季度调度`} onClose={onClose} wide>
@@ -42,21 +64,21 @@ export function RoundScreen({ year, quarter, onClose }: { year: number; quarter:
           </p>
         )}
         <div className="round-actions">
-          <label>
+          <span className="round-due">
             报送截止日期{' '}
-            <input
-              type="date"
+            <DateField
+              label="报送截止日期"
               data-testid="round-due"
               value={status?.dueDate ?? ''}
               disabled={busy || !status}
-              onChange={(e) => run(api['round.update']({ year, quarter, dueDate: e.target.value === '' ? null : e.target.value }), setStatus)}
+              onChange={(v) => run(api['round.update']({ year, quarter, dueDate: v === '' ? null : v }), setStatus)}
             />
-            {status?.dueDate && <span className="date-shown">{formatDate(status.dueDate)}</span>}
-          </label>
+          </span>
           <span className="spacer" />
           <button
             type="button"
-            className="secondary"
+            className={main(step === 'templates')}
+            data-testid="round-templates"
             disabled={busy}
             onClick={() =>
               run(api['export.templates']({ year, quarter, by: 'unit' }), (r) => {
@@ -70,6 +92,7 @@ export function RoundScreen({ year, quarter, onClose }: { year: number; quarter:
           </button>
           <button
             type="button"
+            className={main(step === 'returns' || step === 'chase')}
             data-testid="round-export-missing"
             disabled={busy || !status || (status.expected === status.returned && status.withWarnings === 0)}
             onClick={() =>
@@ -82,6 +105,9 @@ export function RoundScreen({ year, quarter, onClose }: { year: number; quarter:
             导出催报名单
           </button>
         </div>
+        <p className="round-step muted" data-testid="round-step" data-step={step}>
+          {STEP_HINTS[step]}
+        </p>
         <div className="round-filter" role="radiogroup" aria-label="显示">
           {(
             [

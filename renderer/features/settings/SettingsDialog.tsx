@@ -48,7 +48,7 @@ export function SettingsDialog({ storePath, onClose, onBackups, onDataFolder, ye
         >
           <label className="field">
             使用人（记入变更记录）
-            <input value={settings.userName} onChange={(e) => set({ userName: e.target.value })} />
+            <input value={settings.userName} placeholder="填写您的姓名，如：张华" data-testid="settings-user" onChange={(e) => set({ userName: e.target.value })} />
           </label>
           <label className="field">
             城市名称（用于表格标题）

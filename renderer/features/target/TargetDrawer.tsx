@@ -26,6 +26,8 @@ interface Props {
   /** A change was saved; `structural` when leaders/units/serial changed (directory and plan counts). */
   onChanged: (t: Target, structural: boolean) => void;
   onDeleted: () => void;
+  /** Goes up after each undo or redo in the window: the panel reads its target again. */
+  revision?: number;
   /** The quarter the overview shows: the light history runs up to it. */
   quarter?: Quarter;
 }
@@ -47,7 +49,7 @@ type Confirm =
   | { kind: 'revert'; change: ChangeEntry }
   | { kind: 'remove-lead'; key: string; index: number; unit: string };
 
-export function TargetDrawer({ targetId, sections, directory, onClose, onChanged, onDeleted, quarter }: Props) {
+export function TargetDrawer({ targetId, sections, directory, onClose, onChanged, onDeleted, quarter, revision = 0 }: Props) {
   const [target, setTarget] = useState<Target | null>(null);
   const [lines, setLines] = useState<LineDraft[]>([]);
   // The lines as they are now, read when a queued save's turn comes (state in a closure would be stale).
@@ -100,7 +102,7 @@ export function TargetDrawer({ targetId, sections, directory, onClose, onChanged
       (err: unknown) => setLoadError(errorMessage(err)),
     );
     refreshHistory();
-  }, [targetId, refreshHistory]);
+  }, [targetId, refreshHistory, revision]);
 
   // The panel takes the focus when it opens (a keyboard user pressed Enter on a serial) and gives it back.
   const loaded = target !== null;

@@ -25,6 +25,15 @@ export class ReportPage {
     await this.page.getByTestId('report-candidates').getByLabel('所属部分').selectOption({ label });
   }
 
+  /** Which candidates the list shows: 待处理, 已关联已有目标, 全部（含已处理的）. */
+  async show(label: '待处理' | '已关联已有目标' | '全部（含已处理的）'): Promise<void> {
+    await this.page.getByTestId('candidate-show').selectOption({ label });
+  }
+
+  counts(): Promise<string | null> {
+    return this.page.getByTestId('candidate-counts').textContent();
+  }
+
   async select(text: string): Promise<void> {
     await this.candidate(text).getByLabel('选择').check();
   }
