@@ -37,11 +37,21 @@ export function newToken(): string {
   return crypto.randomBytes(24).toString('base64url');
 }
 
-/** Writes the address (0600 from the first byte: the file is created with that mode, then renamed over). */
-export function keepAddress(storePath: string, address: BrowserAddress): void {
+/**
+ * Writes the address (0600 from the first byte: the file is created with that mode, then renamed over).
+ * False when the folder cannot be written (a store opened read-only): the app still starts, only a page
+ * left open will need the new address after a restart.
+ */
+export function keepAddress(storePath: string, address: BrowserAddress): boolean {
   const file = addressFileOf(storePath);
   const temp = `${file}.${process.pid}.tmp`;
-  fs.writeFileSync(temp, JSON.stringify(address), { mode: 0o600 });
-  fs.chmodSync(temp, 0o600);
-  fs.renameSync(temp, file);
+  try {
+    fs.writeFileSync(temp, JSON.stringify(address), { mode: 0o600 });
+    fs.chmodSync(temp, 0o600);
+    fs.renameSync(temp, file);
+    return true;
+  } catch {
+    fs.rmSync(temp, { force: true });
+    return false;
+  }
 }

@@ -103,7 +103,7 @@ describe('import in the browser mode', () => {
       const wb = new ExcelJS.Workbook();
       const ws = wb.addWorksheet('Sheet1');
       ws.addRow(['菏泽市人民政府2023年经济社会发展责任目标三季度工作推进情况一览表']);
-      ws.addRow(['序号', '市政府领导', '责任目标内容', '完成时限', '本季度工作', '进展评价', '责任单位']);
+      ws.addRow(['序号', '市政府领导', '责任目标内容', '完成时限', '本季度工作', '目标研判', '责任单位']);
       ws.addRow([39, '聂元科', '增加市级储备粮8.6万吨', '年底', progress, '是', '市发展改革委 华瑞集团']);
       const file = path.join(dir, name);
       await wb.xlsx.writeFile(file);

@@ -66,10 +66,10 @@ describe('collection round', () => {
     const core = await store(true);
     const files = await exportTemplates(core, { year: 2023, quarter: 4, by: 'unit' });
     const template = files.find((f) => f.fileName.startsWith('市应急局_'))!;
-    // 已完成 in the status column is not 是/否: the importer maps it and warns.
+    // A status the rules cannot read: the importer keeps the wording, records it as not filled in, and warns.
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load((await filled(template.bytes)) as unknown as ArrayBuffer);
-    wb.getWorksheet(TEMPLATE_SHEET)!.getCell(4, TEMPLATE_COLUMNS.onSchedule).value = '进展顺利';
+    wb.getWorksheet(TEMPLATE_SHEET)!.getCell(4, TEMPLATE_COLUMNS.onSchedule).value = '待评估';
     await applyImport(core, [{ name: template.fileName, bytes: Buffer.from(await wb.xlsx.writeBuffer()) }], {});
     const status = await core.invoke('round.status', { year: 2023, quarter: 4 });
     const mine = status.owners.find((o) => o.owner === '市应急局')!;

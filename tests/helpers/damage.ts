@@ -32,3 +32,12 @@ export function undoNewestMigration(db: import('better-sqlite3').Database, migra
   db.pragma(`user_version = ${previous}`);
   return previous;
 }
+
+/** Turns a store back into the one a given release left: every migration after `version` undone, newest first. */
+export function undoMigrationsAfter(db: import('better-sqlite3').Database, migrations: readonly { version: number; sql: string }[], version: number): void {
+  const kept = [...migrations];
+  while (kept.length > 1 && kept[kept.length - 1]!.version > version) {
+    undoNewestMigration(db, kept);
+    kept.pop();
+  }
+}

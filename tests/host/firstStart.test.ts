@@ -11,7 +11,7 @@ import { systemErrorMessage, toErrorInfo } from '../../shared/errors';
 import { methods, type Input, type MethodName, type Output } from '../../shared/contract';
 import { makeReadOnly } from '../helpers/readOnly';
 import { tempDir } from '../helpers/store';
-import { undoNewestMigration } from '../helpers/damage';
+import { undoMigrationsAfter } from '../helpers/damage';
 
 const sha = (file: string) => crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
 
@@ -167,9 +167,9 @@ describe('first start', () => {
     const seeded = await startCore({ storePath, seedIfEmpty: true });
     await call(seeded, 'settings.update', { backupDir: stick });
     seeded.close();
-    // The store as the previous release left it: the newest migration undone.
+    // The store as the release before the sample-plan migration (010) left it: that migration and later ones undone.
     const old = new Database(storePath);
-    undoNewestMigration(old, MIGRATIONS);
+    undoMigrationsAfter(old, MIGRATIONS, 9);
     old.close();
 
     const core = await startCore({ storePath, seedIfEmpty: true, dailyBackup: true });

@@ -54,7 +54,7 @@ const profile = (values: string[], rows = values.length) => profileOf(values, ro
 
 describe('the score of a column: header and values', () => {
   it('an unknown header over status words is the status column', () => {
-    const c = candidatesOf(roleOfHeader('推进状态'), profile(['达序推进', '按计划推进', '已完成', '部分滞后', '进度滞后']));
+    const c = candidatesOf(roleOfHeader('目标研判'), profile(['达序推进', '按计划推进', '已完成', '部分滞后', '进度滞后']));
     expect(c[0]).toMatchObject({ role: 'onSchedule', source: 'content', score: 3 });
   });
 
