@@ -11,6 +11,7 @@ import { chineseDate, quarterLabel, type Quarter } from '../../shared/domain';
 import { AppError } from '../../shared/errors';
 import { DEFAULT_THRESHOLDS } from '../../shared/review/compare';
 import { officialDocumentBytes } from '../docx/officialDocument';
+import { zipEntryDate } from '../excel/zipTime';
 import { appendChange } from '../db/repos/changeLog';
 import { findUnitId } from '../db/repos/directory';
 import * as repo from '../db/repos/notices';
@@ -128,7 +129,8 @@ export async function issueNotices(
   const notices = ids.map((id) => noticeInfo(repo.noticeById(ctx.db, id)!, serialOf));
   if (files.length === 1 && input.unit !== undefined) return { fileName: files[0]!.name, data: files[0]!.bytes.toString('base64'), notices };
   const zip = new JSZip();
-  for (const f of files) zip.file(f.name, f.bytes);
+  const date = zipEntryDate();
+  for (const f of files) zip.file(f.name, f.bytes, { date });
   const data = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
   return { fileName: sanitizeFileName(`${dc.city}${period}督办通知${dc.sample ? '（示例数据）' : ''}.zip`), data: data.toString('base64'), notices };
 }

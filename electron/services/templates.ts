@@ -10,6 +10,7 @@ import { readSettings } from '../db/repos/settings';
 import { loadTargets } from '../db/repos/targets';
 import { cooperatingReturnsOfQuarter } from '../db/repos/returns';
 import { templateBytes } from '../excel/templateWriter';
+import { zipEntryDate } from '../excel/zipTime';
 import type { ServiceContext } from './context';
 import { requirePlan } from './plans';
 import { openRound } from './rounds';
@@ -82,7 +83,8 @@ export async function exportTemplatesZip(ctx: ServiceContext, options: TemplateE
   const files = await exportTemplates(ctx, options);
   if (files.length === 0) throw new AppError('validation', '没有可生成模板的责任单位或市政府领导。');
   const zip = new JSZip();
-  for (const f of files) zip.file(f.fileName, f.bytes, { date: new Date(Date.UTC(options.year, 0, 1)) });
+  const date = zipEntryDate();
+  for (const f of files) zip.file(f.fileName, f.bytes, { date });
   const bytes = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
   const fileName = `${options.year}年${quarterLabel(options.quarter)}责任目标报送模板（${options.by === 'leader' ? '按市政府领导' : '按责任单位'}）.zip`;
   return { fileName, data: bytes.toString('base64'), count: files.length };

@@ -275,4 +275,27 @@ describe('all templates of a round in one zip, for the renderer', () => {
     expect(names).toHaveLength(r.count);
     expect(names).toContain('市应急局_2023年四季度责任目标推进情况.xlsx');
   });
+
+  it('dates each file in the zip with the local time it was made, as unzip shows it', async () => {
+    const core = await store(true);
+    const tz = process.env.TZ;
+    process.env.TZ = 'Asia/Shanghai'; // eight hours from UTC, so a zone mix-up cannot pass unseen
+    try {
+      const before = new Date();
+      const r = await core.invoke('export.templates', { year: 2023, quarter: 4 });
+      const file = path.join(tempDir(), 't.zip');
+      fs.writeFileSync(file, Buffer.from(r.data, 'base64'));
+      // unzip -l prints each entry's stored date and time: YYYY-MM-DD HH:MM
+      const listing = spawnSync('unzip', ['-l', file], { encoding: 'utf8' }).stdout;
+      const stamps = [...listing.matchAll(/(\d{4})-(\d\d)-(\d\d) (\d\d):(\d\d)/g)];
+      expect(stamps).toHaveLength(r.count);
+      for (const [, yyyy, mm, dd, hh, mi] of stamps) {
+        const shown = new Date(Number(yyyy), Number(mm) - 1, Number(dd), Number(hh), Number(mi));
+        expect(Math.abs(shown.getTime() - before.getTime())).toBeLessThan(3 * 60_000);
+      }
+    } finally {
+      if (tz === undefined) delete process.env.TZ;
+      else process.env.TZ = tz;
+    }
+  });
 });
