@@ -53,8 +53,11 @@ export function AgendaDialog({ review, sections, onSaved, onClose }: Props) {
   }, [review, sections]);
 
   const [kind, setKind] = useState<Kind>(saved.kind);
-  const [leader, setLeader] = useState(saved.kind === 'leader' ? saved.leader : (leaders[0]?.name ?? ''));
-  const [sectionId, setSectionId] = useState<number | null>(saved.kind === 'section' ? saved.sectionId : (sectionOptions[0]?.id ?? null));
+  // A saved leader or section that no longer has targets is not offered: the list starts on its first entry.
+  const [leader, setLeader] = useState(saved.kind === 'leader' && leaders.some((l) => l.name === saved.leader) ? saved.leader : (leaders[0]?.name ?? ''));
+  const [sectionId, setSectionId] = useState<number | null>(
+    saved.kind === 'section' && sectionOptions.some((o) => o.id === saved.sectionId) ? saved.sectionId : (sectionOptions[0]?.id ?? null),
+  );
   // Picking starts from the agenda as it is: the clerk adds to it or takes from it.
   const [picked, setPicked] = useState<Set<number>>(() => new Set(agendaEntries(review, saved).map((e) => e.item.targetId)));
   const [query, setQuery] = useState('');
