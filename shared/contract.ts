@@ -482,9 +482,32 @@ export const reviewItemSchema = z.object({
 const countsSchema = z.object({ statuses: z.record(reviewStatusSchema, z.number().int()), lights: z.record(lightSchema, z.number().int()), total: z.number().int() });
 export const reviewGroupSchema = countsSchema.extend({ name: z.string() });
 
+/**
+ * What a review meeting goes through (会议议程), chosen by the clerk and kept per year and quarter: the items
+ * behind or flagged (the default), one leader's targets, one section's (篇章; null: 未归入篇章), or items
+ * picked one by one. Picked items are kept by target id, so a renumbered target stays on the agenda.
+ */
+export const meetingAgendaSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('lagging') }).strict(),
+  z.object({ kind: z.literal('leader'), leader: z.string().trim().min(1, '请选择市政府领导').max(50, '领导姓名不能超过50个字') }).strict(),
+  z.object({ kind: z.literal('section'), sectionId: idSchema.nullable() }).strict(),
+  z
+    .object({
+      kind: z.literal('picked'),
+      targetIds: z
+        .array(idSchema)
+        .min(1, '请至少选择一项责任目标')
+        .max(5000, '议程不能超过5000项')
+        .refine((ids) => new Set(ids).size === ids.length, '同一项责任目标不能重复列入议程'),
+    })
+    .strict(),
+]);
+
 export const reviewSchema = z.object({
   year: yearSchema,
   quarter: quarterSchema,
+  /** The meeting's agenda as saved for this quarter ({ kind: 'lagging' } when none was chosen). */
+  agenda: meetingAgendaSchema,
   items: z.array(reviewItemSchema),
   counts: countsSchema,
   /** The previous quarter's counts, for the change; null in Q1. */
@@ -837,6 +860,11 @@ export const methods = {
     input: z.object({ targetId: idSchema, quarter: quarterSchema, note: z.string().max(2000, '督办意见不能超过2000个字') }).strict(),
     output: z.object({ targetId: idSchema, quarter: quarterSchema, note: z.string() }),
   },
+  /** Saves the meeting's agenda of a quarter (meeting data, not the published table: allowed under the lock). */
+  'review.saveAgenda': {
+    input: z.object({ year: yearSchema, quarter: quarterSchema, agenda: meetingAgendaSchema }).strict(),
+    output: z.object({ year: yearSchema, quarter: quarterSchema, agenda: meetingAgendaSchema }),
+  },
   /** Confirms or corrects the actual of one goal ('' = the report has no number for it; null = back to automatic). */
   'review.confirmActual': {
     input: z
@@ -1021,6 +1049,7 @@ export type StartState = z.infer<typeof startStateSchema>;
 export type Review = z.infer<typeof reviewSchema>;
 export type ReviewItem = z.infer<typeof reviewItemSchema>;
 export type ReviewGroup = z.infer<typeof reviewGroupSchema>;
+export type MeetingAgenda = z.infer<typeof meetingAgendaSchema>;
 export type QuarterLockInfo = z.infer<typeof quarterLockSchema>;
 export type RoundOwner = z.infer<typeof roundOwnerSchema>;
 export type ColumnMappings = z.infer<typeof columnMappingSchema>;

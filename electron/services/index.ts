@@ -21,7 +21,7 @@ import { exportTemplatesZip } from './templates';
 import { exportMissing, markReturned, roundStatus, setRoundDue } from './rounds';
 import { publishQuarter, quarterLocks, unlockQuarter } from './publication';
 import { revertChange } from './history';
-import { confirmActual, exportReview, getReview, saveReviewNote } from './review';
+import { confirmActual, exportReview, getReview, saveMeetingAgenda, saveReviewNote } from './review';
 import * as workReport from './report';
 import { storeStatus } from './status';
 import { markWelcomeSeen, removeSample, startState, type StartFacts } from './firstStart';
@@ -107,6 +107,7 @@ export function createHandlers(ctx: ServiceContext, host: HostOps): Handlers {
     'quarters.unlock': (input) => unlockQuarter(ctx, input.year, input.quarter, input.reason),
     'review.get': (input) => getReview(ctx, input.year, input.quarter),
     'review.saveNote': (input) => saveReviewNote(ctx, input.targetId, input.quarter, input.note),
+    'review.saveAgenda': (input) => saveMeetingAgenda(ctx, input.year, input.quarter, input.agenda),
     'review.confirmActual': (input) => confirmActual(ctx, input),
     'review.export': (input) => exportReview(ctx, input.year, input.quarter),
     'jobs.progress': (input) => jobProgress(input.jobId),

@@ -4,7 +4,7 @@
  * Targets are loaded once, set-based, with all quarters; the review is cached until any write, like the
  * overview, so a dashboard click or a meeting-mode step costs nothing.
  */
-import type { Review, ReviewGroup, ReviewItem, Target } from '../../shared/contract';
+import type { MeetingAgenda, Review, ReviewGroup, ReviewItem, Target } from '../../shared/contract';
 import { quarterLabel, type Quarter } from '../../shared/domain';
 import { AppError } from '../../shared/errors';
 import { meetingItems } from '../../shared/review/meeting';
@@ -14,7 +14,8 @@ import { targetIdOfAssignment, touchTarget } from '../db/repos/targets';
 import { assessTarget, readContent, FLAG_LABELS, LIGHT_LABELS, STATUS_LABELS, type AssessOptions, type Light, type ReviewStatus, type TargetReview } from '../../shared/review/status';
 import { stmt, type Db } from '../db/connection';
 import { appendChange } from '../db/repos/changeLog';
-import { sectionsOfPlan } from '../db/repos/plans';
+import { sectionBelongsToPlan, sectionsOfPlan } from '../db/repos/plans';
+import * as agendas from '../db/repos/meetingAgendas';
 import * as notes from '../db/repos/reviewNotes';
 import { getRound } from '../db/repos/rounds';
 import { readSettings } from '../db/repos/settings';
@@ -220,6 +221,7 @@ export function getReview(ctx: ServiceContext, year: number, quarter: Quarter, o
   return {
     year,
     quarter,
+    agenda: agendas.agendaOf(ctx.db, plan.id, quarter),
     items,
     counts,
     previousCounts,
@@ -238,6 +240,37 @@ export function saveReviewNote(ctx: ServiceContext, targetId: number, quarter: Q
     const after = notes.noteOf(ctx.db, targetId, quarter);
     if (after !== before) appendChange(ctx.db, actor, { kind: 'review-note', entity: 'review-note', entityId: quarter, targetId, before: { quarter, note: before }, after: { quarter, note: after } });
     return { targetId, quarter, note: after };
+  })();
+}
+
+/**
+ * Saves the agenda of a quarter's meeting, so that meeting mode opens on it again. What it names must exist
+ * in the year: a leader on some line, a section of the plan, targets of the plan. Meeting data is not the
+ * published table (like 督办意见), so a locked quarter's agenda can still be chosen. An unchanged agenda
+ * writes nothing.
+ */
+export function saveMeetingAgenda(ctx: ServiceContext, year: number, quarter: Quarter, agenda: MeetingAgenda): { year: number; quarter: Quarter; agenda: MeetingAgenda } {
+  // Checked inside the transaction: another window (or the CLI) may delete a target meanwhile.
+  return ctx.db.transaction(() => {
+    const plan = requirePlan(ctx, year);
+    const wanted: MeetingAgenda = agenda.kind === 'picked' ? { kind: 'picked', targetIds: [...agenda.targetIds].sort((a, b) => a - b) } : agenda;
+    if (wanted.kind === 'leader' && !agendas.isLeaderOfPlan(ctx.db, plan.id, wanted.leader)) {
+      throw new AppError('validation', `${year}年的责任目标中没有市政府领导“${wanted.leader}”。`, { field: 'leader' });
+    }
+    if (wanted.kind === 'section' && wanted.sectionId !== null && !sectionBelongsToPlan(ctx.db, wanted.sectionId, plan.id)) {
+      throw new AppError('validation', `${year}年没有这个篇章，可能已被删除。`, { field: 'sectionId' });
+    }
+    if (wanted.kind === 'picked') {
+      const foreign = agendas.targetsNotOfPlan(ctx.db, plan.id, wanted.targetIds);
+      if (foreign.length > 0) throw new AppError('validation', `所选的${foreign.length}项责任目标不属于${year}年，可能已被删除。`, { field: 'targetIds' });
+    }
+    const before = agendas.agendaOf(ctx.db, plan.id, quarter);
+    if (JSON.stringify(before) !== JSON.stringify(wanted)) {
+      const actor = actorOf(ctx);
+      agendas.putAgenda(ctx.db, plan.id, quarter, wanted, actor);
+      appendChange(ctx.db, actor, { kind: 'meeting-agenda', entity: 'meeting-agenda', entityId: plan.id, targetId: null, before: { year, quarter, agenda: before }, after: { year, quarter, agenda: wanted } });
+    }
+    return { year, quarter, agenda: agendas.agendaOf(ctx.db, plan.id, quarter) };
   })();
 }
 

@@ -111,6 +111,16 @@ describe('every screen at 1366×768, through axe-core', () => {
     await s.page.keyboard.press('Escape');
   });
 
+  it('会议议程, picking items', async () => {
+    await s.page.getByTestId('open-review').click();
+    await s.page.getByTestId('agenda-open').click();
+    await s.page.getByTestId('agenda-kind-picked').check();
+    await s.page.getByTestId('agenda-pick').first().waitFor();
+    await check('agenda');
+    await s.page.keyboard.press('Escape');
+    await s.page.keyboard.press('Escape');
+  });
+
   it('报告分解', async () => {
     await s.page.getByTestId('open-report').click();
     await s.page.getByTestId('report-screen').waitFor();

@@ -66,6 +66,8 @@ const CALLS: Record<string, (core: Core) => Promise<unknown>> = {
     return core.invoke('quarters.unlock', { year: 2023, quarter: 3, reason: '更正数据' });
   },
   'review.saveNote': (core) => core.invoke('review.saveNote', { targetId: idOf(core, 16), quarter: 3, note: '请说明' }),
+  // The meeting's agenda: one leader's targets instead of the lagging items.
+  'review.saveAgenda': async (core) => core.invoke('review.saveAgenda', { year: 2023, quarter: 3, agenda: { kind: 'leader', leader: (await lineOf(core, 16)).leaders[0]! } }),
   'review.confirmActual': async (core) => core.invoke('review.confirmActual', { assignmentId: (await lineOf(core, 16)).id, quarter: 3, goalIndex: 0, actual: '80家' }),
   // work report (the sample's report is segmented as it was loaded)
   'report.import': (core) => core.invoke('report.import', { year: 2023, name: '报告.txt', text: `${sampleReport}\n新建城市公园10个。` }),

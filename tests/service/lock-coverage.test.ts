@@ -104,6 +104,9 @@ describe('a locked quarter against every write path', () => {
     const line16 = (await core.invoke('targets.get', { id: id16 })).assignments[0]!.id;
     await core.invoke('review.confirmActual', { assignmentId: line16, quarter: 3, goalIndex: 0, actual: '80家' });
     await core.invoke('review.saveNote', { targetId: id16, quarter: 3, note: '请市商务局说明' });
+    // The meeting's agenda is meeting data, as the decision is: chosen and changed under the lock.
+    await core.invoke('review.saveAgenda', { year: 2023, quarter: 3, agenda: { kind: 'picked', targetIds: [id16, id26] } });
+    await core.invoke('review.saveAgenda', { year: 2023, quarter: 3, agenda: { kind: 'lagging' } });
     const unit = t26.assignments[0]!.leadUnits[0]!;
     await core.invoke('units.addAlias', { unit, alias: `${unit}（简称）` });
     // 督办通知 and a unit's reply date are not in the table.

@@ -10,6 +10,7 @@ import { up as returns } from './009-returns';
 import { up as samplePlan } from './010-sample-plan';
 import { up as supervisionNotices } from './011-supervision-notices';
 import { up as assessmentRules } from './012-assessment-rules';
+import { up as meetingAgendas } from './013-meeting-agendas';
 
 /** Numbered migrations in order; migration N brings the store to `PRAGMA user_version = N`. */
 export const MIGRATIONS: readonly { version: number; name: string; sql: string }[] = [
@@ -25,4 +26,5 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
   { version: 10, name: 'sample-plan', sql: samplePlan },
   { version: 11, name: 'supervision-notices', sql: supervisionNotices },
   { version: 12, name: 'assessment-rules', sql: assessmentRules },
+  { version: 13, name: 'meeting-agendas', sql: meetingAgendas },
 ];

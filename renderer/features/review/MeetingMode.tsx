@@ -2,12 +2,13 @@
  * Meeting mode for the projector: one item per screen in the meeting's order (by leader), large type, the
  * content, units, this and last quarter's progress with the numbers marked, the rule and the light, a timer
  * per item and the decision (督办意见), saved when it is left. Keys: → ← (or PageDown/PageUp, space), Home,
- * End, a number then Enter to jump, Esc to leave. Printing prints every item, one per page.
+ * End, a number then Enter to jump, Esc to leave. Printing prints every item, one per page. The items are the
+ * quarter's saved agenda (会议议程: the lagging items by default), named at the top of every page.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Review } from '../../../shared/contract';
 import { quarterLabel } from '../../../shared/domain';
-import { meetingItems, type MeetingEntry } from '../../../shared/review/meeting';
+import { agendaEntries, agendaLabel, agendaName, type MeetingEntry } from '../../../shared/review/meeting';
 import { api, errorMessage } from '../../api';
 import { FocusLock } from '../../components/FocusLock';
 import { ActualChecks } from './ActualChecks';
@@ -20,12 +21,15 @@ function clock(seconds: number): string {
   return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
 }
 
-function Page({ entry, review, index, count, onChanged }: { entry: MeetingEntry; review: Review; index: number; count: number; onChanged?: () => void }) {
+function Page({ entry, review, index, count, agenda, onChanged }: { entry: MeetingEntry; review: Review; index: number; count: number; agenda: string; onChanged?: () => void }) {
   const { item, leader } = entry;
   return (
     <>
       <div className="meeting-top">
         <span className="meeting-leader">{leader}</span>
+        <span className="meeting-agenda" data-testid="meeting-agenda">
+          {agenda}
+        </span>
         <span className="meeting-pos">
           {index + 1} / {count}
         </span>
@@ -78,10 +82,22 @@ function Page({ entry, review, index, count, onChanged }: { entry: MeetingEntry;
   );
 }
 
-export function MeetingMode({ review, start, onClose, onNoteSaved }: { review: Review; start: number; onClose: () => void; onNoteSaved: () => void }) {
+export function MeetingMode({
+  review,
+  sections,
+  start,
+  onClose,
+  onNoteSaved,
+}: {
+  review: Review;
+  sections: { id: number; name: string }[];
+  start: number;
+  onClose: () => void;
+  onNoteSaved: () => void;
+}) {
   // The agenda is fixed when the meeting starts: an item corrected during the meeting stays on screen
   // (with its new status) instead of dropping out from under the room.
-  const [agenda] = useState(() => meetingItems(review).map((e) => ({ leader: e.leader, targetId: e.item.targetId })));
+  const [agenda] = useState(() => agendaEntries(review, review.agenda).map((e) => ({ leader: e.leader, targetId: e.item.targetId })));
   const entries = useMemo<MeetingEntry[]>(
     () => agenda.flatMap(({ leader, targetId }) => {
       const item = review.items.find((i) => i.targetId === targetId);
@@ -89,6 +105,8 @@ export function MeetingMode({ review, start, onClose, onNoteSaved }: { review: R
     }),
     [agenda, review],
   );
+  const nameOfSection = (id: number) => sections.find((s) => s.id === id)?.name;
+  const [title] = useState(() => agendaLabel(review.agenda, agenda.length, nameOfSection));
   const [index, setIndex] = useState(Math.min(start, Math.max(0, entries.length - 1)));
   const [seconds, setSeconds] = useState(0);
   const [typed, setTyped] = useState('');
@@ -180,7 +198,7 @@ export function MeetingMode({ review, start, onClose, onNoteSaved }: { review: R
     <div className="meeting" ref={box} tabIndex={-1} role="dialog" aria-modal="true" aria-label="会议模式" data-testid="meeting" onKeyDown={onKeyDown}>
       {entry ? (
         <div className="meeting-page" data-testid="meeting-page" data-serial={entry.item.serial}>
-          <Page entry={entry} review={review} index={index} count={entries.length} onChanged={onNoteSaved} />
+          <Page entry={entry} review={review} index={index} count={entries.length} agenda={title} onChanged={onNoteSaved} />
           <label className="meeting-note">
             督办意见
             <textarea
@@ -193,7 +211,9 @@ export function MeetingMode({ review, start, onClose, onNoteSaved }: { review: R
           </label>
         </div>
       ) : (
-        <p className="meeting-empty">本季度没有滞后或需关注的事项。</p>
+        <p className="meeting-empty" data-testid="meeting-empty">
+          {review.agenda.kind === 'lagging' ? '本季度没有滞后或需关注的事项。' : `本次议程（${agendaName(review.agenda, nameOfSection)}）没有事项。`}
+        </p>
       )}
       <footer className="meeting-bar">
         <span className="meeting-timer" data-testid="meeting-timer" title="本项已用时">
@@ -240,7 +260,7 @@ export function MeetingMode({ review, start, onClose, onNoteSaved }: { review: R
       <div className="meeting-print" aria-hidden="true">
         {entries.map((e, i) => (
           <div key={e.item.targetId} className="meeting-print-page">
-            <Page entry={e} review={review} index={i} count={entries.length} />
+            <Page entry={e} review={review} index={i} count={entries.length} agenda={title} />
             <p className="meeting-rule">督办意见：{notes.get(e.item.targetId) || '　'}</p>
           </div>
         ))}

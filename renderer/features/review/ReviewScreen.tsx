@@ -6,13 +6,14 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Review, ReviewItem } from '../../../shared/contract';
 import { quarterLabel, type Quarter } from '../../../shared/domain';
-import { needsDiscussion } from '../../../shared/review/meeting';
+import { agendaEntries, agendaLabel, needsDiscussion } from '../../../shared/review/meeting';
 import { api, errorMessage } from '../../api';
 import { download } from '../../app/download';
 import { Highlight } from './Highlight';
 import { RedSince } from './LightHistory';
 import { FLAG_LABELS, LIGHT_LABELS, LIGHT_ORDER, STATUS_LABELS, STATUS_ORDER, type Light, type Status } from './labels';
 import { FocusLock } from '../../components/FocusLock';
+import { AgendaDialog } from './AgendaDialog';
 import { MeetingMode } from './MeetingMode';
 import { BulletinPreview } from '../bulletin/BulletinPreview';
 import { issueNotices } from '../bulletin/notices';
@@ -61,6 +62,7 @@ export function ReviewScreen({ year, quarter, sections, onClose }: { year: numbe
   const [sort, setSort] = useState<{ key: SortKey; desc: boolean }>({ key: 'light', desc: false });
   const [meeting, setMeeting] = useState<number | null>(null);
   const [bulletin, setBulletin] = useState(false);
+  const [choosingAgenda, setChoosingAgenda] = useState(false);
   const [noticeMessage, setNoticeMessage] = useState<string | null>(null);
 
   const load = useCallback(() => api['review.get']({ year, quarter }).then(setReview, (err: unknown) => setError(errorMessage(err))), [year, quarter]);
@@ -69,6 +71,7 @@ export function ReviewScreen({ year, quarter, sections, onClose }: { year: numbe
   }, [load]);
 
   const sectionName = useMemo(() => new Map(sections.map((s) => [s.id, s.name])), [sections]);
+  const agenda = review && agendaLabel(review.agenda, agendaEntries(review, review.agenda).length, (id) => sectionName.get(id));
   const sectionOf = useCallback((i: ReviewItem) => (i.sectionId === null ? '未归入篇章' : (sectionName.get(i.sectionId) ?? '未归入篇章')), [sectionName]);
 
   const rows = useMemo(() => {
@@ -106,6 +109,9 @@ export function ReviewScreen({ year, quarter, sections, onClose }: { year: numbe
           {year}年{quarterLabel(quarter)}调度评估
         </h2>
         <span className="spacer" />
+        <button type="button" className="secondary agenda-open" data-testid="agenda-open" title="选择会议逐项讨论的事项" disabled={!review} onClick={() => setChoosingAgenda(true)}>
+          {agenda ?? '议程'}
+        </button>
         <button type="button" data-testid="meeting-start" disabled={!review} onClick={() => setMeeting(0)}>
           会议模式
         </button>
@@ -243,9 +249,21 @@ export function ReviewScreen({ year, quarter, sections, onClose }: { year: numbe
         </div>
       )}
       {bulletin && <BulletinPreview year={year} quarter={quarter} onClose={() => setBulletin(false)} />}
+      {choosingAgenda && review && (
+        <AgendaDialog
+          review={review}
+          sections={sections}
+          onClose={() => setChoosingAgenda(false)}
+          onSaved={(saved) => {
+            setReview((r) => r && { ...r, agenda: saved });
+            setChoosingAgenda(false);
+          }}
+        />
+      )}
       {meeting !== null && review && (
         <MeetingMode
           review={review}
+          sections={sections}
           start={meeting}
           onNoteSaved={() => void load()}
           onClose={() => {
