@@ -176,7 +176,7 @@ describe('the 一览表 printed', () => {
       expect(box.right, `page ${n} right`).toBeGreaterThanOrEqual(ink.width - px(A3.side) - 3);
       expect(box.top, `page ${n} top`).toBeGreaterThanOrEqual(px(A3.top) - 2);
     }
-    if (process.env.UPDATE_SCREENSHOTS) spawnSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', '-singlefile', file, 'docs/overview-print']);
+    if (process.env.UPDATE_SCREENSHOTS) spawnSync('pdftoppm', ['-png', '-scale-to', '1489', '-f', '1', '-l', '1', '-singlefile', file, 'docs/overview-print']);
   });
 
   it('at 1366×768 and 1440×900 the print view\'s controls and the whole page width are in view; axe-core finds nothing serious', async () => {
@@ -236,6 +236,6 @@ describe('调度评估 printed', () => {
     for (const label of ['会议模式', '督查通报', '导出调度清单', '打印', '显示全部目标', '×']) expect(count(label), label).toBe(0);
     for (const item of lagging) expect(all, `第${item.serial}项`).toContain(flat(item.content));
     expect(all).toContain(`滞后及需关注的目标（${review.items.filter(needsDiscussion).length}项）`);
-    if (process.env.UPDATE_SCREENSHOTS) spawnSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', '-singlefile', file, 'docs/review-print']);
+    if (process.env.UPDATE_SCREENSHOTS) spawnSync('pdftoppm', ['-png', '-scale-to', '1489', '-f', '1', '-l', '1', '-singlefile', file, 'docs/review-print']);
   });
 });
