@@ -13,6 +13,8 @@ import { readDroppedPaths, type ReadDropped } from './droppedFiles';
 import { isTrustedSenderUrl } from './security';
 import { APP_TITLE } from './menu';
 import { WORKBOOK_EXTENSIONS } from '../shared/dropped';
+import { printRequestSchemas } from '../shared/print';
+import { printWindow, saveWindowPdf } from './print';
 
 export const SHELL_CHANNEL = 'shell';
 
@@ -24,6 +26,7 @@ export const shellRequestSchema = z.discriminatedUnion('action', [
   z.object({ action: z.literal('backups.restoreFile') }).strict(),
   z.object({ action: z.literal('store.showInFolder') }).strict(),
   z.object({ action: z.literal('store.move') }).strict(),
+  ...printRequestSchemas,
 ]);
 export type ShellRequest = z.infer<typeof shellRequestSchema>;
 
@@ -34,11 +37,13 @@ export type ShellAnswer =
   | { cancelled: false; kind: 'value'; value: unknown };
 
 export interface ShellDeps {
-  dialog: Pick<Dialog, 'showOpenDialog' | 'showMessageBox'>;
+  dialog: Pick<Dialog, 'showOpenDialog' | 'showMessageBox' | 'showSaveDialog'>;
   shell: Pick<Shell, 'showItemInFolder'>;
   window: () => BrowserWindow | null;
   core: () => Pick<AppCore, 'call' | 'restoreFile' | 'storePath'> | null;
   recent: { list(): readonly string[]; add(paths: readonly string[]): void };
+  /** Where the save dialog of a PDF starts. */
+  downloadsDir: () => string;
 }
 
 const WORKBOOK_FILTERS = [
@@ -97,6 +102,12 @@ async function run(deps: ShellDeps, request: ShellRequest): Promise<ShellAnswer>
     case 'store.showInFolder':
       if (core) deps.shell.showItemInFolder(core.storePath);
       return { cancelled: false, kind: 'value', value: null };
+    case 'print':
+      return (await printWindow(deps, request)) ? { cancelled: false, kind: 'value', value: null } : { cancelled: true };
+    case 'print.pdf': {
+      const saved = await saveWindowPdf(deps, request, request.fileName);
+      return saved === null ? { cancelled: true } : { cancelled: false, kind: 'value', value: { fileName: saved } };
+    }
   }
 }
 

@@ -174,6 +174,7 @@ async function start(): Promise<void> {
     shell,
     window,
     core: () => core,
+    downloadsDir: () => app.getPath('downloads'),
     recent: {
       list: () => recent,
       add: (paths) => {

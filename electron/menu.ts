@@ -9,7 +9,7 @@ import type { MenuItemConstructorOptions } from 'electron';
 export const APP_TITLE = '责任目标督查工作台';
 
 /** What a menu item asks the page to do; the page maps each to its screen (renderer/app/shell.ts). */
-export const SHELL_COMMANDS = ['import-files', 'import-folder', 'import-recent', 'export', 'settings', 'backups', 'data-folder', 'help'] as const;
+export const SHELL_COMMANDS = ['import-files', 'import-folder', 'import-recent', 'export', 'print', 'settings', 'backups', 'data-folder', 'help'] as const;
 export type ShellCommand = (typeof SHELL_COMMANDS)[number];
 
 export interface MenuOptions {
@@ -55,6 +55,8 @@ export function menuTemplate(options: MenuOptions): MenuItemConstructorOptions[]
         { label: '最近打开', submenu: recentMenu(options) },
         { type: 'separator' },
         { label: '导出…', accelerator: 'CmdOrCtrl+E', click: () => options.send('export') },
+        // The page opens its print view (the screen on top, or the 一览表); printing happens from there.
+        { label: '打印…', accelerator: 'CmdOrCtrl+P', click: () => options.send('print') },
         { type: 'separator' },
         { label: '数据备份与恢复…', click: () => options.send('backups') },
         { label: '数据文件夹…', click: () => options.send('data-folder') },

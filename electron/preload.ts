@@ -11,7 +11,7 @@ import type { Result } from '../shared/errors';
 const api = {
   call: (method: string, payload: unknown): Promise<Result<unknown>> => ipcRenderer.invoke('api', method, payload),
   /** A native dialog by action name ({ action: 'import.files' }…); the main process checks the request. */
-  shell: (request: { action: string; index?: number }): Promise<Result<unknown>> => ipcRenderer.invoke('shell', request),
+  shell: (request: { action: string; index?: number; paper?: string; landscape?: boolean; fileName?: string }): Promise<Result<unknown>> => ipcRenderer.invoke('shell', request),
   /** Menu commands (导入, 导出, 帮助…); the page gets the command's name and index only, never the IPC event. */
   onCommand: (listener: (command: string, index?: number) => void): void => {
     ipcRenderer.on('command', (_event, command: unknown, index: unknown) => {

@@ -24,7 +24,7 @@ interface Bridge {
 
 /** The desktop's extras (renderer/app/shell.ts); absent in the browser mode. */
 interface DesktopBridge extends Bridge {
-  shell(request: { action: string; index?: number }): Promise<Result<unknown>>;
+  shell(request: { action: string; index?: number; paper?: string; landscape?: boolean; fileName?: string }): Promise<Result<unknown>>;
   onCommand(listener: (command: string, index?: number) => void): void;
 }
 

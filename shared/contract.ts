@@ -157,6 +157,25 @@ export const changeEntrySchema = z.object({
 export const paperSizeSchema = z.enum(['A3', 'A4']);
 export const overviewLayoutSchema = z.enum(['single', 'two-block']);
 
+/** PRINT (issue 19): one line of a target in the print view, its cells as the official table writes them. */
+const printLineSchema = z.object({ leaders: z.string(), progress: z.string(), onSchedule: z.string(), units: z.string() });
+const printTargetSchema = z.object({ serial: z.number().int(), content: z.string(), deadline: z.string(), lines: z.array(printLineSchema).min(1) });
+/** The 一览表 as the print view lays it out: the export's wording, paper and layout, its blocks already split. */
+export const overviewPrintSchema = z.object({
+  title: z.string(),
+  paragraph: z.string(),
+  headers: z.array(z.string()),
+  layout: overviewLayoutSchema,
+  paperSize: paperSizeSchema,
+  /** 2023年10月20日发布, or what changed since the publication (the export's footer note). */
+  footNote: z.string().optional(),
+  /** The name a saved PDF is offered under (the export's, ending .pdf). */
+  fileName: z.string(),
+  targets: z.number().int(),
+  /** One block, or two side by side (the left one taking half of the lines, a target never split). */
+  blocks: z.array(z.array(printTargetSchema)),
+});
+
 /** BULLETIN (issue 19): every template of shared/bulletin/wording.ts, each a text with placeholders. */
 export const bulletinWordingSchema = z.object(
   Object.fromEntries(BULLETIN_WORDING_KEYS.map((k) => [k, z.string().max(4000, '模板不能超过4000个字')])) as Record<keyof BulletinWording, z.ZodString>,
@@ -829,6 +848,21 @@ export const methods = {
       notice: z.string().optional(),
     }),
   },
+  /** The 一览表 for the print view (read only): the same targets, wording, layout and paper as export.overview. */
+  'export.overviewPrint': {
+    input: z
+      .object({
+        year: yearSchema,
+        quarter: quarterSchema,
+        leader: z.string().trim().min(1).max(100).optional(),
+        unit: z.string().trim().min(1).max(100).optional(),
+        behindOnly: z.boolean().optional(),
+        layout: overviewLayoutSchema.optional(),
+        paperSize: paperSizeSchema.optional(),
+      })
+      .strict(),
+    output: overviewPrintSchema,
+  },
   'export.templates': {
     input: z.object({ year: yearSchema, quarter: quarterSchema, by: z.enum(['unit', 'leader']).default('unit') }).strict(),
     output: z.object({ fileName: z.string(), data: z.string(), count: z.number().int() }),
@@ -1060,6 +1094,7 @@ export type AssessmentRules = z.infer<typeof assessmentRulesSchema>;
 export type AssessmentEvent = z.infer<typeof assessmentEventSchema>;
 export type Assessment = z.infer<typeof assessmentSchema>;
 export type AssessmentUnit = z.infer<typeof assessmentUnitSchema>;
+export type OverviewPrint = z.infer<typeof overviewPrintSchema>;
 
 export const METHOD_NAMES = Object.keys(methods) as MethodName[];
 
@@ -1084,6 +1119,8 @@ export const NON_WRITING_METHODS: ReadonlySet<MethodName> = new Set<MethodName>(
   'import.preview',
   'import.batches',
   'export.overview',
+  // PRINT (issue 19): the print view's table.
+  'export.overviewPrint',
   'round.status',
   'round.exportMissing',
   'quarters.locks',

@@ -4,7 +4,7 @@
  * cells, not the database. What it writes is what the importer reads back identically.
  */
 import ExcelJS from 'exceljs';
-import type { Target } from '../../shared/contract';
+import type { Assignment, Target } from '../../shared/contract';
 import { ON_SCHEDULE_LABELS, type Quarter } from '../../shared/domain';
 import { DEFAULT_WORDING, fillWording, type ExportWording } from '../../shared/wording';
 import { writeSummarySheet } from './summarySheet';
@@ -93,6 +93,17 @@ export function heightFor(lines: number): number {
 /** Lines a body cell needs in column `index` (0-based), its inner margins taken off the width. */
 function bodyLines(text: string, index: number): number {
   return linesNeeded(text, OVERVIEW_COLUMN_WIDTHS[index]! - CELL_MARGIN);
+}
+
+/** A line's own cells as the table shows them (the print view too): names space-separated, the quarter's progress and 是/否. */
+export function lineCells(a: Assignment | null, quarter: Quarter): { leaders: string; progress: string; onSchedule: string; units: string } {
+  const p = a?.progress.find((x) => x.quarter === quarter);
+  return {
+    leaders: a ? a.leaders.join(' ') : '',
+    progress: p?.text ?? '',
+    onSchedule: p?.onSchedule ? ON_SCHEDULE_LABELS[p.onSchedule] : '',
+    units: a ? [...a.leadUnits, ...a.cooperatingUnits].join(' ') : '',
+  };
 }
 
 type Cells = [number | string, string, string, string, string, string, string];
@@ -193,16 +204,8 @@ function writeBlock(ws: ExcelJS.Worksheet, targets: Target[], quarter: Quarter, 
     const first = row;
     const own: number[] = [];
     for (const a of lines) {
-      const p = a?.progress.find((x) => x.quarter === quarter);
-      const values: Cells = [
-        t.serial,
-        a ? a.leaders.join(' ') : '',
-        t.content,
-        t.deadline,
-        p?.text ?? '',
-        p?.onSchedule ? ON_SCHEDULE_LABELS[p.onSchedule] : '',
-        a ? [...a.leadUnits, ...a.cooperatingUnits].join(' ') : '',
-      ];
+      const line = lineCells(a, quarter);
+      const values: Cells = [t.serial, line.leaders, t.content, t.deadline, line.progress, line.onSchedule, line.units];
       const r = ws.getRow(row);
       values.forEach((v, i) => {
         const cell = r.getCell(offset + i + 1);

@@ -2,14 +2,14 @@
  * Exports: the official overview (一览表) of a year and quarter as an .xlsx, optionally narrowed to one
  * leader's or one unit's lines, or to the targets behind schedule.
  */
-import type { Target } from '../../shared/contract';
+import type { OverviewPrint, Target } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
 import { normalizeName, quarterLabel, type Quarter } from '../../shared/domain';
 import { findUnitId, unitName } from '../db/repos/directory';
 import { readSettings } from '../db/repos/settings';
 import { isSamplePlan, planByYear } from '../db/repos/plans';
 import { loadTargets } from '../db/repos/targets';
-import { writeOverview, type OverviewInput } from '../excel/overviewWriter';
+import { lineCells, overviewTexts, splitForTwoBlocks, writeOverview, type OverviewInput } from '../excel/overviewWriter';
 import type { ServiceContext } from './context';
 import { requirePlan } from './plans';
 import { chineseDate, publicationState } from './publication';
@@ -92,16 +92,53 @@ export async function exportOverview(ctx: ServiceContext, options: OverviewExpor
   return renderOverview(input);
 }
 
+/** The name an export (or its PDF) is offered under: the table, its scope, and 示例数据 for the sample. */
+function exportBaseName(ctx: ServiceContext, input: OverviewInput, options: OverviewExportOptions): string {
+  const scope = [options.leader, options.unit, options.behindOnly ? '滞后' : ''].filter(Boolean).join('_');
+  // A table of the sample data must not pass for a real one once it has left the app.
+  const plan = planByYear(ctx.db, options.year);
+  const sample = plan !== undefined && isSamplePlan(ctx.db, plan.id) ? '（示例数据）' : '';
+  return `${input.city}${options.year}年${quarterLabel(options.quarter)}责任目标工作推进情况一览表${scope ? `（${scope}）` : ''}${sample}`;
+}
+
 /** The export as the renderer receives it: a file name to offer and the bytes. */
 export async function exportOverviewFile(ctx: ServiceContext, options: OverviewExportOptions): Promise<{ fileName: string; data: string; targets: number; notice?: string }> {
   const input = overviewExportInput(ctx, options);
   if (input.targets.length === 0) throw new AppError('validation', '没有符合条件的责任目标，未导出。');
   const bytes = await renderOverview(input);
-  const scope = [options.leader, options.unit, options.behindOnly ? '滞后' : ''].filter(Boolean).join('_');
-  // A table of the sample data must not pass for a real one once it has left the app.
-  const plan = planByYear(ctx.db, options.year);
-  const sample = plan !== undefined && isSamplePlan(ctx.db, plan.id) ? '（示例数据）' : '';
-  const fileName = `${input.city}${options.year}年${quarterLabel(options.quarter)}责任目标工作推进情况一览表${scope ? `（${scope}）` : ''}${sample}.xlsx`;
+  const fileName = `${exportBaseName(ctx, input, options)}.xlsx`;
   const notice = input.publicationNote ? `本季度一览表${input.publicationNote}，导出的表格未加发布日期。` : undefined;
   return { fileName, data: bytes.toString('base64'), targets: input.targets.length, ...(notice ? { notice } : {}) };
+}
+
+/**
+ * The 一览表 as the print view shows it: the export's own input (targets, wording, layout, paper, the
+ * publication's note), its blocks split as the .xlsx splits them, each line's cells as the .xlsx writes them.
+ */
+export function overviewPrint(ctx: ServiceContext, options: Omit<OverviewExportOptions, 'summary'>): OverviewPrint {
+  const input = overviewExportInput(ctx, options);
+  if (input.targets.length === 0) throw new AppError('validation', '没有符合条件的责任目标，无法打印。');
+  const { title, paragraph, header } = overviewTexts(input);
+  const layout = input.layout ?? 'single';
+  const blocks = layout === 'two-block' ? splitForTwoBlocks(input.targets) : [input.targets];
+  const footNote = input.publishedOn ? `${input.publishedOn}发布` : input.publicationNote;
+  return {
+    title,
+    paragraph,
+    headers: header,
+    layout,
+    paperSize: input.paper ?? 'A3',
+    ...(footNote ? { footNote } : {}),
+    fileName: `${exportBaseName(ctx, input, options)}.pdf`,
+    targets: input.targets.length,
+    blocks: blocks.map((block) =>
+      block.map((t) => ({
+        serial: t.serial,
+        content: t.content,
+        deadline: t.deadline,
+        // An empty target still gets its one line, as in the .xlsx.
+        lines: (t.assignments.length > 0 ? t.assignments : [null]).map((a) => lineCells(a, input.quarter)),
+      })),
+    ),
+  };
 }

@@ -16,7 +16,7 @@ import { createTarget, deleteTarget, saveAssignments, updateTarget } from './tar
 import { applyImport, decodeFiles, importBatches, previewImport, undoBatch } from './import';
 import { rememberMapping } from './import/mappings';
 import { cancelJob, checkpoint, jobProgress, runJob } from '../jobs/progress';
-import { exportOverviewFile } from './export';
+import { exportOverviewFile, overviewPrint } from './export';
 import { exportTemplatesZip } from './templates';
 import { exportMissing, markReturned, roundStatus, setRoundDue } from './rounds';
 import { publishQuarter, quarterLocks, unlockQuarter } from './publication';
@@ -97,6 +97,7 @@ export function createHandlers(ctx: ServiceContext, host: HostOps): Handlers {
       return backupWarning === undefined ? { batch } : { batch, backupWarning };
     },
     'export.overview': (input) => exportOverviewFile(ctx, input),
+    'export.overviewPrint': (input) => overviewPrint(ctx, input),
     'export.templates': (input) => exportTemplatesZip(ctx, input),
     'round.status': (input) => roundStatus(ctx, input.year, input.quarter),
     'round.update': (input) => setRoundDue(ctx, input.year, input.quarter, input.dueDate),

@@ -24,6 +24,9 @@ import { DataFolderDialog } from '../features/settings/DataFolderDialog';
 import { HelpGuide, useHelpKey } from '../features/help/HelpGuide';
 import { useShellCommands } from './shell';
 import { ExportDialog } from '../features/export/ExportDialog';
+import { OverviewPrintView, type PrintScope } from '../features/print/OverviewPrint';
+import { printableOnTop, printPage } from './print';
+import { desktop } from './shell';
 import { RoundScreen } from '../features/round/RoundScreen';
 import { AssessmentScreen } from '../features/assessment/AssessmentScreen';
 import { ReviewScreen } from '../features/review/ReviewScreen';
@@ -83,6 +86,8 @@ export function App() {
   const [settingsOpen, setSettingsOpen] = useState(false);
   const [importing, setImporting] = useState(false);
   const [exporting, setExporting] = useState(false);
+  /** The 一览表's print view, with what it prints (the export dialog's choice, or the whole table). */
+  const [printing, setPrinting] = useState<{ scope: PrintScope; layout?: 'single' | 'two-block'; paperSize?: 'A3' | 'A4' } | null>(null);
   const [roundOpen, setRoundOpen] = useState(false);
   const [assessmentOpen, setAssessmentOpen] = useState(false);
   const [reviewOpen, setReviewOpen] = useState(false);
@@ -102,6 +107,12 @@ export function App() {
     'import-folder': () => openImport({ kind: 'pick', how: 'folder' }),
     'import-recent': (index) => openImport({ kind: 'pick', how: 'recent', index: index ?? 0 }),
     export: () => year !== null && setExporting(true),
+    // 文件 › 打印… (Ctrl+P): the screen on top that prints, else the 一览表's print view.
+    print: () => {
+      const top = printableOnTop();
+      if (top) void printPage(top).catch((err: unknown) => setNotice({ text: errorMessage(err), error: true }));
+      else if (year !== null) setPrinting({ scope: {} });
+    },
     settings: () => setSettingsOpen(true),
     backups: () => setBackupsOpen(true),
     help: () => setHelpOpen(true),
@@ -192,6 +203,20 @@ export function App() {
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, []);
+
+  useEffect(() => {
+    // Ctrl+P over the overview opens the 一览表's print view instead of printing the screen. Over a screen
+    // that prints (the print view, 调度评估, 督查通报) the browser prints that one with its print styles. The
+    // desktop's menu has Ctrl+P itself (the 'print' command above).
+    const onKey = (e: KeyboardEvent) => {
+      if (desktop || !(e.ctrlKey || e.metaKey) || e.altKey || e.shiftKey || e.key.toLowerCase() !== 'p') return;
+      if (printableOnTop() || year === null || document.querySelector('[aria-modal="true"]')) return;
+      e.preventDefault();
+      setPrinting({ scope: {} });
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [year]);
 
   useEffect(() => {
     if (year === null) return;
@@ -482,7 +507,22 @@ export function App() {
           }}
         />
       )}
-      {exporting && year !== null && <ExportDialog year={year} quarter={quarter} leader={filter.leader} unit={filter.unit} lock={lock} onLocksChanged={() => setLocksStamp((n) => n + 1)} onClose={() => setExporting(false)} />}
+      {exporting && year !== null && (
+        <ExportDialog
+          year={year}
+          quarter={quarter}
+          leader={filter.leader}
+          unit={filter.unit}
+          lock={lock}
+          onLocksChanged={() => setLocksStamp((n) => n + 1)}
+          onClose={() => setExporting(false)}
+          onPrint={(choice) => {
+            setExporting(false);
+            setPrinting(choice);
+          }}
+        />
+      )}
+      {printing && year !== null && <OverviewPrintView year={year} quarter={quarter} {...printing} onClose={() => setPrinting(null)} />}
       {importing && (
         <ImportScreen
           start={importStart}

@@ -5,9 +5,10 @@
 import { useEffect, useRef } from 'react';
 import type { ImportFile } from '../../shared/contract';
 import type { SkippedEntry } from '../../shared/dropped';
+import type { PrintRequest, PrintSetup } from '../../shared/print';
 import { ApiError } from '../api';
 
-export type ShellCommand = 'import-files' | 'import-folder' | 'import-recent' | 'export' | 'settings' | 'backups' | 'data-folder' | 'help';
+export type ShellCommand = 'import-files' | 'import-folder' | 'import-recent' | 'export' | 'print' | 'settings' | 'backups' | 'data-folder' | 'help';
 
 type ShellAction = 'import.files' | 'import.folder' | 'import.recent' | 'backups.chooseDir' | 'backups.restoreFile' | 'store.showInFolder' | 'store.move';
 
@@ -24,10 +25,25 @@ const bridge = typeof window !== 'undefined' && window.api?.shell ? window.api :
 export const desktop = bridge !== null;
 
 async function ask(action: ShellAction, index?: number): Promise<Answer> {
+  return send(index === undefined ? { action } : { action, index });
+}
+
+async function send(request: { action: ShellAction; index?: number } | PrintRequest): Promise<Answer> {
   if (!bridge) throw new ApiError({ code: 'invalid-request', message: '浏览器模式没有这个对话框。' });
-  const result = await bridge.shell(index === undefined ? { action } : { action, index });
+  const result = await bridge.shell(request);
   if (!result.ok) throw new ApiError(result.error);
   return result.value as Answer;
+}
+
+/** The desktop prints its own page through the system's print dialog (electron/print.ts); false when cancelled. */
+export async function desktopPrint(setup: PrintSetup): Promise<boolean> {
+  return !(await send({ action: 'print', ...setup })).cancelled;
+}
+
+/** The desktop saves its page as a PDF where the user chooses; the file's name, or null when cancelled. */
+export async function desktopSavePdf(setup: PrintSetup, fileName: string): Promise<string | null> {
+  const answer = await send({ action: 'print.pdf', ...setup, fileName });
+  return answer.cancelled || answer.kind !== 'value' ? null : (answer.value as { fileName: string }).fileName;
 }
 
 /** Workbooks picked in the desktop's open dialog (files, a folder, or a 最近打开 entry); null when cancelled. */

@@ -41,6 +41,20 @@ export class FakeWebContents extends EventEmitter {
   setWindowOpenHandler(handler: WindowOpenHandler): void {
     this.windowOpenHandler = handler;
   }
+  /** The options of each print(), in order; the system dialog answers with `printAnswer`. */
+  printed: unknown[] = [];
+  printAnswer: { success: boolean; failureReason: string } = { success: true, failureReason: '' };
+  print(options: unknown, callback: (success: boolean, failureReason: string) => void): void {
+    this.printed.push(options);
+    const { success, failureReason } = this.printAnswer;
+    setTimeout(() => callback(success, failureReason), 0);
+  }
+  /** The options of each printToPDF(); the bytes are a minimal PDF header naming the call. */
+  pdfs: unknown[] = [];
+  printToPDF(options: unknown): Promise<Buffer> {
+    this.pdfs.push(options);
+    return Promise.resolve(Buffer.from(`%PDF-1.4 fake ${this.pdfs.length}`));
+  }
 }
 
 export interface Rect {
@@ -169,6 +183,8 @@ export const fake = {
   menuTemplate: null as unknown,
   /** What the next open dialogs return, one array of chosen paths each. */
   dialogAnswers: [] as string[][],
+  /** What the next save dialogs return: the chosen path, or null for a cancel. */
+  saveAnswers: [] as (string | null)[],
 };
 
 export const electron = {
@@ -208,6 +224,11 @@ export const electron = {
     showErrorBox: vi.fn(),
     showMessageBox: vi.fn(async () => ({ response: 0, checkboxChecked: false })),
     /** Answers with the next of `fake.dialogAnswers` (the user's pick), or a cancel when none is queued. */
+    /** Answers with the next of `fake.saveAnswers`, or a cancel when none is queued. */
+    showSaveDialog: vi.fn(async () => {
+      const next = fake.saveAnswers.shift();
+      return next ? { canceled: false, filePath: next } : { canceled: true, filePath: '' };
+    }),
     showOpenDialog: vi.fn(async () => {
       const next = fake.dialogAnswers.shift();
       return next ? { canceled: false, filePaths: next } : { canceled: true, filePaths: [] };

@@ -130,6 +130,7 @@ describe('dialogs routed to the service', () => {
       window: () => null,
       core: () => core,
       recent: { list: () => recent, add: (paths) => (recent = withRecent(recent, paths)) },
+      downloadsDir: () => '/home/u/下载',
     };
     handler = createShellHandler(deps);
   }, 60_000);

@@ -129,6 +129,7 @@ const READS: Record<string, (core: Core) => Promise<unknown>> = {
   'import.preview': async (core) => core.invoke('import.preview', { files: [await changedQ3(core)] }),
   'import.batches': (core) => core.invoke('import.batches', {}),
   'export.overview': (core) => core.invoke('export.overview', { year: 2023, quarter: 3 }),
+  'export.overviewPrint': (core) => core.invoke('export.overviewPrint', { year: 2023, quarter: 3, layout: 'two-block' }),
   'round.status': (core) => core.invoke('round.status', { year: 2023, quarter: 3 }),
   'round.exportMissing': (core) => core.invoke('round.exportMissing', { year: 2023, quarter: 3 }),
   'quarters.locks': (core) => core.invoke('quarters.locks', { year: 2023 }),

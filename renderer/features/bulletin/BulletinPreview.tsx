@@ -8,6 +8,7 @@ import { createPortal } from 'react-dom';
 import type { BulletinDraftInfo } from '../../../shared/contract';
 import { quarterLabel, type Quarter } from '../../../shared/domain';
 import { api, errorMessage } from '../../api';
+import { BULLETIN_PAPER, printPage, usePrintable } from '../../app/print';
 import { todayIso } from '../../app/format';
 import { FocusLock } from '../../components/FocusLock';
 import { DraftPage } from './DraftPage';
@@ -22,6 +23,7 @@ export function BulletinPreview({ year, quarter, onClose }: { year: number; quar
   const [message, setMessage] = useState<string | null>(null);
   const [issued, setIssued] = useState(0);
   const [busy, setBusy] = useState(false);
+  usePrintable(BULLETIN_PAPER);
   useEffect(() => {
     if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return;
     api['bulletin.draft']({ year, quarter, date }).then(setDraft, (err: unknown) => setError(errorMessage(err)));
@@ -69,7 +71,7 @@ export function BulletinPreview({ year, quarter, onClose }: { year: number; quar
           >
             全部滞后单位的督办通知（{units.length}）
           </button>
-          <button type="button" className="secondary" onClick={() => window.print()}>
+          <button type="button" className="secondary" onClick={() => void printPage(BULLETIN_PAPER).catch((err: unknown) => setError(errorMessage(err)))}>
             打印
           </button>
           <button type="button" className="icon" aria-label="关闭" onClick={onClose}>

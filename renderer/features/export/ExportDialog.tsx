@@ -11,6 +11,7 @@ import { Dialog } from '../../components/Dialog';
 import { DateField } from '../../components/DateField';
 import { download } from '../../app/download';
 import { formatDate, todayIso } from '../../app/format';
+import type { PrintScope } from '../print/OverviewPrint';
 
 interface Props {
   year: number;
@@ -21,12 +22,14 @@ interface Props {
   lock: QuarterLockInfo | undefined;
   onLocksChanged: () => void;
   onClose: () => void;
+  /** Opens the print view of the table chosen here (layout, paper, filters). */
+  onPrint: (choice: { scope: PrintScope; layout: 'single' | 'two-block'; paperSize: 'A3' | 'A4' }) => void;
 }
 
 /** The file goes through the browser's (or Electron's) own download: it says where it put it. */
 const SAVED_WHERE = '已保存到“下载”文件夹（或在保存对话框中选择的位置）。';
 
-export function ExportDialog({ year, quarter, leader, unit, lock, onLocksChanged, onClose }: Props) {
+export function ExportDialog({ year, quarter, leader, unit, lock, onLocksChanged, onClose, onPrint }: Props) {
   const [publishDate, setPublishDate] = useState(todayIso());
   const [reason, setReason] = useState('');
   const [layout, setLayout] = useState<'single' | 'two-block'>('single');
@@ -181,6 +184,16 @@ export function ExportDialog({ year, quarter, leader, unit, lock, onLocksChanged
           )}
           <button type="button" className="secondary" onClick={onClose}>
             关闭
+          </button>
+          <button
+            type="button"
+            className="secondary"
+            data-testid="export-print"
+            title="按所选版式和纸张打印或保存为PDF（Ctrl+P）"
+            disabled={busy}
+            onClick={() => onPrint({ scope: { ...(behindOnly ? { behindOnly } : {}), ...(byFilter && leader ? { leader } : {}), ...(byFilter && unit ? { unit } : {}) }, layout, paperSize })}
+          >
+            打印…
           </button>
           <button type="button" data-testid="export-run" disabled={busy} onClick={run}>
             {busy ? '正在导出…' : '导出 Excel'}

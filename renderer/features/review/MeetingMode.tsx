@@ -10,6 +10,7 @@ import type { Review } from '../../../shared/contract';
 import { quarterLabel } from '../../../shared/domain';
 import { agendaEntries, agendaLabel, agendaName, type MeetingEntry } from '../../../shared/review/meeting';
 import { api, errorMessage } from '../../api';
+import { printPage, REVIEW_PAPER, usePrintable } from '../../app/print';
 import { FocusLock } from '../../components/FocusLock';
 import { ActualChecks } from './ActualChecks';
 import { issueNotices } from '../bulletin/notices';
@@ -113,6 +114,7 @@ export function MeetingMode({
   const [jumpMessage, setJumpMessage] = useState<string | null>(null);
   const [notes, setNotes] = useState<Map<number, string>>(() => new Map(entries.map((e) => [e.item.targetId, e.item.note])));
   const [error, setError] = useState<string | null>(null);
+  usePrintable(REVIEW_PAPER);
   const saved = useRef(new Map(entries.map((e) => [e.item.targetId, e.item.note])));
   const box = useRef<HTMLDivElement>(null);
   const entry = entries[index];
@@ -244,7 +246,7 @@ export function MeetingMode({
             督办通知：{unit}
           </button>
         ))}
-        <button type="button" className="secondary" onClick={() => window.print()}>
+        <button type="button" className="secondary" onClick={() => void printPage(REVIEW_PAPER).catch((err: unknown) => setError(errorMessage(err)))}>
           打印全部
         </button>
         <button

@@ -8,6 +8,7 @@ import type { Review, ReviewItem } from '../../../shared/contract';
 import { quarterLabel, type Quarter } from '../../../shared/domain';
 import { agendaEntries, agendaLabel, needsDiscussion } from '../../../shared/review/meeting';
 import { api, errorMessage } from '../../api';
+import { printPage, REVIEW_PAPER, usePrintable } from '../../app/print';
 import { download } from '../../app/download';
 import { Highlight } from './Highlight';
 import { RedSince } from './LightHistory';
@@ -64,6 +65,7 @@ export function ReviewScreen({ year, quarter, sections, onClose }: { year: numbe
   const [bulletin, setBulletin] = useState(false);
   const [choosingAgenda, setChoosingAgenda] = useState(false);
   const [noticeMessage, setNoticeMessage] = useState<string | null>(null);
+  usePrintable(REVIEW_PAPER);
 
   const load = useCallback(() => api['review.get']({ year, quarter }).then(setReview, (err: unknown) => setError(errorMessage(err))), [year, quarter]);
   useEffect(() => {
@@ -126,7 +128,7 @@ export function ReviewScreen({ year, quarter, sections, onClose }: { year: numbe
         >
           导出调度清单
         </button>
-        <button type="button" className="secondary" onClick={() => window.print()}>
+        <button type="button" className="secondary" data-testid="review-print" onClick={() => void printPage(REVIEW_PAPER).catch((err: unknown) => setError(errorMessage(err)))}>
           打印
         </button>
         <button type="button" className="icon" aria-label="关闭" onClick={onClose}>
