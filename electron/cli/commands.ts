@@ -140,22 +140,30 @@ async function importCommand(c: Context): Promise<number | void> {
     return;
   }
   // Every file is read before the store is opened: an unreadable one stops everything with the store
-  // untouched, not even created or migrated. The service keeps what it read for the steps below.
-  const read = await (await open(':memory:')).call('import.preview', request);
+  // untouched, not even created or migrated. A store of this version is not changed by opening it, so the
+  // files are previewed against it directly; a new or older one is tried in memory first. The service keeps
+  // what it read and planned for the steps below.
+  const { isCurrentStore } = await import('../host/app');
+  const direct = isCurrentStore(db);
+  const read = direct ? null : await (await open(':memory:')).call('import.preview', request);
+  const mismatchOf = (p: ImportPreview) => p.notes.filter((n) => n.code === QUARTER_MISMATCH);
+  let session = direct ? await open(db) : null;
+  let preview = session ? await session.call('import.preview', request) : read!;
   // A file of another quarter than --quarter is confirmed as restore is: shown, nothing written, exit code 2.
-  const mismatch = read.notes.filter((n) => n.code === QUARTER_MISMATCH);
-  if (mismatch.length > 0 && values['force-quarter'] !== true) {
+  if (mismatchOf(preview).length > 0 && values['force-quarter'] !== true) {
     // Against the store when there is one: the note then counts the lines equal to the file's own quarter.
-    const shown = fs.existsSync(db) ? await (await open(db)).call('import.preview', request) : read;
+    const shown = session || !fs.existsSync(db) ? preview : await (await open(db)).call('import.preview', request);
     warnOnStderr(shown);
     const message = `未导入，数据文件未改动：确认要把文件中的完成情况导入${periodText(shown.year, shown.quarter)}，请加 --force-quarter 再运行一次。`;
-    if (values.json) c.json({ dryRun: false, batchId: null, imported: false, needs: '--force-quarter', year: shown.year, quarter: shown.quarter, notes: shown.notes.filter((n) => n.code === QUARTER_MISMATCH), columns: columnMapping(shown), skipped });
+    if (values.json) c.json({ dryRun: false, batchId: null, imported: false, needs: '--force-quarter', year: shown.year, quarter: shown.quarter, notes: mismatchOf(shown), columns: columnMapping(shown), skipped });
     else c.print(message);
     return 2;
   }
-  ensureStoreFolder(db);
-  const session = await open(db);
-  const preview = await session.call('import.preview', request);
+  if (!session) {
+    ensureStoreFolder(db);
+    session = await open(db);
+    preview = await session.call('import.preview', request);
+  }
   let batch: ImportBatch;
   try {
     ({ batch } = await session.call('import.apply', request));
