@@ -205,8 +205,9 @@ describe('cli import of a folder', () => {
 
     const r = cli('import', folder, '--db', db, '--json');
     expect(r.status).toBe(0);
-    const result = JSON.parse(r.stdout) as { summary: { targetsNew: number }; skipped: { path: string; reason: string }[] };
+    const result = JSON.parse(r.stdout) as { summary: { targetsNew: number }; files: { path: string; kind: string }[]; skipped: { path: string; reason: string }[] };
     expect(result.summary.targetsNew).toBe(7);
+    expect(result.files).toEqual([{ path: '二季度 报送/县区/一览表.xlsx', kind: 'overview' }]);
     expect(result.skipped.map((s) => s.path)).toEqual(['二季度 报送/~$一览表.xlsx', '二季度 报送/说明.doc']);
   });
 
