@@ -333,7 +333,7 @@ export function App() {
       onDrop={(e) => {
         if (!e.dataTransfer.types.includes('Files') || e.defaultPrevented) return;
         e.preventDefault();
-        const transfer = expandDrop(e.dataTransfer).then((r) => ({ workbooks: r.workbooks.map((w) => w.file), skipped: r.skipped }));
+        const transfer = expandDrop(e.dataTransfer);
         openImport({ kind: 'drop', transfer });
       }}
     >
