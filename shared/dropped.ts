@@ -102,6 +102,21 @@ export function kindByName(name: string, readAs: ReadAs): FileKind {
   return TEMPLATE_NAME.test(name) ? 'template' : 'overview';
 }
 
+/** A file about to be read, as the lists (the import screen's, the CLI's) name it. */
+export interface ListedFile {
+  /** Where it was found (`三季度报送/县区/东明县.xlsx`), or its name when named on its own. */
+  path: string;
+  name: string;
+  readAs: ReadAs;
+}
+
+/** Each listed file's kind: the preview's for the files it read (matched by name, in order), else by its name. */
+export function kindsOf(listed: readonly ListedFile[], read: readonly { name: string; kind: FileKind }[] | undefined): FileKind[] {
+  const byName = new Map<string, FileKind[]>();
+  for (const f of read ?? []) byName.set(f.name, [...(byName.get(f.name) ?? []), f.kind]);
+  return listed.map((f) => byName.get(f.name)?.shift() ?? kindByName(f.name, f.readAs));
+}
+
 /**
  * Every workbook under `roots` (files and folders, depth first, names in order), and everything else named
  * with the reason it was left out. Past MAX_IMPORT_FILES workbooks, the rest are named as skipped too.

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { ImportBatch, ImportPreview, Input, MethodName, Output } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
-import { classify, FILE_KIND_NAMES, kindByName, skippedSummary, type FileKind, type SkippedEntry } from '../../shared/dropped';
+import { classify, FILE_KIND_NAMES, kindsOf, skippedSummary, type FileKind, type ListedFile, type ReadAs, type SkippedEntry } from '../../shared/dropped';
 import { toListed } from '../../shared/listJson';
 import { readWorkbookFile } from '../excel/sniff';
 import { choiceOf, fail, noExtra, periodOf, quarterOf, stringOf, today, yearOf } from './args';
@@ -66,8 +66,8 @@ function wouldChange(preview: ImportPreview): string {
 
 /** The files read, each with where it was found and what it was read as (一览表 / 报送模板 / Word 报送). */
 function filesRead(found: FoundFile[], preview: ImportPreview): { path: string; kind: FileKind }[] {
-  // The service answers file for file in the order it was given them.
-  return found.map((f, i) => ({ path: f.path, kind: preview.files[i]?.kind ?? kindByName(f.name, f.readAs) }));
+  const kinds = kindsOf(found, preview.files);
+  return found.map((f, i) => ({ path: f.path, kind: kinds[i]! }));
 }
 
 function printImport({ values, print, json }: Context, preview: ImportPreview, batch: ImportBatch | null, { found, skipped }: Workbooks): void {
@@ -86,11 +86,7 @@ function printImport({ values, print, json }: Context, preview: ImportPreview, b
   print(batch ? `已导入，批次号 ${batch.id}（可用 import --undo ${batch.id} 撤销）。` : '预览完成，未写入（--dry-run）。');
 }
 
-interface FoundFile {
-  /** As the folder walk names it (`二季度报送/县区/东明县.xlsx`), or the file's name when named on its own. */
-  path: string;
-  name: string;
-  readAs: 'sheet' | 'word';
+interface FoundFile extends ListedFile {
   inFolder: boolean;
 }
 interface Workbooks {
@@ -100,7 +96,7 @@ interface Workbooks {
 }
 
 /** A file named on its own is read whatever its name; the reader then says what it is by its content. */
-function readAsOf(name: string): 'sheet' | 'word' {
+function readAsOf(name: string): ReadAs {
   const c = classify(name);
   return 'readAs' in c ? c.readAs : 'sheet';
 }

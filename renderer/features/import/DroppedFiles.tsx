@@ -4,21 +4,7 @@
  * the files are read; once the preview is there, each file's kind is the one its content gave.
  */
 import type { ImportPreview } from '../../../shared/contract';
-import { FILE_KIND_NAMES, kindByName, skippedSummary, type FileKind, type ReadAs, type SkippedEntry } from '../../../shared/dropped';
-
-export interface ListedFile {
-  /** Where it was found (`三季度报送/县区/东明县.xlsx`). */
-  path: string;
-  name: string;
-  readAs: ReadAs;
-}
-
-/** Each listed file's kind: the preview's for the files it read (matched by name, in order), else by its name. */
-export function kindsOf(listed: ListedFile[], preview: ImportPreview | null): FileKind[] {
-  const read = new Map<string, FileKind[]>();
-  for (const f of preview?.files ?? []) read.set(f.name, [...(read.get(f.name) ?? []), f.kind]);
-  return listed.map((f) => read.get(f.name)?.shift() ?? kindByName(f.name, f.readAs));
-}
+import { FILE_KIND_NAMES, kindsOf, skippedSummary, type FileKind, type ListedFile, type SkippedEntry } from '../../../shared/dropped';
 
 /** A long folder's list starts folded: its count and kinds say enough at a glance. */
 const OPEN_UP_TO = 12;
@@ -27,7 +13,7 @@ export function DroppedFiles({ listed, skipped, preview }: { listed: ListedFile[
   // One file picked on its own needs no list: the preview names it.
   const showRead = listed.length > 1 || (listed.length > 0 && skipped.length > 0);
   if (!showRead && skipped.length === 0) return null;
-  const kinds = kindsOf(listed, preview);
+  const kinds = kindsOf(listed, preview?.files);
   const counts = (Object.keys(FILE_KIND_NAMES) as FileKind[]).flatMap((k) => {
     const n = kinds.filter((x) => x === k).length;
     return n > 0 ? [`${FILE_KIND_NAMES[k]} ${n} 个`] : [];

@@ -7,14 +7,14 @@
 import { useEffect, useRef, useState } from 'react';
 import type { ColumnMappings, ColumnRole, ImportBatch, ImportFile, ImportPreview } from '../../../shared/contract';
 import type { Quarter } from '../../../shared/domain';
-import { skippedSummary, type DroppedWorkbook, type SkippedEntry } from '../../../shared/dropped';
+import { skippedSummary, type DroppedWorkbook, type ListedFile, type SkippedEntry } from '../../../shared/dropped';
 import { api, errorMessage } from '../../api';
 import { FocusLock } from '../../components/FocusLock';
 import { pickImport, type PickedImport } from '../../app/shell';
 import { readImportFiles } from './readFiles';
 import { expandDrop, expandPicked } from './droppedEntries';
 import { withAdded, withProgress } from './importRun';
-import { DroppedFiles, type ListedFile } from './DroppedFiles';
+import { DroppedFiles } from './DroppedFiles';
 import { ImportHistory } from './ImportHistory';
 import { PickStage } from './PickStage';
 import { PreviewView, type Show } from './PreviewView';
