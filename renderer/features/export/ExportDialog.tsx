@@ -82,8 +82,10 @@ export function ExportDialog({ year, quarter, leader, unit, lock, onClose, onPri
   };
 
   return (
-    <Dialog title={`导出${year}年${quarterLabel(quarter)}一览表`} onClose={onClose}>
+    <Dialog title={`导出${year}年${quarterLabel(quarter)}一览表`} onClose={onClose} wide>
       <div className="export-options" data-testid="export-dialog">
+        {/* Side by side, so the whole dialog and its result message fit a 1366×768 screen without scrolling. */}
+        <div className="export-choices">
         <fieldset>
           <legend>版式</legend>
           <label>
@@ -102,6 +104,7 @@ export function ExportDialog({ year, quarter, leader, unit, lock, onClose, onPri
             <input type="radio" name="paper" checked={paperSize === 'A4'} onChange={() => setPaperSize('A4')} /> A4
           </label>
         </fieldset>
+        </div>
         <label>
           <input type="checkbox" data-testid="export-summary" checked={summary} onChange={(e) => setSummary(e.target.checked)} /> 附“汇总”工作表（按是否按计划、按领导、按单位统计）
         </label>
