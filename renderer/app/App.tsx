@@ -63,6 +63,8 @@ function SavedState() {
 
 /** The grid's keys, in the status bar; cut short when the bar is narrow, whole in its tooltip. */
 const KEYS_HINT = 'Tab 下一格 · Enter 下一行 · ↑↓ 上下 · 直接输入替换 · F2/双击 修改 · Alt+Enter 换行 · Esc 取消本格修改';
+/** What fits beside the store's facts at 1366 px; the whole list is its tooltip and in 帮助. */
+const KEYS_SHORT = 'Enter 下一行 · F2 修改 · Esc 取消 · F1 帮助';
 
 export interface Directory {
   leaders: string[];
@@ -490,7 +492,7 @@ export function App() {
         <DownloadNotice />
         <StoreStatus />
         <span className="muted keys" title={KEYS_HINT}>
-          {KEYS_HINT}
+          {KEYS_SHORT}
         </span>
       </footer>
 

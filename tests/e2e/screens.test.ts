@@ -161,6 +161,9 @@ describe('every screen at 1366×768, through axe-core', () => {
 
   it('the status bar keeps each of its facts on one line, filtered and after a download, at 1366 and 1440', async () => {
     await s.overview.filterByLeader('肖友华');
+    await s.page.setViewportSize({ width: 1366, height: 768 });
+    const cutBefore = await s.page.locator('.status-bar *').evaluateAll((els) => els.filter((el) => el.getClientRects().length > 0 && el.scrollWidth > el.clientWidth + 1).map((el) => el.textContent));
+    expect(cutBefore).toEqual([]);
     await s.page.getByTestId('open-export').click();
     await Promise.all([s.page.waitForEvent('download'), s.page.getByTestId('export-run').click()]);
     await s.page.keyboard.press('Escape');
@@ -172,6 +175,14 @@ describe('every screen at 1366×768, through axe-core', () => {
         els.filter((el) => el.getClientRects().length > 0 && el.getBoundingClientRect().height > 1.8 * parseFloat(getComputedStyle(el).fontSize)).map((el) => el.textContent),
       );
       expect(broken, `${width}`).toEqual([]);
+      // Nothing cut with “…”: no fact wider than the room it is given, none running past the bar.
+      const cut = await s.page.locator('.status-bar').evaluate((bar) => {
+        const right = bar.getBoundingClientRect().right;
+        return [...bar.querySelectorAll('*')]
+          .filter((el) => el.getClientRects().length > 0 && (el.scrollWidth > el.clientWidth + 1 || el.getBoundingClientRect().right > right + 1))
+          .map((el) => el.textContent);
+      });
+      expect(cut, `${width}`).toEqual([]);
       const bar = await s.page.locator('.status-bar').boundingBox();
       expect(bar!.y + bar!.height).toBeLessThanOrEqual(width === 1366 ? 768 : 900);
     }

@@ -22,7 +22,7 @@ export function DownloadNotice() {
   // In the status bar, not over the page: it must never cover a dialog's buttons.
   return (
     <span className="download-notice" role="status" data-testid="download-notice" title="浏览器把下载的文件保存在它的“下载”文件夹中（如设置为每次询问，则在您选择的位置）">
-      已下载“{name}”，保存在浏览器的“下载”文件夹中
+      已下载“{name}”到“下载”文件夹
     </span>
   );
 }

@@ -16,6 +16,15 @@ export function formatBytes(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
+/**
+ * The data file by its folder and name: the full path of a Windows profile does not fit the bar at 1366 px,
+ * and a path cut with “…” reads as a different one. The full path is the tooltip and in 设置 › 数据文件夹.
+ */
+export function shortPath(storePath: string): string {
+  const parts = storePath.split(/[\\/]+/).filter(Boolean);
+  return parts.length <= 2 ? storePath : parts.slice(-2).join(storePath.includes('\\') ? '\\' : '/');
+}
+
 /** Fired by whoever changed what the status shows (an import, a backup, a move of the data folder). */
 export const STATUS_CHANGED = 'ducha:status-changed';
 
@@ -42,8 +51,8 @@ export function StoreStatus() {
   if (!status) return null;
   return (
     <span className="store-status" data-testid="store-status">
-      <span className="store-path" title={status.storePath} data-testid="store-path">
-        数据文件：{status.storePath}
+      <span className="store-path" title={`数据文件：${status.storePath}`} data-testid="store-path">
+        数据文件：{shortPath(status.storePath)}
       </span>
       <span data-testid="store-size">{formatBytes(status.storeBytes)}</span>
       <span data-testid="last-backup" title={`备份文件夹：${status.backupDir}`} className={status.lastBackupAt ? '' : 'no-backup'}>

@@ -37,4 +37,9 @@ export class StatusBar {
   text(): Promise<string> {
     return this.page.getByTestId('store-status').innerText();
   }
+
+  /** The data file's full path, the tooltip of its short form in the bar. */
+  async fullPath(): Promise<string> {
+    return ((await this.page.getByTestId('store-path').getAttribute('title')) ?? '').replace(/^数据文件：/, '');
+  }
 }
