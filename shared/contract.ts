@@ -212,6 +212,8 @@ export const settingsSchema = z.object({
   // BULLETIN (issue 19): the wording of the 督查通报 and 督办通知, and the days a unit has to reply.
   bulletinWording: bulletinWordingSchema,
   noticeReplyDays: z.number().int('回复天数应为整数').min(1, '回复期限应在1至60天之间').max(60, '回复期限应在1至60天之间'),
+  /** The 一览表's rows: every text in full, or compact (each text cell at most three lines until it is selected). */
+  overviewRows: z.enum(['full', 'compact']),
 });
 
 const backupCountsSchema = z.object({

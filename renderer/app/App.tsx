@@ -90,6 +90,15 @@ export function App() {
   const [importing, setImporting] = useState(false);
   const [exporting, setExporting] = useState(false);
   const [publishing, setPublishing] = useState(false);
+  // 设置 › 一览表行高, read again whenever 设置 closes.
+  const [rowsSetting, setRowsSetting] = useState<'full' | 'compact'>('full');
+  useEffect(() => {
+    if (settingsOpen) return;
+    api['settings.get']({}).then(
+      (s) => setRowsSetting(s.overviewRows),
+      () => undefined,
+    );
+  }, [settingsOpen]);
   /** The 一览表's print view, with what it prints (the export dialog's choice, or the whole table). */
   const [printing, setPrinting] = useState<{ scope: PrintScope; layout?: 'single' | 'two-block'; paperSize?: 'A3' | 'A4' } | null>(null);
   const [roundOpen, setRoundOpen] = useState(false);
@@ -472,6 +481,7 @@ export function App() {
           emptyText={filtersActive ? '没有符合筛选条件的责任目标' : year === null ? '还没有年度，也就还没有责任目标。' : '本年度还没有责任目标。可点击“导入”读入上一年度的一览表或本年度的分解表，在“报告分解”中从政府工作报告提出，或点击“新增目标”逐项录入。'}
           openId={openId}
           query={query}
+          compact={rowsSetting === 'compact'}
         />
       </main>
 

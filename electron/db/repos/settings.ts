@@ -26,6 +26,7 @@ function defaults(): Settings {
     backupKeepMonthly: DEFAULT_ROTATION.keepMonthly,
     bulletinWording: { ...DEFAULT_BULLETIN_WORDING },
     noticeReplyDays: 10,
+    overviewRows: 'full',
   };
 }
 

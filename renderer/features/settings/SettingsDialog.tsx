@@ -97,6 +97,13 @@ export function SettingsDialog({ storePath, onClose, onBackups, onDataFolder, ye
               <option value="A4">A4</option>
             </select>
           </label>
+          <label className="field">
+            一览表行高
+            <select data-testid="settings-rows" value={settings.overviewRows} onChange={(e) => set({ overviewRows: e.target.value as Settings['overviewRows'] })}>
+              <option value="full">完整显示每格文字</option>
+              <option value="compact">紧凑（每格最多显示3行，选中时完整显示）</option>
+            </select>
+          </label>
           <fieldset className="line-fieldset full">
             <legend>预警阈值（调度评估）</legend>
             <p className="muted">完成度 ÷ 序时进度：不低于绿灯阈值为绿灯，介于两者之间为黄灯，低于黄灯阈值为红灯；自报“否”为红灯。未报送的，超过报送截止日期的天数达到下列天数时转为黄灯、红灯。</p>
