@@ -64,7 +64,7 @@ function SavedState() {
 /** The grid's keys, in the status bar; cut short when the bar is narrow, whole in its tooltip. */
 const KEYS_HINT = 'Tab 下一格 · Enter 下一行 · ↑↓ 上下 · 直接输入替换 · F2/双击 修改 · Alt+Enter 换行 · Esc 取消本格修改';
 /** What fits beside the store's facts at 1366 px; the whole list is its tooltip and in 帮助. */
-const KEYS_SHORT = 'Enter 下一行 · F2 修改 · Esc 取消 · F1 帮助';
+const KEYS_SHORT = 'Enter 下一行 · F2 修改 · Esc 取消';
 
 export interface Directory {
   leaders: string[];
@@ -488,7 +488,7 @@ export function App() {
       <footer className="status-bar">
         <span data-testid="count">
           {filtersActive
-            ? `筛选出 ${overview.rows.length} 项目标，${shownLines} 条分工（共 ${overview.totalTargets} 项目标，${overview.totalLines} 条分工）`
+            ? `筛选出 ${overview.rows.length} 项目标，${shownLines} 条分工（共 ${overview.totalTargets} 项）`
             : `共 ${overview.totalTargets} 项目标，${overview.totalLines} 条分工`}
         </span>
         {plan && (
