@@ -12,7 +12,7 @@ import type { AppCore } from './host/app';
 import { readDroppedPaths, type ReadDropped } from './droppedFiles';
 import { isTrustedSenderUrl } from './security';
 import { APP_TITLE } from './menu';
-import { WORKBOOK_EXTENSIONS } from '../shared/dropped';
+import { WORKBOOK_EXTENSIONS, type ReadAs } from '../shared/dropped';
 import { printRequestSchemas } from '../shared/print';
 import { printWindow, saveWindowPdf } from './print';
 
@@ -33,7 +33,7 @@ export type ShellRequest = z.infer<typeof shellRequestSchema>;
 /** What an action gives back; `cancelled` when the user closed the dialog. */
 export type ShellAnswer =
   | { cancelled: true }
-  | ({ cancelled: false; kind: 'import' } & Omit<ReadDropped, 'files'> & { files: { name: string; path: string; data: string }[] })
+  | ({ cancelled: false; kind: 'import' } & Omit<ReadDropped, 'files'> & { files: { name: string; path: string; data: string; readAs: ReadAs }[] })
   | { cancelled: false; kind: 'value'; value: unknown };
 
 export interface ShellDeps {
@@ -47,7 +47,7 @@ export interface ShellDeps {
 }
 
 const WORKBOOK_FILTERS = [
-  { name: 'Excel 工作簿', extensions: WORKBOOK_EXTENSIONS },
+  { name: '表格和 Word 报送', extensions: WORKBOOK_EXTENSIONS },
   { name: '所有文件', extensions: ['*'] },
 ];
 

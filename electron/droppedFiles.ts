@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ImportFile } from '../shared/contract';
-import { expandDropped, type DroppedFiles, type SkippedEntry, type TreeEntry } from '../shared/dropped';
+import { expandDropped, type DroppedFiles, type ReadAs, type SkippedEntry, type TreeEntry } from '../shared/dropped';
 
 function entryOf(file: string): TreeEntry<string> {
   const name = path.basename(file);
@@ -29,17 +29,17 @@ export function expandPaths(paths: readonly string[]): Promise<DroppedFiles<stri
 }
 
 export interface ReadDropped {
-  files: (ImportFile & { path: string })[];
+  files: (ImportFile & { path: string; readAs: ReadAs })[];
   skipped: SkippedEntry[];
 }
 
-/** The workbooks under `paths` with their bytes (base64, as the import takes them), and what was skipped. */
+/** The files read under `paths` (sheets and Word returns) with their bytes (base64, as the import takes them), and what was skipped. */
 export async function readDroppedPaths(paths: readonly string[]): Promise<ReadDropped> {
   const { workbooks, skipped } = await expandPaths(paths);
   const files: ReadDropped['files'] = [];
   for (const w of workbooks) {
     try {
-      files.push({ name: w.name, path: w.path, data: (await fs.promises.readFile(w.file)).toString('base64') });
+      files.push({ name: w.name, path: w.path, readAs: w.readAs, data: (await fs.promises.readFile(w.file)).toString('base64') });
     } catch {
       skipped.push({ path: w.path, reason: '无法读取（文件被占用或没有权限？）' });
     }

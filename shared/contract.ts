@@ -354,6 +354,8 @@ export const importPreviewSchema = z.object({
       title: z.string(),
       /** The unit (or leader) a returned template is from; applying registers its return (季度调度). */
       returnedBy: z.string().nullable(),
+      /** 一览表, 报送模板 (a unit's return in a sheet) or Word 报送: how the file list names it once read. */
+      kind: z.enum(['overview', 'template', 'word']),
       targets: z.number().int(),
       lines: z.number().int(),
       sheets: z.array(

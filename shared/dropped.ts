@@ -1,6 +1,6 @@
 /**
  * What a drop (or a chosen folder) brings to the import: a whole folder of returned templates comes with
- * Word files, PDFs, Excel's lock files (~$…), nested folders. The same walk serves the desktop (folders on
+ * Word returns, PDFs and scans, old .doc files, Office's lock files (~$…), nested folders. The same walk serves the desktop (folders on
  * disk, electron/droppedFiles.ts) and the browser (FileSystemEntry of a drop or a picked folder): the
  * walker is passed in, the rules are here.
  */
@@ -15,11 +15,15 @@ export interface TreeEntry<F> {
   children?: () => Promise<TreeEntry<F>[]>;
 }
 
+/** How a file found in a drop is read: a sheet (一览表 or returned template, told apart once read) or a Word return. */
+export type ReadAs = 'sheet' | 'word';
+
 export interface DroppedWorkbook<F> {
   /** Where it sits under what was dropped (`二季度报送/县区/东明县.xlsx`), for showing. */
   path: string;
   name: string;
   file: F;
+  readAs: ReadAs;
 }
 
 export interface SkippedEntry {
@@ -37,15 +41,80 @@ export const MAX_IMPORT_FILES = 300;
 /** Deeper than any real folder of returns; stops a link loop or a whole drive dropped by mistake. */
 export const MAX_DEPTH = 8;
 
-export const WORKBOOK_EXTENSIONS = ['xlsx', 'xlsm', 'xls', 'et', 'csv'];
+/** Read as sheets: Excel (with macros, templates), Excel 97-2003 and WPS 表格 (.et/.ett), OpenDocument. The reader goes by content. */
+export const SHEET_EXTENSIONS = ['xlsx', 'xlsm', 'xls', 'et', 'ett', 'ods'];
+export const WORD_EXTENSIONS = ['docx'];
+/** What the open dialogs offer. */
+export const WORKBOOK_EXTENSIONS = [...SHEET_EXTENSIONS, ...WORD_EXTENSIONS];
 
-/** Why a file is not imported, or null for a workbook. */
+const IMAGE = ['jpg', 'jpeg', 'png', 'gif', 'bmp', 'tif', 'tiff', 'webp', 'heic', 'heif'];
+/**
+ * Why other files are left out, in the words a clerk can act on: what to ask the unit for, or how to save
+ * it. A file the reader would refuse is named here rather than read: in an import one unreadable file stops
+ * the whole batch, and a folder of returns nearly always carries a scan or a note beside the tables.
+ */
+const REASONS: [string[], string][] = [
+  [IMAGE, '图片，不是表格'],
+  [['pdf'], 'PDF 无法导入，请让单位报送 Excel 或 Word'],
+  [['doc', 'dot', 'docm', 'dotx'], '.doc 请另存为 .docx'],
+  [['xltx', 'xltm', 'xlt'], 'Excel 模板文件，请另存为 .xlsx'],
+  [['wps'], 'WPS 文字旧格式，请另存为 .docx'],
+  [['csv'], 'CSV 文件，请在 Excel/WPS 中另存为 .xlsx'],
+  [['txt', 'rtf'], '文本文件，不是表格'],
+  [['ppt', 'pptx', 'dps'], '演示文稿，不是表格'],
+  [['zip', 'rar', '7z', 'gz', 'tar'], '压缩包，请先解压'],
+  [['lnk', 'url'], '快捷方式'],
+];
+const SYSTEM_FILES = ['thumbs.db', 'desktop.ini'];
+
+/** How a file is read, or why it is not. */
+export function classify(name: string): { readAs: ReadAs } | { skip: string } {
+  // Excel, Word and WPS leave `~$name` beside a file open in them; WPS also `.~name`, caught as hidden.
+  if (name.startsWith('~$')) return { skip: 'Office 临时文件' };
+  if (name.startsWith('.')) return { skip: '隐藏文件' };
+  if (SYSTEM_FILES.includes(name.toLowerCase())) return { skip: '系统文件' };
+  const ext = /\.([^.]+)$/.exec(name)?.[1]?.toLowerCase() ?? '';
+  if (SHEET_EXTENSIONS.includes(ext)) return { readAs: 'sheet' };
+  if (WORD_EXTENSIONS.includes(ext)) return { readAs: 'word' };
+  const known = REASONS.find(([exts]) => exts.includes(ext));
+  return { skip: known ? known[1] : '不是表格或 Word 文档' };
+}
+
+/** Why a file is not imported, or null for one that is read. */
 export function skipReason(name: string): string | null {
-  if (name.startsWith('~$')) return 'Excel 的临时文件';
-  if (name.startsWith('.')) return '隐藏文件';
-  const ext = /\.([^.]+)$/.exec(name)?.[1]?.toLowerCase();
-  if (!ext || !WORKBOOK_EXTENSIONS.includes(ext)) return '不是 Excel 工作簿';
-  return null;
+  const c = classify(name);
+  return 'skip' in c ? c.skip : null;
+}
+
+/** What a file is to the clerk: 一览表, 报送模板 (any unit's return in a sheet) or Word 报送. */
+export type FileKind = 'overview' | 'template' | 'word';
+export const FILE_KIND_NAMES: Record<FileKind, string> = { overview: '一览表', template: '报送模板', word: 'Word 报送' };
+
+/** As the templates are named when exported (services/templates.ts): `市财政局_2023年三季度责任目标推进情况.xlsx`. */
+const TEMPLATE_NAME = /_\d{4}年[一二三四]季度责任目标推进情况|报送模板|报送表/;
+
+/**
+ * The kind a file is taken for before it is read, from its name: shown the moment it is dropped. Once read,
+ * the preview's own kind (from the template's record, the title, the unit named) replaces it.
+ */
+export function kindByName(name: string, readAs: ReadAs): FileKind {
+  if (readAs === 'word') return 'word';
+  return TEMPLATE_NAME.test(name) ? 'template' : 'overview';
+}
+
+/** A file about to be read, as the lists (the import screen's, the CLI's) name it. */
+export interface ListedFile {
+  /** Where it was found (`三季度报送/县区/东明县.xlsx`), or its name when named on its own. */
+  path: string;
+  name: string;
+  readAs: ReadAs;
+}
+
+/** Each listed file's kind: the preview's for the files it read (matched by name, in order), else by its name. */
+export function kindsOf(listed: readonly ListedFile[], read: readonly { name: string; kind: FileKind }[] | undefined): FileKind[] {
+  const byName = new Map<string, FileKind[]>();
+  for (const f of read ?? []) byName.set(f.name, [...(byName.get(f.name) ?? []), f.kind]);
+  return listed.map((f) => byName.get(f.name)?.shift() ?? kindByName(f.name, f.readAs));
 }
 
 /**
@@ -72,20 +141,20 @@ export async function expandDropped<F>(roots: TreeEntry<F>[]): Promise<DroppedFi
       for (const child of sorted) await visit(child, at, depth + 1);
       return;
     }
-    const reason = skipReason(entry.name);
-    if (reason || entry.file === undefined) {
-      result.skipped.push({ path: at, reason: reason ?? '无法读取' });
+    const c = classify(entry.name);
+    if ('skip' in c || entry.file === undefined) {
+      result.skipped.push({ path: at, reason: 'skip' in c ? c.skip : '无法读取' });
     } else if (result.workbooks.length >= MAX_IMPORT_FILES) {
       result.skipped.push({ path: at, reason: `一次最多导入 ${MAX_IMPORT_FILES} 个文件` });
     } else {
-      result.workbooks.push({ path: at, name: entry.name, file: entry.file });
+      result.workbooks.push({ path: at, name: entry.name, file: entry.file, readAs: c.readAs });
     }
   };
   for (const root of roots) await visit(root, '', 0);
   return result;
 }
 
-/** "已跳过 3 个文件：说明.docx（不是 Excel 工作簿）、…" for the import screen; empty when nothing was skipped. */
+/** "已跳过 3 项：扫描件.pdf（PDF 无法导入，…）、…" for the import screen; empty when nothing was skipped. */
 export function skippedSummary(skipped: SkippedEntry[], shown = 5): string {
   if (skipped.length === 0) return '';
   const named = skipped.slice(0, shown).map((s) => `${s.path}（${s.reason}）`);

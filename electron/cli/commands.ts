@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { ImportBatch, ImportPreview, Input, MethodName, Output } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
-import { skippedSummary, type SkippedEntry } from '../../shared/dropped';
+import { classify, FILE_KIND_NAMES, kindsOf, skippedSummary, type FileKind, type ListedFile, type ReadAs, type SkippedEntry } from '../../shared/dropped';
 import { toListed } from '../../shared/listJson';
 import { readWorkbookFile } from '../excel/sniff';
 import { choiceOf, fail, noExtra, periodOf, quarterOf, stringOf, today, yearOf } from './args';
@@ -64,17 +64,41 @@ function wouldChange(preview: ImportPreview): string {
   return `本次导入原将新增 ${s.targetsNew} 项、更新 ${s.targetsUpdated} 项责任目标${serials.length > 0 ? `（第${shown}项）` : ''}，均未写入。`;
 }
 
-function printImport({ values, print, json }: Context, preview: ImportPreview, batch: ImportBatch | null, skipped: SkippedEntry[]): void {
+/** The files read, each with where it was found and what it was read as (一览表 / 报送模板 / Word 报送). */
+function filesRead(found: FoundFile[], preview: ImportPreview): { path: string; kind: FileKind }[] {
+  const kinds = kindsOf(found, preview.files);
+  return found.map((f, i) => ({ path: f.path, kind: kinds[i]! }));
+}
+
+function printImport({ values, print, json }: Context, preview: ImportPreview, batch: ImportBatch | null, { found, skipped }: Workbooks): void {
   warnOnStderr(preview);
+  const files = filesRead(found, preview);
   if (values.json) {
     const items = preview.items.map(({ key, serial, status, changes }) => ({ key, serial, status, changes }));
-    json({ dryRun: batch === null, batchId: batch?.id ?? null, year: preview.year, quarter: preview.quarter, summary: preview.summary, notes: shownNotes(preview), columns: columnMapping(preview), items, skipped });
+    json({ dryRun: batch === null, batchId: batch?.id ?? null, year: preview.year, quarter: preview.quarter, summary: preview.summary, notes: shownNotes(preview), columns: columnMapping(preview), items, files, skipped });
     return;
   }
+  // A folder's list, as the import screen shows it: what was read, as what, and what was left out and why.
+  if (found.some((f) => f.inFolder)) print(`已读取 ${files.length} 个文件：${files.map((f) => `${f.path}（${FILE_KIND_NAMES[f.kind]}）`).join('、')}`);
   if (skipped.length > 0) print(skippedSummary(skipped, skipped.length));
   print(`${periodText(preview.year, preview.quarter)}：${summaryText(preview.summary)}`);
   for (const n of shownNotes(preview).filter((n) => !isTopNote(n))) print(noteText(n));
   print(batch ? `已导入，批次号 ${batch.id}（可用 import --undo ${batch.id} 撤销）。` : '预览完成，未写入（--dry-run）。');
+}
+
+interface FoundFile extends ListedFile {
+  inFolder: boolean;
+}
+interface Workbooks {
+  files: { name: string; bytes: Buffer }[];
+  found: FoundFile[];
+  skipped: SkippedEntry[];
+}
+
+/** A file named on its own is read whatever its name; the reader then says what it is by its content. */
+function readAsOf(name: string): ReadAs {
+  const c = classify(name);
+  return 'readAs' in c ? c.readAs : 'sheet';
 }
 
 /**
@@ -82,21 +106,23 @@ function printImport({ values, print, json }: Context, preview: ImportPreview, b
  * skipped, as 导入文件夹… does in the app; a file named on its own is always read (and refused if it is no
  * workbook), so that nothing the user asked for is silently left out.
  */
-async function workbooksOf(args: string[]): Promise<{ files: { name: string; bytes: Buffer }[]; skipped: SkippedEntry[] }> {
-  const files: { name: string; bytes: Buffer }[] = [];
-  const skipped: SkippedEntry[] = [];
+async function workbooksOf(args: string[]): Promise<Workbooks> {
+  const result: Workbooks = { files: [], found: [], skipped: [] };
   for (const arg of args) {
     if (!fs.statSync(arg, { throwIfNoEntry: false })?.isDirectory()) {
-      files.push(readWorkbookFile(arg));
+      const file = readWorkbookFile(arg);
+      result.files.push(file);
+      result.found.push({ path: file.name, name: file.name, readAs: readAsOf(file.name), inFolder: false });
       continue;
     }
     const { expandPaths } = await import('../droppedFiles');
     const found = await expandPaths([arg]);
-    if (found.workbooks.length === 0) fail(`文件夹 ${arg} 中没有 Excel 工作簿。${skippedSummary(found.skipped)}`);
-    files.push(...found.workbooks.map((w) => readWorkbookFile(w.file)));
-    skipped.push(...found.skipped);
+    if (found.workbooks.length === 0) fail(`文件夹 ${arg} 中没有可导入的表格或 Word 报送。${skippedSummary(found.skipped)}`);
+    result.files.push(...found.workbooks.map((w) => readWorkbookFile(w.file)));
+    result.found.push(...found.workbooks.map((w) => ({ path: w.path, name: w.name, readAs: w.readAs, inFolder: true })));
+    result.skipped.push(...found.skipped);
   }
-  return { files, skipped };
+  return result;
 }
 
 async function importCommand(c: Context): Promise<number | void> {
@@ -111,7 +137,8 @@ async function importCommand(c: Context): Promise<number | void> {
     return;
   }
   if (args.length === 0) fail('请指定要导入的文件。');
-  const { files, skipped } = await workbooksOf(args);
+  const workbooks = await workbooksOf(args);
+  const { files, skipped } = workbooks;
   const request: Input<'import.preview'> = {
     files: files.map((f) => ({ name: f.name, data: f.bytes.toString('base64') })),
     year: yearOf(values),
@@ -132,7 +159,7 @@ async function importCommand(c: Context): Promise<number | void> {
     const forget = atInterrupt(cleanUp);
     try {
       scratch = await open(copy.path);
-      printImport(c, await scratch.call('import.preview', request), null, skipped);
+      printImport(c, await scratch.call('import.preview', request), null, workbooks);
     } finally {
       forget();
       cleanUp();
@@ -140,22 +167,30 @@ async function importCommand(c: Context): Promise<number | void> {
     return;
   }
   // Every file is read before the store is opened: an unreadable one stops everything with the store
-  // untouched, not even created or migrated. The service keeps what it read for the steps below.
-  const read = await (await open(':memory:')).call('import.preview', request);
+  // untouched, not even created or migrated. A store of this version is not changed by opening it, so the
+  // files are previewed against it directly; a new or older one is tried in memory first. The service keeps
+  // what it read and planned for the steps below.
+  const { isCurrentStore } = await import('../host/app');
+  const direct = isCurrentStore(db);
+  const read = direct ? null : await (await open(':memory:')).call('import.preview', request);
+  const mismatchOf = (p: ImportPreview) => p.notes.filter((n) => n.code === QUARTER_MISMATCH);
+  let session = direct ? await open(db) : null;
+  let preview = session ? await session.call('import.preview', request) : read!;
   // A file of another quarter than --quarter is confirmed as restore is: shown, nothing written, exit code 2.
-  const mismatch = read.notes.filter((n) => n.code === QUARTER_MISMATCH);
-  if (mismatch.length > 0 && values['force-quarter'] !== true) {
+  if (mismatchOf(preview).length > 0 && values['force-quarter'] !== true) {
     // Against the store when there is one: the note then counts the lines equal to the file's own quarter.
-    const shown = fs.existsSync(db) ? await (await open(db)).call('import.preview', request) : read;
+    const shown = session || !fs.existsSync(db) ? preview : await (await open(db)).call('import.preview', request);
     warnOnStderr(shown);
     const message = `未导入，数据文件未改动：确认要把文件中的完成情况导入${periodText(shown.year, shown.quarter)}，请加 --force-quarter 再运行一次。`;
-    if (values.json) c.json({ dryRun: false, batchId: null, imported: false, needs: '--force-quarter', year: shown.year, quarter: shown.quarter, notes: shown.notes.filter((n) => n.code === QUARTER_MISMATCH), columns: columnMapping(shown), skipped });
+    if (values.json) c.json({ dryRun: false, batchId: null, imported: false, needs: '--force-quarter', year: shown.year, quarter: shown.quarter, notes: mismatchOf(shown), columns: columnMapping(shown), files: filesRead(workbooks.found, shown), skipped });
     else c.print(message);
     return 2;
   }
-  ensureStoreFolder(db);
-  const session = await open(db);
-  const preview = await session.call('import.preview', request);
+  if (!session) {
+    ensureStoreFolder(db);
+    session = await open(db);
+    preview = await session.call('import.preview', request);
+  }
   let batch: ImportBatch;
   try {
     ({ batch } = await session.call('import.apply', request));
@@ -163,7 +198,7 @@ async function importCommand(c: Context): Promise<number | void> {
     if (err instanceof AppError && err.code === 'locked') throw new AppError('locked', `已拒绝导入，数据文件未改动：${err.message}\n${wouldChange(preview)}`);
     throw err;
   }
-  printImport(c, preview, batch, skipped);
+  printImport(c, preview, batch, workbooks);
 }
 
 async function exportOverview({ values, args, session, print, json }: Context): Promise<void> {
@@ -282,7 +317,7 @@ export const COMMANDS: Record<string, Command> = {
     usage: [
       [
         '文件或文件夹… --db 文件 [--year 年份] [--quarter 季度] [--force-quarter] [--dry-run] [--json]',
-        '导入一览表或报送模板（文件夹：其中所有工作簿，其他文件跳过并列出；--year、--quarter 以指定的年度、季度为准；文件标题或完成情况列写的是另一季度时，只提示不导入（退出码 2），加 --force-quarter 才导入；导入前先备份；--dry-run 只预览不写入；会改动已发布季度的导入被拒绝；--json 带每列的对应关系；需要注意的问题另写到标准错误）',
+        '导入一览表、报送模板或 Word 报送（文件夹：其中所有表格和 .docx，列出读取的文件，其他文件跳过并说明原因；--year、--quarter 以指定的年度、季度为准；文件标题或完成情况列写的是另一季度时，只提示不导入（退出码 2），加 --force-quarter 才导入；导入前先备份；--dry-run 只预览不写入；会改动已发布季度的导入被拒绝；--json 带每列的对应关系；需要注意的问题另写到标准错误）',
       ],
       ['--undo 批次号 --db 文件 [--json]', '撤销一次导入'],
     ],

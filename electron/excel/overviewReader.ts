@@ -261,7 +261,7 @@ export async function readOverviewBytes(name: string, bytes: Buffer, options: Re
   if (kind === 'xls' || kind === 'ods') return parseSheets(readSheetjsWorkbook(name, bytes, kind).map((s) => ({ name: s.name, state: s.state, grid: () => s.grid })), name, options);
   if (kind === 'docx') {
     const doc = await readDocxReturn(name, bytes, options.known?.units);
-    return { ...parseSheets(doc.sheets.map((s) => ({ name: s.name, state: s.state, grid: () => s.grid })), name, options), owner: doc.owner };
+    return { ...parseSheets(doc.sheets.map((s) => ({ name: s.name, state: s.state, grid: () => s.grid })), name, options), owner: doc.owner, fromWord: true };
   }
   // The sheet XML read directly when it holds nothing the lean reader leaves to exceljs (sheetXml.ts).
   const lean = await readSheetsLean(bytes);

@@ -68,4 +68,6 @@ export interface ParsedOverview {
   template?: TemplateMeta | null;
   /** Whom the file says it is from outside a template's title: a Word return's title or signature (readers/docx.ts). */
   owner?: string | null;
+  /** Read from a Word return (.docx) rather than a sheet. */
+  fromWord?: boolean;
 }

@@ -73,6 +73,18 @@ function storedVersion(file: string): number | null {
 }
 
 /**
+ * Whether `file` is a store this version opens without migrating it: opening it for a read then changes
+ * nothing (the CLI's import previews against it directly instead of first trying the files in memory).
+ */
+export function isCurrentStore(file: string): boolean {
+  try {
+    return storedVersion(file) === SCHEMA_VERSION;
+  } catch {
+    return false;
+  }
+}
+
+/**
  * A store that fails its start check is moved aside intact (never overwritten) and the core starts in
  * recovery: the UI shows why and offers the newest good backup. A 0-byte store with backups beside it is
  * treated the same (a sync tool or a full disk emptied it); with none it is a new store.

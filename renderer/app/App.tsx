@@ -24,6 +24,7 @@ import { DataFolderDialog } from '../features/settings/DataFolderDialog';
 import { HelpGuide, useHelpKey } from '../features/help/HelpGuide';
 import { useShellCommands } from './shell';
 import { ExportDialog } from '../features/export/ExportDialog';
+import { PublishDialog } from '../features/publish/PublishDialog';
 import { OverviewPrintView, type PrintScope } from '../features/print/OverviewPrint';
 import { printableOnTop, printPage } from './print';
 import { desktop } from './shell';
@@ -86,6 +87,7 @@ export function App() {
   const [settingsOpen, setSettingsOpen] = useState(false);
   const [importing, setImporting] = useState(false);
   const [exporting, setExporting] = useState(false);
+  const [publishing, setPublishing] = useState(false);
   /** The 一览表's print view, with what it prints (the export dialog's choice, or the whole table). */
   const [printing, setPrinting] = useState<{ scope: PrintScope; layout?: 'single' | 'two-block'; paperSize?: 'A3' | 'A4' } | null>(null);
   const [roundOpen, setRoundOpen] = useState(false);
@@ -333,7 +335,7 @@ export function App() {
       onDrop={(e) => {
         if (!e.dataTransfer.types.includes('Files') || e.defaultPrevented) return;
         e.preventDefault();
-        const transfer = expandDrop(e.dataTransfer).then((r) => ({ workbooks: r.workbooks.map((w) => w.file), skipped: r.skipped }));
+        const transfer = expandDrop(e.dataTransfer);
         openImport({ kind: 'drop', transfer });
       }}
     >
@@ -420,10 +422,28 @@ export function App() {
         )}
         {lock && year !== null && (
           <div className="banner locked" data-testid="locked-banner">
-            {year}年{quarterLabel(quarter)}已于{formatDate(lock.publishedOn)}发布，该季度一览表已锁定（只读）：目标的增删、序号、内容、完成时限、领导、单位和本季度完成情况都不能修改。如确需修改，请在“导出”中解除锁定并说明理由。
+            {year}年{quarterLabel(quarter)}已于{formatDate(lock.publishedOn)}发布，该季度一览表已锁定（只读）：目标的增删、序号、内容、完成时限、领导、单位和本季度完成情况都不能修改。如确需修改，请
+            <button type="button" className="link" data-testid="open-unlock" onClick={() => setPublishing(true)}>
+              解除锁定…
+            </button>
+            并说明理由。
           </div>
         )}
-        {plan && <OverviewTitle city={plan.city} year={plan.year} quarter={overview.quarter} count={plan.targetCount} stamp={settingsOpen ? 0 : 1} />}
+        {plan && (
+          <div className="overview-head">
+            <OverviewTitle city={plan.city} year={plan.year} quarter={overview.quarter} count={plan.targetCount} stamp={settingsOpen ? 0 : 1} />
+            {/* The quarter on screen is the one published: the button goes with the selector's quarter. */}
+            <button
+              type="button"
+              className="secondary"
+              data-testid="open-publish"
+              title={lock ? `${year}年${quarterLabel(quarter)}已于${formatDate(lock.publishedOn)}发布（只读）` : `发布${year}年${quarterLabel(quarter)}一览表并锁定为只读`}
+              onClick={() => setPublishing(true)}
+            >
+              {lock ? '已发布（已锁定）…' : '发布并锁定本季度…'}
+            </button>
+          </div>
+        )}
         {plans !== null && plans.length === 0 && (
           // No year at all (the sample removed, nothing imported): 新增目标 waits for a year, so say how to make one.
           <div className="banner" data-testid="no-year">
@@ -514,11 +534,23 @@ export function App() {
           leader={filter.leader}
           unit={filter.unit}
           lock={lock}
-          onLocksChanged={() => setLocksStamp((n) => n + 1)}
           onClose={() => setExporting(false)}
           onPrint={(choice) => {
             setExporting(false);
             setPrinting(choice);
+          }}
+        />
+      )}
+      {publishing && year !== null && !reviewOpen && (
+        <PublishDialog
+          year={year}
+          quarter={quarter}
+          lock={lock}
+          onClose={() => setPublishing(false)}
+          onChanged={(message) => {
+            setPublishing(false);
+            setLocksStamp((n) => n + 1);
+            setNotice({ text: message, error: false });
           }}
         />
       )}
@@ -542,7 +574,19 @@ export function App() {
           }}
         />
       )}
-      {reviewOpen && year !== null && <ReviewScreen year={year} quarter={quarter} sections={sections} onClose={() => setReviewOpen(false)} />}
+      {reviewOpen && year !== null && (
+        <ReviewScreen
+          year={year}
+          quarter={quarter}
+          sections={sections}
+          lock={lock}
+          onLocksChanged={(message) => {
+            setLocksStamp((n) => n + 1);
+            setNotice({ text: message, error: false });
+          }}
+          onClose={() => setReviewOpen(false)}
+        />
+      )}
       {reportOpen && year !== null && (
         <ReportScreen
           year={year}

@@ -4,7 +4,7 @@
  */
 import { useEffect, useRef } from 'react';
 import type { ImportFile } from '../../shared/contract';
-import type { SkippedEntry } from '../../shared/dropped';
+import type { ReadAs, SkippedEntry } from '../../shared/dropped';
 import type { PrintRequest, PrintSetup } from '../../shared/print';
 import { ApiError } from '../api';
 
@@ -14,10 +14,12 @@ type ShellAction = 'import.files' | 'import.folder' | 'import.recent' | 'backups
 
 export interface PickedImport {
   files: ImportFile[];
+  /** Where each file was found and how it is read, for the list shown before it is read. */
+  listed: { path: string; name: string; readAs: ReadAs }[];
   skipped: SkippedEntry[];
 }
 
-type Answer = { cancelled: true } | { cancelled: false; kind: 'import'; files: (ImportFile & { path: string })[]; skipped: SkippedEntry[] } | { cancelled: false; kind: 'value'; value: unknown };
+type Answer = { cancelled: true } | { cancelled: false; kind: 'import'; files: (ImportFile & { path: string; readAs: ReadAs })[]; skipped: SkippedEntry[] } | { cancelled: false; kind: 'value'; value: unknown };
 
 const bridge = typeof window !== 'undefined' && window.api?.shell ? window.api : null;
 
@@ -50,7 +52,7 @@ export async function desktopSavePdf(setup: PrintSetup, fileName: string): Promi
 export async function pickImport(kind: 'files' | 'folder' | 'recent', index?: number): Promise<PickedImport | null> {
   const answer = await ask(kind === 'files' ? 'import.files' : kind === 'folder' ? 'import.folder' : 'import.recent', index);
   if (answer.cancelled || answer.kind !== 'import') return null;
-  return { files: answer.files.map(({ name, data }) => ({ name, data })), skipped: answer.skipped };
+  return { files: answer.files.map(({ name, data }) => ({ name, data })), listed: answer.files.map(({ path, name, readAs }) => ({ path, name, readAs })), skipped: answer.skipped };
 }
 
 /** A dialog whose result the main process hands to the service itself; the service's answer, or null when cancelled. */

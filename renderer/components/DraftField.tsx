@@ -17,9 +17,14 @@ function useDraft(value: string, onCommit: (value: string) => void, commitOnEnte
   // The value the draft was last in step with: a focused field with nothing unsaved follows the stored
   // value too (an undo from the window changes it under the caret).
   const synced = useRef(value);
+  // The draft last handed to onCommit while its save is on its way: it counts as saved, so a Ctrl+Z pressed
+  // before the stored value comes back undoes that save rather than the field's typing.
+  const [sent, setSent] = useState<string | undefined>(undefined);
   useEffect(() => {
-    if (!live.current.editing || live.current.draft === synced.current) setDraft(value);
+    const { editing, draft: current } = live.current;
+    if (!editing || current === synced.current || current === sent) setDraft(value);
     synced.current = value;
+    setSent(undefined);
   }, [value]);
 
   useEffect(
@@ -31,12 +36,14 @@ function useDraft(value: string, onCommit: (value: string) => void, commitOnEnte
   );
 
   const commit = () => {
-    if (live.current.draft !== live.current.value) live.current.onCommit(live.current.draft);
+    if (live.current.draft === live.current.value) return;
+    setSent(live.current.draft);
+    live.current.onCommit(live.current.draft);
   };
 
   return {
     value: draft,
-    ...undoOwner(draft !== value),
+    ...undoOwner(draft !== value && draft !== sent),
     onFocus: () => {
       live.current.editing = true;
     },

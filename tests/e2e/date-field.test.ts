@@ -1,6 +1,6 @@
 /**
  * Dates are typed as 年/月/日 on a browser set to English (where the native control says mm/dd/yyyy): the
- * 报送截止日期 of 季度调度 and the 发布日期 of the export, by the keyboard, reach the store as the date typed;
+ * 报送截止日期 of 季度调度 and the 发布日期 of 发布并锁定, by the keyboard, reach the store as the date typed;
  * a date that does not exist is refused in the field, nothing saved.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -51,9 +51,9 @@ describe('one date field of our own', () => {
     await page.keyboard.press('Escape');
   });
 
-  it('the export dialog’s 发布日期 is the same field', async () => {
+  it('the publish dialog’s 发布日期 is the same field', async () => {
     await page.getByRole('dialog').waitFor({ state: 'detached' }).catch(() => undefined);
-    await page.getByTestId('open-export').click();
+    await page.getByTestId('open-publish').click();
     const field = page.getByTestId('publish-date');
     await field.waitFor();
     expect(await page.locator('[role="dialog"] input[type="date"]').count()).toBe(0);

@@ -48,7 +48,7 @@ describe('folder import in the browser', () => {
     const root = path.join(tempDir('ducha-folder-'), '三季度报送');
     fs.mkdirSync(path.join(root, '县区', '东明县'), { recursive: true });
     fs.copyFileSync(SEED, path.join(root, '县区', '东明县', '一览表.xlsx'));
-    fs.writeFileSync(path.join(root, '说明.docx'), 'not a workbook');
+    fs.writeFileSync(path.join(root, '说明.doc'), 'an old Word file');
     fs.writeFileSync(path.join(root, '~$一览表.xlsx'), 'lock file');
     await importer.open();
     await s.page.getByTestId('import-folder').setInputFiles(root);
@@ -56,8 +56,8 @@ describe('folder import in the browser', () => {
     expect(await importer.summary()).toContain('无变化 39');
     const skipped = await s.page.getByTestId('import-skipped').innerText();
     expect(skipped).toContain('已跳过 2 项');
-    expect(skipped).toContain('三季度报送/说明.docx（不是 Excel 工作簿）');
-    expect(skipped).toContain('三季度报送/~$一览表.xlsx（Excel 的临时文件）');
+    expect(skipped).toContain('三季度报送/说明.doc（.doc 请另存为 .docx）');
+    expect(skipped).toContain('三季度报送/~$一览表.xlsx（Office 临时文件）');
     await importer.close();
   });
 
@@ -75,7 +75,7 @@ describe('folder import in the browser', () => {
     await s.page.getByTestId('import-screen').waitFor();
     await importer.waitForPreview();
     expect(await s.page.getByTestId('import-preview').innerText()).toContain('三季度一览表.xlsx');
-    expect(await s.page.getByTestId('import-skipped').innerText()).toContain('汇总说明.pdf（不是 Excel 工作簿）');
+    expect(await s.page.getByTestId('import-skipped').innerText()).toContain('汇总说明.pdf（PDF 无法导入，请让单位报送 Excel 或 Word）');
     await importer.close();
   });
 
@@ -148,11 +148,11 @@ describe('folder import in the browser', () => {
   it('a folder with no workbook at all says so and names what it found', async () => {
     const root = path.join(tempDir('ducha-folder-'), '空的报送');
     fs.mkdirSync(root, { recursive: true });
-    fs.writeFileSync(path.join(root, '通知.docx'), 'x');
+    fs.writeFileSync(path.join(root, '通知.pdf'), 'x');
     await importer.open();
     await s.page.getByTestId('import-folder').setInputFiles(root);
-    await expect.poll(() => importer.error().innerText()).toContain('没有找到 Excel 工作簿');
-    expect(await importer.error().innerText()).toContain('空的报送/通知.docx（不是 Excel 工作簿）');
+    await expect.poll(() => importer.error().innerText()).toContain('没有找到可导入的表格或 Word 报送');
+    expect(await importer.error().innerText()).toContain('空的报送/通知.pdf（PDF 无法导入，请让单位报送 Excel 或 Word）');
     await importer.close();
   });
 });

@@ -107,23 +107,23 @@ describe('collection round in the browser mode', () => {
   });
 
   it('publishing the quarter locks its cells until it is unlocked with a reason', async () => {
-    await s.page.getByTestId('open-export').click();
+    await s.page.getByTestId('open-publish').click();
     await typeDate(s.page.getByTestId('publish-date'), '2023-10-20');
     await s.page.getByTestId('publish-run').click();
     await expect.poll(() => s.page.getByTestId('locked-banner').textContent()).toContain('2023年三季度已于2023年10月20日发布');
-    await s.page.getByRole('button', { name: '关闭' }).click();
+    expect(await s.page.getByTestId('publish-dialog').count()).toBe(0);
 
     const cell = s.page.getByTestId('progress-cell').first().locator('.cell-display');
     await cell.click();
     expect(await s.page.locator('textarea.cell-editor').count()).toBe(0);
     expect(await s.page.getByTestId('on-schedule-cell').first().locator('select').isDisabled()).toBe(true);
 
-    await s.page.getByTestId('open-export').click();
+    await s.page.getByTestId('open-unlock').click();
     expect(await s.page.getByTestId('unlock').isDisabled()).toBe(true);
     await s.page.getByTestId('unlock-reason').fill('统计部门更正了数据');
     await s.page.getByTestId('unlock').click();
     await expect.poll(() => s.page.getByTestId('locked-banner').count()).toBe(0);
-    await s.page.getByRole('button', { name: '关闭' }).click();
+    expect(await s.page.getByTestId('publish-dialog').count()).toBe(0);
     await cell.click();
     await expect.poll(() => s.page.locator('textarea.cell-editor').count()).toBe(1);
     await s.page.keyboard.press('Escape');

@@ -139,14 +139,14 @@ describe('dialogs routed to the service', () => {
   it('imports the files picked in the open dialog: their bytes and names, not their paths, and remembers them', async () => {
     const dir = tempDir('ducha-pick-');
     fs.writeFileSync(path.join(dir, '东明县.xlsx'), 'PK-a');
-    fs.writeFileSync(path.join(dir, '说明.docx'), 'doc');
+    fs.writeFileSync(path.join(dir, '说明.pdf'), '%PDF');
     fs.writeFileSync(path.join(dir, '不选.xlsx'), 'PK-b');
-    fake.dialogAnswers.push([path.join(dir, '东明县.xlsx'), path.join(dir, '说明.docx')]);
+    fake.dialogAnswers.push([path.join(dir, '东明县.xlsx'), path.join(dir, '说明.pdf')]);
     const answer = (await ask({ action: 'import.files' })) as Extract<ShellAnswer, { kind: 'import' }>;
     expect(firstDialog()).toMatchObject({ properties: ['openFile', 'multiSelections'] });
-    expect(answer.files).toEqual([{ name: '东明县.xlsx', path: '东明县.xlsx', data: Buffer.from('PK-a').toString('base64') }]);
-    expect(answer.skipped).toEqual([{ path: '说明.docx', reason: '不是 Excel 工作簿' }]);
-    expect(recent).toEqual([path.join(dir, '东明县.xlsx'), path.join(dir, '说明.docx')]);
+    expect(answer.files).toEqual([{ name: '东明县.xlsx', path: '东明县.xlsx', readAs: 'sheet', data: Buffer.from('PK-a').toString('base64') }]);
+    expect(answer.skipped).toEqual([{ path: '说明.pdf', reason: 'PDF 无法导入，请让单位报送 Excel 或 Word' }]);
+    expect(recent).toEqual([path.join(dir, '东明县.xlsx'), path.join(dir, '说明.pdf')]);
     // 最近打开 reads the same file again by its index in the list.
     fs.writeFileSync(path.join(dir, '东明县.xlsx'), 'PK-new');
     const again = (await ask({ action: 'import.recent', index: 0 })) as Extract<ShellAnswer, { kind: 'import' }>;

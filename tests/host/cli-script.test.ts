@@ -193,30 +193,32 @@ describe('cli import of a folder', () => {
     const folder = path.join(tempDir(), '二季度 报送');
     fs.mkdirSync(path.join(folder, '县区'), { recursive: true });
     fs.copyFileSync(path.join(root, 'tests/fixtures/import/published-merged.xlsx'), path.join(folder, '县区', '一览表.xlsx'));
-    fs.writeFileSync(path.join(folder, '说明.docx'), 'x');
+    fs.writeFileSync(path.join(folder, '说明.doc'), 'x');
     fs.writeFileSync(path.join(folder, '~$一览表.xlsx'), 'x');
     const db = path.join(tempDir(), 'store.sqlite');
 
     const dry = cli('import', folder, '--db', db, '--dry-run');
     expect(dry.stderr).toBe('');
     expect(dry.status).toBe(0);
-    expect(dry.stdout).toContain('已跳过 2 项：二季度 报送/~$一览表.xlsx（Excel 的临时文件）、二季度 报送/说明.docx（不是 Excel 工作簿）');
+    expect(dry.stdout).toContain('已读取 1 个文件：二季度 报送/县区/一览表.xlsx（一览表）');
+    expect(dry.stdout).toContain('已跳过 2 项：二季度 报送/~$一览表.xlsx（Office 临时文件）、二季度 报送/说明.doc（.doc 请另存为 .docx）');
 
     const r = cli('import', folder, '--db', db, '--json');
     expect(r.status).toBe(0);
-    const result = JSON.parse(r.stdout) as { summary: { targetsNew: number }; skipped: { path: string; reason: string }[] };
+    const result = JSON.parse(r.stdout) as { summary: { targetsNew: number }; files: { path: string; kind: string }[]; skipped: { path: string; reason: string }[] };
     expect(result.summary.targetsNew).toBe(7);
-    expect(result.skipped.map((s) => s.path)).toEqual(['二季度 报送/~$一览表.xlsx', '二季度 报送/说明.docx']);
+    expect(result.files).toEqual([{ path: '二季度 报送/县区/一览表.xlsx', kind: 'overview' }]);
+    expect(result.skipped.map((s) => s.path)).toEqual(['二季度 报送/~$一览表.xlsx', '二季度 报送/说明.doc']);
   });
 
   it('a folder without workbooks is refused, naming it, and nothing is created', () => {
     const folder = path.join(tempDir(), '空 文件夹');
     fs.mkdirSync(folder);
-    fs.writeFileSync(path.join(folder, '说明.docx'), 'x');
+    fs.writeFileSync(path.join(folder, '扫描件.pdf'), 'x');
     const db = path.join(tempDir(), '新', 'store.sqlite');
     const r = cli('import', folder, '--db', db);
     expect(r.status).toBe(1);
-    expect(r.stderr.trim()).toBe(`文件夹 ${folder} 中没有 Excel 工作簿。已跳过 1 项：空 文件夹/说明.docx（不是 Excel 工作簿）`);
+    expect(r.stderr.trim()).toBe(`文件夹 ${folder} 中没有可导入的表格或 Word 报送。已跳过 1 项：空 文件夹/扫描件.pdf（PDF 无法导入，请让单位报送 Excel 或 Word）`);
     expect(fs.existsSync(path.dirname(db))).toBe(false);
   });
 });

@@ -38,7 +38,7 @@ describe('cli import', () => {
   it('imports two fixtures one after the other and prints the summary as JSON', () => {
     const db = tempStorePath();
     const first = importJson(fixturePath('published-merged.xlsx'), '--db', db);
-    expect(Object.keys(first)).toEqual(['dryRun', 'batchId', 'year', 'quarter', 'summary', 'notes', 'columns', 'items', 'skipped']);
+    expect(Object.keys(first)).toEqual(['dryRun', 'batchId', 'year', 'quarter', 'summary', 'notes', 'columns', 'items', 'files', 'skipped']);
     expect(first).toMatchObject({ dryRun: false, batchId: expect.stringMatching(/^\d{14}-[0-9a-f]{6}$/), year: 2024, quarter: 2, notes: [], skipped: [] });
     expect(first.summary).toEqual({ targetsNew: 7, targetsUpdated: 0, targetsUnchanged: 0, conflicts: 0, errors: 0, warnings: 0, linesNew: 8, linesUpdated: 0, skipped: 0 });
     expect(first.items.map((i) => [i.serial, i.status])).toEqual([1, 2, 3, 4, 5, 6, 7].map((s) => [s, 'new']));

@@ -24,27 +24,34 @@ describe('a dropped folder on disk', () => {
     write(path.join(root, '.DS_Store'));
     write(path.join(root, '汇总.pdf'));
     write(path.join(root, '老格式.XLS'));
+    write(path.join(root, '现场照片.JPG'));
+    write(path.join(root, '旧版报告.doc'));
+    write(path.join(root, '单县.ods'));
+    write(path.join(root, '曹县.et'));
     const alone = path.join(path.dirname(root), '一览表.xlsx');
     write(alone);
 
     const { workbooks, skipped } = await expandPaths([root, alone]);
-    expect(workbooks).toHaveLength(240 + 20 + 2);
+    expect(workbooks).toHaveLength(240 + 20 + 1 + 3 + 1);
     expect(workbooks.map((w) => w.path)).toContain('三季度报送/县区/县区7/报送7.xlsx');
     expect(workbooks.map((w) => w.path)).toContain('三季度报送/老格式.XLS');
-    expect(workbooks.at(-1)).toEqual({ path: '一览表.xlsx', name: '一览表.xlsx', file: alone });
+    expect(workbooks.at(-1)).toEqual({ path: '一览表.xlsx', name: '一览表.xlsx', file: alone, readAs: 'sheet' });
+    expect(workbooks.find((w) => w.name === '说明.docx')?.readAs).toBe('word');
+    expect(workbooks.map((w) => w.name)).toEqual(expect.arrayContaining(['单县.ods', '曹县.et']));
     // Natural order: 单位2 before 单位10, as the folder shows them.
     const units = workbooks.filter((w) => w.path.includes('市直部门')).map((w) => w.name);
     expect(units.indexOf('单位2.xlsx')).toBeLessThan(units.indexOf('单位10.xlsx'));
     expect(skipped).toEqual(
       expect.arrayContaining([
-        { path: '三季度报送/县区/县区1/说明.docx', reason: '不是 Excel 工作簿' },
-        { path: '三季度报送/~$单位1.xlsx', reason: 'Excel 的临时文件' },
+        { path: '三季度报送/~$单位1.xlsx', reason: 'Office 临时文件' },
         { path: '三季度报送/.DS_Store', reason: '隐藏文件' },
-        { path: '三季度报送/汇总.pdf', reason: '不是 Excel 工作簿' },
+        { path: '三季度报送/汇总.pdf', reason: 'PDF 无法导入，请让单位报送 Excel 或 Word' },
+        { path: '三季度报送/现场照片.JPG', reason: '图片，不是表格' },
+        { path: '三季度报送/旧版报告.doc', reason: '.doc 请另存为 .docx' },
       ]),
     );
-    expect(skipped).toHaveLength(4);
-    expect(skippedSummary(skipped, 2)).toMatch(/^已跳过 4 项：.*（.*）、.*（.*） 等$/);
+    expect(skipped).toHaveLength(5);
+    expect(skippedSummary(skipped, 2)).toMatch(/^已跳过 5 项：.*（.*）、.*（.*） 等$/);
   });
 
   it('reads the bytes of the workbooks only', async () => {
@@ -52,7 +59,7 @@ describe('a dropped folder on disk', () => {
     write(path.join(root, 'a.xlsx'), 'AAA');
     write(path.join(root, 'b.txt'), 'BBB');
     const read = await readDroppedPaths([root]);
-    expect(read.files).toEqual([{ name: 'a.xlsx', path: `${path.basename(root)}/a.xlsx`, data: Buffer.from('AAA').toString('base64') }]);
+    expect(read.files).toEqual([{ name: 'a.xlsx', path: `${path.basename(root)}/a.xlsx`, readAs: 'sheet', data: Buffer.from('AAA').toString('base64') }]);
     expect(read.skipped.map((s) => s.path)).toEqual([`${path.basename(root)}/b.txt`]);
   });
 

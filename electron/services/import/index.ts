@@ -14,7 +14,9 @@ import { applyPlan, undoBatch } from './apply';
 import { checkpoint, NO_JOB, type JobHandle } from '../../jobs/progress';
 import { quarterLabel } from '../../../shared/domain';
 import { chineseDate, quarterLocks } from '../publication';
-import { buildPlan } from './plan';
+import { buildPlan, type ImportPlan, type PlanOptions } from './plan';
+import type { Db } from '../../db/connection';
+import { stmt } from '../../db/connection';
 import { markRemembered, readingAids } from './mappings';
 
 export interface WorkbookBytes {
@@ -52,6 +54,30 @@ function readKey(f: WorkbookBytes, mapping: ColumnMappings[string] | undefined, 
 export type ReadingAids = ReturnType<typeof readingAids>;
 const NO_AIDS: ReadingAids = { remembered: new Map(), known: { leaders: new Set(), units: new Set() } };
 
+/**
+ * The plan of the last preview, and what it was planned against. The apply that follows (the app's 确认导入,
+ * the CLI's import) plans the same files against the same store; planning 5,000 targets again cost as much as
+ * reading them. The key holds this connection's change counter and SQLite's data_version (another
+ * connection's commit bumps it), so any write in between, by any path, plans afresh. Used once.
+ */
+const lastPlan = new WeakMap<Db, { key: string; parsed: ParsedOverview[]; plan: ImportPlan }>();
+
+function planKey(db: Db, options: PlanOptions): string {
+  const changes = (stmt(db, 'SELECT total_changes() AS n').get() as { n: number }).n;
+  const dataVersion = db.pragma('data_version', { simple: true }) as number;
+  const { year, quarter, defaultYear, defaultQuarter } = options;
+  return JSON.stringify([changes, dataVersion, year ?? null, quarter ?? null, defaultYear ?? null, defaultQuarter ?? null]);
+}
+
+/** The plan of `parsed` (the reader's own objects, kept by parseWorkbooks) against the store as it is now. */
+function planOf(db: Db, parsed: ParsedOverview[], options: PlanOptions): ImportPlan {
+  const key = planKey(db, options);
+  const last = lastPlan.get(db);
+  lastPlan.delete(db);
+  if (last && last.key === key && last.parsed.length === parsed.length && last.parsed.every((p, i) => p === parsed[i])) return last.plan;
+  return buildPlan(db, parsed, options);
+}
+
 /** Reads every file first: one unreadable file stops the whole import before anything is written. */
 export async function parseWorkbooks(files: WorkbookBytes[], job: JobHandle = NO_JOB, mapping?: ColumnMappings, aids: ReadingAids = NO_AIDS): Promise<ParsedOverview[]> {
   const parsed: ParsedOverview[] = [];
@@ -77,7 +103,10 @@ export async function previewImport(ctx: ServiceContext, files: WorkbookBytes[],
   const parsed = await parseWorkbooks(files, job, options.mapping, aids);
   job.report({ done: files.length, total: files.length, label: '正在与已有数据比对' });
   await checkpoint(job.signal);
-  const preview = buildPlan(ctx.db, parsed, options).preview;
+  const plan = buildPlan(ctx.db, parsed, options);
+  lastPlan.set(ctx.db, { key: planKey(ctx.db, options), parsed, plan });
+  // A copy: the notes and column sources added below are the preview's, not the plan the apply writes.
+  const preview: ImportPreview = { ...plan.preview, notes: [...plan.preview.notes], files: plan.preview.files.map((f) => ({ ...f, sheets: f.sheets.map((s) => ({ ...s, columns: s.columns.map((c) => ({ ...c })) })) })) };
   markRemembered(preview.files, options.mapping, aids.remembered);
   // Content, deadline and names are in every quarter's table: they touch a locked quarter whichever quarter
   // the file reports; progress only touches the quarter it is for.
@@ -102,7 +131,7 @@ export async function applyImport(ctx: ServiceContext, files: WorkbookBytes[], o
   await checkpoint(job.signal);
   // Planned and written in one synchronous transaction: nothing can change the store in between.
   return ctx.db.transaction(() => {
-    const plan = buildPlan(ctx.db, parsed, options);
+    const plan = planOf(ctx.db, parsed, options);
     return applyPlan(ctx, plan, { skip: new Set(options.skip ?? []), take: new Set(options.take ?? []), files: files.map((f) => f.name), city: parsed.find((p) => p.city)?.city ?? null });
   })();
 }

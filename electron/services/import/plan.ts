@@ -13,6 +13,7 @@ import type { Quarter } from '../../../shared/domain';
 import type { Db } from '../../db/connection';
 import type { ParsedOverview } from '../../excel/overviewReader';
 import type { SheetColumns } from '../../excel/overviewTypes';
+import type { FileKind } from '../../../shared/dropped';
 import { returnOwnerOf } from '../rounds';
 import { compareRow, type TargetAction } from './compare';
 import { emptyMatchTally, matchRow } from './match';
@@ -79,13 +80,19 @@ export function buildPlan(db: Db, parsed: ParsedOverview[], options: PlanOptions
   return { actions, preview: previewOf(parsed, rows.map((r) => r.item), notes, tally, actions, year, quarter) };
 }
 
+/** Whom a file speaks for and what it is to the clerk: a Word return, a sheet returned by a unit (报送模板), else a 一览表. */
+function returnOf(p: ParsedOverview): { returnedBy: string | null; kind: FileKind } {
+  const returnedBy = returnOwnerOf({ name: p.file, title: p.title, owner: p.owner });
+  return { returnedBy, kind: p.fromWord ? 'word' : returnedBy !== null || p.template ? 'template' : 'overview' };
+}
+
 function previewOf(parsed: ParsedOverview[], items: ImportItem[], notes: Note[], tally: { newLeaders: Set<string>; newUnits: Set<string> }, actions: TargetAction[], year: number, quarter: Quarter): ImportPreview {
   const count = (status: ImportItem['status']) => items.filter((i) => i.status === status).length;
   const allNotes = [...items.flatMap((i) => i.notes), ...notes];
   return {
     year,
     quarter,
-    files: parsed.map((p) => ({ name: p.file, title: p.title, returnedBy: returnOwnerOf({ name: p.file, title: p.title, owner: p.owner }), targets: p.targets.length, lines: p.targets.reduce((n, t) => n + t.lines.length, 0), sheets: p.sheets.map(sheetOfPreview) })),
+    files: parsed.map((p) => ({ name: p.file, title: p.title, ...returnOf(p), targets: p.targets.length, lines: p.targets.reduce((n, t) => n + t.lines.length, 0), sheets: p.sheets.map(sheetOfPreview) })),
     summary: {
       targetsNew: count('new'),
       targetsUpdated: count('updated'),

@@ -2,15 +2,15 @@
  * Export of the official overview (一览表) for the year and quarter on screen: one table or two blocks side
  * by side, optionally only the current leader's or unit's lines, or only targets reported behind (否).
  * The file is handed to the browser's (or Electron's) own save dialog; no path crosses the API.
+ * Publishing is not here (PublishDialog): an export must never lock a quarter by the way.
  */
 import { useEffect, useState } from 'react';
 import type { QuarterLockInfo } from '../../../shared/contract';
 import { quarterLabel, type Quarter } from '../../../shared/domain';
 import { api, errorMessage } from '../../api';
 import { Dialog } from '../../components/Dialog';
-import { DateField } from '../../components/DateField';
 import { download } from '../../app/download';
-import { formatDate, todayIso } from '../../app/format';
+import { formatDate } from '../../app/format';
 import type { PrintScope } from '../print/OverviewPrint';
 
 interface Props {
@@ -18,9 +18,8 @@ interface Props {
   quarter: Quarter;
   leader: string | undefined;
   unit: string | undefined;
-  /** The quarter's publication, when it is published (and so locked). */
+  /** The quarter's publication, when it is published (and so locked): said in one line, not changed here. */
   lock: QuarterLockInfo | undefined;
-  onLocksChanged: () => void;
   onClose: () => void;
   /** Opens the print view of the table chosen here (layout, paper, filters). */
   onPrint: (choice: { scope: PrintScope; layout: 'single' | 'two-block'; paperSize: 'A3' | 'A4' }) => void;
@@ -29,9 +28,7 @@ interface Props {
 /** The file goes through the browser's (or Electron's) own download: it says where it put it. */
 const SAVED_WHERE = '已保存到“下载”文件夹（或在保存对话框中选择的位置）。';
 
-export function ExportDialog({ year, quarter, leader, unit, lock, onLocksChanged, onClose, onPrint }: Props) {
-  const [publishDate, setPublishDate] = useState(todayIso());
-  const [reason, setReason] = useState('');
+export function ExportDialog({ year, quarter, leader, unit, lock, onClose, onPrint }: Props) {
   const [layout, setLayout] = useState<'single' | 'two-block'>('single');
   const [paperSize, setPaperSize] = useState<'A3' | 'A4'>('A3');
   const [summary, setSummary] = useState(true);
@@ -116,53 +113,11 @@ export function ExportDialog({ year, quarter, leader, unit, lock, onLocksChanged
         <label>
           <input type="checkbox" checked={behindOnly} onChange={(e) => setBehindOnly(e.target.checked)} /> 只导出未按计划完成（“否”）的目标
         </label>
-        <fieldset data-testid="publish">
-          <legend>发布与锁定</legend>
-          {lock ? (
-            <>
-              <p className="muted">
-                本季度已于 {formatDate(lock.publishedOn)} 发布（{lock.actor} 登记），该季度一览表已锁定；表格与发布时一致时，导出的表格页脚注明发布日期。
-              </p>
-              <label className="field">
-                解除锁定的理由（记入变更记录）
-                <input data-testid="unlock-reason" value={reason} onChange={(e) => setReason(e.target.value)} />
-              </label>
-              <div className="dialog-actions">
-                <button
-                  type="button"
-                  className="danger"
-                  data-testid="unlock"
-                  disabled={busy || reason.trim().length < 2}
-                  onClick={() => {
-                    setError(null);
-                    api['quarters.unlock']({ year, quarter, reason }).then(onLocksChanged, (err: unknown) => setError(errorMessage(err)));
-                  }}
-                >
-                  解除锁定
-                </button>
-              </div>
-            </>
-          ) : (
-            <div className="dialog-actions">
-              <label>
-                发布日期 <DateField label="发布日期" data-testid="publish-date" value={publishDate} onChange={setPublishDate} />
-                <span className="date-shown">{formatDate(publishDate)}</span>
-              </label>
-              <button
-                type="button"
-                className="secondary"
-                data-testid="publish-run"
-                disabled={busy || publishDate === ''}
-                onClick={() => {
-                  setError(null);
-                  api['quarters.publish']({ year, quarter, publishedOn: publishDate }).then(onLocksChanged, (err: unknown) => setError(errorMessage(err)));
-                }}
-              >
-                标记为已发布并锁定
-              </button>
-            </div>
-          )}
-        </fieldset>
+        <p className="muted export-lock-note" data-testid="export-lock-note">
+          {lock
+            ? `本季度已于${formatDate(lock.publishedOn)}发布并锁定；表格与发布时一致时，导出的表格页脚注明发布日期。`
+            : '本季度尚未发布（发布并锁定在一览表上方的“发布并锁定本季度…”中）。'}
+        </p>
         <fieldset>
           <legend>季度调度：各单位报送模板</legend>
           <p className="muted">每个单位一个工作簿，列出其承担的分工和上季度完成情况，只需填写本季度完成情况和“是/否”；收回后在“导入”中导入即可自动对应，并在“季度调度”中登记为已报送。</p>

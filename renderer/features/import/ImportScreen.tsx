@@ -7,7 +7,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { ColumnMappings, ColumnRole, ImportBatch, ImportFile, ImportPreview } from '../../../shared/contract';
 import type { Quarter } from '../../../shared/domain';
-import { skippedSummary, type SkippedEntry } from '../../../shared/dropped';
+import { skippedSummary, type DroppedWorkbook, type ListedFile, type SkippedEntry } from '../../../shared/dropped';
 import { api, errorMessage } from '../../api';
 import { FocusLock } from '../../components/FocusLock';
 import { pickImport, type PickedImport } from '../../app/shell';
@@ -20,6 +20,8 @@ import { PickStage } from './PickStage';
 import { PreviewView, type Show } from './PreviewView';
 import './import.css';
 
+const listedOf = ({ path, name, readAs }: DroppedWorkbook<unknown>): ListedFile => ({ path, name, readAs });
+
 type Stage =
   | { kind: 'pick' }
   | { kind: 'reading'; done: number; total: number; label: string }
@@ -27,7 +29,7 @@ type Stage =
   | { kind: 'applied'; batch: ImportBatch; backupWarning?: string | undefined };
 
 /** What opens the import already holding files: a drop on the window, or a pick from the 文件 menu. */
-export type ImportStart = { kind: 'drop'; transfer: Promise<{ workbooks: File[]; skipped: SkippedEntry[] }> } | { kind: 'pick'; how: 'files' | 'folder' | 'recent'; index?: number };
+export type ImportStart = { kind: 'drop'; transfer: Promise<{ workbooks: DroppedWorkbook<File>[]; skipped: SkippedEntry[] }> } | { kind: 'pick'; how: 'files' | 'folder' | 'recent'; index?: number };
 
 interface Props {
   years: number[];
@@ -96,24 +98,28 @@ export function ImportScreen({ years, start, period, onClose, onImported }: Prop
   };
 
   const [skipped, setSkipped] = useState<SkippedEntry[]>([]);
-  /** Workbooks found in what was picked or dropped (folders walked); the rest is named above the preview. */
-  const begin = (workbooks: File[] | null, read: ImportFile[] | null, left: SkippedEntry[], add = false) => {
+  const [listed, setListed] = useState<ListedFile[]>([]);
+  /** Files found in what was picked or dropped (folders walked), listed with the rest above the preview before they are read. */
+  const begin = (found: ListedFile[], workbooks: File[] | null, read: ImportFile[] | null, left: SkippedEntry[], add = false) => {
     setSkipped((before) => (add ? [...before, ...left] : left));
+    setListed((before) => (add ? [...before, ...found] : found));
     setError(null);
-    if ((workbooks ?? read ?? []).length === 0) return setError(`没有找到 Excel 工作簿（.xlsx）。${skippedSummary(left)}`);
+    if (found.length === 0) return setError(`没有找到可导入的表格或 Word 报送（.xlsx、.xls、.et、.ods、.docx）。${skippedSummary(left)}`);
     if (!add) setMapping({});
     if (read) files.current = add ? withAdded(files.current, read) : read;
     void preview(workbooks ?? [], add ? { year, quarter, mapping, add } : { mapping: {} });
   };
+  const found = (r: { workbooks: DroppedWorkbook<File>[]; skipped: SkippedEntry[] }, add = false) =>
+    begin(r.workbooks.map(listedOf), r.workbooks.map((w) => w.file), null, r.skipped, add);
   const choose = (list: FileList | null) => {
-    void expandPicked(list ?? []).then((r) => begin(r.workbooks.map((w) => w.file), null, r.skipped));
+    void expandPicked(list ?? []).then((r) => found(r));
   };
   const dropped = (transfer: DataTransfer) => {
-    void expandDrop(transfer).then((r) => begin(r.workbooks.map((w) => w.file), null, r.skipped));
+    void expandDrop(transfer).then((r) => found(r));
   };
   const pickNative = (how: 'files' | 'folder' | 'recent', index?: number, add = false) => {
     pickImport(how, index).then(
-      (picked: PickedImport | null) => picked && begin(null, picked.files, picked.skipped, add),
+      (picked: PickedImport | null) => picked && begin(picked.listed, null, picked.files, picked.skipped, add),
       (err: unknown) => setError(errorMessage(err)),
     );
   };
@@ -127,7 +133,7 @@ export function ImportScreen({ years, start, period, onClose, onImported }: Prop
     handled.current = start;
     if (!first && (stage.kind === 'reading' || applying)) return setError('正在读取或导入文件，请等它完成后再拖入或选择新的文件。');
     const add = !first && stage.kind === 'preview';
-    if (start.kind === 'drop') void start.transfer.then((r) => begin(r.workbooks, null, r.skipped, add));
+    if (start.kind === 'drop') void start.transfer.then((r) => found(r, add));
     else pickNative(start.how, start.index, add);
   }, [start]);
 
@@ -163,7 +169,7 @@ export function ImportScreen({ years, start, period, onClose, onImported }: Prop
             </div>
           )}
           {/* What the pick or drop brought beyond the workbooks: the place for a mixed folder's list. */}
-          {stage.kind !== 'applied' && <DroppedFiles skipped={skipped} />}
+          {stage.kind !== 'applied' && <DroppedFiles listed={listed} skipped={skipped} preview={stage.kind === 'preview' ? stage.preview : null} />}
           {stage.kind === 'pick' && <PickStage onDrop={dropped} onChoose={choose} onPickNative={(how) => pickNative(how)} />}
           {stage.kind === 'reading' && (
             <div className="progress-box" role="status">

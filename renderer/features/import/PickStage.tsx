@@ -1,5 +1,6 @@
 /** The first stage: a drop zone that also picks files, and a folder picker (the desktop's own dialogs there). */
 import { useState } from 'react';
+import { WORKBOOK_EXTENSIONS } from '../../../shared/dropped';
 import { desktop } from '../../app/shell';
 
 interface Props {
@@ -31,10 +32,10 @@ export function PickStage({ onDrop, onChoose, onPickNative }: Props) {
           onPickNative('files');
         }}
       >
-        <strong>把 Excel 文件或整个文件夹拖到这里，或点击选择文件</strong>
-        <span className="muted">可一次选择多个文件：上季度的一览表、各单位报送的模板（.xlsx）；文件夹中的其他文件会列出并跳过</span>
+        <strong>把表格、Word 报送或整个文件夹拖到这里，或点击选择文件</strong>
+        <span className="muted">可一次选择多个文件：上季度的一览表、各单位报送的模板或 Word 报送（.xlsx、.xls、.et、.ods、.docx）；读取前列出要读的文件，其他文件跳过并说明原因</span>
         <span className="pick-files">选择文件…</span>
-        <input type="file" accept=".xlsx,.xlsm,.xls,.et,.csv" multiple data-testid="import-files" className="visually-hidden" onChange={(e) => onChoose(e.target.files)} />
+        <input type="file" accept={WORKBOOK_EXTENSIONS.map((e) => `.${e}`).join(',')} multiple data-testid="import-files" className="visually-hidden" onChange={(e) => onChoose(e.target.files)} />
       </label>
       {desktop ? (
         <button type="button" className="secondary pick-folder" data-testid="import-folder" onClick={() => onPickNative('folder')}>

@@ -4,7 +4,7 @@
  * flagged. Every number opens the items behind it. Meeting mode and the exported list start from here.
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { Review, ReviewItem } from '../../../shared/contract';
+import type { QuarterLockInfo, Review, ReviewItem } from '../../../shared/contract';
 import { quarterLabel, type Quarter } from '../../../shared/domain';
 import { agendaEntries, agendaLabel, needsDiscussion } from '../../../shared/review/meeting';
 import { api, errorMessage } from '../../api';
@@ -15,6 +15,7 @@ import { RedSince } from './LightHistory';
 import { FLAG_LABELS, LIGHT_LABELS, LIGHT_ORDER, STATUS_LABELS, STATUS_ORDER, type Light, type Status } from './labels';
 import { FocusLock } from '../../components/FocusLock';
 import { AgendaDialog } from './AgendaDialog';
+import { PublishDialog } from '../publish/PublishDialog';
 import { MeetingMode } from './MeetingMode';
 import { BulletinPreview } from '../bulletin/BulletinPreview';
 import { issueNotices } from '../bulletin/notices';
@@ -56,7 +57,17 @@ function Delta({ now, before }: { now: number; before: number | undefined }) {
   return <span className={`delta${d > 0 ? ' up' : d < 0 ? ' down' : ''}`}>较上季度 {d > 0 ? `+${d}` : d === 0 ? '持平' : d}</span>;
 }
 
-export function ReviewScreen({ year, quarter, sections, onClose }: { year: number; quarter: Quarter; sections: { id: number; name: string }[]; onClose: () => void }) {
+interface Props {
+  year: number;
+  quarter: Quarter;
+  sections: { id: number; name: string }[];
+  /** The quarter's publication, when it is published: the review is where a quarter is often signed off. */
+  lock: QuarterLockInfo | undefined;
+  onLocksChanged: (message: string) => void;
+  onClose: () => void;
+}
+
+export function ReviewScreen({ year, quarter, sections, lock, onLocksChanged, onClose }: Props) {
   const [review, setReview] = useState<Review | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [filter, setFilter] = useState<Filter>({});
@@ -64,6 +75,7 @@ export function ReviewScreen({ year, quarter, sections, onClose }: { year: numbe
   const [meeting, setMeeting] = useState<number | null>(null);
   const [bulletin, setBulletin] = useState(false);
   const [choosingAgenda, setChoosingAgenda] = useState(false);
+  const [publishing, setPublishing] = useState(false);
   const [noticeMessage, setNoticeMessage] = useState<string | null>(null);
   usePrintable(REVIEW_PAPER);
 
@@ -127,6 +139,9 @@ export function ReviewScreen({ year, quarter, sections, onClose }: { year: numbe
           onClick={() => api['review.export']({ year, quarter }).then((r) => download(r.fileName, r.data), (err: unknown) => setError(errorMessage(err)))}
         >
           导出调度清单
+        </button>
+        <button type="button" className="secondary" data-testid="review-publish" onClick={() => setPublishing(true)}>
+          {lock ? '已发布（已锁定）…' : '发布并锁定…'}
         </button>
         <button type="button" className="secondary" data-testid="review-print" onClick={() => void printPage(REVIEW_PAPER).catch((err: unknown) => setError(errorMessage(err)))}>
           打印
@@ -259,6 +274,18 @@ export function ReviewScreen({ year, quarter, sections, onClose }: { year: numbe
           onSaved={(saved) => {
             setReview((r) => r && { ...r, agenda: saved });
             setChoosingAgenda(false);
+          }}
+        />
+      )}
+      {publishing && (
+        <PublishDialog
+          year={year}
+          quarter={quarter}
+          lock={lock}
+          onClose={() => setPublishing(false)}
+          onChanged={(message) => {
+            setPublishing(false);
+            onLocksChanged(message);
           }}
         />
       )}
