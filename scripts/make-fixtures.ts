@@ -4,11 +4,15 @@
  *
  * Real files come from Excel or WPS, not from exceljs, so several fixtures are re-saved by LibreOffice
  * (soffice --headless --convert-to xlsx); the legacy .xls is LibreOffice's too. The password-protected
- * workbook is a real OLE2 compound file with EncryptionInfo / EncryptedPackage streams (ECMA-376 agile
- * encryption of a real .xlsx, password 123456), written by hand below: no extra dependency.
+ * workbook and Word return are real OLE2 compound files with EncryptionInfo / EncryptedPackage streams
+ * (ECMA-376 agile encryption, password 123456, by scripts/ooxmlEncrypt.ts); the return inside is written by
+ * python-docx (tests/helpers/wordReturn.py, Debian's python3-docx). The password-protected .xls is saved by
+ * LibreOffice with the password 123456 (a BIFF FILEPASS record, RC4), through a Basic macro: --convert-to
+ * takes no password. When msoffcrypto-tool is installed, each encrypted fixture is checked to open with
+ * 123456 and with no other password.
  *
  * Content is deterministic (fixed data, fixed dates, seeded salts). LibreOffice stamps its own save time
- * into docProps, so re-running changes those bytes, never the cells.
+ * into docProps, so re-running changes those bytes, never the cells; its RC4 salt for the .xls is random.
  */
 import ExcelJS from 'exceljs';
 import { execFileSync } from 'node:child_process';
@@ -16,6 +20,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { encryptAgile, seededBytes, writeCompoundFile } from './ooxmlEncrypt';
+import { fixZipDates } from './fixedZipDates';
+import { writeWordReturn } from '../tests/helpers/wordReturn';
 
 const OUT = path.resolve(__dirname, '../tests/fixtures/import');
 const FIXED_DATE = new Date('2024-07-10T08:00:00Z');
@@ -444,7 +450,7 @@ const cases: Case[] = [
   {
     file: 'legacy-xls-renamed.xlsx',
     exercises: 'LibreOffice 另存的旧版 .xls（published-merged 的内容）被改名为 .xlsx',
-    expected: '失败：“实际是旧版 Excel（.xls）或 WPS（.et）格式”，指明文件；数据库不变',
+    expected: '按内容识别为 .xls 直接读取，结果与 published-merged.xlsx 相同',
   },
   {
     file: 'password-protected.xlsx',
@@ -460,13 +466,96 @@ const cases: Case[] = [
       ]);
     },
   },
+  {
+    file: 'password-protected.docx',
+    exercises:
+      '设置了打开密码的 Word 报送材料：市财政局的四季度报告（python-docx 写的 .docx：标题、说明段落、含合并单元格的表格、落款），agile 加密（AES-256/SHA-512）后的 OLE2 复合文件；密码 123456',
+    expected: '失败：“设置了打开密码，无法读取。请在 Word/WPS 中取消密码……另存为 .docx 再导入”，指明文件；数据库不变',
+    bytes: () => {
+      const inner = fixZipDates(writeWordReturn(WORD_RETURN), FIXED_DATE);
+      const { info, pkg } = encryptAgile(inner, '123456', seededBytes('password-protected.docx'));
+      return writeCompoundFile([
+        { name: 'EncryptionInfo', data: info },
+        { name: 'EncryptedPackage', data: pkg },
+      ]);
+    },
+  },
+  {
+    file: 'password-protected.xls',
+    exercises: 'LibreOffice 以 Excel 97-2003 格式（MS Excel 97）另存并设置打开密码 123456 的 published-merged.xlsx：BIFF8 的 FILEPASS 记录（RC4 加密）',
+    expected: '失败：“设置了打开密码，无法读取”（不是“已损坏”），指明文件；数据库不变',
+  },
 ];
+
+/** 市财政局's return, the one encrypted as password-protected.docx: a merged table title, a merged 是否按计划完成. */
+const WORD_RETURN = {
+  before: ['市财政局关于2023年四季度责任目标推进情况的报告', '根据市政府督查室通知要求，现将我单位2023年四季度责任目标推进情况报告如下：'],
+  rows: [
+    ['市财政局责任目标推进情况', null, null, null],
+    ['序号', '责任目标', '完成情况', '是否按计划完成'],
+    ['2', '一般公共预算收入增长5.5%左右', '一是全年一般公共预算收入完成318.6亿元；\n二是增长6.5%', '是'],
+    ['4', '加强财政资源统筹,创新财政支持方式', '全年发放创业担保贷款19.8亿元', '是'],
+    ['5', '强化预算约束和绩效管理,推进节约型机关建设', '“三公”经费只减不增', null],
+  ],
+  merges: [
+    { row: 0, col: 0, cols: 4 },
+    { row: 3, col: 3, rows: 2 },
+  ],
+  after: ['', '市财政局（盖章）', '2024年1月5日'],
+};
 
 // ---------------------------------------------------------------------------------------------------
 // LibreOffice
 
 function soffice(profile: string, args: string[]): void {
   execFileSync('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--norestore', ...args], { stdio: ['ignore', 'pipe', 'pipe'], timeout: 180_000 });
+}
+
+/** A Basic macro in the profile that saves a file with a filter and an open password (storeToURL's Password). */
+const SAVE_WITH_PASSWORD = `<?xml version="1.0" encoding="UTF-8"?>
+<!DOCTYPE script:module PUBLIC "-//OpenOffice.org//DTD OfficeDocument 1.0//EN" "module.dtd">
+<script:module xmlns:script="http://openoffice.org/2000/script" script:name="Module1" script:language="StarBasic">
+Sub SaveWithPassword(src As String, dst As String, filter As String, pw As String)
+  Dim load(0) As New com.sun.star.beans.PropertyValue
+  load(0).Name = &quot;Hidden&quot; : load(0).Value = True
+  doc = StarDesktop.loadComponentFromURL(src, &quot;_blank&quot;, 0, load())
+  Dim save(1) As New com.sun.star.beans.PropertyValue
+  save(0).Name = &quot;FilterName&quot; : save(0).Value = filter
+  save(1).Name = &quot;Password&quot; : save(1).Value = pw
+  doc.storeToURL(dst, save())
+  doc.close(True)
+End Sub
+</script:module>
+`;
+
+/** Saves src as dst (absolute paths) with the filter and password, by the macro above; the profile exists by now. */
+function sofficeWithPassword(profile: string, src: string, dst: string, filter: string, password: string): void {
+  fs.writeFileSync(path.join(profile, 'user/basic/Standard/Module1.xba'), SAVE_WITH_PASSWORD);
+  soffice(profile, [`macro:///Standard.Module1.SaveWithPassword("file://${src}","file://${dst}","${filter}","${password}")`]);
+  if (!fs.existsSync(dst)) throw new Error(`LibreOffice did not write ${dst}`);
+}
+
+/** Each encrypted fixture opens with 123456 and with no other password, when msoffcrypto-tool is installed. */
+function checkEncrypted(files: string[], work: string): void {
+  const python = '/usr/bin/python3';
+  try {
+    execFileSync(python, ['-c', 'import msoffcrypto'], { stdio: 'ignore' });
+  } catch {
+    console.warn('msoffcrypto-tool not installed (apt-get install python3-msoffcrypto-tool): the encrypted fixtures are not checked');
+    return;
+  }
+  for (const f of files) {
+    const open = (pw: string) => {
+      try {
+        execFileSync(python, ['-m', 'msoffcrypto', '-p', pw, path.join(OUT, f), path.join(work, 'decrypted')], { stdio: 'ignore' });
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    if (!open('123456')) throw new Error(`${f} does not open with its password 123456`);
+    if (open('654321')) throw new Error(`${f} opens with a wrong password`);
+  }
 }
 
 async function main(): Promise<void> {
@@ -487,7 +576,10 @@ async function main(): Promise<void> {
   // The legacy .xls a unit saved with the wrong name.
   soffice(profile, ['--convert-to', 'xls:MS Excel 97', '--outdir', path.join(work, 'xls'), path.join(OUT, 'published-merged.xlsx')]);
   fs.copyFileSync(path.join(work, 'xls', 'published-merged.xls'), path.join(OUT, 'legacy-xls-renamed.xlsx'));
+  // The same workbook as Excel 97-2003 with an open password.
+  sofficeWithPassword(profile, path.join(OUT, 'published-merged.xlsx'), path.join(OUT, 'password-protected.xls'), 'MS Excel 97', '123456');
   for (const c of cases.filter((c) => c.bytes)) fs.writeFileSync(path.join(OUT, c.file), c.bytes!());
+  checkEncrypted(['password-protected.xlsx', 'password-protected.docx', 'password-protected.xls'], work);
   fs.rmSync(work, { recursive: true, force: true });
 
   const readme = [
@@ -498,7 +590,7 @@ async function main(): Promise<void> {
     '',
     '| 文件 | 覆盖的情况 | 预期结果 |',
     '|---|---|---|',
-    ...cases.map((c) => `| \`${c.file}\`${c.libreoffice || c.file === 'legacy-xls-renamed.xlsx' ? ' ◆' : ''} | ${c.exercises.replace(/\|/g, '\\|')} | ${c.expected.replace(/\|/g, '\\|')} |`),
+    ...cases.map((c) => `| \`${c.file}\`${c.libreoffice || c.file === 'legacy-xls-renamed.xlsx' || c.file === 'password-protected.xls' ? ' ◆' : ''} | ${c.exercises.replace(/\|/g, '\\|')} | ${c.expected.replace(/\|/g, '\\|')} |`),
     '',
   ].join('\n');
   fs.writeFileSync(path.join(OUT, 'README.md'), readme);
