@@ -92,6 +92,19 @@ export function readWorkbookFile(file: string): { name: string; bytes: Buffer } 
   }
 }
 
+/**
+ * A file with an open password, in the words of the program that will take the password off. An encrypted
+ * OOXML package hides what it holds (the .xlsx or .docx inside is ciphertext), so the caller says which it
+ * is: by the name for an encrypted package, by the reader for a .xls/.et/.ods.
+ */
+export function passwordProtected(name: string, kind: 'xlsx' | 'docx'): AppError {
+  const message =
+    kind === 'docx'
+      ? `文件“${name}”设置了打开密码，无法读取。请在 Word/WPS 中取消密码（文件 › 信息 › 保护文档）后另存为 .docx 再导入。`
+      : `文件“${name}”设置了打开密码，无法读取。请在 Excel/WPS 中取消密码（文件 › 信息 › 保护工作簿）后另存为 .xlsx 再导入。`;
+  return new AppError('validation', message, { file: name });
+}
+
 /** The kinds of file the importer reads. */
 export type ReadableKind = 'xlsx' | 'xls' | 'ods' | 'docx';
 
@@ -109,7 +122,7 @@ export function assertWorkbookBytes(name: string, bytes: Buffer): ReadableKind {
     case 'empty':
       throw new AppError('validation', `文件“${name}”是空文件（0 字节），请确认报送单位发来的是完整文件。`, { file: name });
     case 'encrypted':
-      throw new AppError('validation', `文件“${name}”设置了打开密码，无法读取。请在 Excel/WPS 中取消密码（文件 › 信息 › 保护工作簿）后另存为 .xlsx 再导入。`, { file: name });
+      throw passwordProtected(name, /\.(docx|docm|dotx|dotm)$/i.test(name) ? 'docx' : 'xlsx');
     case 'legacy':
       throw new AppError('validation', `文件“${name}”是 Office 旧格式的文件，但其中没有工作表或 Word 正文，可能已损坏。请在 Excel/WPS 中打开并另存为 .xlsx 后再导入。`, { file: name });
     case 'text':

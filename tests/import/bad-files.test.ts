@@ -3,13 +3,16 @@
  * naming the file, and the store is byte-for-byte as it was — also when the bad file comes with good ones.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { ImportFile } from '../../shared/contract';
 import { expectChinese, fixture, listed, openCore, storeFingerprint, tableCounts, type Core } from './helpers';
 
 const BAD: [string, RegExp][] = [
   ['csv-renamed.xlsx', /不是 Excel 工作簿，而是文本或 CSV 文件/],
   ['empty.xlsx', /是空文件（0 字节）/],
   ['truncated.xlsx', /已损坏或不完整/],
-  ['password-protected.xlsx', /设置了打开密码/],
+  ['password-protected.xlsx', /设置了打开密码.*Excel\/WPS.*另存为 \.xlsx/],
+  ['password-protected.docx', /设置了打开密码.*Word\/WPS.*另存为 \.docx/],
+  ['password-protected.xls', /设置了打开密码/],
   ['no-header.xlsx', /未找到.*表头/],
   ['header-only.xlsx', /没有读到任何责任目标/],
 ];
@@ -39,6 +42,27 @@ describe('bad files', () => {
     expect(tableCounts(core)).toEqual(before.counts);
     expect(listed(core)).toEqual(before.list);
     expect(storeFingerprint(core)).toBe(before.bytes);
+  });
+
+  it('a password-protected Word return is refused in Word\'s words, a workbook in Excel\'s', async () => {
+    const message = async (file: ImportFile) => {
+      const result = await core.call('import.preview', { files: [file] });
+      return result.ok ? '' : result.error.message;
+    };
+    const docx = await message(fixture('password-protected.docx'));
+    expect(docx).toBe('文件“password-protected.docx”设置了打开密码，无法读取。请在 Word/WPS 中取消密码（文件 › 信息 › 保护文档）后另存为 .docx 再导入。');
+    expect(docx).not.toMatch(/Excel|工作簿|\.xlsx/);
+    // An encrypted package hides what it holds: the same bytes named .xlsx are taken for a workbook.
+    expect(await message({ ...fixture('password-protected.docx'), name: '三季度.xlsx' })).toMatch(/“三季度\.xlsx”设置了打开密码.*Excel\/WPS.*另存为 \.xlsx/);
+    expect(await message(fixture('password-protected.xlsx'))).not.toMatch(/Word|\.docx/);
+  });
+
+  it('password-protected.xls (BIFF with FILEPASS) is refused for its password, not as a damaged file', async () => {
+    const result = await core.call('import.apply', { files: [fixture('published-merged.xlsx'), fixture('password-protected.xls')] });
+    expect(result).toMatchObject({ ok: false, error: { code: 'validation', where: { file: 'password-protected.xls' } } });
+    if (result.ok) return;
+    expect(result.error.message).toMatch(/^文件“password-protected\.xls”设置了打开密码，无法读取。请在 Excel\/WPS 中取消密码/);
+    expect(result.error.message).not.toMatch(/损坏|不完整|无法作为/);
   });
 
   it('legacy-xls-renamed.xlsx (a .xls renamed) is told by its bytes and reads as the workbook it was saved from', async () => {

@@ -12,6 +12,7 @@ import { AppError } from '../../../shared/errors';
 import { percentDecimals, percentText, serialDateText } from '../grid';
 import { cellsToGrid, type MergeRange } from './cellGrid';
 import type { Grid } from '../grid';
+import { passwordProtected } from '../sniff';
 
 export interface ReadSheet {
   name: string;
@@ -153,10 +154,6 @@ function odsHidden(bytes: Buffer): OdsHidden {
   return out;
 }
 
-function encrypted(file: string): AppError {
-  return new AppError('validation', `文件“${file}”设置了打开密码，无法读取。请在 Excel/WPS 中取消密码（文件 › 信息 › 保护工作簿）后另存为 .xlsx 再导入。`, { file });
-}
-
 /** Every sheet of a .xls/.et/.ods as grids; an AppError naming the file when it will not open. */
 export function readSheetjsWorkbook(file: string, bytes: Buffer, kind: 'xls' | 'ods'): ReadSheet[] {
   let wb: XLSX.WorkBook;
@@ -166,7 +163,7 @@ export function readSheetjsWorkbook(file: string, bytes: Buffer, kind: 'xls' | '
     wb = quietly(() => XLSX.read(bytes, { type: 'buffer', dense: true, cellNF: true, cellStyles: true, cellDates: false, cellHTML: false, cellText: false, WTF: false }));
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
-    if (/password|encrypt|RC4|FILEPASS/i.test(message)) throw encrypted(file);
+    if (/password|encrypt|RC4|FILEPASS/i.test(message)) throw passwordProtected(file, 'xlsx');
     const what = kind === 'ods' ? 'OpenDocument 表格（.ods）' : '旧版 Excel（.xls）或 WPS（.et）工作簿';
     throw new AppError('validation', `文件“${file}”已损坏或不完整，无法作为${what}打开。请让报送单位重新发送，或在 Excel/WPS 中打开并另存为 .xlsx 后再导入。`, { file });
   }
