@@ -2,7 +2,7 @@
  * ECMA-376 agile encryption (what Excel, Word and WPS write for a file with an open password) and the OLE2
  * compound file that carries it, written by hand: Debian's msoffcrypto-tool 5.0 decrypts but cannot encrypt,
  * and LibreOffice's headless save ignores a password for OOXML. Used by scripts/make-fixtures.ts and, as
- * `npx tsx scripts/encrypt-ooxml.ts IN OUT PASSWORD`, by scripts/make-office-fixtures.sh; msoffcrypto-tool
+ * `npx tsx scripts/encrypt-ooxml.ts IN OUT PASSWORD` for any other file; msoffcrypto-tool
  * checks the results open with their password.
  */
 import crypto from 'node:crypto';
