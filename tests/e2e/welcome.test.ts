@@ -66,7 +66,8 @@ describe('first run', () => {
     await expect.poll(() => s!.page.getByTestId('year').locator('option:checked').textContent(), WAIT).toBe('2024年');
     expect(await s.page.getByTestId('new-target').isDisabled()).toBe(false);
     // An empty new year says how it fills, so it does not read as data lost.
-    expect(await s.page.locator('.grid-scroller .empty').textContent()).toMatch(/本年度还没有责任目标.*“导入”.*“报告分解”.*“新增目标”/);
+    // Polled: the year's (empty) list may still be on its way ('正在加载…').
+    await expect.poll(() => s!.page.locator('.grid-scroller .empty').textContent(), WAIT).toMatch(/本年度还没有责任目标.*“导入”.*“报告分解”.*“新增目标”/);
     expect(await s.page.getByTestId('no-year').count()).toBe(0);
   });
 
