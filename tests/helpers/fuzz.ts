@@ -10,80 +10,60 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import JSZip from 'jszip';
-import { sniffBytes } from '../../electron/excel/sniff';
+import { cfbFile, cfbStreams, DOCX_MUTATORS, XLS_MUTATORS } from './fuzzFormats';
+import { editXml, elementRe, inputSeed, makeRng, randomBytes, randomUnicode, replaceSome, tagBoundary, type Files, type Mutator, type Rng } from './fuzzRandom';
+
+export { inputSeed, makeRng, type Rng } from './fuzzRandom';
 
 export const ROOT = path.resolve(__dirname, '../..');
 
 // ---------------------------------------------------------------------------------------------------------
-// Deterministic randomness
-
-export interface Rng {
-  /** [0, 1) */
-  next(): number;
-  /** An integer in [0, n). */
-  int(n: number): number;
-  /** An integer in [lo, hi]. */
-  range(lo: number, hi: number): number;
-  pick<T>(xs: readonly T[]): T;
-  chance(p: number): boolean;
-}
-
-/** mulberry32: small, fast and good enough to pick mutations; the same seed gives the same run everywhere. */
-export function makeRng(seed: number): Rng {
-  let s = seed >>> 0;
-  const next = () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const int = (n: number) => Math.floor(next() * n);
-  return {
-    next,
-    int,
-    range: (lo, hi) => lo + int(hi - lo + 1),
-    pick: <T>(xs: readonly T[]): T => {
-      if (xs.length === 0) throw new Error('pick from an empty list');
-      return xs[int(xs.length)]!;
-    },
-    chance: (p) => next() < p,
-  };
-}
-
-/** Each input gets its own stream, so input i does not depend on how many random numbers input i-1 drew. */
-export function inputSeed(seed: number, index: number): number {
-  let h = (Math.imul(seed >>> 0, 0x9e3779b1) ^ Math.imul(index + 1, 0x85ebca6b)) >>> 0;
-  h = Math.imul(h ^ (h >>> 16), 0x7feb352d) >>> 0;
-  h = Math.imul(h ^ (h >>> 15), 0x846ca68b) >>> 0;
-  return (h ^ (h >>> 16)) >>> 0;
-}
-
-// ---------------------------------------------------------------------------------------------------------
 // The corpus: the real workbooks the importer's tests use, and the seed overview
+
+export type FuzzFormat = 'xlsx' | 'xls' | 'docx';
 
 export interface BaseWorkbook {
   name: string;
+  format: FuzzFormat;
   bytes: Buffer;
-  /** The zip's entries in their order, or null for a base that is not a readable zip (byte mutations only). */
+  /**
+   * The zip's entries (.xlsx, .docx) or the compound file's streams (.xls) in their order, or null for a base
+   * that does not open as one (byte mutations only).
+   */
   entries: [string, Buffer][] | null;
 }
 
+const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
+
+const formatOf = (name: string): FuzzFormat => (/\.docx$/i.test(name) ? 'docx' : /\.xls$/i.test(name) ? 'xls' : 'xlsx');
+
+/** What each format's inputs are mutated with, beside the byte damage every format gets. */
+const MUTATORS_OF = (): Record<FuzzFormat, Mutator[]> => ({ xlsx: MUTATORS, xls: XLS_MUTATORS, docx: DOCX_MUTATORS });
+
+/** The share of inputs of each format: most units send .xlsx, many still .xls, and Word returns. */
+const FORMAT_SHARE: [FuzzFormat, number][] = [
+  ['xlsx', 0.6],
+  ['xls', 0.2],
+  ['docx', 0.2],
+];
+
+/** The import fixtures (.xlsx, .xls, .docx), the seed overview, and the other programs' files in tests/fixtures/fuzz. */
 export async function loadCorpus(): Promise<BaseWorkbook[]> {
-  const dir = path.join(ROOT, 'tests/fixtures/import');
-  const files = [
-    ...fs
-      .readdirSync(dir)
-      .filter((f) => f.endsWith('.xlsx'))
+  const files = ['tests/fixtures/import', 'tests/fixtures/fuzz'].flatMap((d) =>
+    fs
+      .readdirSync(path.join(ROOT, d))
+      .filter((f) => /\.(xlsx|xls|docx)$/i.test(f))
       .sort()
-      .map((f) => path.join(dir, f)),
-    path.join(ROOT, 'seeds/2023-三季度-一览表.xlsx'),
-  ];
+      .map((f) => path.join(ROOT, d, f)),
+  );
+  files.push(path.join(ROOT, 'seeds/2023-三季度-一览表.xlsx'));
   const corpus: BaseWorkbook[] = [];
   for (const file of files) {
     const bytes = fs.readFileSync(file);
+    const format = formatOf(file);
     let entries: [string, Buffer][] | null = null;
-    if (sniffBytes(bytes.subarray(0, 8192), bytes) === 'xlsx') {
+    if (format === 'xls') entries = cfbStreams(bytes);
+    else if (bytes.subarray(0, 4).equals(ZIP_MAGIC)) {
       try {
         const zip = await JSZip.loadAsync(bytes);
         entries = [];
@@ -92,22 +72,13 @@ export async function loadCorpus(): Promise<BaseWorkbook[]> {
         entries = null;
       }
     }
-    corpus.push({ name: path.basename(file), bytes, entries });
+    corpus.push({ name: path.basename(file), format, bytes, entries });
   }
   return corpus;
 }
 
 // ---------------------------------------------------------------------------------------------------------
 // Mutators
-
-type Files = Map<string, Buffer>;
-
-interface Mutator {
-  name: string;
-  weight: number;
-  /** Changes `files` in place and says what it did, or null when the workbook has nothing it applies to. */
-  apply(files: Files, r: Rng): string | null;
-}
 
 const SHEET = /^xl\/worksheets\/[^/]+\.xml$/;
 const SST = /^xl\/sharedStrings\.xml$/;
@@ -117,37 +88,6 @@ const RELS = /\.rels$/;
 const CONTENT_TYPES = /^\[Content_Types\]\.xml$/;
 const ANY_XML = /\.(xml|rels)$/;
 const CORE_PARTS = /^(xl\/worksheets\/[^/]+\.xml|xl\/sharedStrings\.xml|xl\/workbook\.xml|xl\/styles\.xml)$/;
-
-/** Picks an entry matching `pattern` and rewrites its text; null when none matches or `edit` declines. */
-function editXml(files: Files, r: Rng, pattern: RegExp, label: string, edit: (xml: string, r: Rng) => string | null): string | null {
-  const names = [...files.keys()].filter((n) => pattern.test(n));
-  if (names.length === 0) return null;
-  const name = r.pick(names);
-  const xml = files.get(name)!.toString('utf8');
-  const out = edit(xml, r);
-  if (out === null || out === xml) return null;
-  files.set(name, Buffer.from(out, 'utf8'));
-  return `${label} @ ${name}`;
-}
-
-/** Replaces one match (or every match, sometimes) of `re` with what `fn` makes of it. */
-function replaceSome(xml: string, r: Rng, re: RegExp, fn: (m: RegExpExecArray) => string, allChance = 0.2): string | null {
-  const matches = [...xml.matchAll(new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`))];
-  if (matches.length === 0) return null;
-  const chosen = r.chance(allChance) ? matches : [r.pick(matches)];
-  let out = '';
-  let at = 0;
-  for (const m of chosen.sort((a, b) => a.index - b.index)) {
-    out += xml.slice(at, m.index) + fn(m as RegExpExecArray);
-    at = m.index + m[0].length;
-  }
-  return out + xml.slice(at);
-}
-
-/** A whole element: self-closing, or open tag to the first matching close tag (the formats do not nest a tag in itself). */
-function elementRe(tag: string): RegExp {
-  return new RegExp(`<${tag}\\b[^>]*?(?:/>|>[\\s\\S]*?</${tag}>)`, 'g');
-}
 
 const ELEMENTS = ['row', 'c', 'v', 'si', 't', 'r', 'sheet', 'sheets', 'mergeCell', 'mergeCells', 'xf', 'cellXfs', 'numFmt', 'font', 'fill', 'border', 'Relationship', 'Override', 'Default', 'col', 'cols', 'sheetData', 'dimension', 'f', 'is', 'rPr', 'sheetView', 'definedName', 'workbookPr', 'sst', 'worksheet', 'workbook', 'styleSheet', 'Relationships', 'Types'];
 
@@ -166,27 +106,6 @@ const MERGE_REFS = ['B5:A1', 'A1:A1', 'A1:XFD1048576', 'A1:G1048576', 'A1:XFD1',
 const NUMBERS = ['1e308', '-1e308', '1e309', '-1e309', 'NaN', 'Infinity', '-Infinity', '9'.repeat(400), '0x1F', '1,5', '', ' ', '1.7976931348623157e308', '5e-324', '-0', '2958466', '2958465.9999999', '-1', '1e21', '123abc'];
 
 const CELL_TYPES = ['s', 'n', 'b', 'e', 'str', 'inlineStr', 'd', 'garbage', ''];
-
-/** Text a user might have pasted, and text no user could: invalid XML characters, lone surrogates, RTL marks. */
-function randomUnicode(r: Rng): string {
-  const pieces = ['\u0000', '\u0001', '\u0008', '\u000b', '\u001f', '\ufffe', '\uffff', '\ud800', '\udfff', '\u200b', '\u202e', '\u2028', '\ufeff', '😀', '👨‍👩‍👧', '𠀀', '\u0301\u0301\u0301', '序号', '责任目标内容', '完成情况', '　', ']]>', '<![CDATA[', '</t>', '&', '<', '>'];
-  let s = '';
-  const n = r.range(1, 12);
-  for (let i = 0; i < n; i++) s += r.chance(0.6) ? r.pick(pieces) : String.fromCharCode(r.int(0x10000));
-  return s;
-}
-
-function randomBytes(r: Rng, n: number): Buffer {
-  const b = Buffer.alloc(n);
-  for (let i = 0; i < n; i++) b[i] = r.int(256);
-  return b;
-}
-
-/** A position just before a tag, so an insertion lands between elements rather than inside a name. */
-function tagBoundary(xml: string, r: Rng): number {
-  const positions = [...xml.matchAll(/</g)].map((m) => m.index);
-  return positions.length > 1 ? r.pick(positions.slice(1)) : xml.length;
-}
 
 const BILLION_LAUGHS =
   '<!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol1 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">' +
@@ -574,16 +493,26 @@ export const MUTATORS: Mutator[] = [
   },
 ];
 
-const ZIP_MUTATOR_WEIGHT = MUTATORS.reduce((n, m) => n + m.weight, 0);
-
-function pickMutator(r: Rng, only?: readonly string[]): Mutator {
-  if (only) return r.pick(MUTATORS.filter((m) => only.includes(m.name)));
-  let x = r.next() * ZIP_MUTATOR_WEIGHT;
-  for (const m of MUTATORS) {
+function pickMutator(list: Mutator[], r: Rng, only?: readonly string[]): Mutator {
+  if (only) return r.pick(list.filter((m) => only.includes(m.name)));
+  let x = r.next() * list.reduce((n, m) => n + m.weight, 0);
+  for (const m of list) {
     x -= m.weight;
     if (x < 0) return m;
   }
-  return MUTATORS[MUTATORS.length - 1]!;
+  return list[list.length - 1]!;
+}
+
+/** The format of input `r`: by FORMAT_SHARE among those the corpus has (and `only`'s mutators apply to). */
+function pickFormat(corpus: BaseWorkbook[], r: Rng, only?: readonly string[]): FuzzFormat {
+  const lists = MUTATORS_OF();
+  const usable = FORMAT_SHARE.filter(([f]) => corpus.some((b) => b.format === f && (only === undefined || (b.entries !== null && lists[f].some((m) => only.includes(m.name))))));
+  let x = r.next() * usable.reduce((n, [, w]) => n + w, 0);
+  for (const [f, w] of usable) {
+    x -= w;
+    if (x < 0) return f;
+  }
+  return usable[usable.length - 1]?.[0] ?? 'xlsx';
 }
 
 /** Byte-level damage to the whole file, the way a transfer or a disk damages it. */
@@ -638,14 +567,16 @@ export interface FuzzInput {
 /** Input `index` of run `seed`: always the same bytes. `only` restricts the run to some mutators (by name). */
 export async function makeInput(corpus: BaseWorkbook[], seed: number, index: number, applyRate = 0.25, only?: readonly string[]): Promise<FuzzInput> {
   const r = makeRng(inputSeed(seed, index));
-  // Files that are not zips at all (empty, CSV, .xls, encrypted) get one input in ten: the sniffing they
-  // exercise is simple, the zip and XML paths are where the surprises are.
-  const zips = corpus.filter((b) => b.entries !== null);
-  const others = corpus.filter((b) => b.entries === null);
-  const base = others.length > 0 && (zips.length === 0 || r.chance(0.1)) ? r.pick(others) : r.pick(zips);
+  const format = pickFormat(corpus, r, only);
+  const ofFormat = corpus.filter((b) => b.format === format);
+  // Files that do not open as their container (empty, CSV, encrypted) get one input in ten: the sniffing they
+  // exercise is simple, the zip, record and XML paths are where the surprises are.
+  const opened = ofFormat.filter((b) => b.entries !== null);
+  const others = ofFormat.filter((b) => b.entries === null);
+  const base = others.length > 0 && (opened.length === 0 || (only === undefined && r.chance(0.1))) ? r.pick(others) : r.pick(opened);
   const apply = r.chance(applyRate);
-  const stem = base.name.replace(/\.xlsx$/, '');
-  const name = `${stem}-变异${index}.xlsx`;
+  const stem = base.name.replace(/\.(xlsx|xls|docx)$/i, '');
+  const name = `${stem}-变异${index}.${format}`;
   const mutations: string[] = [];
   let bytes: Buffer;
   if (base.entries === null || (only === undefined && r.chance(0.25))) {
@@ -655,15 +586,19 @@ export async function makeInput(corpus: BaseWorkbook[], seed: number, index: num
   } else {
     const files: Files = new Map(base.entries);
     const wanted = r.chance(0.6) ? 1 : r.chance(0.6) ? 2 : r.range(3, 5);
+    const list = MUTATORS_OF()[format];
     for (let tries = 0; mutations.length < wanted && tries < 20; tries++) {
-      const m = pickMutator(r, only);
+      const m = pickMutator(list, r, only);
       const what = m.apply(files, r);
       if (what !== null) mutations.push(`${m.name}: ${what}`);
     }
-    const zip = new JSZip();
-    const date = new Date(Date.UTC(2024, 0, 1));
-    for (const [entry, data] of files) zip.file(entry, data, { date, createFolders: false });
-    bytes = await zip.generateAsync({ type: 'nodebuffer', compression: r.chance(0.5) ? 'DEFLATE' : 'STORE' });
+    if (format === 'xls') bytes = cfbFile(files);
+    else {
+      const zip = new JSZip();
+      const date = new Date(Date.UTC(2024, 0, 1));
+      for (const [entry, data] of files) zip.file(entry, data, { date, createFolders: false });
+      bytes = await zip.generateAsync({ type: 'nodebuffer', compression: r.chance(0.5) ? 'DEFLATE' : 'STORE' });
+    }
     // Now and then damaged twice: a workbook with altered XML that was then cut short in transfer.
     if (only === undefined && r.chance(0.05)) {
       const m = mutateBytes(bytes, r);
@@ -748,6 +683,8 @@ export interface FuzzFigures {
   badOutputs: number;
   applies: { tried: number; batches: number; refused: number };
   byMutator: Record<string, { inputs: number; ok: number; refused: number }>;
+  /** By the base's format: inputs, ok previews, clear errors, failures. */
+  byFormat: Record<string, { inputs: number; ok: number; clear: number; failed: number }>;
   slowest: { index: number; ms: number } | null;
   /** Preview times (ms): median and 99th percentile. */
   previewMs: { p50: number; p99: number };
@@ -890,6 +827,7 @@ export function summarise(seed: number, reports: InputReport[], seconds: number)
     badOutputs: 0,
     applies: { tried: 0, batches: 0, refused: 0 },
     byMutator: {},
+    byFormat: {},
     slowest: null,
     previewMs: { p50: 0, p99: 0 },
     messages: {},
@@ -899,9 +837,16 @@ export function summarise(seed: number, reports: InputReport[], seconds: number)
   const times: number[] = [];
   for (const r of reports.sort((a, b) => a.index - b.index)) {
     if (r.preview) times.push(r.preview.ms);
+    const f = (figures.byFormat[formatOf(r.base)] ??= { inputs: 0, ok: 0, clear: 0, failed: 0 });
+    f.inputs++;
+    if (r.preview?.ok) f.ok++;
+    if (r.problems.length > 0) f.failed++;
     if (r.preview?.ok) figures.okPreviews++;
     else if (r.preview?.code) figures.errorsByCode[r.preview.code] = (figures.errorsByCode[r.preview.code] ?? 0) + 1;
-    if (r.preview && !r.preview.ok && r.preview.code !== 'internal' && !r.problems.some((p) => p.kind === 'unclear' && p.detail.startsWith('preview'))) figures.clearErrors++;
+    if (r.preview && !r.preview.ok && r.preview.code !== 'internal' && !r.problems.some((p) => p.kind === 'unclear' && p.detail.startsWith('preview'))) {
+      figures.clearErrors++;
+      f.clear++;
+    }
     if (r.apply) figures.applies.tried++;
     if (r.applied === 'batch') figures.applies.batches++;
     if (r.applied === 'refused') figures.applies.refused++;
@@ -956,6 +901,9 @@ export function formatFigures(f: FuzzFigures): string {
     `  unclear errors: ${f.unclear}`,
     `  bad outputs:    ${f.badOutputs}`,
     `  preview time:   p50 ${f.previewMs.p50} ms, p99 ${f.previewMs.p99} ms; slowest call ${f.slowest ? `#${f.slowest.index}, ${f.slowest.ms} ms` : '-'}`,
+    `  by format:      ${Object.entries(f.byFormat)
+      .map(([k, v]) => `${k} ${v.inputs} inputs, ${v.ok} ok, ${v.clear} clear errors, ${v.failed} failed`)
+      .join('; ')}`,
     '  by mutation (inputs / ok / refused):',
     ...Object.entries(f.byMutator)
       .sort((a, b) => b[1].inputs - a[1].inputs)

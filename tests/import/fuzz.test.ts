@@ -1,15 +1,19 @@
 /**
- * Fuzzing the importer (issue #7): mutated real workbooks — bytes flipped, XML altered, zip entries removed —
+ * Fuzzing the importer (issue #7, and #18 for .xls and .docx): mutated real workbooks and Word returns — bytes
+ * flipped, XML altered, zip entries removed, BIFF records cut, repeated and overwritten —
  * each end in a successful preview or a clear Chinese error naming the file; never a crash, a hang or a
  * write. The short run is here (fixed seed); the full one is `npm run stress:fuzz` (scripts/fuzz-import.ts).
  * Below it, one test per distinct failure the fuzzing found, each building its damaged workbook in the test.
  */
 import ExcelJS from 'exceljs';
+import fs from 'node:fs';
+import path from 'node:path';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import type { ImportFile, ImportPreview } from '../../shared/contract';
 import { closingStores } from '../helpers/store';
-import { formatFigures, inputSeed, loadCorpus, makeInput, makeRng, runFuzz, unclearError } from '../helpers/fuzz';
+import { formatFigures, inputSeed, loadCorpus, makeInput, makeRng, ROOT, runFuzz, unclearError } from '../helpers/fuzz';
+import { cfbFile, cfbStreams } from '../helpers/fuzzFormats';
 import { expectChinese, storeFingerprint, tableCounts } from './helpers';
 
 describe('the fuzz harness', () => {
@@ -54,6 +58,13 @@ describe('mutated real workbooks through import.preview (and a sample through im
     expect(figures.okPreviews, report).toBeGreaterThan(60);
     expect(figures.clearErrors, report).toBeGreaterThan(200);
     expect(figures.applies.batches, report).toBeGreaterThan(10);
+    // Every format a unit sends is in the run, and its mutations both break files and leave some readable.
+    for (const format of ['xlsx', 'xls', 'docx']) {
+      const f = figures.byFormat[format];
+      expect(f?.inputs ?? 0, `${format}\n${report}`).toBeGreaterThan(80);
+      expect(f!.ok, `${format}\n${report}`).toBeGreaterThan(10);
+      expect(f!.clear, `${format}\n${report}`).toBeGreaterThan(20);
+    }
   });
 });
 
@@ -222,5 +233,39 @@ describe('failures the fuzzing found', () => {
     // The end of central directory record gone: the zip cannot be listed at all.
     const { result } = await preview(core, file('传输中断.xlsx', bytes.subarray(0, bytes.length - 30)));
     expectClearError(result, '传输中断.xlsx', /压缩包结构损坏/);
+  });
+
+  it('a .xls whose sheet is listed but whose records are gone (BOUNDSHEET pointing past the stream) is a clear error, not "reading \'!data\'"', async () => {
+    const core = await open(true);
+    const streams = cfbStreams(fs.readFileSync(path.join(ROOT, 'tests/fixtures/fuzz/seed-libreoffice.xls')))!;
+    const workbook = streams.find(([n]) => /Workbook$/.test(n))!;
+    const data = Buffer.from(workbook[1]);
+    // BOUNDSHEET (0x0085): its first field is where the sheet's BOF is; point every sheet past the end.
+    let pointed = 0;
+    for (let at = 0; at + 4 <= data.length; at += 4 + data.readUInt16LE(at + 2)) {
+      if (data.readUInt16LE(at) === 0x0085) {
+        data.writeUInt32LE(0xfffffff0, at + 4);
+        pointed++;
+      }
+    }
+    expect(pointed).toBeGreaterThan(0);
+    workbook[1] = data;
+    const { result } = await preview(core, file('工作表丢失.xls', cfbFile(streams)));
+    expectClearError(result, '工作表丢失.xls', /表头|损坏/);
+  });
+
+  it('a Word return\'s cooperating lines are logged as part of its import batch, and its undo takes them back', async () => {
+    const core = await open(true);
+    const last = core.db.prepare('SELECT coalesce(max(id), 0) FROM change_log').pluck().get() as number;
+    const docx = file('市财政局报送.docx', fs.readFileSync(path.join(ROOT, 'tests/fixtures/fuzz/return-python-docx.docx')));
+    const applied = await core.invoke('import.apply', { files: [docx] });
+    const rows = core.db.prepare('SELECT entity, target_id AS targetId, batch_id AS batchId FROM change_log WHERE id > ? ORDER BY id').all(last) as { entity: string; targetId: number; batchId: string | null }[];
+    const cooperating = rows.filter((r) => r.entity === 'cooperating-return');
+    expect(cooperating.length).toBeGreaterThan(0);
+    expect(rows.filter((r) => r.batchId !== applied.batch.id)).toEqual([]);
+    const returnsOf = async (id: number) => (await core.invoke('returns.forTarget', { targetId: id })).filter((r) => r.unit === '市财政局');
+    expect((await returnsOf(cooperating[0]!.targetId)).length).toBe(1);
+    await core.invoke('import.undo', { batchId: applied.batch.id });
+    expect(await returnsOf(cooperating[0]!.targetId)).toEqual([]);
   });
 });

@@ -170,7 +170,8 @@ export function readSheetjsWorkbook(file: string, bytes: Buffer, kind: 'xls' | '
   const date1904 = Boolean(wb.Workbook?.WBProps?.date1904);
   const ods = kind === 'ods' ? odsHidden(bytes) : null;
   return wb.SheetNames.map((name, i) => {
-    const ws = wb.Sheets[name]!;
+    // A sheet the workbook lists but whose records are gone (a damaged .xls) reads as an empty sheet.
+    const ws: XLSX.WorkSheet = wb.Sheets[name] ?? {};
     const hidden = ods?.sheets.has(name) ? 1 : (wb.Workbook?.Sheets?.[i]?.Hidden ?? 0);
     const state = hidden === 2 ? 'veryHidden' : hidden === 1 ? 'hidden' : 'visible';
     const data = ((ws as unknown as { '!data'?: (XLSX.CellObject | undefined)[][] })['!data'] ?? []) as (XLSX.CellObject | undefined)[][];

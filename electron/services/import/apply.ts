@@ -39,8 +39,9 @@ function writeReturn(ctx: ServiceContext, w: { batchId: string; at: string; acto
     const before = currentCooperatingReturn(ctx.db, id, w.quarter, l.cooperating.unit) ?? null;
     const row = { assignmentId: id, quarter: w.quarter, ...l.cooperating, file: w.source, returnedAt: w.at };
     insertCooperatingReturn(ctx.db, w.batchId, row);
-    // Logged outside the batch's target snapshots (the batch's undo reads those), with its own before and after.
-    appendChange(ctx.db, w.actor, { kind: 'import', entity: 'cooperating-return', entityId: id, targetId: w.targetId, before, after: row, batchId: null });
+    // Part of the batch (its undo hides the batch's returns), with its own before and after; the batch's undo
+    // restores targets from its 'target' rows only, so this row is not mistaken for a snapshot.
+    appendChange(ctx.db, w.actor, { kind: 'import', entity: 'cooperating-return', entityId: id, targetId: w.targetId, before, after: row, batchId: w.batchId });
   }
 }
 
