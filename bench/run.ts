@@ -12,7 +12,7 @@ import { loadTargets } from '../electron/db/repos/targets';
 import { fillSynthetic, rng } from './synthetic';
 import { measure, ms, type Stat } from './stats';
 import { measureFirstRows } from './renderer';
-import { IMPORT_FILES, importLines, measureImport } from './importBench';
+import { baselineName, IMPORT_FILES, importLines, measureImport } from './importBench';
 import { measureExport } from './exportBench';
 import { measureReview } from './reviewBench';
 import { measureBackup } from './backupBench';
@@ -115,8 +115,8 @@ async function main(): Promise<void> {
     rows.push({
       name: `import ${imp.targets} targets / ${imp.lines} lines (${imp.fileMb.toFixed(1)} MB, ${imp.writer}), CLI import --json beyond start-up`,
       stat: imp.product.time,
-      baseline: { name: 'exceljs load alone', stat: imp.exceljs.time },
-      goal: '≤ 1.3× exceljs',
+      baseline: { name: `${baselineName(imp)} alone`, stat: imp.exceljs.time },
+      goal: `≤ 1.3× ${baselineName(imp)}`,
     });
     memory.push(`import (${imp.writer}) ${importLines(imp)[1]!.trim()}`);
   }

@@ -168,6 +168,8 @@ export function readSheetjsWorkbook(file: string, bytes: Buffer, kind: 'xls' | '
     throw new AppError('validation', `文件“${file}”已损坏或不完整，无法作为${what}打开。请让报送单位重新发送，或在 Excel/WPS 中打开并另存为 .xlsx 后再导入。`, { file });
   }
   const date1904 = Boolean(wb.Workbook?.WBProps?.date1904);
+  // BIFF8 has 256 columns (IV); OpenDocument, as LibreOffice writes it, 16,384.
+  const maxColumns = kind === 'xls' ? 256 : 16_384;
   const ods = kind === 'ods' ? odsHidden(bytes) : null;
   return wb.SheetNames.map((name, i) => {
     // A sheet the workbook lists but whose records are gone (a damaged .xls) reads as an empty sheet.
@@ -180,12 +182,15 @@ export function readSheetjsWorkbook(file: string, bytes: Buffer, kind: 'xls' | '
       if (!line) return;
       const texts = new Map<number, string>();
       line.forEach((cell, c) => {
+        // Past the format's last column only a damaged record can point: SheetJS keeps it, and a grid that
+        // wide (tens of thousands of columns down 65,536 rows) would take the preview minutes.
+        if (c >= maxColumns) return;
         const text = cellText(cell, date1904);
         if (text !== '') texts.set(c, text);
       });
       if (texts.size > 0) rows.set(r, texts);
     });
-    const merges: MergeRange[] = (ws['!merges'] ?? []).map((m) => ({ from: { row: m.s.r, col: m.s.c }, to: { row: m.e.r, col: m.e.c } }));
+    const merges: MergeRange[] = (ws['!merges'] ?? []).map((m) => ({ from: { row: m.s.r, col: Math.min(m.s.c, maxColumns - 1) }, to: { row: m.e.r, col: Math.min(m.e.c, maxColumns - 1) } }));
     const hiddenRows: number[] = [...(ods?.rows.get(name) ?? [])];
     (ws['!rows'] ?? []).forEach((row, r) => {
       if (row?.hidden) hiddenRows.push(r + 1);
