@@ -407,13 +407,19 @@ function readSheet(xml: string, shared: string[], styles: NumberStyle[], date190
   return { rows, hiddenRows, hiddenColumns: [...hiddenColumns].sort((a, b) => a - b), maxColumn };
 }
 
-function toGrid(name: string, sheet: ReturnType<typeof readSheet>, merges: string[]): Grid {
+/** Excel's last column (XFD): a reference past it comes only from a damaged file. */
+const LAST_COLUMN = 16_384;
+
+function toGrid(name: string, sheet: ReturnType<typeof readSheet>, listed: string[]): Grid {
   const rowCount = Math.max(0, ...sheet.rows.keys(), ...sheet.hiddenRows);
-  // Merged areas count: a merge may reach past the last written cell.
+  // A damaged file can list the same merge thousands of times.
+  const merges = [...new Set(listed)];
+  // Merged areas count: a merge whose first cell holds text may reach past the last written cell. One of
+  // empty cells adds nothing to read, and would only widen every row.
   let columnCount = sheet.maxColumn;
   for (const range of merges) {
-    const to = decodeRef(range.split(':')[1] ?? '');
-    if (to && to.row <= rowCount) columnCount = Math.max(columnCount, to.col);
+    const [from, to] = range.split(':').map(decodeRef);
+    if (from && to && to.row <= rowCount && to.col <= LAST_COLUMN && sheet.rows.get(from.row)?.get(from.col)) columnCount = Math.max(columnCount, to.col);
   }
   if (rowCount * Math.max(columnCount, 1) > MAX_GRID_CELLS * 4) throw new Unsupported();
   const empty = Object.freeze(Array.from({ length: columnCount }, () => Object.freeze({ text: '', mergedFrom: null }))) as GridCell[];
@@ -512,8 +518,13 @@ export async function readSheetsLean(bytes: Buffer): Promise<LeanSheet[] | null>
     const stylesXml = await text(partOf('styles', /styles\.xml$/i));
     const styles = stylesXml === undefined ? [] : numberStyles(stylesXml);
     const sheets: LeanSheet[] = [];
+    const seen = new Set<string>();
     for (const m of workbook.matchAll(/<(?:[\w.-]+:)?sheet\b([^>]*)>/g)) {
       const name = attr(m[1]!, 'name');
+      // A sheet listed again under the same name (Excel allows none; a damaged workbook.xml repeats them by
+      // the thousand) is the same sheet: read once.
+      if (name !== undefined && seen.has(name)) continue;
+      if (name !== undefined) seen.add(name);
       const rid = attr(m[1]!, 'id');
       const part = rid === undefined ? undefined : rels.get(rid)?.part;
       // A name Excel refuses (a/b, 32 characters and more): exceljs says so in its message.

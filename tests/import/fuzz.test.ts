@@ -235,6 +235,15 @@ describe('failures the fuzzing found', () => {
     expectClearError(result, '传输中断.xlsx', /压缩包结构损坏/);
   });
 
+  it('a workbook.xml listing its sheet 3,000 times reads the sheet once, in seconds', async () => {
+    const core = await open(true);
+    const bytes = await patch(await overview(), 'xl/workbook.xml', (xml) => xml.replace(/<sheet\b[^>]*\/>/, (m) => m.repeat(3000)));
+    const { result, ms } = await preview(core, file('重复工作表.xlsx', bytes));
+    expect(result.ok, JSON.stringify(result).slice(0, 300)).toBe(true);
+    expect((result as { value: ImportPreview }).value.items.map((i) => i.serial).sort()).toEqual([1, 2]);
+    expect(ms).toBeLessThan(10_000);
+  });
+
   it('a .xls whose sheet is listed but whose records are gone (BOUNDSHEET pointing past the stream) is a clear error, not "reading \'!data\'"', async () => {
     const core = await open(true);
     const streams = cfbStreams(fs.readFileSync(path.join(ROOT, 'tests/fixtures/fuzz/seed-libreoffice.xls')))!;
