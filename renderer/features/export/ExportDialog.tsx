@@ -86,24 +86,24 @@ export function ExportDialog({ year, quarter, leader, unit, lock, onClose, onPri
       <div className="export-options" data-testid="export-dialog">
         {/* Side by side, so the whole dialog and its result message fit a 1366×768 screen without scrolling. */}
         <div className="export-choices">
-        <fieldset>
-          <legend>版式</legend>
-          <label>
-            <input type="radio" name="layout" checked={layout === 'single'} onChange={() => setLayout('single')} /> 单栏
-          </label>
-          <label>
-            <input type="radio" name="layout" checked={layout === 'two-block'} onChange={() => setLayout('two-block')} /> 双栏并排（与公开发布的版式相同）
-          </label>
-        </fieldset>
-        <fieldset>
-          <legend>纸张（横向）</legend>
-          <label>
-            <input type="radio" name="paper" checked={paperSize === 'A3'} onChange={() => setPaperSize('A3')} /> A3
-          </label>
-          <label>
-            <input type="radio" name="paper" checked={paperSize === 'A4'} onChange={() => setPaperSize('A4')} /> A4
-          </label>
-        </fieldset>
+          <fieldset>
+            <legend>版式</legend>
+            <label>
+              <input type="radio" name="layout" checked={layout === 'single'} onChange={() => setLayout('single')} /> 单栏
+            </label>
+            <label>
+              <input type="radio" name="layout" checked={layout === 'two-block'} onChange={() => setLayout('two-block')} /> 双栏并排（与公开发布的版式相同）
+            </label>
+          </fieldset>
+          <fieldset>
+            <legend>纸张（横向）</legend>
+            <label>
+              <input type="radio" name="paper" checked={paperSize === 'A3'} onChange={() => setPaperSize('A3')} /> A3
+            </label>
+            <label>
+              <input type="radio" name="paper" checked={paperSize === 'A4'} onChange={() => setPaperSize('A4')} /> A4
+            </label>
+          </fieldset>
         </div>
         <label>
           <input type="checkbox" data-testid="export-summary" checked={summary} onChange={(e) => setSummary(e.target.checked)} /> 附“汇总”工作表（按是否按计划、按领导、按单位统计）
