@@ -1,10 +1,10 @@
 /**
  * `npm run stress:fuzz -- [--seed N] [--workers 2] [--timeout-ms 10000] [--only 12,345] [--mutators a,b] [--messages] [--save-dir DIR]`
  *
- * The importer's full fuzz run (issue #7): mutated real workbooks through `import.preview` (and a sample
- * through `import.apply`), each ending in a successful preview or a clear Chinese error naming the file;
+ * The importer's full fuzz run (issues #7, #18): mutated real workbooks and Word returns through
+ * `import.preview` (and a sample through `import.apply`), each ending in a successful preview or a clear Chinese error naming the file;
  * never a crash, a hang or a write. Prints the figures; exits 1 when any input failed. `--only` rebuilds
- * and reruns the inputs a run reported; `--save-dir` writes them out as .xlsx files to open by hand.
+ * and reruns the inputs a run reported; `--save-dir` writes them out (.xlsx, .xls or .docx) to open by hand.
  */
 import fs from 'node:fs';
 import path from 'node:path';

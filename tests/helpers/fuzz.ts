@@ -1,6 +1,6 @@
 /**
- * Fuzzing the importer (issue #7): real workbooks mutated at three levels — the zip's bytes, the zip's
- * entries, the XML inside — each input built deterministically from (seed, index), so that any input a
+ * Fuzzing the importer (issue #7; .xls and .docx in fuzzFormats.ts, issue #18): real workbooks mutated at
+ * three levels — the zip's bytes, the zip's entries, the XML inside — each input built deterministically from (seed, index), so that any input a
  * run reports can be rebuilt alone (`--only`). The runner hands indices to child processes (fuzzWorker.ts):
  * a hang or an out-of-memory in exceljs must not take the runner down with it, and a blocked event loop
  * can only be detected from outside.
