@@ -4,7 +4,7 @@
  * and what locking does, and opens on 取消, so an Enter pressed out of habit does not lock anything.
  * A published quarter shows when it was published and offers 解除锁定 with a reason (for the change log).
  */
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { QuarterLockInfo } from '../../../shared/contract';
 import { quarterLabel, type Quarter } from '../../../shared/domain';
 import { api, errorMessage } from '../../api';
@@ -56,15 +56,7 @@ export function PublishDialog({ year, quarter, lock, onChanged, onClose }: Props
             解除锁定的理由（记入变更记录）
             <input data-testid="unlock-reason" value={reason} onChange={(e) => setReason(e.target.value)} />
           </label>
-          <div className="dialog-actions dialog-footer">
-            {error && (
-              <p className="field-error" role="alert">
-                {error}
-              </p>
-            )}
-            <button type="button" className="secondary" data-cancel onClick={onClose}>
-              取消
-            </button>
+          <Footer error={error} onCancel={onClose}>
             <button
               type="button"
               className="danger"
@@ -75,7 +67,7 @@ export function PublishDialog({ year, quarter, lock, onChanged, onClose }: Props
             >
               解除锁定
             </button>
-          </div>
+          </Footer>
         </div>
       </Dialog>
     );
@@ -94,15 +86,7 @@ export function PublishDialog({ year, quarter, lock, onChanged, onClose }: Props
             <DateField label="发布日期" data-testid="publish-date" value={publishedOn} onChange={setPublishedOn} /> <span className="date-shown">{formatDate(publishedOn)}</span>
           </span>
         </label>
-        <div className="dialog-actions dialog-footer">
-          {error && (
-            <p className="field-error" role="alert">
-              {error}
-            </p>
-          )}
-          <button type="button" className="secondary" data-cancel onClick={onClose}>
-            取消
-          </button>
+        <Footer error={error} onCancel={onClose}>
           <button
             type="button"
             className="danger"
@@ -112,8 +96,25 @@ export function PublishDialog({ year, quarter, lock, onChanged, onClose }: Props
           >
             发布并锁定
           </button>
-        </div>
+        </Footer>
       </div>
     </Dialog>
+  );
+}
+
+/** The dialog's last line: an error if the call failed, 取消 (where the focus starts), and the one action. */
+function Footer({ error, onCancel, children }: { error: string | null; onCancel: () => void; children: ReactNode }) {
+  return (
+    <div className="dialog-actions dialog-footer">
+      {error && (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      )}
+      <button type="button" className="secondary" data-cancel onClick={onCancel}>
+        取消
+      </button>
+      {children}
+    </div>
   );
 }
