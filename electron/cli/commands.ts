@@ -148,7 +148,7 @@ async function importCommand(c: Context): Promise<number | void> {
   if (values['dry-run']) {
     // A dry run leaves no trace: it previews against a copy of the store (or an empty one in memory).
     const { scratchCopy } = await import('../host/dryRun');
-    const copy = await scratchCopy(db);
+    const copy = await scratchCopy(db, atInterrupt);
     let scratch: Session | undefined;
     const cleanUp = () => {
       // Closed before the copy goes: Windows does not delete a file that is still open.

@@ -13,12 +13,15 @@ export interface ScratchStore {
 /**
  * A throwaway copy of a store for a dry run, taken with SQLite's backup API from a read-only connection:
  * the preview then runs the service's real steps (migrations included) without touching the user's file,
- * not even the switch to WAL.
+ * not even the switch to WAL. `whileCopying` is told how to remove the copy until it is handed over (the
+ * CLI's atInterrupt).
  */
-export async function scratchCopy(storePath: string): Promise<ScratchStore> {
+export async function scratchCopy(storePath: string, whileCopying: (remove: () => void) => () => void = () => () => undefined): Promise<ScratchStore> {
   if (!fs.existsSync(storePath)) return { path: ':memory:', remove: () => undefined };
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ducha-dry-run-'));
   const remove = () => fs.rmSync(dir, { recursive: true, force: true });
+  // A Ctrl+C while the copy is taken (a large store takes a moment) comes before the caller holds `remove`.
+  const forget = whileCopying(remove);
   try {
     // Not tidied: the app may have the store open at the same time.
     const source = openReadonly(storePath);
@@ -31,6 +34,8 @@ export async function scratchCopy(storePath: string): Promise<ScratchStore> {
   } catch (err) {
     remove();
     throw err;
+  } finally {
+    forget();
   }
   return { path: path.join(dir, 'store.sqlite'), remove };
 }
