@@ -27,11 +27,20 @@ export class OverviewPage {
   /** Scrolls the virtualised table until the target is drawn, as a user scrolling down would. */
   async scrollTo(serial: number): Promise<void> {
     const scroller = this.page.getByRole('grid');
-    for (let i = 0; i < 100 && (await this.row(serial).count()) === 0; i++) {
+    for (let i = 0; i < 100; i++) {
+      if ((await this.row(serial).count()) > 0) {
+        // A result arriving just now (after a filter was cleared) puts the table back at its top, and the
+        // row is no longer drawn: then scroll down again.
+        const shown = await this.row(serial)
+          .scrollIntoViewIfNeeded({ timeout: 2000 })
+          .then(() => true)
+          .catch(() => false);
+        if (shown) return;
+      }
       await scroller.evaluate((el) => el.scrollBy(0, el.clientHeight * 0.8));
       await this.page.waitForTimeout(50);
     }
-    await this.row(serial).scrollIntoViewIfNeeded();
+    throw new Error(`第${serial}项目标没有出现在一览表中`);
   }
 
   /** The serial of a target, a button that opens it. */
