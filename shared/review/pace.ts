@@ -35,6 +35,23 @@ export function formatPercent(fraction: number): string {
  * Multi-year (2024-2025): months elapsed since the start of the first year over the whole span.
  */
 export function timePace(deadlineText: string, year: number, quarter: Quarter): Pace {
+  // A plan has a few dozen distinct 完成时限 over thousands of targets, and a review reads each for four quarters.
+  const key = `${year}\u0000${quarter}\u0000${deadlineText}`;
+  let pace = paces.get(key);
+  if (pace === undefined) {
+    if (paces.size >= PACE_CACHE_SIZE) paces.clear();
+    // Frozen: every target with this deadline shares the object.
+    pace = computePace(deadlineText, year, quarter);
+    Object.freeze(pace.deadline);
+    paces.set(key, Object.freeze(pace));
+  }
+  return pace;
+}
+
+const PACE_CACHE_SIZE = 4096;
+const paces = new Map<string, Pace>();
+
+function computePace(deadlineText: string, year: number, quarter: Quarter): Pace {
   const deadline = parseDeadline(deadlineText, year);
   const at = `${quarterLabel(quarter)}末`;
   const shown = normalizeDeadline(deadlineText);

@@ -271,7 +271,12 @@ export function parseQuantities(text: string): Quantity[] {
 
 /** The goals of a target's content: quantities it commits to, not the counts that set its scope. */
 export function parseGoals(content: string): Quantity[] {
-  return parseQuantities(content).filter((q) => q.role === 'measure');
+  return measures(parseQuantities(content));
+}
+
+/** The quantities a text commits to, of those read in it. */
+export function measures(quantities: readonly Quantity[]): Quantity[] {
+  return quantities.filter((q) => q.role === 'measure');
 }
 
 /** What a progress text reports: every quantity, with spans for highlighting. */

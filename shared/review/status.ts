@@ -7,7 +7,7 @@ import type { Assignment, ProgressReport, Target } from '../contract';
 import { isEmptyMarker, normalizeSpaces, ON_SCHEDULE_LABELS, type OnSchedule, type Quarter } from '../domain';
 import { compareShare, compareWithGoal, DEFAULT_THRESHOLDS, pairActual, type Comparison, type Light, type NumericStatus, type Thresholds } from './compare';
 import { timePace, type Pace } from './pace';
-import { formatGoal, parseActuals, parseGoals, parseQuantities, unreadNumbers, type Quantity } from './quantity';
+import { formatGoal, measures, parseActuals, parseQuantities, unreadNumbers, type Quantity } from './quantity';
 
 export { DEFAULT_THRESHOLDS, type Comparison, type Light, type Thresholds } from './compare';
 
@@ -65,7 +65,8 @@ export interface ContentReading {
 }
 
 export function readContent(content: string): ContentReading {
-  return { goals: parseGoals(content), unread: parseQuantities(content).length === 0 ? unreadNumbers(content) : [] };
+  const all = parseQuantities(content);
+  return { goals: measures(all), unread: all.length === 0 ? unreadNumbers(content) : [] };
 }
 
 export interface LineReview {
@@ -209,12 +210,13 @@ function assessLine(ctx: TargetContext, assignment: Assignment): LineReview {
   const flags = textFlags(ctx, assignment, report, actuals);
   const self = report.onSchedule;
   const selfPiece = self === null ? '未填写是否按计划完成进度' : selfWording(report);
-  const base = { assignmentId: assignment.id, leaders: assignment.leaders, report, actuals };
-
   if (ctx.pace.deadline.kind === 'long-term') {
     // A standing duty has no end to measure against; only the unit's own word counts.
     return {
-      ...base,
+      assignmentId: assignment.id,
+      leaders: assignment.leaders,
+      report,
+      actuals,
       status: self === 'no' ? 'behind' : 'ongoing',
       light: selfLight(self),
       flags,
@@ -271,7 +273,8 @@ function assessLine(ctx: TargetContext, assignment: Assignment): LineReview {
   else if (self === 'no') pieces.unshift(selfPiece);
   else if (self === null || !judged) pieces.push(selfPiece);
 
-  return { ...base, status, light, flags, rule: pieces.join('；'), comparisons, unmatchedGoals };
+  // Literal objects of one shape, not spreads: spreading was a third of assessing a line.
+  return { assignmentId: assignment.id, leaders: assignment.leaders, report, actuals, status, light, flags, rule: pieces.join('；'), comparisons, unmatchedGoals };
 }
 
 const PLAN_PERIOD = /[（(](\d{4})\s*[-—–~至到]\s*(\d{4})年?[)）]/;
@@ -301,8 +304,8 @@ export function assessTarget(target: Target, quarter: Quarter, options: AssessOp
   const { goals, unread } = options.content ?? readContent(target.content);
   const ctx: TargetContext = { target, quarter, pace, goals, unread, options, t };
   const lines = target.assignments.map((a) => assessLine(ctx, a));
-  const head = { targetId: target.id, serial: target.serial, quarter, pace, goals, lines };
-  if (lines.length === 0) return { ...head, status: 'not-reported', light: 'yellow', flags: ['not-reported'], rule: '未设置分工' };
+  const review = (status: ReviewStatus, light: Light, flags: ReviewFlag[], rule: string): TargetReview => ({ targetId: target.id, serial: target.serial, quarter, pace, goals, status, light, flags, rule, lines });
+  if (lines.length === 0) return review('not-reported', 'yellow', ['not-reported'], '未设置分工');
 
   const light = worstLight(lines.map((l) => l.light))!;
   const status = worstStatus(lines.map((l) => l.status))!;
@@ -311,7 +314,7 @@ export function assessTarget(target: Target, quarter: Quarter, options: AssessOp
     (a, b) => LIGHT_SEVERITY.indexOf(a.light) - LIGHT_SEVERITY.indexOf(b.light) || STATUS_SEVERITY.indexOf(a.status) - STATUS_SEVERITY.indexOf(b.status),
   )[0]!;
   const rule = lines.length > 1 && worst.leaders.length > 0 ? `${worst.leaders.join('、')}：${worst.rule}` : worst.rule;
-  return { ...head, status, light, flags, rule };
+  return review(status, light, flags, rule);
 }
 
 /** The review of several targets (a plan, a leader's or a unit's list) with the same options. */
