@@ -8,9 +8,19 @@ import type { Quarter } from '../shared/domain';
 import { assessTarget } from '../shared/review/status';
 import type { Db } from '../electron/db/connection';
 import { loadTarget } from '../electron/db/repos/targets';
-import { getReview } from '../electron/services/review';
+import { getReview, warmReview } from '../electron/services/review';
+import { startCore } from '../electron/host/app';
 import { saveProgress } from '../electron/services/progress';
 import { measure, percentile, time, type Stat } from './stats';
+
+export interface WarmFigures {
+  /** The dashboard's first review of a session, opened once the overview's warm-up has run. */
+  first: Stat;
+  /** The longest the event loop stood still while the warm-up ran (p50 and p95 over the runs). */
+  stall: Stat;
+  /** From the overview answered to the review warmed. */
+  warmUp: Stat;
+}
 
 export interface ReviewFigures {
   afterEdit: Stat;
@@ -44,4 +54,40 @@ export function measureReview(db: Db, year: number, quarter: Quarter = 4): Revie
     cold: measure(5, () => getReview(ctx, year, quarter, { useCache: false }), 1),
     rowByRow: measure(5, rowByRow, 1),
   };
+}
+
+/**
+ * As the app opens: a new connection (so no review is kept), the overview of the quarter answered, its
+ * warm-up left to run, then the dashboard's review. A ticker measures how long requests would wait meanwhile.
+ */
+export async function measureWarmReview(storePath: string, year: number, quarter: Quarter, runs = 5): Promise<WarmFigures> {
+  const firsts: number[] = [];
+  const stalls: number[] = [];
+  const warmUps: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const core = await startCore({ storePath, warmReviews: true });
+    try {
+      const answered = await core.call('overview.get', { year, quarter });
+      if (!answered.ok) throw new Error(answered.error.message);
+      let last = performance.now();
+      let stall = 0;
+      const ticker = setInterval(() => {
+        const now = performance.now();
+        stall = Math.max(stall, now - last - 5);
+        last = now;
+      }, 5);
+      const start = performance.now();
+      // Joins the warm-up the overview started.
+      await warmReview(core, year, quarter);
+      warmUps.push(performance.now() - start);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      clearInterval(ticker);
+      stalls.push(stall);
+      firsts.push(time(() => getReview(core, year, quarter)));
+    } finally {
+      core.close();
+    }
+  }
+  const stat = (xs: number[]): Stat => ({ p50: percentile(xs, 50), p95: percentile(xs, 95) });
+  return { first: stat(firsts), stall: stat(stalls), warmUp: stat(warmUps) };
 }

@@ -132,7 +132,7 @@ async function start(): Promise<void> {
 
   const storePath = storePathFromArgv(process.argv, app.getPath('userData'));
   try {
-    core = await startCore({ storePath, seedIfEmpty: true, dailyBackup: true, nativeBinding: nativeBindingPath(app.getAppPath(), app.isPackaged) });
+    core = await startCore({ storePath, seedIfEmpty: true, dailyBackup: true, warmReviews: true, nativeBinding: nativeBindingPath(app.getAppPath(), app.isPackaged) });
   } catch (err) {
     dialog.showErrorBox('无法打开数据文件', `${toErrorInfo(err).message}\n\n数据文件：${storePath}`);
     app.exit(1);

@@ -56,6 +56,8 @@ export interface StartOptions {
   /** One verified backup a day, on the day's first start (the app's hosts; not every CLI call). */
   dailyBackup?: boolean;
   nativeBinding?: string;
+  /** The app's hosts: the review of the quarter an overview shows is computed in the background (not the CLI). */
+  warmReviews?: boolean;
 }
 
 /** What a damaged store still allows: seeing why, listing the backups and restoring one. */
@@ -251,7 +253,7 @@ export async function startCore(options: StartOptions): Promise<AppCore> {
   };
   const removeOld = () => removeOldStoreOf(ctx);
 
-  const handlers = createHandlers(ctx, { restore, recovery: () => recovery, start: () => ({ readOnly, warnings }), moveStore, removeOld });
+  const handlers = createHandlers(ctx, { restore, recovery: () => recovery, start: () => ({ readOnly, warnings }), moveStore, removeOld, warmReviews: options.warmReviews ?? false });
   const served = readOnly ? refusingWrites(handlers, readOnly.reason) : handlers;
   return {
     get db() {

@@ -110,7 +110,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   if (!fs.existsSync(path.join(staticDir, 'index.html'))) {
     throw new Error(`界面文件尚未构建（缺少 ${staticDir}/index.html），请先运行 npm run build:renderer。`);
   }
-  const core = await startCore({ storePath: options.storePath, seedIfEmpty: options.seedIfEmpty ?? true, dailyBackup: options.dailyBackup ?? true });
+  const core = await startCore({ storePath: options.storePath, seedIfEmpty: options.seedIfEmpty ?? true, dailyBackup: options.dailyBackup ?? true, warmReviews: true });
   const kept = options.rememberAddress ? readAddress(options.storePath) : null;
   const token = kept?.token ?? newToken();
   let origin = '';

@@ -21,7 +21,7 @@ import { exportTemplatesZip } from './templates';
 import { exportMissing, markReturned, roundStatus, setRoundDue } from './rounds';
 import { publishQuarter, quarterLocks, unlockQuarter } from './publication';
 import { revertChange } from './history';
-import { confirmActual, exportReview, getReview, saveMeetingAgenda, saveReviewNote } from './review';
+import { confirmActual, exportReview, getReview, saveMeetingAgenda, saveReviewNote, warmReview } from './review';
 import * as workReport from './report';
 import { storeStatus } from './status';
 import { markWelcomeSeen, removeSample, startState, type StartFacts } from './firstStart';
@@ -40,6 +40,8 @@ export interface HostOps {
   /** DESKTOP (issue 11): the store moved to another folder, and the old copy removed once confirmed. */
   moveStore(targetDir: string): Promise<StoreMoved>;
   removeOld(): { removed: string | null; backupsRemoved: number };
+  /** A long-lived host (the app, the browser mode): the quarter an overview shows has its review computed in the background. */
+  warmReviews?: boolean;
 }
 
 /**
@@ -73,7 +75,11 @@ export function createHandlers(ctx: ServiceContext, host: HostOps): Handlers {
     },
     'plans.list': () => listPlans(ctx),
     'plans.create': (input) => createPlan(ctx, input),
-    'overview.get': (input) => getOverview(ctx, input),
+    'overview.get': (input) => {
+      const overview = getOverview(ctx, input);
+      if (host.warmReviews) void warmReview(ctx, input.year, input.quarter);
+      return overview;
+    },
     'directory.get': (input) => getDirectory(ctx, input.year),
     'units.addAlias': (input) => addAlias(ctx, input.unit, input.alias),
     'targets.get': (input) => requireTarget(ctx, input.id),

@@ -156,6 +156,58 @@ const caches = new WeakMap<Db, ReviewCache>();
 /** Above this many changed targets one set-based load beats loading them one by one. */
 const BULK_RELOAD = 200;
 
+/** What a quarter's review of every target is computed with, read once per review. */
+interface ReviewInputs {
+  planId: number;
+  quarter: Quarter;
+  key: string;
+  assess: AssessOptions;
+  thresholds: AssessOptions['thresholds'];
+  earlierQuarters: Quarter[];
+  confirmedNow: ConfirmedRows;
+  earlier: { quarter: Quarter; confirmed: ConfirmedRows }[];
+}
+
+function reviewInputs(ctx: ServiceContext, year: number, quarter: Quarter, today: Date): ReviewInputs {
+  const plan = requirePlan(ctx, year);
+  const settings = readSettings(ctx.db);
+  const assess: AssessOptions = { thresholds: settings.reviewThresholds };
+  const overdue = daysOverdue(ctx.db, plan.id, quarter, today);
+  if (overdue !== undefined) assess.daysOverdue = overdue;
+  // Quarters before this one in which the plan has any report: a quarter nobody reported in gives no
+  // change (较上季度) and no step in a light's history.
+  const earlierQuarters = quartersReported(ctx.db, plan.id, quarter);
+  return {
+    planId: plan.id,
+    quarter,
+    key: JSON.stringify([plan.id, quarter, overdue ?? null, settings.reviewThresholds, earlierQuarters]),
+    assess,
+    thresholds: settings.reviewThresholds,
+    earlierQuarters,
+    confirmedNow: confirmedOf(ctx, plan.id, quarter),
+    earlier: earlierQuarters.map((q) => ({ quarter: q, confirmed: confirmedOf(ctx, plan.id, q) })),
+  };
+}
+
+/** One target's review item of the quarter, with its light's history over the earlier quarters. */
+function reviewItem(t: Target, inputs: ReviewInputs): ReviewItem {
+  const { quarter } = inputs;
+  const content = readContent(t.content);
+  const goals = content.goals;
+  const fixedNow = applicable(inputs.confirmedNow, t, goals);
+  const r = assessTarget(t, quarter, { ...inputs.assess, confirmed: fixedNow, content });
+  const history = inputs.earlier.map((e) => {
+    const h = assessTarget(t, e.quarter, { thresholds: inputs.thresholds, confirmed: applicable(e.confirmed, t, goals), content });
+    return { quarter: e.quarter, status: h.status, light: h.light };
+  });
+  const item = toItem(t, r, history.find((h) => h.quarter === quarter - 1) ?? null, '', quarter, fixedNow);
+  return { ...item, history: [...history, { quarter, status: r.status, light: r.light }] };
+}
+
+function planVersions(ctx: ServiceContext, planId: number): { id: number; serial: number; version: number }[] {
+  return stmt(ctx.db, 'SELECT id, serial, version FROM targets WHERE plan_id = ? ORDER BY serial, id').all(planId) as { id: number; serial: number; version: number }[];
+}
+
 /**
  * The review of a quarter. Each target's review depends only on the target (its version bumps on every
  * write, by any path), the quarter, the thresholds and how overdue the round is; so reviews are kept per
@@ -163,15 +215,9 @@ const BULK_RELOAD = 200;
  * costs a version scan and a count, not 5,000 assessments. `useCache: false` computes everything afresh.
  */
 export function getReview(ctx: ServiceContext, year: number, quarter: Quarter, options: { today?: Date; useCache?: boolean } = {}): Review {
-  const plan = requirePlan(ctx, year);
-  const settings = readSettings(ctx.db);
-  const assess: AssessOptions = { thresholds: settings.reviewThresholds };
-  const overdue = daysOverdue(ctx.db, plan.id, quarter, options.today ?? new Date());
-  if (overdue !== undefined) assess.daysOverdue = overdue;
-  // Quarters before this one in which the plan has any report: a quarter nobody reported in gives no
-  // change (较上季度) and no step in a light's history.
-  const earlierQuarters = quartersReported(ctx.db, plan.id, quarter);
-  const key = JSON.stringify([plan.id, quarter, overdue ?? null, settings.reviewThresholds, earlierQuarters]);
+  const inputs = reviewInputs(ctx, year, quarter, options.today ?? new Date());
+  const plan = { id: inputs.planId };
+  const { key, earlierQuarters } = inputs;
   const useCache = options.useCache ?? true;
   let cache = useCache ? caches.get(ctx.db) : undefined;
   if (!cache || cache.key !== key) {
@@ -179,25 +225,12 @@ export function getReview(ctx: ServiceContext, year: number, quarter: Quarter, o
     if (useCache) caches.set(ctx.db, cache);
   }
   const entries = cache.entries;
-  const versions = stmt(ctx.db, 'SELECT id, version FROM targets WHERE plan_id = ? ORDER BY serial, id').all(plan.id) as { id: number; version: number }[];
-  const confirmedNow = confirmedOf(ctx, plan.id, quarter);
-  const earlier = earlierQuarters.map((q) => ({ quarter: q, confirmed: confirmedOf(ctx, plan.id, q) }));
+  const versions = planVersions(ctx, plan.id);
   const stale = versions.filter((v) => entries.get(v.id)?.version !== v.version);
   if (stale.length > 0) {
     const wanted = new Set(stale.map((v) => v.id));
     const loaded = stale.length > BULK_RELOAD ? loadTargets(ctx.db, { planId: plan.id }).filter((t) => wanted.has(t.id)) : stale.map((v) => loadTarget(ctx.db, v.id)!);
-    for (const t of loaded) {
-      const content = readContent(t.content);
-      const goals = content.goals;
-      const fixedNow = applicable(confirmedNow, t, goals);
-      const r = assessTarget(t, quarter, { ...assess, confirmed: fixedNow, content });
-      const history = earlier.map((e) => {
-        const h = assessTarget(t, e.quarter, { thresholds: settings.reviewThresholds, confirmed: applicable(e.confirmed, t, goals), content });
-        return { quarter: e.quarter, status: h.status, light: h.light };
-      });
-      const item = toItem(t, r, history.find((h) => h.quarter === quarter - 1) ?? null, '', quarter, fixedNow);
-      entries.set(t.id, { version: t.version, item: { ...item, history: [...history, { quarter, status: r.status, light: r.light }] } });
-    }
+    for (const t of loaded) entries.set(t.id, { version: t.version, item: reviewItem(t, inputs) });
   }
   if (entries.size > versions.length) {
     const live = new Set(versions.map((v) => v.id));
@@ -229,6 +262,70 @@ export function getReview(ctx: ServiceContext, year: number, quarter: Quarter, o
     byUnit: groups(items, (i) => i.lines.flatMap((l) => l.leadUnits)),
     bySection: groups(items, (i) => [i.sectionId === null ? '未归入篇章' : (sectionName.get(i.sectionId) ?? '未归入篇章')], sections.map((s) => s.name)),
   };
+}
+
+/** How many targets' reviews the connection keeps, of the quarter last reviewed or warmed. */
+export function keptReviews(db: Db): number {
+  return caches.get(db)?.entries.size ?? 0;
+}
+
+/** How a warm-up is paced: after the overview has been drawn, then a slice of targets per turn of the event loop. */
+export interface WarmPace {
+  delayMs: number;
+  slice: number;
+}
+
+export const WARM_PACE: WarmPace = { delayMs: 400, slice: 150 };
+
+/** The warm-up under way per connection, so a second overview does not start another. */
+const warming = new WeakMap<Db, { which: string; done: Promise<void> }>();
+
+/**
+ * Computes a quarter's review in the background, so the dashboard opened from the overview (on the same
+ * quarter) is there at once: a first review of 5,000 targets costs about half a second of computation.
+ * The app's hosts call this after answering an overview; the CLI never does. It runs in slices between
+ * requests, only fills the same per-target cache getReview keeps (an entry is never older than what it
+ * replaces), writes nothing, and stops when the connection closes or another quarter's review replaces
+ * its cache. Settles when done or stopped; never rejects.
+ */
+export function warmReview(ctx: ServiceContext, year: number, quarter: Quarter, pace: WarmPace = WARM_PACE): Promise<void> {
+  const db = ctx.db;
+  const which = `${year}:${quarter}`;
+  const running = warming.get(db);
+  if (running && running.which === which) return running.done;
+  const later = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
+  const done: Promise<void> = (async () => {
+    await later(pace.delayMs);
+    if (!db.open || ctx.db !== db) return;
+    const inputs = reviewInputs(ctx, year, quarter, new Date());
+    // The quarter the overview shows is the one its dashboard opens on: its cache replaces another quarter's.
+    let mine = caches.get(db);
+    if (!mine || mine.key !== inputs.key) caches.set(db, (mine = { key: inputs.key, entries: new Map() }));
+    const current = () => db.open && ctx.db === db && caches.get(db) === mine;
+    const entries = mine.entries;
+    const stale = planVersions(ctx, inputs.planId).filter((v) => entries.get(v.id)?.version !== v.version);
+    // Loaded a slice at a time too: one load of 5,000 targets would hold requests up for 150 ms.
+    for (let i = 0; i < stale.length; i += pace.slice) {
+      await later(0);
+      if (!current()) return;
+      const slice = stale.slice(i, i + pace.slice);
+      const wanted = new Set(slice.map((v) => v.id));
+      const serials = { from: slice[0]!.serial, to: slice[slice.length - 1]!.serial };
+      for (const t of loadTargets(db, { planId: inputs.planId, serials })) {
+        if (!wanted.has(t.id)) continue;
+        // A review run meanwhile may have assessed a newer version of the target.
+        const had = entries.get(t.id);
+        if (had === undefined || had.version < t.version) entries.set(t.id, { version: t.version, item: reviewItem(t, inputs) });
+      }
+    }
+  })()
+    // A plan deleted or a store closed meanwhile: nothing to warm, and nothing to report.
+    .catch(() => undefined)
+    .finally(() => {
+      if (warming.get(db)?.done === done) warming.delete(db);
+    });
+  warming.set(db, { which, done });
+  return done;
 }
 
 export function saveReviewNote(ctx: ServiceContext, targetId: number, quarter: Quarter, note: string): { targetId: number; quarter: Quarter; note: string } {

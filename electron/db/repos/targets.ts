@@ -28,13 +28,16 @@ interface ProgressRow {
 }
 
 /**
- * Which targets to load: one target, or all of a plan. The SQL differs only in the WHERE clause, chosen
- * from these two fixed strings, never built from input.
+ * Which targets to load: one target, all of a plan, or a plan's serials from `from` to `to` (a slice of
+ * the plan, for work done a piece at a time). The SQL differs only in the WHERE clause, chosen from these
+ * fixed strings, never built from input.
  */
-type Scope = { targetId: number } | { planId: number };
+type Scope = { targetId: number } | { planId: number } | { planId: number; serials: { from: number; to: number } };
 
-function scopeSql(scope: Scope): { where: string; param: number } {
-  return 'targetId' in scope ? { where: 't.id = ?', param: scope.targetId } : { where: 't.plan_id = ?', param: scope.planId };
+function scopeSql(scope: Scope): { where: string; params: number[] } {
+  if ('targetId' in scope) return { where: 't.id = ?', params: [scope.targetId] };
+  if ('serials' in scope) return { where: 't.plan_id = ? AND t.serial BETWEEN ? AND ?', params: [scope.planId, scope.serials.from, scope.serials.to] };
+  return { where: 't.plan_id = ?', params: [scope.planId] };
 }
 
 /**
@@ -42,31 +45,31 @@ function scopeSql(scope: Scope): { where: string; param: number } {
  * number of targets: the overview of 5,000 targets must not issue a query per row.
  */
 export function loadTargets(db: Db, scope: Scope, quarter?: Quarter): Target[] {
-  const { where, param } = scopeSql(scope);
+  const { where, params } = scopeSql(scope);
   const targets = stmt(
     db,
     `SELECT t.id, p.year, t.serial, t.content, t.deadline_text, t.deadline_kind, t.deadline_due, t.section_id,
             t.source_text, t.version, t.updated_at
      FROM targets t JOIN plans p ON p.id = t.plan_id WHERE ${where} ORDER BY t.serial`,
-  ).all(param) as TargetRow[];
+  ).all(...params) as TargetRow[];
   const assignments = stmt(
     db,
     `SELECT a.id, a.target_id FROM assignments a JOIN targets t ON t.id = a.target_id WHERE ${where} ORDER BY a.target_id, a.ord`,
-  ).all(param) as { id: number; target_id: number }[];
+  ).all(...params) as { id: number; target_id: number }[];
   const leaders = stmt(
     db,
     `SELECT al.assignment_id, l.name FROM assignment_leaders al
      JOIN leaders l ON l.id = al.leader_id
      JOIN assignments a ON a.id = al.assignment_id JOIN targets t ON t.id = a.target_id
      WHERE ${where} ORDER BY al.assignment_id, al.ord`,
-  ).all(param) as { assignment_id: number; name: string }[];
+  ).all(...params) as { assignment_id: number; name: string }[];
   const units = stmt(
     db,
     `SELECT au.assignment_id, au.role, u.name FROM assignment_units au
      JOIN units u ON u.id = au.unit_id
      JOIN assignments a ON a.id = au.assignment_id JOIN targets t ON t.id = a.target_id
      WHERE ${where} ORDER BY au.assignment_id, au.ord`,
-  ).all(param) as { assignment_id: number; role: 'lead' | 'cooperating'; name: string }[];
+  ).all(...params) as { assignment_id: number; role: 'lead' | 'cooperating'; name: string }[];
   const progress = (
     quarter === undefined
       ? stmt(
@@ -74,13 +77,13 @@ export function loadTargets(db: Db, scope: Scope, quarter?: Quarter): Target[] {
           `SELECT p.assignment_id, p.quarter, p.text, p.on_schedule, p.on_schedule_text, p.updated_at FROM progress_reports p
            JOIN assignments a ON a.id = p.assignment_id JOIN targets t ON t.id = a.target_id
            WHERE ${where} ORDER BY p.assignment_id, p.quarter`,
-        ).all(param)
+        ).all(...params)
       : stmt(
           db,
           `SELECT p.assignment_id, p.quarter, p.text, p.on_schedule, p.on_schedule_text, p.updated_at FROM progress_reports p
            JOIN assignments a ON a.id = p.assignment_id JOIN targets t ON t.id = a.target_id
            WHERE ${where} AND p.quarter = ?`,
-        ).all(param, quarter)
+        ).all(...params, quarter)
   ) as ProgressRow[];
 
   const byAssignment = new Map<number, Assignment>();
