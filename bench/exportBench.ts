@@ -3,7 +3,7 @@
  * - the overview (一览表) of N targets, writeOverview + writeBuffer, against exceljs writing the same cell
  *   values with no styling, merges or page setup (the cost of the official layout);
  * - the collection templates of 60 units that share those targets' lines between them (each line has one
- *   unit, so the templates hold exactly the overview's rows), templateBytes per unit as the
+ *   unit, so the templates hold exactly the overview's rows), templatesBytes over the units as the
  *   service does, against one overview of the same rows (the cost of 60 workbooks instead of one).
  * Targets are built in memory (no store): what is measured is the writing.
  */
@@ -13,7 +13,7 @@ import path from 'node:path';
 import type { Target } from '../shared/contract';
 import { ON_SCHEDULE_LABELS, QUARTERS, type OnSchedule, type Quarter } from '../shared/domain';
 import { overviewTexts, writeOverview, type OverviewInput } from '../electron/excel/overviewWriter';
-import { templateBytes } from '../electron/excel/templateWriter';
+import { templatesBytes } from '../electron/excel/templateWriter';
 import { groupTargets } from '../electron/services/templates';
 import { rng } from './synthetic';
 import { percentile, type Stat } from './stats';
@@ -112,9 +112,8 @@ async function writeOverviewFile(input: OverviewInput): Promise<number> {
 }
 
 async function writeTemplates(groups: Map<string, Target[]>): Promise<number> {
-  let bytes = 0;
-  for (const [unit, targets] of groups) bytes += (await templateBytes({ city: '示例市', year: 2025, quarter: QUARTER, unit, targets })).byteLength;
-  return bytes;
+  const files = await templatesBytes([...groups].map(([unit, targets]) => ({ city: '示例市', year: 2025, quarter: QUARTER, unit, targets })));
+  return files.reduce((sum, f) => sum + f.byteLength, 0);
 }
 
 export interface ExportFigures {

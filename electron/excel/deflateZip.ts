@@ -50,15 +50,24 @@ function entriesOf(zip: Buffer): Entry[] {
   return entries;
 }
 
-/** The same zip with every entry deflated at `level` (1, the fastest, as the templates were written before). */
-export function deflateZip(stored: Buffer, level = 1): Buffer {
+function deflateRaw(data: Buffer, level: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => zlib.deflateRaw(data, { level }, (err, packed) => (err ? reject(err) : resolve(packed))));
+}
+
+/**
+ * The same zip with every entry deflated at `level` (1, the fastest, as the templates were written before).
+ * On libuv's threads, not the main one: a round writes the next template while this one is compressed.
+ */
+export async function deflateZip(stored: Buffer, level = 1): Promise<Buffer> {
+  const entries = entriesOf(stored);
+  // Folders and empty files stay stored: there is nothing to compress.
+  const packed = await Promise.all(entries.map((e) => (e.size === 0 ? null : deflateRaw(e.data, level))));
   const parts: Buffer[] = [];
   const central: Buffer[] = [];
   let offset = 0;
-  for (const e of entriesOf(stored)) {
-    // Folders and empty files stay stored: there is nothing to compress.
-    const method = e.size === 0 ? 0 : 8;
-    const packed = method === 0 ? e.data : zlib.deflateRawSync(e.data, { level });
+  entries.forEach((e, i) => {
+    const method = packed[i] === null ? 0 : 8;
+    const data = packed[i] ?? e.data;
     const local = Buffer.alloc(30);
     local.writeUInt32LE(LOCAL, 0);
     local.writeUInt16LE(20, 4);
@@ -67,7 +76,7 @@ export function deflateZip(stored: Buffer, level = 1): Buffer {
     local.writeUInt16LE(e.time, 10);
     local.writeUInt16LE(e.date, 12);
     local.writeUInt32LE(e.crc, 14);
-    local.writeUInt32LE(packed.length, 18);
+    local.writeUInt32LE(data.length, 18);
     local.writeUInt32LE(e.size, 22);
     local.writeUInt16LE(e.name.length, 26);
     local.writeUInt16LE(0, 28);
@@ -78,9 +87,9 @@ export function deflateZip(stored: Buffer, level = 1): Buffer {
     local.copy(dir, 8, 6, 28);
     dir.writeUInt32LE(offset, 42);
     central.push(dir, e.name);
-    parts.push(local, e.name, packed);
-    offset += 30 + e.name.length + packed.length;
-  }
+    parts.push(local, e.name, data);
+    offset += 30 + e.name.length + data.length;
+  });
   const directory = Buffer.concat(central);
   const end = Buffer.alloc(22);
   end.writeUInt32LE(END, 0);
