@@ -50,6 +50,8 @@ function entriesOf(zip: Buffer): Entry[] {
   return entries;
 }
 
+const STORE_BELOW = 1024;
+
 function deflateRaw(data: Buffer, level: number): Promise<Buffer> {
   return new Promise((resolve, reject) => zlib.deflateRaw(data, { level }, (err, packed) => (err ? reject(err) : resolve(packed))));
 }
@@ -60,8 +62,9 @@ function deflateRaw(data: Buffer, level: number): Promise<Buffer> {
  */
 export async function deflateZip(stored: Buffer, level = 1): Promise<Buffer> {
   const entries = entriesOf(stored);
-  // Folders and empty files stay stored: there is nothing to compress.
-  const packed = await Promise.all(entries.map((e) => (e.size === 0 ? null : deflateRaw(e.data, level))));
+  // Folders and parts under 1 KiB ([Content_Types].xml, the .rels, docProps) stay stored: a zlib stream per
+  // part costs more than the few hundred bytes it would save, and a round has ten parts a workbook.
+  const packed = await Promise.all(entries.map((e) => (e.size < STORE_BELOW ? null : deflateRaw(e.data, level))));
   const parts: Buffer[] = [];
   const central: Buffer[] = [];
   let offset = 0;
