@@ -89,7 +89,8 @@ export async function measureReport(seedText: string): Promise<ReportFigures> {
   const call = (method: string, payload: unknown) => (core.handlers[method as 'report.candidates'] as (input: unknown) => unknown)(parseRequest(method as 'report.candidates', payload));
   call('plans.create', { year: 2028 });
   contents.forEach((content, i) => call('targets.create', { year: 2028, serial: i + 1, content, assignments: [{ leaders: ['聂元科'], leadUnits: [`市单位${i % 60}`], cooperatingUnits: [] }] }));
-  call('report.import', { year: 2029, text: seedText });
+  // Awaited: the import takes a verified backup of the store first.
+  await call('report.import', { year: 2029, text: seedText });
   const candidates = measure(10, () => call('report.candidates', { year: 2029 }));
   core.close();
   fs.rmSync(dir, { recursive: true, force: true });

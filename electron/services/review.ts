@@ -216,8 +216,7 @@ function planVersions(ctx: ServiceContext, planId: number): { id: number; serial
  */
 export function getReview(ctx: ServiceContext, year: number, quarter: Quarter, options: { today?: Date; useCache?: boolean } = {}): Review {
   const inputs = reviewInputs(ctx, year, quarter, options.today ?? new Date());
-  const plan = { id: inputs.planId };
-  const { key, earlierQuarters } = inputs;
+  const { planId, key, earlierQuarters } = inputs;
   const useCache = options.useCache ?? true;
   let cache = useCache ? caches.get(ctx.db) : undefined;
   if (!cache || cache.key !== key) {
@@ -225,18 +224,18 @@ export function getReview(ctx: ServiceContext, year: number, quarter: Quarter, o
     if (useCache) caches.set(ctx.db, cache);
   }
   const entries = cache.entries;
-  const versions = planVersions(ctx, plan.id);
+  const versions = planVersions(ctx, planId);
   const stale = versions.filter((v) => entries.get(v.id)?.version !== v.version);
   if (stale.length > 0) {
     const wanted = new Set(stale.map((v) => v.id));
-    const loaded = stale.length > BULK_RELOAD ? loadTargets(ctx.db, { planId: plan.id }).filter((t) => wanted.has(t.id)) : stale.map((v) => loadTarget(ctx.db, v.id)!);
+    const loaded = stale.length > BULK_RELOAD ? loadTargets(ctx.db, { planId: planId }).filter((t) => wanted.has(t.id)) : stale.map((v) => loadTarget(ctx.db, v.id)!);
     for (const t of loaded) entries.set(t.id, { version: t.version, item: reviewItem(t, inputs) });
   }
   if (entries.size > versions.length) {
     const live = new Set(versions.map((v) => v.id));
     for (const id of entries.keys()) if (!live.has(id)) entries.delete(id);
   }
-  const decided = notes.notesOfPlan(ctx.db, plan.id, quarter);
+  const decided = notes.notesOfPlan(ctx.db, planId, quarter);
   const items = versions.map((v) => {
     const item = entries.get(v.id)!.item;
     const note = decided.get(v.id);
@@ -249,12 +248,12 @@ export function getReview(ctx: ServiceContext, year: number, quarter: Quarter, o
     previousCounts = emptyCounts();
     for (const i of items) if (i.previous) add(previousCounts, i.previous);
   }
-  const sections = sectionsOfPlan(ctx.db, plan.id);
+  const sections = sectionsOfPlan(ctx.db, planId);
   const sectionName = new Map(sections.map((s) => [s.id, s.name]));
   return {
     year,
     quarter,
-    agenda: agendas.agendaOf(ctx.db, plan.id, quarter),
+    agenda: agendas.agendaOf(ctx.db, planId, quarter),
     items,
     counts,
     previousCounts,
