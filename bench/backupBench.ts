@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Db } from '../electron/db/connection';
 import { takeBackup } from '../electron/db/backup';
-import { percentile, type Stat } from './stats';
+import { percentile, stallMeter, type Stat } from './stats';
 
 export interface BackupFigures {
   backup: Stat;
@@ -26,20 +26,11 @@ export async function measureBackup(db: Db, runs = 7): Promise<BackupFigures> {
   const stalls: number[] = [];
   try {
     for (let i = 0; i < runs; i++) {
-      let last = performance.now();
-      let stall = 0;
-      const ticker = setInterval(() => {
-        const now = performance.now();
-        stall = Math.max(stall, now - last - 5);
-        last = now;
-      }, 5);
+      const meter = stallMeter();
       const start = performance.now();
       await takeBackup(db, dir, 'manual', new Date(Date.UTC(2025, 0, 1, 0, 0, i)));
       times.push(performance.now() - start);
-      // One more tick, so that a stall at the very end is seen by the ticker.
-      await new Promise((resolve) => setTimeout(resolve, 20));
-      clearInterval(ticker);
-      stalls.push(stall);
+      stalls.push(await meter.stop());
       const c = performance.now();
       fs.copyFileSync(db.name, path.join(dir, `copy-${i}.sqlite`));
       copies.push(performance.now() - c);

@@ -11,7 +11,7 @@ import { loadTarget } from '../electron/db/repos/targets';
 import { getReview, warmReview } from '../electron/services/review';
 import { startCore } from '../electron/host/app';
 import { saveProgress } from '../electron/services/progress';
-import { measure, percentile, time, type Stat } from './stats';
+import { measure, percentile, stallMeter, time, type Stat } from './stats';
 
 export interface WarmFigures {
   /** The dashboard's first review of a session, opened once the overview's warm-up has run. */
@@ -69,20 +69,12 @@ export async function measureWarmReview(storePath: string, year: number, quarter
     try {
       const answered = await core.call('overview.get', { year, quarter });
       if (!answered.ok) throw new Error(answered.error.message);
-      let last = performance.now();
-      let stall = 0;
-      const ticker = setInterval(() => {
-        const now = performance.now();
-        stall = Math.max(stall, now - last - 5);
-        last = now;
-      }, 5);
+      const meter = stallMeter();
       const start = performance.now();
       // Joins the warm-up the overview started.
       await warmReview(core, year, quarter);
       warmUps.push(performance.now() - start);
-      await new Promise((resolve) => setTimeout(resolve, 20));
-      clearInterval(ticker);
-      stalls.push(stall);
+      stalls.push(await meter.stop());
       firsts.push(time(() => getReview(core, year, quarter)));
     } finally {
       core.close();

@@ -24,3 +24,24 @@ export function measure(runs: number, fn: (i: number) => unknown, warmup = 3): S
 }
 
 export const ms = (n: number) => `${n.toFixed(2)} ms`;
+
+/**
+ * Starts a 5 ms ticker; `stop()` returns the longest the event loop stood still meanwhile (how long a
+ * request would have waited). It waits one more tick first, so that a stall at the very end is seen.
+ */
+export function stallMeter(): { stop(): Promise<number> } {
+  let last = performance.now();
+  let stall = 0;
+  const ticker = setInterval(() => {
+    const now = performance.now();
+    stall = Math.max(stall, now - last - 5);
+    last = now;
+  }, 5);
+  return {
+    async stop() {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      clearInterval(ticker);
+      return stall;
+    },
+  };
+}

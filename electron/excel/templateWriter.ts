@@ -248,17 +248,9 @@ export function writeTemplate(input: TemplateInput): ExcelJS.Workbook {
 }
 
 /**
- * A template's bytes. Fastest deflate: a round writes sixty or so small workbooks and spends most of its
- * time compressing; level 1 costs about 18% in size. exceljs writes the parts uncompressed and Node's zlib
- * compresses them (deflateZip): JSZip's JavaScript deflate was a third of a round.
- */
-export async function templateBytes(input: TemplateInput): Promise<Buffer> {
-  return (await templatesBytes([input]))[0]!;
-}
-
-/**
- * A round's templates, in order. Each one's parts are compressed on libuv's threads while the next one's XML
- * is written on the main thread: on two cores the compression then costs the round almost nothing.
+ * A round's templates' bytes, in order. exceljs writes the parts uncompressed and Node's zlib compresses them
+ * (deflateZip; JSZip's JavaScript deflate was a third of a round) at level 1, the fastest (about 18% larger).
+ * Each one's parts are compressed on libuv's threads while the next one's XML is written on the main thread.
  */
 export async function templatesBytes(inputs: Iterable<TemplateInput>): Promise<Buffer[]> {
   const compressed: Promise<Buffer>[] = [];
