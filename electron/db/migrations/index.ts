@@ -11,6 +11,7 @@ import { up as samplePlan } from './010-sample-plan';
 import { up as supervisionNotices } from './011-supervision-notices';
 import { up as assessmentRules } from './012-assessment-rules';
 import { up as meetingAgendas } from './013-meeting-agendas';
+import { up as searchIndexStale } from './014-search-index-stale';
 
 /** Numbered migrations in order; migration N brings the store to `PRAGMA user_version = N`. */
 export const MIGRATIONS: readonly { version: number; name: string; sql: string }[] = [
@@ -27,4 +28,5 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
   { version: 11, name: 'supervision-notices', sql: supervisionNotices },
   { version: 12, name: 'assessment-rules', sql: assessmentRules },
   { version: 13, name: 'meeting-agendas', sql: meetingAgendas },
+  { version: 14, name: 'search-index-stale', sql: searchIndexStale },
 ];

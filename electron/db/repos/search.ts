@@ -6,8 +6,12 @@ const MAX_TERMS = 8;
  * The index is kept by the repos that write the indexed rows, in the same transaction (see migration 001).
  * FTS5 flushes its pending terms whenever another statement of the transaction opens a statement journal,
  * so a bulk write (an import of 7,000 lines) interleaving row writes with index writes pays a flush per row.
- * withDeferredIndex() collects the ids instead and indexes them together at the end of the bulk write.
+ * withDeferredIndex() collects the ids instead and indexes them together at the end of the bulk write; past
+ * BULK_ROWS it marks the indexes stale and the first search rebuilds them (a CLI import of 5,000 targets
+ * spent a sixth of its time indexing text nobody had searched yet).
  */
+const BULK_ROWS = 500;
+
 interface Pending {
   targets: Map<number, boolean>;
   progress: Map<number, boolean>;
@@ -28,6 +32,10 @@ export function withDeferredIndex<T>(db: Db, write: () => T): T {
 }
 
 function flush(db: Db, pending: Pending): void {
+  if (pending.targets.size + pending.progress.size >= BULK_ROWS || isStale(db)) {
+    stmt(db, "INSERT OR IGNORE INTO search_index_stale(id, since) VALUES (1, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))").run();
+    return;
+  }
   for (const [id, isNew] of pending.targets) if (!isNew) stmt(db, 'DELETE FROM target_search WHERE rowid = ?').run(id);
   for (const [id, isNew] of pending.progress) if (!isNew) stmt(db, 'DELETE FROM progress_search WHERE rowid = ?').run(id);
   // The rows' current text: a row changed twice, or deleted, since it was noted is indexed as it is now.
@@ -78,8 +86,26 @@ export function unindexTarget(db: Db, targetId: number): void {
   stmt(db, 'DELETE FROM target_search WHERE rowid = ?').run(targetId);
 }
 
-/** Rows whose index entry is missing or stale; zero when the index matches the tables (used by tests and checks). */
+const isStale = (db: Db) => stmt(db, 'SELECT 1 FROM search_index_stale').get() !== undefined;
+
+/** Whether a bulk write left the indexes to the next search (true once after it, until a search rebuilds them). */
+export const searchIndexStale = isStale;
+
+/** The indexes rebuilt from the tables when a bulk write left them stale; one transaction, nothing else written. */
+function ensureIndex(db: Db): void {
+  if (!isStale(db)) return;
+  db.transaction(() => {
+    stmt(db, 'DELETE FROM target_search').run();
+    stmt(db, 'DELETE FROM progress_search').run();
+    stmt(db, 'INSERT INTO target_search(rowid, content) SELECT id, content FROM targets').run();
+    stmt(db, 'INSERT INTO progress_search(rowid, text) SELECT id, text FROM progress_reports').run();
+    stmt(db, 'DELETE FROM search_index_stale').run();
+  })();
+}
+
+/** Rows whose index entry is missing or stale, once a pending rebuild is done; zero when the index matches the tables. */
 export function searchIndexDrift(db: Db): { targets: number; progress: number } {
+  ensureIndex(db);
   // Table and column names come from these two fixed pairs, never from input.
   const drift = (table: string, column: string, index: string, indexed: string) =>
     (
@@ -129,6 +155,7 @@ function targetsWithTerm(db: Db, term: string, quarter: number | null): Set<numb
 /** Ids of the targets that contain every term of the query in their content or progress texts (of `quarter`). */
 export function searchTargetIds(db: Db, query: string, quarter: number | null = null): Set<number> {
   const terms = query.split(/\s+/).filter((t) => t !== '').slice(0, MAX_TERMS);
+  if (terms.length > 0) ensureIndex(db);
   let result = null as Set<number> | null;
   for (const term of terms) {
     const found = targetsWithTerm(db, term, quarter);

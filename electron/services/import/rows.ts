@@ -23,7 +23,7 @@ export function contentIsProgress(content: string, progress: string): boolean {
   if (a === b) return true;
   // A Dice score of 0.8 needs texts of similar length; most pairs are told apart without trigrams.
   const ratio = Math.min(a.length, b.length) / Math.max(a.length, b.length);
-  return [...a].length >= 40 && ratio >= 0.66 && comparableSimilarity(a, b) >= 0.8;
+  return ratio >= 0.66 && a.length >= 40 && [...a].length >= 40 && comparableSimilarity(a, b) >= 0.8;
 }
 
 export type Where = (role: keyof ParsedTarget['columns'], row?: number) => Note['where'];
