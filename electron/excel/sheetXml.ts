@@ -114,7 +114,6 @@ function decode(text: string): string {
 }
 
 const isDigit = (c: number): boolean => c >= 48 && c <= 57;
-const isHex = (c: number): boolean => isDigit(c) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102);
 const isWord = (c: number): boolean => isDigit(c) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
 
 /**
@@ -122,31 +121,60 @@ const isWord = (c: number): boolean => isDigit(c) || (c >= 65 && c <= 90) || (c 
  * character reference (&#36131;), and a regular expression's callback per character was a tenth of an import.
  */
 function decodeReferences(t: string): string {
-  let out = '';
+  const parts: string[] = [];
+  // The decoded characters of a run of references, as UTF-16 units: one string made per run, not per character.
+  let units: number[] = [];
+  const flushUnits = () => {
+    for (let i = 0; i < units.length; i += 8192) parts.push(String.fromCharCode.apply(null, units.slice(i, i + 8192)));
+    units = [];
+  };
   let last = 0;
   for (let at = t.indexOf('&'); at !== -1; at = t.indexOf('&', at + 1)) {
     let i = at + 1;
-    let kind: 'hex' | 'dec' | 'name' = 'name';
+    let code = -1;
     if (t.charCodeAt(i) === 35 /* # */) {
-      kind = t.charCodeAt(i + 1) === 120 /* x */ ? 'hex' : 'dec';
-      i += kind === 'hex' ? 2 : 1;
+      const hex = t.charCodeAt(i + 1) === 120; /* x */
+      i += hex ? 2 : 1;
+      const start = i;
+      let value = 0;
+      for (; i < t.length; i++) {
+        const digit = digitOf(t.charCodeAt(i), hex);
+        if (digit < 0) break;
+        // Past the last code point the reference stays as written; the digits are still read to its end.
+        value = value > 0x10ffff ? value : value * (hex ? 16 : 10) + digit;
+      }
+      if (i === start || t.charCodeAt(i) !== 59 /* ; */ || value > 0x10ffff) continue;
+      code = value;
+    } else {
+      const start = i;
+      while (i < t.length && isWord(t.charCodeAt(i))) i++;
+      if (i === start || t.charCodeAt(i) !== 59 /* ; */) continue;
+      const name = t.slice(start, i);
+      if (!Object.hasOwn(ENTITIES, name)) continue;
+      code = ENTITIES[name]!.charCodeAt(0);
     }
-    const start = i;
-    const ok = kind === 'hex' ? isHex : kind === 'dec' ? isDigit : isWord;
-    while (i < t.length && ok(t.charCodeAt(i))) i++;
-    if (i === start || t.charCodeAt(i) !== 59 /* ; */) continue;
-    let char: string | undefined;
-    if (kind === 'name') char = Object.hasOwn(ENTITIES, t.slice(start, i)) ? ENTITIES[t.slice(start, i)] : undefined;
-    else {
-      const code = parseInt(t.slice(start, i), kind === 'hex' ? 16 : 10);
-      if (Number.isFinite(code) && code <= 0x10ffff) char = String.fromCodePoint(code);
+    if (at > last) {
+      flushUnits();
+      parts.push(t.slice(last, at));
     }
-    if (char === undefined) continue;
-    out += t.slice(last, at) + char;
+    if (code > 0xffff) units.push(0xd800 + ((code - 0x10000) >> 10), 0xdc00 + ((code - 0x10000) & 0x3ff));
+    else units.push(code);
     last = i + 1;
     at = i;
   }
-  return last === 0 ? t : out + t.slice(last);
+  if (last === 0) return t;
+  flushUnits();
+  parts.push(t.slice(last));
+  return parts.join('');
+}
+
+/** A digit's value in base 10 or 16, or -1. */
+function digitOf(c: number, hex: boolean): number {
+  if (c >= 48 && c <= 57) return c - 48;
+  if (!hex) return -1;
+  if (c >= 65 && c <= 70) return c - 55;
+  if (c >= 97 && c <= 102) return c - 87;
+  return -1;
 }
 
 /**

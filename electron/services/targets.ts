@@ -41,7 +41,7 @@ export function writeAssignments(ctx: ServiceContext, target: Pick<Target, 'id' 
   return inputs.map((input, index) => {
     const id = input.id ?? repo.insertAssignment(ctx.db, target.id, index + 1);
     if (input.id !== undefined) repo.setAssignmentOrder(ctx.db, id, index + 1);
-    repo.setAssignmentNames(ctx.db, id, input);
+    repo.setAssignmentNames(ctx.db, id, input, input.id === undefined);
     return id;
   });
 }

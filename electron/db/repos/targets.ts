@@ -204,10 +204,15 @@ export function deleteAssignment(db: Db, assignmentId: number): void {
   stmt(db, 'DELETE FROM assignments WHERE id = ?').run(assignmentId);
 }
 
-/** Replaces an assignment's leaders and units, keeping the order given: lead units first, then cooperating ones. */
-export function setAssignmentNames(db: Db, assignmentId: number, names: AssignmentNames): void {
-  stmt(db, 'DELETE FROM assignment_leaders WHERE assignment_id = ?').run(assignmentId);
-  stmt(db, 'DELETE FROM assignment_units WHERE assignment_id = ?').run(assignmentId);
+/**
+ * Replaces an assignment's leaders and units, keeping the order given: lead units first, then cooperating
+ * ones. `fresh`: the assignment was just inserted and has no names to remove (an import of 7,000 lines).
+ */
+export function setAssignmentNames(db: Db, assignmentId: number, names: AssignmentNames, fresh = false): void {
+  if (!fresh) {
+    stmt(db, 'DELETE FROM assignment_leaders WHERE assignment_id = ?').run(assignmentId);
+    stmt(db, 'DELETE FROM assignment_units WHERE assignment_id = ?').run(assignmentId);
+  }
   const addLeader = stmt(db, 'INSERT INTO assignment_leaders(assignment_id, ord, leader_id) VALUES (?, ?, ?)');
   const seenLeaders = new Set<number>();
   names.leaders.forEach((name) => {

@@ -2,7 +2,6 @@
  * A work report as the office has it: a .docx (read with mammoth), a .txt (UTF-8, or GB18030 as Chinese
  * Windows saves it), or text pasted in. Errors name the file in Chinese; nothing of the library reaches users.
  */
-import mammoth from 'mammoth';
 import { AppError } from '../../../shared/errors';
 
 function isZip(bytes: Buffer): boolean {
@@ -46,6 +45,8 @@ export async function reportTextOf(name: string, bytes: Buffer): Promise<string>
   if (lower.endsWith('.docx') || isZip(bytes)) {
     if (!isZip(bytes)) throw new AppError('validation', `文件 ${name} 不是有效的 Word 文档（.docx），可能已损坏。`, { file: name });
     try {
+      // Loaded when a report is read: every command of the CLI would otherwise pay for it at start.
+      const mammoth = (await import('mammoth')).default;
       text = (await mammoth.extractRawText({ buffer: bytes })).value;
     } catch {
       throw new AppError('validation', `文件 ${name} 不是有效的 Word 文档（.docx），可能已损坏或不完整。`, { file: name });
