@@ -54,6 +54,7 @@ function zipEntries(bytes: Buffer): Map<string, () => string> | null {
     const flags = bytes.readUInt16LE(at + 8);
     const method = bytes.readUInt16LE(at + 10);
     const size = bytes.readUInt32LE(at + 20);
+    const inflated = bytes.readUInt32LE(at + 24);
     const nameLength = bytes.readUInt16LE(at + 28);
     const extraLength = bytes.readUInt16LE(at + 30);
     const commentLength = bytes.readUInt16LE(at + 32);
@@ -63,7 +64,9 @@ function zipEntries(bytes: Buffer): Map<string, () => string> | null {
     if ((flags & 1) !== 0 || (method !== 0 && method !== 8) || local + 30 > bytes.length) return null;
     const start = local + 30 + bytes.readUInt16LE(local + 26) + bytes.readUInt16LE(local + 28);
     const data = bytes.subarray(start, start + size);
-    entries.set(name, () => (method === 8 ? zlib.inflateRawSync(data) : data).toString('utf8'));
+    // One output chunk of the size the directory declares (capped: it may lie) spares zlib joining 16 KiB chunks.
+    const chunkSize = Math.min(Math.max(inflated + 1, 1024), 64 << 20);
+    entries.set(name, () => (method === 8 ? zlib.inflateRawSync(data, { chunkSize }) : data).toString('utf8'));
   }
   return entries;
 }
