@@ -4,7 +4,7 @@ import { readSettings } from '../db/repos/settings';
 import { updateSettings } from './settings';
 import type { BackupSummaryInfo, RecoveryInfo } from '../../shared/contract';
 import type { ServiceContext } from './context';
-import { backupNow, listStoreBackups, rememberBackupDir, resolveBackupDir } from './backups';
+import { backupNow, holdsNothing, listStoreBackups, rememberBackupDir, resolveBackupDir } from './backups';
 import { requireTarget } from './context';
 import { cooperatingReturnsOfTarget } from '../db/repos/returns';
 import { addAlias, getDirectory } from './directory';
@@ -94,10 +94,13 @@ export function createHandlers(ctx: ServiceContext, host: HostOps): Handlers {
     'import.apply': async (input) => {
       let backupWarning: string | undefined;
       const batch = await runJob(input.jobId, async (job) => {
-        // Every import starts from a verified backup: the way back if the batch turns out wrong.
-        job.report({ done: 0, total: 1, label: '导入前备份数据' });
-        backupWarning = (await backupNow(ctx.db, ctx.storePath, 'import')).warning;
-        await checkpoint(job.signal);
+        // Every import starts from a verified backup: the way back if the batch turns out wrong (a store
+        // nothing was written to yet has nothing to go back to).
+        if (!holdsNothing(ctx.db)) {
+          job.report({ done: 0, total: 1, label: '导入前备份数据' });
+          backupWarning = (await backupNow(ctx.db, ctx.storePath, 'import')).warning;
+          await checkpoint(job.signal);
+        }
         return applyImport(ctx, decodeFiles(input.files), input, job);
       });
       return backupWarning === undefined ? { batch } : { batch, backupWarning };
@@ -127,7 +130,7 @@ export function createHandlers(ctx: ServiceContext, host: HostOps): Handlers {
     'report.import': async (input) => {
       // Like every other import, from a verified backup: the way back if the wrong report went in.
       // (Not of a trial store in memory: the CLI tries the file there before it opens --db.)
-      if (ctx.storePath !== ':memory:') await backupNow(ctx.db, ctx.storePath, 'import');
+      if (ctx.storePath !== ':memory:' && !holdsNothing(ctx.db)) await backupNow(ctx.db, ctx.storePath, 'import');
       return workReport.importReport(ctx, input);
     },
     'report.candidates': (input) => workReport.reportCandidates(ctx, input.year),

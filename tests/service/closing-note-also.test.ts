@@ -15,13 +15,24 @@ const SEED_TEXT = fs.readFileSync(path.resolve(__dirname, '../../seeds/2023-政�
 describe('report.import', () => {
   it('takes a verified backup of the store as it was, before the report goes in', async () => {
     const core = await open();
+    await core.invoke('settings.update', { city: '示例市' });
     expect((await core.invoke('backups.list', {})).backups).toEqual([]);
     await core.invoke('report.import', { year: 2023, text: SEED_TEXT, name: '2023-政府工作报告.txt' });
     const { backups } = await core.invoke('backups.list', {});
     expect(backups).toHaveLength(1);
     expect(backups[0]).toMatchObject({ reason: 'import' });
-    // The backup is of the store before the report: no plan in it yet.
-    expect(backups[0]).toMatchObject({ counts: { plans: 0 } });
+    // The backup is of the store before the report: the settings' change, no plan in it yet.
+    expect(backups[0]).toMatchObject({ counts: { plans: 0, changeLog: 1 } });
+  });
+
+  it('takes none of a store nothing was written to: it could bring nothing back', async () => {
+    const core = await open();
+    await core.invoke('report.import', { year: 2023, text: SEED_TEXT, name: '2023-政府工作报告.txt' });
+    expect((await core.invoke('backups.list', {})).backups).toEqual([]);
+    const files = [{ name: '一览表.xlsx', data: fs.readFileSync(path.resolve(__dirname, '../../seeds/2023-三季度-一览表.xlsx')).toString('base64') }];
+    await core.invoke('import.apply', { files, year: 2023, quarter: 3 });
+    // Now the store holds the report: the import backs it up first.
+    expect((await core.invoke('backups.list', {})).backups).toMatchObject([{ reason: 'import', counts: { targets: 0 } }]);
   });
 
   it('logs each section it adds to the plan, in the batch of the import, so the history shows them', async () => {

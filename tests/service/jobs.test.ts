@@ -13,6 +13,8 @@ function counts(db: import('better-sqlite3').Database) {
 describe('long work: progress and cancel', () => {
   it('reports progress while an import reads its files', async () => {
     const core = await openCore();
+    // A store something was written to: one nothing was written to is not backed up first.
+    await core.invoke('settings.update', { city: '示例市' });
     const seen: string[] = [];
     const pending = core.call('import.apply', { files, jobId: 'job-progress-1' });
     let settled = false;
