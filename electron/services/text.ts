@@ -1,14 +1,13 @@
 /** Text comparison shared by the work-report matcher and the importer: character trigrams, punctuation ignored. */
 
 const DROPPED = /^[\s\p{P}\p{S}]$/u;
-const ASCII_DROPPED = Uint8Array.from({ length: 128 }, (_, c) => (DROPPED.test(String.fromCharCode(c)) ? 1 : 0));
-const droppedCache = new Map<number, boolean>();
+/** The regular expression's answer per BMP code point, asked once each: 0 not yet asked, 1 kept, 2 dropped. */
+const BMP_DROPPED = new Uint8Array(0x10000);
 
-/** Whether comparable() drops a code point beyond ASCII and the common CJK ideographs (cached: few distinct ones occur). */
-function droppedAbove(code: number): boolean {
-  let dropped = droppedCache.get(code);
-  if (dropped === undefined) droppedCache.set(code, (dropped = DROPPED.test(String.fromCodePoint(code))));
-  return dropped;
+function dropped(code: number): boolean {
+  if (code > 0xffff) return DROPPED.test(String.fromCodePoint(code));
+  if (BMP_DROPPED[code] === 0) BMP_DROPPED[code] = DROPPED.test(String.fromCharCode(code)) ? 2 : 1;
+  return BMP_DROPPED[code] === 2;
 }
 
 /**
@@ -21,15 +20,9 @@ export function comparable(text: string): string {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c >= 0x4e00 && c <= 0x9fff) continue;
-    let width = 1;
-    let dropped: boolean;
-    if (c < 128) dropped = ASCII_DROPPED[c] === 1;
-    else {
-      const code = text.codePointAt(i)!;
-      if (code > 0xffff) width = 2;
-      dropped = droppedAbove(code);
-    }
-    if (dropped) {
+    const code = text.codePointAt(i)!;
+    const width = code > 0xffff ? 2 : 1;
+    if (dropped(code)) {
       out += text.slice(kept, i);
       kept = i + width;
     }

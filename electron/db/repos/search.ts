@@ -32,7 +32,7 @@ export function withDeferredIndex<T>(db: Db, write: () => T): T {
 }
 
 function flush(db: Db, pending: Pending): void {
-  if (pending.targets.size + pending.progress.size >= BULK_ROWS || isStale(db)) {
+  if (pending.targets.size + pending.progress.size >= BULK_ROWS || searchIndexStale(db)) {
     stmt(db, "INSERT OR IGNORE INTO search_index_stale(id, since) VALUES (1, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))").run();
     return;
   }
@@ -86,14 +86,14 @@ export function unindexTarget(db: Db, targetId: number): void {
   stmt(db, 'DELETE FROM target_search WHERE rowid = ?').run(targetId);
 }
 
-const isStale = (db: Db) => stmt(db, 'SELECT 1 FROM search_index_stale').get() !== undefined;
-
 /** Whether a bulk write left the indexes to the next search (true once after it, until a search rebuilds them). */
-export const searchIndexStale = isStale;
+export function searchIndexStale(db: Db): boolean {
+  return stmt(db, 'SELECT 1 FROM search_index_stale').get() !== undefined;
+}
 
 /** The indexes rebuilt from the tables when a bulk write left them stale; one transaction, nothing else written. */
 function ensureIndex(db: Db): void {
-  if (!isStale(db)) return;
+  if (!searchIndexStale(db)) return;
   db.transaction(() => {
     stmt(db, 'DELETE FROM target_search').run();
     stmt(db, 'DELETE FROM progress_search').run();
