@@ -125,15 +125,6 @@ export async function backupNow(db: Db, storePath: string, reason: BackupReason)
 
 const DEFAULT_KEEP_DAILY = DEFAULT_ROTATION.keepDaily ?? 14;
 
-/**
- * A store nothing was ever written to (no plan, no target, no logged change): a backup of it could bring
- * nothing back, and the first import into a new store would wait on a copy and a check of an empty file.
- */
-export function holdsNothing(db: Db): boolean {
-  const row = stmt(db, 'SELECT NOT EXISTS (SELECT 1 FROM plans) AND NOT EXISTS (SELECT 1 FROM targets) AND NOT EXISTS (SELECT 1 FROM change_log) AS empty').get() as { empty: number };
-  return row.empty === 1;
-}
-
 /** The live store's row counts, as a backup's are read. */
 export function liveCounts(db: Db): BackupCounts {
   const count = (table: string) => (stmt(db, `SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;

@@ -18,6 +18,7 @@ import { buildPlan, type ImportPlan, type PlanOptions } from './plan';
 import type { Db } from '../../db/connection';
 import { stmt } from '../../db/connection';
 import { markRemembered, readingAids } from './mappings';
+import { holdsNothing } from '../../db/emptiness';
 
 export interface WorkbookBytes {
   name: string;
@@ -57,25 +58,33 @@ const NO_AIDS: ReadingAids = { remembered: new Map(), known: { leaders: new Set(
 /**
  * The plan of the last preview, and what it was planned against. The apply that follows (the app's 确认导入,
  * the CLI's import) plans the same files against the same store; planning 5,000 targets again cost as much as
- * reading them. The key holds this connection's change counter and SQLite's data_version (another
+ * reading them. The key holds the connection, its change counter and SQLite's data_version (another
  * connection's commit bumps it), so any write in between, by any path, plans afresh. Used once.
  */
-const lastPlan = new WeakMap<Db, { key: string; parsed: ParsedOverview[]; plan: ImportPlan }>();
+let lastPlan: { key: string; parsed: ParsedOverview[]; plan: ImportPlan } | null = null;
+
+const connections = new WeakMap<Db, number>();
+let connectionCount = 0;
 
 function planKey(db: Db, options: PlanOptions): string {
+  const { year, quarter, defaultYear, defaultQuarter } = options;
+  const period = [year ?? null, quarter ?? null, defaultYear ?? null, defaultQuarter ?? null];
+  // Planned against an empty store, a plan holds for every empty store: the CLI tries a new store's files in
+  // memory before it creates the store, then plans them against it.
+  if (holdsNothing(db)) return JSON.stringify(['empty', ...period]);
+  if (!connections.has(db)) connections.set(db, ++connectionCount);
   const changes = (stmt(db, 'SELECT total_changes() AS n').get() as { n: number }).n;
   const dataVersion = db.pragma('data_version', { simple: true }) as number;
-  const { year, quarter, defaultYear, defaultQuarter } = options;
-  return JSON.stringify([changes, dataVersion, year ?? null, quarter ?? null, defaultYear ?? null, defaultQuarter ?? null]);
+  return JSON.stringify([connections.get(db), changes, dataVersion, ...period]);
 }
 
 /** The plan of `parsed` (the reader's own objects, kept by parseWorkbooks) against the store as it is now. */
-function planOf(db: Db, parsed: ParsedOverview[], options: PlanOptions): ImportPlan {
+function planOf(db: Db, parsed: ParsedOverview[], options: PlanOptions): { key: string; plan: ImportPlan } {
   const key = planKey(db, options);
-  const last = lastPlan.get(db);
-  lastPlan.delete(db);
-  if (last && last.key === key && last.parsed.length === parsed.length && last.parsed.every((p, i) => p === parsed[i])) return last.plan;
-  return buildPlan(db, parsed, options);
+  const last = lastPlan;
+  lastPlan = null;
+  if (last && last.key === key && last.parsed.length === parsed.length && last.parsed.every((p, i) => p === parsed[i])) return { key, plan: last.plan };
+  return { key, plan: buildPlan(db, parsed, options) };
 }
 
 /** Reads every file first: one unreadable file stops the whole import before anything is written. */
@@ -103,8 +112,8 @@ export async function previewImport(ctx: ServiceContext, files: WorkbookBytes[],
   const parsed = await parseWorkbooks(files, job, options.mapping, aids);
   job.report({ done: files.length, total: files.length, label: '正在与已有数据比对' });
   await checkpoint(job.signal);
-  const plan = buildPlan(ctx.db, parsed, options);
-  lastPlan.set(ctx.db, { key: planKey(ctx.db, options), parsed, plan });
+  const { key, plan } = planOf(ctx.db, parsed, options);
+  lastPlan = { key, parsed, plan };
   // A copy: the notes and column sources added below are the preview's, not the plan the apply writes.
   const preview: ImportPreview = { ...plan.preview, notes: [...plan.preview.notes], files: plan.preview.files.map((f) => ({ ...f, sheets: f.sheets.map((s) => ({ ...s, columns: s.columns.map((c) => ({ ...c })) })) })) };
   markRemembered(preview.files, options.mapping, aids.remembered);
@@ -131,7 +140,7 @@ export async function applyImport(ctx: ServiceContext, files: WorkbookBytes[], o
   await checkpoint(job.signal);
   // Planned and written in one synchronous transaction: nothing can change the store in between.
   return ctx.db.transaction(() => {
-    const plan = planOf(ctx.db, parsed, options);
+    const { plan } = planOf(ctx.db, parsed, options);
     return applyPlan(ctx, plan, { skip: new Set(options.skip ?? []), take: new Set(options.take ?? []), files: files.map((f) => f.name), city: parsed.find((p) => p.city)?.city ?? null });
   })();
 }
