@@ -10,6 +10,7 @@
  * all (tests/import/otherWriters.test.ts lists how), this reads what Excel shows.
  */
 import zlib from 'node:zlib';
+import { attrIn, CDATA, TAG, TEXT, XmlTokens } from './xmlTokens';
 import { columnLetter, MAX_GRID_CELLS, MAX_ROWS, percentDecimals, percentText, serialDateText, type Grid, type GridCell } from './grid';
 
 export interface LeanSheet {
@@ -22,19 +23,16 @@ const MAX_COLUMNS = 16_384;
 
 class Unsupported extends Error {}
 
-/** One tag or one run of text: `<c r="A1" t="s">`, `</c>`, `<v/>`; namespace prefixes (`x:c`) dropped. */
-const TOKEN = /<(\/?)(?:[\w.-]+:)?([\w.-]+)((?:[^>"']|"[^"]*"|'[^']*')*?)(\/?)>|<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<!\[CDATA\[([\s\S]*?)\]\]>|([^<]+)/g;
-
-const ATTRS = new Map<string, RegExp>();
-
+/** An attribute of a tag's attributes (`attrs`), entities decoded. */
 function attr(attrs: string, name: string): string | undefined {
-  let re = ATTRS.get(name);
-  if (!re) {
-    re = new RegExp(`(?:^|\\s)(?:[\\w.-]+:)?${name}\\s*=\\s*("([^"]*)"|'([^']*)')`);
-    ATTRS.set(name, re);
-  }
-  const m = re.exec(attrs);
-  return m ? decode(m[2] ?? m[3] ?? '') : undefined;
+  const value = attrIn(attrs, 0, attrs.length, name);
+  return value === undefined ? undefined : decode(value);
+}
+
+/** An attribute of the tag just read, entities decoded. */
+function tagAttr(t: XmlTokens, name: string): string | undefined {
+  const value = attrIn(t.xml, t.from, t.to, name);
+  return value === undefined ? undefined : decode(value);
 }
 
 /**
@@ -71,39 +69,10 @@ function zipEntries(bytes: Buffer): Map<string, () => string> | null {
   return entries;
 }
 
-/**
- * The tokens of a part, refusing what is not well-formed XML (a part cut short, a closing tag misspelt, a
- * stray `<`): exceljs refuses such a file with its own message, and the lean reader must not read it instead.
- */
-class WellFormed {
-  private open: string[] = [];
-  private end = 0;
-  private root = false;
-
-  /** Takes the next token; throws when it does not follow the last one or closes another element. */
-  step(m: RegExpMatchArray): void {
-    if (m.index !== this.end) throw new Unsupported();
-    this.end = m.index + m[0].length;
-    const name = m[2];
-    if (name === undefined || m[4]) return;
-    if (m[1]) {
-      if (this.open.pop() !== name) throw new Unsupported();
-      if (this.open.length === 0) this.root = true;
-    } else {
-      if (this.root) throw new Unsupported();
-      this.open.push(name);
-    }
-  }
-
-  finish(xml: string): void {
-    if (this.end !== xml.length || this.open.length > 0 || !this.root) throw new Unsupported();
-  }
-}
-
+/** Refuses what is not well-formed XML: exceljs refuses such a file with its own message, and the lean reader must not read it instead. */
 function checkWellFormed(xml: string): void {
-  const check = new WellFormed();
-  for (const m of xml.matchAll(TOKEN)) check.step(m);
-  check.finish(xml);
+  const t = new XmlTokens(xml);
+  while (t.next());
 }
 
 const ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
@@ -213,11 +182,10 @@ function* stringItems(xml: string, item: string): Generator<string> {
   let inT = false;
   let inPhonetic = 0;
   let inItem = false;
-  const check = new WellFormed();
-  for (const m of xml.matchAll(TOKEN)) {
-    check.step(m);
-    const [, close, name, , selfClose, cdata, chars] = m;
-    if (name !== undefined) {
+  const t = new XmlTokens(xml);
+  while (t.next()) {
+    if (t.kind === TAG) {
+      const { name, close, selfClose } = t;
       if (name === item) {
         if (close) {
           inItem = false;
@@ -234,10 +202,15 @@ function* stringItems(xml: string, item: string): Generator<string> {
         inT = !close && !selfClose;
       }
     } else if (inItem && inT && inPhonetic === 0) {
-      text += cdata ?? decode(chars ?? '');
+      text += tokenText(t);
     }
   }
-  check.finish(xml);
+}
+
+/** A text's characters, entities decoded; a CDATA section's as they are; nothing of a declaration or comment. */
+function tokenText(t: XmlTokens): string {
+  if (t.kind === TEXT) return decode(t.xml.slice(t.from, t.to));
+  return t.kind === CDATA ? t.xml.slice(t.from, t.to) : '';
 }
 
 /** Excel's built-in number formats that show a date or time (ids 14–22, 27–36, 45–47, 50–58). */
@@ -312,23 +285,22 @@ function readSheet(xml: string, shared: string[], styles: NumberStyle[], date190
   let formula = false;
   let rowNumbered = true;
   let rowHidden = false;
-  const check = new WellFormed();
-  for (const m of xml.matchAll(TOKEN)) {
-    check.step(m);
-    const [, close, name, attrs = '', selfClose, cdata, chars] = m;
-    if (name === undefined) {
-      if (into === 'v') value = (value ?? '') + (cdata ?? decode(chars ?? ''));
-      else if (into === 't' && inPhonetic === 0) inline += cdata ?? decode(chars ?? '');
+  const t = new XmlTokens(xml);
+  while (t.next()) {
+    if (t.kind !== TAG) {
+      if (into === 'v') value = (value ?? '') + tokenText(t);
+      else if (into === 't' && inPhonetic === 0) inline += tokenText(t);
       continue;
     }
+    const { close, name, selfClose } = t;
     switch (name) {
       case 'sheetData':
         inSheetData = !close && !selfClose;
         break;
       case 'col':
-        if (!close && attr(attrs, 'hidden') && /^(1|true)$/.test(attr(attrs, 'hidden')!)) {
-          const min = Number(attr(attrs, 'min'));
-          const max = Math.min(Number(attr(attrs, 'max')), MAX_COLUMNS);
+        if (!close && tagAttr(t, 'hidden') && /^(1|true)$/.test(tagAttr(t, 'hidden')!)) {
+          const min = Number(tagAttr(t, 'min'));
+          const max = Math.min(Number(tagAttr(t, 'max')), MAX_COLUMNS);
           if (!Number.isInteger(min) || !Number.isInteger(max) || min < 1) throw new Unsupported();
           for (let c = min; c <= max; c++) hiddenColumns.add(c);
         }
@@ -339,11 +311,11 @@ function readSheet(xml: string, shared: string[], styles: NumberStyle[], date190
           cells = null;
           break;
         }
-        rowNumbered = attr(attrs, 'r') !== undefined;
-        row = rowNumbered ? Number(attr(attrs, 'r')) : row + 1;
+        rowNumbered = tagAttr(t, 'r') !== undefined;
+        row = rowNumbered ? Number(tagAttr(t, 'r')) : row + 1;
         if (!Number.isInteger(row) || row < 1 || row > MAX_ROWS) throw new Unsupported();
         column = 0;
-        rowHidden = /^(1|true)$/.test(attr(attrs, 'hidden') ?? '');
+        rowHidden = /^(1|true)$/.test(tagAttr(t, 'hidden') ?? '');
         if (rowHidden) hiddenRows.push(row);
         cells = rows.get(row) ?? new Map();
         rows.set(row, cells);
@@ -352,7 +324,7 @@ function readSheet(xml: string, shared: string[], styles: NumberStyle[], date190
       case 'c': {
         if (!cells) break;
         if (!close) {
-          const ref = attr(attrs, 'r');
+          const ref = tagAttr(t, 'r');
           const at = ref === undefined ? { row, col: column + 1 } : decodeRef(ref);
           // A row written without its number, after rows left out: its first cell's reference says where it is.
           if (at && at.row > row && !rowNumbered && column === 0 && cells.size === 0) {
@@ -364,9 +336,9 @@ function readSheet(xml: string, shared: string[], styles: NumberStyle[], date190
           }
           if (!at || at.row !== row || at.col > MAX_COLUMNS) throw new Unsupported();
           column = at.col;
-          type = attr(attrs, 't') ?? 'n';
+          type = tagAttr(t, 't') ?? 'n';
           // No style at all (not style 0): exceljs gives such a cell no number format.
-          style = Number(attr(attrs, 's') ?? -1);
+          style = Number(tagAttr(t, 's') ?? -1);
           value = null;
           formula = false;
           inline = '';
@@ -434,7 +406,6 @@ function readSheet(xml: string, shared: string[], styles: NumberStyle[], date190
         break;
     }
   }
-  check.finish(xml);
   return { rows, hiddenRows, hiddenColumns: [...hiddenColumns].sort((a, b) => a - b), maxColumn };
 }
 
