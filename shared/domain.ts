@@ -2,6 +2,7 @@
  * Domain types and pure rules. Names follow DOMAIN.md: Target, Assignment, ProgressReport, Leader, Unit,
  * Quarter, onSchedule. Nothing here touches the store, files or a host.
  */
+import { rememberShort } from './memo';
 
 export type Quarter = 1 | 2 | 3 | 4;
 export const QUARTERS: readonly Quarter[] = [1, 2, 3, 4];
@@ -33,7 +34,13 @@ const BASIC_WORDS = ['基本', '基本完成', '基本按计划'];
 
 /** Reads 是否按计划完成进度 as written by units: 是/否/基本, and the other wordings offices use. */
 export function parseOnSchedule(raw: string | null | undefined): OnScheduleReading {
-  const text = normalizeSpaces(raw ?? '').replace(/\s/g, '');
+  return onScheduleOf(raw ?? '');
+}
+
+const onScheduleOf = rememberShort(readOnSchedule, (r) => ({ ...r }));
+
+function readOnSchedule(raw: string): OnScheduleReading {
+  const text = normalizeSpaces(raw).replace(/\s/g, '');
   if (text === '' || isEmptyMarker(text)) return { value: null, recognized: true };
   if (text === '是') return { value: 'yes', recognized: true };
   if (text === '否') return { value: 'no', recognized: true };
@@ -93,8 +100,10 @@ export function splitNames(cell: string | null | undefined): string[] {
 
 /** A name as stored: no inner spaces (`张　鹏` = `张鹏`), half-width digits. */
 export function normalizeName(name: string): string {
-  return toHalfWidth(normalizeSpaces(name)).replace(/\s+/g, '');
+  return storedName(name);
 }
+
+const storedName = rememberShort((name) => toHalfWidth(normalizeSpaces(name)).replace(/\s+/g, ''));
 
 /** A deadline cell as stored: `长期\n坚持` was one word broken by the cell width. */
 export function normalizeDeadline(text: string): string {

@@ -5,6 +5,7 @@
  * of a name: `牵头:市财政局` is not a unit.
  */
 import { normalizeSpaces } from '../../shared/domain';
+import { rememberShort } from '../../shared/memo';
 import { bareName, namesOf } from './normalise';
 
 export interface RoleNames {
@@ -28,6 +29,12 @@ function names(text: string): string[] {
  * own rule (the first unit leads) applies.
  */
 export function namesWithRoles(cell: string): RoleNames | null {
+  return rolesOf(cell);
+}
+
+const rolesOf = rememberShort(readRoles, (r) => r && { lead: r.lead.slice(), cooperating: r.cooperating.slice() });
+
+function readRoles(cell: string): RoleNames | null {
   const text = normalizeSpaces(cell);
   if (text === '') return null;
   if (LABELS.test(text)) {

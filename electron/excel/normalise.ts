@@ -5,6 +5,7 @@
  * is typed as leaders and read as 聂元科, 王昌华.
  */
 import { isEmptyMarker, normalizeSpaces, splitNames } from '../../shared/domain';
+import { copyList, rememberShort } from '../../shared/memo';
 
 /** Titles after a leader's name: 同志, 市长, 副市长, 局长, 主任 … */
 const TITLE = /(?:同志|常务副市长|副市长|市长|副主任|主任|副局长|局长|副书记|书记|副秘书长|秘书长|副主席|主席|副区长|区长|副县长|县长|部长|副部长)$/;
@@ -68,7 +69,13 @@ const MORE_SEPARATORS = /[\/／|｜]+/g;
  * names without a separator (`①张三②李四`) splits too.
  */
 export function namesOf(cell: string | null | undefined): string[] {
-  const text = normalizeSpaces(cell ?? '')
+  return namesOfText(cell ?? '');
+}
+
+const namesOfText = rememberShort(readNames, copyList);
+
+function readNames(cell: string): string[] {
+  const text = normalizeSpaces(cell)
     .replace(MORE_SEPARATORS, '、')
     // A two-character name padded to three (`张　鹏`), also beside 和/及: one name.
     .replace(/(?<=(?:^|[^\u4e00-\u9fa5]|[和及])[\u4e00-\u9fa5])[ \u3000]+(?=[\u4e00-\u9fa5](?:$|[^\u4e00-\u9fa5]|[和及]))/g, '')

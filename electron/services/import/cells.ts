@@ -4,6 +4,7 @@
  * 责任单位) would otherwise create a unit named 否 and move the target to it.
  */
 import { parseOnSchedule } from '../../../shared/domain';
+import { rememberShort } from '../../../shared/memo';
 import type { ParsedTarget } from '../../excel/overviewReader';
 
 export interface Misfit {
@@ -27,6 +28,12 @@ export function isParagraph(text: string): boolean {
 
 /** A name that is a status word, a date or a number, not a unit's or a person's. */
 export function notAName(name: string): string | null {
+  return misreadAs(name);
+}
+
+const misreadAs = rememberShort(readMisfit);
+
+function readMisfit(name: string): string | null {
   const t = name.replace(/\s/g, '');
   if (PLAIN_STATUS.has(t)) return '进度状态';
   if (DATE.test(t)) return '日期';
