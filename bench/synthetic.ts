@@ -65,7 +65,7 @@ export function fillSynthetic(db: Db, options: SyntheticOptions): { year: number
   db.transaction(() => withDeferredIndex(db, () => {
     const planId = insertPlan(db, { year, city: '示例市' });
     for (let serial = 1; serial <= options.targets; serial++) {
-      const id = repo.insertTarget(db, planId, year, {
+      const { id } = repo.insertTarget(db, planId, year, {
         serial,
         content: `${pick(pool)}（第${serial}项）`,
         deadline: random() < 0.85 ? '年底' : random() < 0.5 ? '长期坚持' : `${1 + Math.floor(random() * 12)}月底前`,

@@ -51,7 +51,7 @@ export function createTarget(ctx: ServiceContext, input: ParsedInput<'targets.cr
     const plan = requirePlan(ctx, input.year);
     assertSerialFree(ctx, plan.id, input.year, input.serial);
     assertSection(ctx, plan.id, input.sectionId);
-    const id = repo.insertTarget(ctx.db, plan.id, input.year, {
+    const { id } = repo.insertTarget(ctx.db, plan.id, input.year, {
       serial: input.serial,
       content: input.content,
       deadline: input.deadline.trim(),

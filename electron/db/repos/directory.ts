@@ -9,19 +9,29 @@ export function leaderId(db: Db, name: string): number {
   return Number(stmt(db, 'INSERT INTO leaders(name) VALUES (?)').run(n).lastInsertRowid);
 }
 
-/** A unit name or one of its aliases, to the unit's id; undefined when neither is known. */
-export function findUnitId(db: Db, name: string): number | undefined {
+/** A unit name or one of its aliases, to the unit: its id and the name it is kept under; undefined when neither is known. */
+function findUnit(db: Db, name: string): { id: number; name: string } | undefined {
   const n = normalizeName(name);
-  const found =
-    (stmt(db, 'SELECT id FROM units WHERE name = ?').get(n) as { id: number } | undefined) ??
-    (stmt(db, 'SELECT unit_id AS id FROM unit_aliases WHERE alias = ?').get(n) as { id: number } | undefined);
-  return found?.id;
+  return (
+    (stmt(db, 'SELECT id, name FROM units WHERE name = ?').get(n) as { id: number; name: string } | undefined) ??
+    (stmt(db, 'SELECT u.id, u.name FROM unit_aliases a JOIN units u ON u.id = a.unit_id WHERE a.alias = ?').get(n) as { id: number; name: string } | undefined)
+  );
+}
+
+export function findUnitId(db: Db, name: string): number | undefined {
+  return findUnit(db, name)?.id;
+}
+
+/** The unit a name or alias stands for, added when it is new. */
+export function unitOf(db: Db, name: string): { id: number; name: string } {
+  const known = findUnit(db, name);
+  if (known !== undefined) return known;
+  const n = normalizeName(name);
+  return { id: Number(stmt(db, 'INSERT INTO units(name) VALUES (?)').run(n).lastInsertRowid), name: n };
 }
 
 export function unitId(db: Db, name: string): number {
-  const known = findUnitId(db, name);
-  if (known !== undefined) return known;
-  return Number(stmt(db, 'INSERT INTO units(name) VALUES (?)').run(normalizeName(name)).lastInsertRowid);
+  return unitOf(db, name).id;
 }
 
 export function unitName(db: Db, id: number): string {

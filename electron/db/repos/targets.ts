@@ -1,7 +1,7 @@
 import type { Assignment, ProgressReport, Target } from '../../../shared/contract';
-import { parseDeadline, type DeadlineKind, type OnSchedule, type Quarter } from '../../../shared/domain';
+import { normalizeName, parseDeadline, type DeadlineKind, type OnSchedule, type Quarter } from '../../../shared/domain';
 import { stmt, type Db } from '../connection';
-import { leaderId, unitId } from './directory';
+import { leaderId, unitOf } from './directory';
 import { indexContent, indexProgress, unindexAssignment, unindexProgress, unindexTarget } from './search';
 
 interface TargetRow {
@@ -145,8 +145,14 @@ export interface TargetFields {
   sourceText: string;
 }
 
-/** `id` puts a deleted target back under its own id (history revert); new targets get the next one. */
-export function insertTarget(db: Db, planId: number, year: number, f: TargetFields, withId: number | null = null): number {
+/** A target's own row as loadTargets reads it back: everything but its lines. */
+export type TargetRowAsRead = Omit<Target, 'assignments'>;
+
+/**
+ * `id` puts a deleted target back under its own id (history revert); new targets get the next one.
+ * Returns the row as written, as loadTargets would read it.
+ */
+export function insertTarget(db: Db, planId: number, year: number, f: TargetFields, withId: number | null = null): TargetRowAsRead {
   const now = new Date().toISOString();
   const d = parseDeadline(f.deadline, year);
   // SQLite would hand a deleted target's id to the next new one; the change log still speaks of the old
@@ -159,7 +165,7 @@ export function insertTarget(db: Db, planId: number, year: number, f: TargetFiel
   ).run(withId, planId, f.serial, f.content, f.deadline, d.kind, d.due, f.sectionId, f.sourceText, now, now);
   const id = Number(info.lastInsertRowid);
   indexContent(db, id, f.content, true);
-  return id;
+  return { id, year, serial: f.serial, content: f.content, deadline: f.deadline, deadlineKind: d.kind, deadlineDue: d.due, sectionId: f.sectionId, sourceText: f.sourceText, version: 1, updatedAt: now };
 }
 
 export function updateTargetFields(db: Db, id: number, year: number, f: TargetFields): void {
@@ -207,34 +213,40 @@ export function deleteAssignment(db: Db, assignmentId: number): void {
 /**
  * Replaces an assignment's leaders and units, keeping the order given: lead units first, then cooperating
  * ones. `fresh`: the assignment was just inserted and has no names to remove (an import of 7,000 lines).
+ * Returns the names as kept (each once, under its stored name: an alias gives its unit's), as loadTargets reads them.
  */
-export function setAssignmentNames(db: Db, assignmentId: number, names: AssignmentNames, fresh = false): void {
+export function setAssignmentNames(db: Db, assignmentId: number, names: AssignmentNames, fresh = false): AssignmentNames {
   if (!fresh) {
     stmt(db, 'DELETE FROM assignment_leaders WHERE assignment_id = ?').run(assignmentId);
     stmt(db, 'DELETE FROM assignment_units WHERE assignment_id = ?').run(assignmentId);
   }
   const addLeader = stmt(db, 'INSERT INTO assignment_leaders(assignment_id, ord, leader_id) VALUES (?, ?, ?)');
+  const kept: AssignmentNames = { leaders: [], leadUnits: [], cooperatingUnits: [] };
   const seenLeaders = new Set<number>();
   names.leaders.forEach((name) => {
     const id = leaderId(db, name);
     if (seenLeaders.has(id)) return;
     seenLeaders.add(id);
     addLeader.run(assignmentId, seenLeaders.size, id);
+    // Found or added under its normalised name.
+    kept.leaders.push(normalizeName(name));
   });
   const addUnit = stmt(db, 'INSERT INTO assignment_units(assignment_id, ord, role, unit_id) VALUES (?, ?, ?, ?)');
   const seenUnits = new Set<number>();
-  const roles: [string[], 'lead' | 'cooperating'][] = [
-    [names.leadUnits, 'lead'],
-    [names.cooperatingUnits, 'cooperating'],
+  const roles: [string[], 'lead' | 'cooperating', string[]][] = [
+    [names.leadUnits, 'lead', kept.leadUnits],
+    [names.cooperatingUnits, 'cooperating', kept.cooperatingUnits],
   ];
-  for (const [list, role] of roles) {
+  for (const [list, role, into] of roles) {
     for (const name of list) {
-      const id = unitId(db, name);
-      if (seenUnits.has(id)) continue;
-      seenUnits.add(id);
-      addUnit.run(assignmentId, seenUnits.size, role, id);
+      const unit = unitOf(db, name);
+      if (seenUnits.has(unit.id)) continue;
+      seenUnits.add(unit.id);
+      addUnit.run(assignmentId, seenUnits.size, role, unit.id);
+      into.push(unit.name);
     }
   }
+  return kept;
 }
 
 export function upsertProgress(
@@ -242,8 +254,9 @@ export function upsertProgress(
   assignmentId: number,
   quarter: Quarter,
   p: { text: string; onSchedule: OnSchedule | null; onScheduleText: string; source: string },
-): void {
+): ProgressReport {
   const now = new Date().toISOString();
+  const written: ProgressReport = { quarter, text: p.text, onSchedule: p.onSchedule, onScheduleText: p.onScheduleText, updatedAt: now };
   const existing = stmt(db, 'SELECT id, text FROM progress_reports WHERE assignment_id = ? AND quarter = ?').get(assignmentId, quarter) as
     | { id: number; text: string }
     | undefined;
@@ -257,7 +270,7 @@ export function upsertProgress(
       existing.id,
     );
     if (existing.text !== p.text) indexProgress(db, existing.id, p.text, false);
-    return;
+    return written;
   }
   const info = stmt(
     db,
@@ -265,6 +278,7 @@ export function upsertProgress(
      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(assignmentId, quarter, p.text, p.onSchedule, p.onScheduleText, now, p.source, now);
   indexProgress(db, Number(info.lastInsertRowid), p.text, true);
+  return written;
 }
 
 export function deleteProgress(db: Db, assignmentId: number, quarter: Quarter): void {

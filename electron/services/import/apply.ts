@@ -3,7 +3,7 @@
  * target it touched, so that the batch can be undone as a unit. A throw anywhere leaves the store as it was.
  */
 import crypto from 'node:crypto';
-import type { ImportBatch, Target } from '../../../shared/contract';
+import type { Assignment, ImportBatch, ProgressReport, Target } from '../../../shared/contract';
 import { AppError } from '../../../shared/errors';
 import type { Quarter } from '../../../shared/domain';
 import { appendChange } from '../../db/repos/changeLog';
@@ -13,7 +13,6 @@ import { insertLoggedPlan } from '../plans';
 import { readSettings } from '../../db/repos/settings';
 import * as repo from '../../db/repos/targets';
 import { actorOf, type ServiceContext } from '../context';
-import { writeAssignments } from '../targets';
 import { reportLocator } from '../workReport';
 import type { ImportPlan, TargetAction } from './plan';
 import { stmt } from '../../db/connection';
@@ -29,10 +28,14 @@ function sectionsForLocating(ctx: ServiceContext, planId: number) {
   return { ids: new Map(rows.map((r) => [r.code, r.id])), clause: reportLocator(report.report_text) };
 }
 
-/** Writes one line's return: the official progress (and the base a later file is compared with), or a cooperating unit's return beside it. */
-function writeReturn(ctx: ServiceContext, w: { batchId: string; at: string; actor: string; quarter: Quarter; source: string; targetId: number }, id: number, l: TargetAction['lines'][number]): void {
+/**
+ * Writes one line's return: the official progress (and the base a later file is compared with), or a
+ * cooperating unit's return beside it. Returns the progress as written, if any.
+ */
+function writeReturn(ctx: ServiceContext, w: { batchId: string; at: string; actor: string; quarter: Quarter; source: string; targetId: number }, id: number, l: TargetAction['lines'][number]): ProgressReport | null {
+  let written: ProgressReport | null = null;
   if (l.progress) {
-    repo.upsertProgress(ctx.db, id, w.quarter, { ...l.progress, source: w.source });
+    written = repo.upsertProgress(ctx.db, id, w.quarter, { ...l.progress, source: w.source });
     insertImported(ctx.db, w.batchId, id, w.quarter, { text: l.progress.text, onScheduleText: l.progress.onScheduleText });
   }
   if (l.cooperating) {
@@ -43,6 +46,7 @@ function writeReturn(ctx: ServiceContext, w: { batchId: string; at: string; acto
     // restores targets from its 'target' rows only, so this row is not mistaken for a snapshot.
     appendChange(ctx.db, w.actor, { kind: 'import', entity: 'cooperating-return', entityId: id, targetId: w.targetId, before, after: row, batchId: w.batchId });
   }
+  return written;
 }
 
 function applyAction(
@@ -54,19 +58,25 @@ function applyAction(
   located: ReturnType<typeof sectionsForLocating>,
   batch: { batchId: string; at: string; actor: string },
   current: Target | null,
-): number {
+): { id: number; written: Target | null } {
   if (a.targetId === null) {
     const where = located.clause ? located.clause(a.fields.content ?? '') : null;
-    const id = repo.insertTarget(ctx.db, planId, year, {
+    const row = repo.insertTarget(ctx.db, planId, year, {
       serial: a.serial,
       content: a.fields.content ?? '',
       deadline: a.fields.deadline ?? '',
       sectionId: where ? (located.ids.get(where.code) ?? null) : null,
       sourceText: where?.sentence ?? '',
     });
-    const ids = writeAssignments(ctx, { id, assignments: [] }, a.lines.map((l) => ({ leaders: l.leaders ?? [], leadUnits: l.leadUnits ?? [], cooperatingUnits: l.cooperatingUnits ?? [] })));
-    a.lines.forEach((l, i) => writeReturn(ctx, { ...batch, quarter, source: a.source, targetId: id }, ids[i]!, l));
-    return id;
+    // The new target as written, as loadTargets would read it back: the change log's after-state, without
+    // reading 5,000 new targets again (tests/service/import-after-state.test.ts holds it to loadTargets).
+    const assignments = a.lines.map((l, i): Assignment => {
+      const id = repo.insertAssignment(ctx.db, row.id, i + 1);
+      const names = repo.setAssignmentNames(ctx.db, id, { leaders: l.leaders ?? [], leadUnits: l.leadUnits ?? [], cooperatingUnits: l.cooperatingUnits ?? [] }, true);
+      const progress = writeReturn(ctx, { ...batch, quarter, source: a.source, targetId: row.id }, id, l);
+      return { id, ...names, progress: progress ? [progress] : [] };
+    });
+    return { id: row.id, written: { ...row, assignments } };
   }
   const before = current!;
   if (a.fields.content !== undefined || a.fields.deadline !== undefined) {
@@ -93,7 +103,7 @@ function applyAction(
     }
     writeReturn(ctx, { ...batch, quarter, source: a.source, targetId: before.id }, id, l);
   }
-  return before.id;
+  return { id: before.id, written: null };
 }
 
 /**
@@ -126,14 +136,15 @@ export function applyPlan(ctx: ServiceContext, plan: ImportPlan, options: { skip
     // Not written: the unticked rows and the conflicts the user did not take (both were in the preview).
     const skipped = plan.actions.length - chosen.length;
     const at = new Date().toISOString();
-    const written: { id: number; before: Target | null; action: TargetAction }[] = [];
+    const written: { id: number; before: Target | null; after: Target | null; action: TargetAction }[] = [];
     // Sixty returned templates touch most targets twice (the lead unit's line, a cooperating unit's): each
     // target is loaded once and logged once, from before the batch to after it. It is read again only after
     // an action that changed what the next one builds on (its fields, names or lines).
     const touched = new Map<number, { before: Target; current: Target }>();
     for (const a of chosen) {
       if (a.targetId === null) {
-        written.push({ id: applyAction(ctx, planId, preview.year, preview.quarter, a, located, { batchId, at, actor }, null), before: null, action: a });
+        const { id, written: after } = applyAction(ctx, planId, preview.year, preview.quarter, a, located, { batchId, at, actor }, null);
+        written.push({ id, before: null, after, action: a });
         continue;
       }
       let entry = touched.get(a.targetId);
@@ -142,18 +153,20 @@ export function applyPlan(ctx: ServiceContext, plan: ImportPlan, options: { skip
         entry = { before: loaded, current: loaded };
         touched.set(a.targetId, entry);
       }
-      written.push({ id: applyAction(ctx, planId, preview.year, preview.quarter, a, located, { batchId, at, actor }, entry.current), before: entry.before, action: a });
+      written.push({ id: applyAction(ctx, planId, preview.year, preview.quarter, a, located, { batchId, at, actor }, entry.current).id, before: entry.before, after: null, action: a });
       const reshaped = a.fields.content !== undefined || a.fields.deadline !== undefined || a.lines.some((l) => l.assignmentId === null || l.leaders || l.leadUnits || l.cooperatingUnits);
       if (reshaped) entry.current = repo.loadTarget(ctx.db, a.targetId)!;
     }
-    // The targets as written, read in one set-based load rather than one load per target.
-    const after = new Map(repo.loadTargets(ctx.db, { planId }).map((t) => [t.id, t]));
+    // The targets changed, as written: read in one set-based load rather than one load per target. New
+    // ones are as their writes returned them.
+    const reread = written.some((w) => w.after === null) ? new Map(repo.loadTargets(ctx.db, { planId }).map((t) => [t.id, t])) : new Map<number, Target>();
     const logged = new Set<number>();
     for (const w of written) {
       if (logged.has(w.id)) continue;
       logged.add(w.id);
-      assertPublishedUnchanged(ctx, w.before, after.get(w.id));
-      appendChange(ctx.db, actor, { kind: 'import', entity: 'target', entityId: w.id, targetId: w.id, before: w.before, after: after.get(w.id), batchId });
+      const after = w.after ?? reread.get(w.id);
+      assertPublishedUnchanged(ctx, w.before, after);
+      appendChange(ctx.db, actor, { kind: 'import', entity: 'target', entityId: w.id, targetId: w.id, before: w.before, after, batchId });
     }
     const batch: ImportBatch = {
       id: batchId,
