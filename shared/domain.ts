@@ -62,7 +62,8 @@ export function isEmptyMarker(text: string): boolean {
 
 /** Full-width space and other Unicode spaces become ASCII spaces; ends trimmed. */
 export function normalizeSpaces(text: string): string {
-  return text.replace(/[\u3000\u00a0\u2002-\u200b\ufeff]/g, ' ').replace(/\r\n?/g, '\n').trim();
+  const spaced = text.replace(/[\u3000\u00a0\u2002-\u200b\ufeff]/g, ' ');
+  return (spaced.includes('\r') ? spaced.replace(/\r\n?/g, '\n') : spaced).trim();
 }
 
 /** Full-width digits, letters and ASCII punctuation (０-９, Ａ-Ｚ, ．％) to half-width. */

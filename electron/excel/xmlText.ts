@@ -21,13 +21,16 @@ const isWord = (c: number): boolean => isDigit(c) || (c >= 65 && c <= 90) || (c 
  * `&(#x[0-9a-fA-F]+|#\d+|\w+);` replaced, scanned by hand: openpyxl writes every Chinese character as a
  * character reference (&#36131;), and a regular expression's callback per character was a tenth of an import.
  */
+const RUN = new Uint16Array(8192);
+
 function decodeReferences(t: string): string {
   const parts: string[] = [];
-  // The decoded characters of a run of references, as UTF-16 units: one string made per run, not per character.
-  let units: number[] = [];
+  // The decoded characters of a run of references, as UTF-16 units in one reused buffer: one string made
+  // per run, not per character, and no array grown per text (a million references in openpyxl's sheet).
+  let units = 0;
   const flushUnits = () => {
-    for (let i = 0; i < units.length; i += 8192) parts.push(String.fromCharCode.apply(null, units.slice(i, i + 8192)));
-    units = [];
+    if (units > 0) parts.push(String.fromCharCode.apply(null, RUN.subarray(0, units) as unknown as number[]));
+    units = 0;
   };
   let last = 0;
   for (let at = t.indexOf('&'); at !== -1; at = t.indexOf('&', at + 1)) {
@@ -58,15 +61,18 @@ function decodeReferences(t: string): string {
       flushUnits();
       parts.push(t.slice(last, at));
     }
-    if (code > 0xffff) units.push(0xd800 + ((code - 0x10000) >> 10), 0xdc00 + ((code - 0x10000) & 0x3ff));
-    else units.push(code);
+    if (units >= RUN.length - 2) flushUnits();
+    if (code > 0xffff) {
+      RUN[units++] = 0xd800 + ((code - 0x10000) >> 10);
+      RUN[units++] = 0xdc00 + ((code - 0x10000) & 0x3ff);
+    } else RUN[units++] = code;
     last = i + 1;
     at = i;
   }
   if (last === 0) return t;
   flushUnits();
-  parts.push(t.slice(last));
-  return parts.join('');
+  if (last < t.length) parts.push(t.slice(last));
+  return parts.length === 1 ? parts[0]! : parts.join('');
 }
 
 /** A digit's value in base 10 or 16, or -1. */

@@ -254,10 +254,12 @@ export function upsertProgress(
   assignmentId: number,
   quarter: Quarter,
   p: { text: string; onSchedule: OnSchedule | null; onScheduleText: string; source: string },
+  /** The line was just inserted: it has no report to update (an import of 7,000 new lines). */
+  fresh = false,
 ): ProgressReport {
   const now = new Date().toISOString();
   const written: ProgressReport = { quarter, text: p.text, onSchedule: p.onSchedule, onScheduleText: p.onScheduleText, updatedAt: now };
-  const existing = stmt(db, 'SELECT id, text FROM progress_reports WHERE assignment_id = ? AND quarter = ?').get(assignmentId, quarter) as
+  const existing = fresh ? undefined : stmt(db, 'SELECT id, text FROM progress_reports WHERE assignment_id = ? AND quarter = ?').get(assignmentId, quarter) as
     | { id: number; text: string }
     | undefined;
   if (existing) {

@@ -32,10 +32,10 @@ function sectionsForLocating(ctx: ServiceContext, planId: number) {
  * Writes one line's return: the official progress (and the base a later file is compared with), or a
  * cooperating unit's return beside it. Returns the progress as written, if any.
  */
-function writeReturn(ctx: ServiceContext, w: { batchId: string; at: string; actor: string; quarter: Quarter; source: string; targetId: number }, id: number, l: TargetAction['lines'][number]): ProgressReport | null {
+function writeReturn(ctx: ServiceContext, w: { batchId: string; at: string; actor: string; quarter: Quarter; source: string; targetId: number }, id: number, l: TargetAction['lines'][number], fresh = false): ProgressReport | null {
   let written: ProgressReport | null = null;
   if (l.progress) {
-    written = repo.upsertProgress(ctx.db, id, w.quarter, { ...l.progress, source: w.source });
+    written = repo.upsertProgress(ctx.db, id, w.quarter, { ...l.progress, source: w.source }, fresh);
     insertImported(ctx.db, w.batchId, id, w.quarter, { text: l.progress.text, onScheduleText: l.progress.onScheduleText });
   }
   if (l.cooperating) {
@@ -73,7 +73,7 @@ function applyAction(
     const assignments = a.lines.map((l, i): Assignment => {
       const id = repo.insertAssignment(ctx.db, row.id, i + 1);
       const names = repo.setAssignmentNames(ctx.db, id, { leaders: l.leaders ?? [], leadUnits: l.leadUnits ?? [], cooperatingUnits: l.cooperatingUnits ?? [] }, true);
-      const progress = writeReturn(ctx, { ...batch, quarter, source: a.source, targetId: row.id }, id, l);
+      const progress = writeReturn(ctx, { ...batch, quarter, source: a.source, targetId: row.id }, id, l, true);
       return { id, ...names, progress: progress ? [progress] : [] };
     });
     return { id: row.id, written: { ...row, assignments } };
