@@ -34,6 +34,36 @@ export function unitId(db: Db, name: string): number {
   return unitOf(db, name).id;
 }
 
+/** How the names of a line become leaders and units: straight from the store, or remembered within one write. */
+export interface NameLookup {
+  leader(name: string): number;
+  unit(name: string): { id: number; name: string };
+}
+
+export const storeNames = (db: Db): NameLookup => ({ leader: (name) => leaderId(db, name), unit: (name) => unitOf(db, name) });
+
+/**
+ * The store's lookups, each name asked once: an import of 7,000 lines names the same few dozen leaders and
+ * units over and over. For one transaction that adds names but never renames, merges or removes them (an
+ * import's write); a rollback discards it with the names it added.
+ */
+export function rememberedNames(db: Db): NameLookup {
+  const leaders = new Map<string, number>();
+  const units = new Map<string, { id: number; name: string }>();
+  return {
+    leader: (name) => {
+      let id = leaders.get(name);
+      if (id === undefined) leaders.set(name, (id = leaderId(db, name)));
+      return id;
+    },
+    unit: (name) => {
+      let unit = units.get(name);
+      if (unit === undefined) units.set(name, (unit = unitOf(db, name)));
+      return unit;
+    },
+  };
+}
+
 export function unitName(db: Db, id: number): string {
   return (stmt(db, 'SELECT name FROM units WHERE id = ?').get(id) as { name: string }).name;
 }

@@ -1,7 +1,7 @@
 import type { Assignment, ProgressReport, Target } from '../../../shared/contract';
 import { normalizeName, parseDeadline, type DeadlineKind, type OnSchedule, type Quarter } from '../../../shared/domain';
 import { stmt, type Db } from '../connection';
-import { leaderId, unitOf } from './directory';
+import { storeNames, type NameLookup } from './directory';
 import { indexContent, indexProgress, unindexAssignment, unindexProgress, unindexTarget } from './search';
 
 interface TargetRow {
@@ -145,6 +145,14 @@ export interface TargetFields {
   sourceText: string;
 }
 
+/**
+ * The id the next new target gets. SQLite would hand a deleted target's id to the next new one; the change
+ * log still speaks of the old target under that id, so ids are never reused (a revert must not land on a stranger).
+ */
+export function nextTargetId(db: Db): number {
+  return (stmt(db, 'SELECT max(coalesce((SELECT max(id) FROM targets), 0), coalesce((SELECT max(target_id) FROM change_log), 0)) + 1 AS id').get() as { id: number }).id;
+}
+
 /** A target's own row as loadTargets reads it back: everything but its lines. */
 export type TargetRowAsRead = Omit<Target, 'assignments'>;
 
@@ -155,9 +163,7 @@ export type TargetRowAsRead = Omit<Target, 'assignments'>;
 export function insertTarget(db: Db, planId: number, year: number, f: TargetFields, withId: number | null = null): TargetRowAsRead {
   const now = new Date().toISOString();
   const d = parseDeadline(f.deadline, year);
-  // SQLite would hand a deleted target's id to the next new one; the change log still speaks of the old
-  // target under that id, so ids are never reused (a revert must not land on a stranger).
-  withId ??= (stmt(db, 'SELECT max(coalesce((SELECT max(id) FROM targets), 0), coalesce((SELECT max(target_id) FROM change_log), 0)) + 1 AS id').get() as { id: number }).id;
+  withId ??= nextTargetId(db);
   const info = stmt(
     db,
     `INSERT INTO targets(id, plan_id, serial, content, deadline_text, deadline_kind, deadline_due, section_id, source_text, created_at, updated_at)
@@ -215,7 +221,7 @@ export function deleteAssignment(db: Db, assignmentId: number): void {
  * ones. `fresh`: the assignment was just inserted and has no names to remove (an import of 7,000 lines).
  * Returns the names as kept (each once, under its stored name: an alias gives its unit's), as loadTargets reads them.
  */
-export function setAssignmentNames(db: Db, assignmentId: number, names: AssignmentNames, fresh = false): AssignmentNames {
+export function setAssignmentNames(db: Db, assignmentId: number, names: AssignmentNames, fresh = false, lookup: NameLookup = storeNames(db)): AssignmentNames {
   if (!fresh) {
     stmt(db, 'DELETE FROM assignment_leaders WHERE assignment_id = ?').run(assignmentId);
     stmt(db, 'DELETE FROM assignment_units WHERE assignment_id = ?').run(assignmentId);
@@ -224,7 +230,7 @@ export function setAssignmentNames(db: Db, assignmentId: number, names: Assignme
   const kept: AssignmentNames = { leaders: [], leadUnits: [], cooperatingUnits: [] };
   const seenLeaders = new Set<number>();
   names.leaders.forEach((name) => {
-    const id = leaderId(db, name);
+    const id = lookup.leader(name);
     if (seenLeaders.has(id)) return;
     seenLeaders.add(id);
     addLeader.run(assignmentId, seenLeaders.size, id);
@@ -239,7 +245,7 @@ export function setAssignmentNames(db: Db, assignmentId: number, names: Assignme
   ];
   for (const [list, role, into] of roles) {
     for (const name of list) {
-      const unit = unitOf(db, name);
+      const unit = lookup.unit(name);
       if (seenUnits.has(unit.id)) continue;
       seenUnits.add(unit.id);
       addUnit.run(assignmentId, seenUnits.size, role, unit.id);

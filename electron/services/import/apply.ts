@@ -7,6 +7,7 @@ import type { Assignment, ImportBatch, ProgressReport, Target } from '../../../s
 import { AppError } from '../../../shared/errors';
 import type { Quarter } from '../../../shared/domain';
 import { appendChange } from '../../db/repos/changeLog';
+import { rememberedNames, type NameLookup } from '../../db/repos/directory';
 import { getBatch, insertBatch, markUndone, batchChanges } from '../../db/repos/importBatches';
 import { planByYear } from '../../db/repos/plans';
 import { insertLoggedPlan } from '../plans';
@@ -49,30 +50,41 @@ function writeReturn(ctx: ServiceContext, w: { batchId: string; at: string; acto
   return written;
 }
 
-function applyAction(
-  ctx: ServiceContext,
-  planId: number,
-  year: number,
-  quarter: Quarter,
-  a: TargetAction,
-  located: ReturnType<typeof sectionsForLocating>,
-  batch: { batchId: string; at: string; actor: string },
-  current: Target | null,
-): { id: number; written: Target | null } {
+/** What every action of one batch is written with. */
+interface BatchWrite {
+  planId: number;
+  year: number;
+  quarter: Quarter;
+  located: ReturnType<typeof sectionsForLocating>;
+  batch: { batchId: string; at: string; actor: string };
+  /** Leaders and units, each name looked up once in the batch. */
+  names: NameLookup;
+  /** The id of the batch's next new target: nothing else inserts targets inside its transaction. */
+  newTargetId: () => number;
+}
+
+function applyAction(ctx: ServiceContext, w: BatchWrite, a: TargetAction, current: Target | null): { id: number; written: Target | null } {
+  const { planId, year, quarter, located, batch } = w;
   if (a.targetId === null) {
     const where = located.clause ? located.clause(a.fields.content ?? '') : null;
-    const row = repo.insertTarget(ctx.db, planId, year, {
-      serial: a.serial,
-      content: a.fields.content ?? '',
-      deadline: a.fields.deadline ?? '',
-      sectionId: where ? (located.ids.get(where.code) ?? null) : null,
-      sourceText: where?.sentence ?? '',
-    });
+    const row = repo.insertTarget(
+      ctx.db,
+      planId,
+      year,
+      {
+        serial: a.serial,
+        content: a.fields.content ?? '',
+        deadline: a.fields.deadline ?? '',
+        sectionId: where ? (located.ids.get(where.code) ?? null) : null,
+        sourceText: where?.sentence ?? '',
+      },
+      w.newTargetId(),
+    );
     // The new target as written, as loadTargets would read it back: the change log's after-state, without
     // reading 5,000 new targets again (tests/service/import-after-state.test.ts holds it to loadTargets).
     const assignments = a.lines.map((l, i): Assignment => {
       const id = repo.insertAssignment(ctx.db, row.id, i + 1);
-      const names = repo.setAssignmentNames(ctx.db, id, { leaders: l.leaders ?? [], leadUnits: l.leadUnits ?? [], cooperatingUnits: l.cooperatingUnits ?? [] }, true);
+      const names = repo.setAssignmentNames(ctx.db, id, { leaders: l.leaders ?? [], leadUnits: l.leadUnits ?? [], cooperatingUnits: l.cooperatingUnits ?? [] }, true, w.names);
       const progress = writeReturn(ctx, { ...batch, quarter, source: a.source, targetId: row.id }, id, l, true);
       return { id, ...names, progress: progress ? [progress] : [] };
     });
@@ -99,7 +111,7 @@ function applyAction(
         leaders: l.leaders ?? current?.leaders ?? [],
         leadUnits: l.leadUnits ?? current?.leadUnits ?? [],
         cooperatingUnits: l.cooperatingUnits ?? current?.cooperatingUnits ?? [],
-      });
+      }, false, w.names);
     }
     writeReturn(ctx, { ...batch, quarter, source: a.source, targetId: before.id }, id, l);
   }
@@ -136,6 +148,8 @@ export function applyPlan(ctx: ServiceContext, plan: ImportPlan, options: { skip
     // Not written: the unticked rows and the conflicts the user did not take (both were in the preview).
     const skipped = plan.actions.length - chosen.length;
     const at = new Date().toISOString();
+    let nextId = repo.nextTargetId(ctx.db);
+    const write: BatchWrite = { planId, year: preview.year, quarter: preview.quarter, located, batch: { batchId, at, actor }, names: rememberedNames(ctx.db), newTargetId: () => nextId++ };
     const written: { id: number; before: Target | null; after: Target | null; action: TargetAction }[] = [];
     // Sixty returned templates touch most targets twice (the lead unit's line, a cooperating unit's): each
     // target is loaded once and logged once, from before the batch to after it. It is read again only after
@@ -143,7 +157,7 @@ export function applyPlan(ctx: ServiceContext, plan: ImportPlan, options: { skip
     const touched = new Map<number, { before: Target; current: Target }>();
     for (const a of chosen) {
       if (a.targetId === null) {
-        const { id, written: after } = applyAction(ctx, planId, preview.year, preview.quarter, a, located, { batchId, at, actor }, null);
+        const { id, written: after } = applyAction(ctx, write, a, null);
         written.push({ id, before: null, after, action: a });
         continue;
       }
@@ -153,7 +167,7 @@ export function applyPlan(ctx: ServiceContext, plan: ImportPlan, options: { skip
         entry = { before: loaded, current: loaded };
         touched.set(a.targetId, entry);
       }
-      written.push({ id: applyAction(ctx, planId, preview.year, preview.quarter, a, located, { batchId, at, actor }, entry.current).id, before: entry.before, after: null, action: a });
+      written.push({ id: applyAction(ctx, write, a, entry.current).id, before: entry.before, after: null, action: a });
       const reshaped = a.fields.content !== undefined || a.fields.deadline !== undefined || a.lines.some((l) => l.assignmentId === null || l.leaders || l.leadUnits || l.cooperatingUnits);
       if (reshaped) entry.current = repo.loadTarget(ctx.db, a.targetId)!;
     }
