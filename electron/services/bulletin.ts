@@ -10,7 +10,6 @@ import { addDays, bulletinDraft, laggingUnits, noticeDraft, type BulletinDraft, 
 import { chineseDate, quarterLabel, type Quarter } from '../../shared/domain';
 import { AppError } from '../../shared/errors';
 import { DEFAULT_THRESHOLDS } from '../../shared/review/compare';
-import { officialDocumentBytes } from '../docx/officialDocument';
 import { zipEntryDate } from '../excel/zipTime';
 import { appendChange } from '../db/repos/changeLog';
 import { findUnitId } from '../db/repos/directory';
@@ -58,6 +57,8 @@ export function getBulletinDraft(ctx: ServiceContext, input: { year: number; qua
 export async function exportBulletin(ctx: ServiceContext, input: { year: number; quarter: Quarter; date?: string | undefined }): Promise<Output<'bulletin.export'>> {
   const draft = getBulletinDraft(ctx, input);
   if (draft.counts.total === 0) throw new AppError('validation', `${input.year}年还没有责任目标，无法生成督查通报。`);
+  // The docx library is loaded when a document is written, not at every start of the CLI.
+  const { officialDocumentBytes } = await import('../docx/officialDocument');
   const bytes = await officialDocumentBytes(draft);
   return { fileName: sanitizeFileName(draft.fileName), data: bytes.toString('base64'), targets: draft.counts.total, lagging: draft.lagging.map((e) => e.serial) };
 }
@@ -103,6 +104,7 @@ export async function issueNotices(
   checkDate(replyDue, '回复期限', 'replyDue');
   if (replyDue < dc.date) throw new AppError('validation', `回复期限${chineseDate(replyDue)}早于发文日期${chineseDate(dc.date)}。`, { field: 'replyDue' });
   const drafts: NoticeDraft[] = units.map((u) => noticeDraft(dc, u, byUnit.get(u)!, replyDue));
+  const { officialDocumentBytes } = await import('../docx/officialDocument');
   const files = await Promise.all(drafts.map(async (d) => ({ name: sanitizeFileName(d.fileName), bytes: await officialDocumentBytes(d) })));
 
   const plan = requirePlan(ctx, input.year);
