@@ -108,6 +108,12 @@ const storedName = rememberShort((name) => toHalfWidth(normalizeSpaces(name)).re
 
 /** A deadline cell as stored: `长期\n坚持` was one word broken by the cell width. */
 export function normalizeDeadline(text: string): string {
+  return deadlineText(text);
+}
+
+const deadlineText = rememberShort(readDeadlineText);
+
+function readDeadlineText(text: string): string {
   const t = normalizeSpaces(text);
   if (isEmptyMarker(t)) return '';
   // Digits only: the typed text keeps its Chinese punctuation (6月开工，年内完工).
@@ -134,6 +140,13 @@ const CN_NUM: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5,
  * 第四季度 / 2023年6月30日 / 2023-06-30 / 2024-2025. The typed text is always kept; this is its reading.
  */
 export function parseDeadline(raw: string, year: number): Deadline {
+  // Remembered by year and text: a table's deadlines are a handful of wordings (年底, 长期坚持, 6月底前).
+  return raw.length > 48 ? readDeadline(raw, year) : { ...deadlineOf(`${year}\u0000${raw}`) };
+}
+
+const deadlineOf = rememberShort((key) => readDeadline(key.slice(key.indexOf('\u0000') + 1), Number(key.slice(0, key.indexOf('\u0000')))));
+
+function readDeadline(raw: string, year: number): Deadline {
   const text = normalizeDeadline(raw);
   if (text === '') return { kind: 'none', due: null };
   if (/长期|持续|常态/.test(text)) return { kind: 'long-term', due: null };

@@ -7,6 +7,7 @@
  */
 import { namesOf } from './normalise';
 import { isEmptyMarker, normalizeDeadline, normalizeSpaces, splitNames, toHalfWidth } from '../../shared/domain';
+import { rememberShort } from '../../shared/memo';
 import { namesWithRoles, plainNames } from './cellRoles';
 import { unitsInContent } from './contentUnits';
 import { columnLetter, type Grid } from './grid';
@@ -25,6 +26,12 @@ export function cellText(grid: Grid, r: number, c: number | undefined): string {
 const SECTION_NUMBER = /^[（(]?[一二三四五六七八九十]+[)）、.．]?$/;
 
 export function parseSerial(text: string): number | null {
+  return serialOf(text);
+}
+
+const serialOf = rememberShort(readSerial);
+
+function readSerial(text: string): number | null {
   const t = toHalfWidth(text)
     .replace(/\s/g, '')
     .replace(/^\((.+)\)$/, '$1')
