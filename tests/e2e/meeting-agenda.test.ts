@@ -75,8 +75,8 @@ describe('the meeting agenda', () => {
     await expect.poll(() => s.page.getByTestId('agenda-preview').textContent()).toBe(label);
     await review.saveWithEnter();
     await expect.poll(() => review.agendaButton().textContent()).toBe(label);
-    // The focus is back on the chooser's button.
-    expect(await s.page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('agenda-open');
+    // The focus is back on the chooser's button: given back a frame after the dialog is gone (FocusLock).
+    await expect.poll(() => s.page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('agenda-open');
 
     const after = await served();
     expect(after.review.agenda).toEqual({ kind: 'leader', leader });
