@@ -321,7 +321,7 @@ const monthIndex = (d: Date): number => d.getFullYear() * 12 + d.getMonth();
 /**
  * Which backups rotation deletes: all but the newest `keepLast`, but the newest of each calendar month
  * among the `keepMonthly` months up to `now`'s, but the first of each day among the `keepDaily` days up to
- * `now`'s, and but the newest taken at or before each time in `protect` (the first import of each
+ * `now`'s, and but the newest taken before each time in `protect` (the first import of each
  * collection round: the store as it was before the round's returns came in). Names that are not backups'
  * are never selected. Returned oldest first.
  */
@@ -354,7 +354,9 @@ export function selectForDeletion(names: readonly string[], policy: RotationPoli
     }
   }
   for (const t of protect) {
-    const before = backups.find((b) => b.parsed.at.getTime() <= t.getTime());
+    // Strictly before: an import's own backup starts before its batch is stamped, while the next import's
+    // backup can be stamped in the same millisecond as a quick batch (a returned template of a few targets).
+    const before = backups.find((b) => b.parsed.at.getTime() < t.getTime());
     if (before) keep.add(before.name);
   }
   return backups.filter((b) => !keep.has(b.name)).map((b) => b.name).reverse();

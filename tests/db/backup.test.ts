@@ -304,6 +304,16 @@ describe('rotation', () => {
     expect(selectForDeletion(names, policy, now)).toEqual(deleted);
   });
 
+  it("keeps the backup taken before a round's first import, not the next import's stamped in the same millisecond", () => {
+    // A returned template of a few targets is written in under a millisecond: the next import's backup can
+    // carry its batch's very time. The one to keep is the backup before the batch.
+    const first = at(2026, 11, 23, 9, 0, 0);
+    const own = backupFileName(new Date(first.getTime() - 40), 'import');
+    const next = backupFileName(first, 'import');
+    const newest = backupFileName(new Date(first.getTime() + 60), 'import');
+    expect(selectForDeletion([own, next, newest], { keepLast: 1, keepMonthly: 0 }, first, [first])).toEqual([next]);
+  });
+
   it('default policy: 10 newest plus one a month for 12 months plus the first of each day for 14 days', () => {
     // One backup a day for 400 days up to now.
     const names = Array.from({ length: 400 }, (_, i) => name(new Date(now.getTime() - i * 86_400_000)));
