@@ -136,11 +136,6 @@ export class XmlTokens {
     this.at = at + end.length;
     return true;
   }
-
-  /** The current tag's attribute, as written (entities not decoded): see `attrIn`. */
-  attr(name: string): string | undefined {
-    return attrIn(this.xml, this.from, this.to, name);
-  }
 }
 
 /**
