@@ -208,7 +208,8 @@ describe('at 1366×768', () => {
       await open();
       const dialog = s.page.getByRole('dialog').last();
       await dialog.waitFor();
-      for (const b of buttons) expect(await reachable(dialog.getByRole('button', { name: b, exact: true }).last()), b).toBe(true);
+      // Polled: a loaded machine lays the dialog out a moment after it is attached.
+      for (const b of buttons) await expect.poll(() => reachable(dialog.getByRole('button', { name: b, exact: true }).last()), { message: b }).toBe(true);
       await s.page.keyboard.press('Escape');
       await expect.poll(() => s.page.getByRole('dialog').count()).toBe(0);
     });

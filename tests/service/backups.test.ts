@@ -59,7 +59,8 @@ describe('rotation keeps what a round needs', () => {
     const morning = backupFileName(at(2026, 11, 23, 8), 'manual');
     const imports = Array.from({ length: 60 }, (_, i) => backupFileName(at(2026, 11, 23, 9, i), 'import'));
     const names = [morning, ...imports];
-    const deleted = selectForDeletion(names, { keepLast: 10, keepMonthly: 12, keepDaily: 14 }, now, [at(2026, 11, 23, 9, 0)]);
+    // The round's first batch is stamped after its own backup (taken at 9:00).
+    const deleted = selectForDeletion(names, { keepLast: 10, keepMonthly: 12, keepDaily: 14 }, now, [new Date(at(2026, 11, 23, 9, 0).getTime() + 30)]);
     expect(deleted).not.toContain(morning);
     expect(deleted).not.toContain(imports[0]);
     expect(deleted).toHaveLength(60 - 10 - 1);
