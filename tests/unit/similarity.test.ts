@@ -1,15 +1,7 @@
 /** The Dice score on sorted numeric trigrams equals the score on sets of trigram strings it stands for. */
 import { describe, expect, it } from 'vitest';
+import { makeRng } from '../helpers/fuzzRandom';
 import { comparable, comparableSimilarity, trigrams } from '../../electron/services/text';
-
-function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let x = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
-    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function byStrings(a: string, b: string): number {
   if (a === b) return 1;
@@ -23,7 +15,7 @@ function byStrings(a: string, b: string): number {
 
 describe('comparableSimilarity', () => {
   it('gives the score of the trigram strings on 5,000 pairs of texts with repeats, near copies and unrelated ones', () => {
-    const next = random(5);
+    const { next } = makeRng(5);
     // Few characters, so that trigrams repeat within a text and are shared between texts.
     const alphabet = ['推', '进', '项', '目', '建', '设', '完', '成', '率', 'a', '1', '\uffff', '\u0001'];
     const text = (n: number) => Array.from({ length: n }, () => alphabet[Math.floor(next() * alphabet.length)]!).join('');

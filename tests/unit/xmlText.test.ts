@@ -4,6 +4,7 @@
  * runs longer than its buffer, and the line ends an XML parser normalises.
  */
 import { describe, expect, it } from 'vitest';
+import { makeRng } from '../helpers/fuzzRandom';
 import { decode } from '../../electron/excel/xmlText';
 
 const ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
@@ -18,20 +19,11 @@ function byRegex(text: string): string {
   });
 }
 
-function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let x = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
-    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const PIECES = ['&#20013;', '&#x4E2D;', '&#x4e2d;', '&#X4E2D;', '&#60;', '&#13;', '&#0;', '&#55296;', '&#xDC00;', '&#128512;', '&#x1F600;', '&#1114112;', '&#99999999999;', '&#;', '&#x;', '&#12', '&#', '&', '&amp;', '&lt;', '&nbsp;', '&amp', '&#00065;', 'a', ' ', '\r\n', '\r', '中', '😀', ';', '#'];
 
 describe('decode', () => {
   it('reads 5,000 random texts as the regular expression does', () => {
-    const next = random(11);
+    const { next } = makeRng(11);
     for (let i = 0; i < 5_000; i++) {
       const text = Array.from({ length: Math.floor(next() * 60) }, () => PIECES[Math.floor(next() * PIECES.length)]!).join('');
       expect(decode(text), text).toBe(byRegex(text));
