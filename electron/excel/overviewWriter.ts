@@ -8,7 +8,7 @@ import type { Assignment, Target } from '../../shared/contract';
 import { ON_SCHEDULE_LABELS, type Quarter } from '../../shared/domain';
 import { DEFAULT_WORDING, fillWording, type ExportWording } from '../../shared/wording';
 import { writeSummarySheet } from './summarySheet';
-import { BODY_FONT, BORDER, HEADER_FONT, PARAGRAPH_FONT, TITLE_FONT } from './styles';
+import { BODY_FONT, BORDER, HEADER_FONT, PARAGRAPH_FONT, TITLE_FONT, shareEmptyStyles } from './styles';
 
 export interface OverviewInput {
   city: string;
@@ -186,6 +186,7 @@ export function writeOverview(input: OverviewInput): ExcelJS.Workbook {
     printArea: `A1:${ws.getColumn(columns).letter}${last}`,
     margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.7, header: 0.3, footer: 0.3 },
   };
+  shareEmptyStyles(ws);
   ws.headerFooter = { oddFooter: `${input.publishedOn ? `&L${input.publishedOn}发布` : input.publicationNote ? `&L${input.publicationNote}` : ''}&C第 &P 页 共 &N 页` };
   if (input.summary) writeSummarySheet(wb, summaryTitle(texts.title), targets, quarter, input.paper === 'A4' ? PAPER_A4 : PAPER_A3);
   return wb;

@@ -8,6 +8,7 @@
 import type ExcelJS from 'exceljs';
 import type { Quarter } from '../../shared/domain';
 import type { Grid } from './grid';
+import { shareEmptyStyles } from './styles';
 
 export const TEMPLATE_META_SHEET = '模板信息';
 
@@ -50,6 +51,7 @@ export function writeTemplateMeta(wb: ExcelJS.Workbook, meta: TemplateMeta): voi
   ws.addRow(LINE_COLUMNS);
   // Texts as strings (never formulas): a progress text starting with = stays text.
   ws.addRows(meta.lines.map((l) => LINE_COLUMNS.map((k) => (typeof l[k] === 'number' ? l[k] : String(l[k])))));
+  shareEmptyStyles(ws);
   void ws.protect('', {});
 }
 

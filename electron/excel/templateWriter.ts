@@ -12,6 +12,7 @@ import { ON_SCHEDULE_LABELS, quarterLabel, type Quarter } from '../../shared/dom
 import { displayWidth, heightFor, linesNeeded, BODY_FONT, BORDER, CHARSET_GB2312, HEADER_FONT, PARAGRAPH_FONT } from './overviewWriter';
 import { writeTemplateMeta, type TemplateMetaLine, type TemplateRole } from './templateMeta';
 import { deflateZip } from './deflateZip';
+import { shareEmptyStyles } from './styles';
 
 export interface TemplateInput {
   city: string;
@@ -240,6 +241,7 @@ export function writeTemplate(input: TemplateInput): ExcelJS.Workbook {
     margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.7, header: 0.3, footer: 0.3 },
   };
   ws.headerFooter = { oddFooter: '&C第 &P 页 共 &N 页' };
+  shareEmptyStyles(ws);
   // No password: it keeps the layout from being changed by accident, not a lock. The executor of the
   // returned promise runs synchronously, so the protection is set when this returns.
   void ws.protect('', { selectLockedCells: true, selectUnlockedCells: true, formatRows: true });
