@@ -10,6 +10,9 @@ import { focusCell, focusSerial, type CellAddress, type Direction } from './cell
 import { OverviewRow, type RowActions, type RowFailures } from './OverviewRow';
 import { searchTerms } from '../../components/Hits';
 
+/** Where a keyboard move is going: a serial, or a cell of the table. */
+type Move = { serial: number } | { cell: CellAddress };
+
 interface Props {
   rows: Row[];
   /** The quarter the rows were loaded for (the header says which quarter's progress is shown). */
@@ -82,44 +85,72 @@ export const OverviewGrid = memo(function OverviewGrid({ rows, quarter, failures
 
   /** Focuses something in row `index`, scrolling it into the drawn window first when it is outside. */
   const reach = useCallback(
-    (index: number, focus: () => boolean, align: 'start' | 'end') => {
+    (index: number, focus: () => boolean, align: 'start' | 'end', giveUp?: () => void) => {
       if (focus()) return;
       virtualizer.scrollToIndex(index, { align });
       let tries = 0;
       const retry = () => {
-        if (!focus() && tries++ < 20) requestAnimationFrame(retry);
+        if (focus()) return;
+        if (tries++ < 20) requestAnimationFrame(retry);
+        else giveUp?.();
       };
       requestAnimationFrame(retry);
     },
     [virtualizer],
   );
 
-  const toSerial = useCallback(
-    (index: number, align: 'start' | 'end') => {
-      if (index < 0 || index >= rowsRef.current.length) return;
-      reach(index, () => focusSerial(index), align);
+  /**
+   * The serial or cell a move is on its way to while its row is drawn. A key pressed meanwhile moves on from
+   * it, not from what is still focused (held ↓ on a busy machine lost the presses made while rows were
+   * drawn), and the move it supersedes gives up instead of taking the focus back.
+   */
+  const moving = useRef<Move | null>(null);
+  const moveTo = useCallback(
+    (move: Move, row: number, focus: () => boolean, align: 'start' | 'end') => {
+      moving.current = move;
+      const attempt = () => {
+        if (moving.current !== move) return true;
+        if (!focus()) return false;
+        moving.current = null;
+        return true;
+      };
+      reach(row, attempt, align, () => {
+        if (moving.current === move) moving.current = null;
+      });
     },
     [reach],
   );
 
+  const toSerial = useCallback(
+    (index: number, align: 'start' | 'end') => {
+      if (index < 0 || index >= rowsRef.current.length) return;
+      moveTo({ serial: index }, index, () => focusSerial(index), align);
+    },
+    [moveTo],
+  );
+
   const navigate = useCallback(
-    (from: CellAddress, dir: Direction) => {
+    (focused: CellAddress, dir: Direction) => {
+      const pending = moving.current;
+      const from = pending && 'cell' in pending ? pending.cell : focused;
       // Tab runs in reading order: a target's serial (which opens it), then its cells, then the next serial.
       const lines = rowsRef.current[from.row]?.lines.length ?? 0;
       if (dir === 'next' && from.col === 's' && from.line === lines - 1) return toSerial(from.row + 1, 'end');
       if (dir === 'prev' && from.col === 'p' && from.line === 0) return toSerial(from.row, 'start');
       const to = step(rowsRef.current, from, dir);
       if (!to) return;
-      reach(to.row, () => focusCell(to), dir === 'up' || dir === 'prev' ? 'start' : 'end');
+      moveTo({ cell: to }, to.row, () => focusCell(to), dir === 'up' || dir === 'prev' ? 'start' : 'end');
     },
-    [reach, toSerial],
+    [moveTo, toSerial],
   );
 
   /** On a serial: ↑ ↓ go to the serial above or below, → into the target's first cell. */
   const serialKey = useCallback(
     (index: number, key: string): boolean => {
-      if (key === 'ArrowDown') toSerial(index + 1, 'end');
-      else if (key === 'ArrowUp') toSerial(index - 1, 'start');
+      const pending = moving.current;
+      const from = pending && 'serial' in pending ? pending.serial : index;
+      if (key === 'ArrowDown') toSerial(from + 1, 'end');
+      else if (key === 'ArrowUp') toSerial(from - 1, 'start');
       else if (key === 'ArrowRight' && (rowsRef.current[index]?.lines.length ?? 0) > 0) focusCell({ row: index, line: 0, col: 'p' });
       else return false;
       return true;
