@@ -11,23 +11,16 @@ import { AppError } from '../../../shared/errors';
 import { normalizeName, toHalfWidth } from '../../../shared/domain';
 import { cellsToGrid, type MergeRange } from './cellGrid';
 import type { ReadSheet } from './sheetjs';
+import { attrIn, CDATA, TAG, TEXT, XmlRefused, XmlTokens } from '../xmlTokens';
+import { decode } from '../xmlText';
 
 /** A document.xml larger than this is not a unit's return (a zip bomb, a book pasted in). */
 const MAX_DOCUMENT_BYTES = 64 * 1024 * 1024;
 
-const TOKEN = /<(\/?)([\w.-]+:)?([\w.-]+)((?:[^>"']|"[^"]*"|'[^']*')*?)(\/?)>|<\?[\s\S]*?\?>|<!--[\s\S]*?-->|([^<]+)/g;
-
-function decode(s: string): string {
-  return s.replace(/&(?:#x([0-9a-f]+)|#(\d+)|(lt|gt|amp|quot|apos));/gi, (_, hex: string | undefined, dec: string | undefined, named: string | undefined) => {
-    if (named) return ({ lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" } as Record<string, string>)[named.toLowerCase()]!;
-    const code = hex ? parseInt(hex, 16) : Number(dec);
-    return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : '';
-  });
-}
-
-function attr(attrs: string, name: string): string | undefined {
-  const m = new RegExp(`(?:^|\\s)(?:[\\w.-]+:)?${name}\\s*=\\s*("([^"]*)"|'([^']*)')`).exec(attrs);
-  return m ? decode(m[2] ?? m[3] ?? '') : undefined;
+/** A tag's w:val, decoded. */
+function valOf(t: XmlTokens): string | undefined {
+  const raw = attrIn(t.xml, t.from, t.to, 'val');
+  return raw === undefined ? undefined : decode(raw);
 }
 
 interface DocCell {
@@ -49,7 +42,10 @@ export interface DocxBody {
   after: string[];
 }
 
-/** The body's paragraphs and top-level tables, in order. A table inside a table cell adds its text to the cell. */
+/**
+ * The body's paragraphs and top-level tables, in order. A table inside a table cell adds its text to the cell.
+ * A part that is not well-formed throws XmlRefused (Word never writes one: the file is damaged).
+ */
 export function readDocumentXml(xml: string): DocxBody {
   const tables: DocTable[] = [];
   let paragraphs: string[] = [];
@@ -60,14 +56,14 @@ export function readDocumentXml(xml: string): DocxBody {
   let cell: DocCell | null = null;
   let row: DocTable['rows'][number] | null = null;
   let table: DocTable | null = null;
-  TOKEN.lastIndex = 0;
-  for (let m = TOKEN.exec(xml); m; m = TOKEN.exec(xml)) {
-    const [, close, , tag, attrs = '', selfClose, text] = m;
-    if (text !== undefined) {
-      if (inText && paragraph !== null) paragraph += decode(text);
+  const t = new XmlTokens(xml);
+  while (t.next()) {
+    if (t.kind === TEXT || t.kind === CDATA) {
+      if (inText && paragraph !== null) paragraph += t.kind === TEXT ? decode(xml.slice(t.from, t.to)) : xml.slice(t.from, t.to);
       continue;
     }
-    if (tag === undefined) continue;
+    if (t.kind !== TAG) continue;
+    const { close, selfClose, name: tag } = t;
     const opening = !close;
     switch (tag) {
       case 't':
@@ -78,7 +74,7 @@ export function readDocumentXml(xml: string): DocxBody {
         if (opening && paragraph !== null) paragraph += '\n';
         break;
       case 'tab':
-        if (opening && paragraph !== null && !attrs.includes('w:val')) paragraph += '\t';
+        if (opening && paragraph !== null && valOf(t) === undefined) paragraph += '\t';
         break;
       case 'p':
         if (opening && !selfClose) paragraph = '';
@@ -112,7 +108,7 @@ export function readDocumentXml(xml: string): DocxBody {
         }
         break;
       case 'gridBefore':
-        if (depth === 1 && row && !cell) row.gridBefore = Math.min(Math.max(Number(attr(attrs, 'val')) || 0, 0), 64);
+        if (depth === 1 && row && !cell) row.gridBefore = Math.min(Math.max(Number(valOf(t)) || 0, 0), 64);
         break;
       case 'tc':
         if (depth !== 1) break;
@@ -127,10 +123,10 @@ export function readDocumentXml(xml: string): DocxBody {
         }
         break;
       case 'gridSpan':
-        if (depth === 1 && cell) cell.span = Math.min(Math.max(Math.trunc(Number(attr(attrs, 'val'))) || 1, 1), 64);
+        if (depth === 1 && cell) cell.span = Math.min(Math.max(Math.trunc(Number(valOf(t))) || 1, 1), 64);
         break;
       case 'vMerge':
-        if (depth === 1 && cell) cell.vMerge = attr(attrs, 'val') === 'restart' ? 'restart' : 'continue';
+        if (depth === 1 && cell) cell.vMerge = valOf(t) === 'restart' ? 'restart' : 'continue';
         break;
       default:
         break;
@@ -214,7 +210,13 @@ export async function readDocxReturn(file: string, bytes: Buffer, knownUnits: Re
     if (err instanceof AppError) throw err;
     throw damaged();
   }
-  const body = readDocumentXml(xml);
+  let body: DocxBody;
+  try {
+    body = readDocumentXml(xml);
+  } catch (err) {
+    if (err instanceof XmlRefused) throw damaged();
+    throw err;
+  }
   if (body.tables.length === 0) {
     throw new AppError('validation', `文件“${file}”中没有表格。Word 报送材料须包含“序号”“责任目标”“完成情况”等列的表格，请让报送单位按模板填写后重新发送。`, { file });
   }
