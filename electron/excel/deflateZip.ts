@@ -5,6 +5,7 @@
  * and CRCs (the CRC is of the uncompressed bytes, so it stays true); only the method and sizes change.
  */
 import zlib from 'node:zlib';
+import { zipParts } from './zipParts';
 
 const LOCAL = 0x04034b50;
 const CENTRAL = 0x02014b50;
@@ -21,33 +22,13 @@ interface Entry {
 }
 
 function entriesOf(zip: Buffer): Entry[] {
-  let end = zip.length - 22;
-  while (end >= 0 && zip.readUInt32LE(end) !== END) end--;
-  if (end < 0) throw new Error('not a zip: no end of central directory');
-  const count = zip.readUInt16LE(end + 10);
-  let at = zip.readUInt32LE(end + 16);
-  const entries: Entry[] = [];
-  for (let i = 0; i < count; i++) {
-    if (zip.readUInt32LE(at) !== CENTRAL) throw new Error('not a zip: bad central directory');
-    const method = zip.readUInt16LE(at + 10);
-    const size = zip.readUInt32LE(at + 24);
-    const nameLength = zip.readUInt16LE(at + 28);
-    const skip = nameLength + zip.readUInt16LE(at + 30) + zip.readUInt16LE(at + 32);
-    const local = zip.readUInt32LE(at + 42);
-    if (method !== 0 || zip.readUInt32LE(local) !== LOCAL) throw new Error('deflateZip takes a stored zip');
-    const start = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
-    entries.push({
-      flags: zip.readUInt16LE(at + 8) & ~0x0008,
-      time: zip.readUInt16LE(at + 12),
-      date: zip.readUInt16LE(at + 14),
-      crc: zip.readUInt32LE(at + 16),
-      size,
-      name: zip.subarray(at + 46, at + 46 + nameLength),
-      data: zip.subarray(start, start + size),
-    });
-    at += 46 + skip;
-  }
-  return entries;
+  const parts = zipParts(zip);
+  if (!parts) throw new Error('not a zip: no readable central directory');
+  return [...parts.values()].map((p) => {
+    if (p.method !== 0) throw new Error('deflateZip takes a stored zip');
+    // Bit 3 (sizes in a data descriptor after the data) is dropped: the sizes are written in the header.
+    return { flags: p.flags & ~0x0008, time: p.time, date: p.date, crc: p.crc, size: p.data.length, name: p.rawName, data: p.data };
+  });
 }
 
 const STORE_BELOW = 1024;

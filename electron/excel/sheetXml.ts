@@ -9,7 +9,7 @@
  * before: the same texts, the same messages for damaged files. Where exceljs reads a file wrong or not at
  * all (tests/import/otherWriters.test.ts lists how), this reads what Excel shows.
  */
-import zlib from 'node:zlib';
+import { partText, zipParts, type ZipPart } from './zipParts';
 import { attrIn, CDATA, TAG, TEXT, XmlTokens } from './xmlTokens';
 import { decode } from './xmlText';
 import { columnLetter, MAX_GRID_CELLS, MAX_ROWS, percentDecimals, percentText, serialDateText, type Grid, type GridCell } from './grid';
@@ -34,40 +34,6 @@ function attr(attrs: string, name: string): string | undefined {
 function tagAttr(t: XmlTokens, name: string): string | undefined {
   const value = attrIn(t.xml, t.from, t.to, name);
   return value === undefined ? undefined : decode(value);
-}
-
-/**
- * The zip's entries, inflated by Node's own zlib when asked for: the JavaScript inflater of the zip
- * libraries costs more than reading the XML. A zip this does not know (ZIP64, encryption, other methods)
- * answers null and the exceljs path reads the file.
- */
-function zipEntries(bytes: Buffer): Map<string, () => string> | null {
-  const end = bytes.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
-  if (end < 0 || end + 22 > bytes.length) return null;
-  const count = bytes.readUInt16LE(end + 10);
-  let at = bytes.readUInt32LE(end + 16);
-  if (count === 0xffff || at === 0xffffffff) return null;
-  const entries = new Map<string, () => string>();
-  for (let i = 0; i < count; i++) {
-    if (at + 46 > bytes.length || bytes.readUInt32LE(at) !== 0x02014b50) return null;
-    const flags = bytes.readUInt16LE(at + 8);
-    const method = bytes.readUInt16LE(at + 10);
-    const size = bytes.readUInt32LE(at + 20);
-    const inflated = bytes.readUInt32LE(at + 24);
-    const nameLength = bytes.readUInt16LE(at + 28);
-    const extraLength = bytes.readUInt16LE(at + 30);
-    const commentLength = bytes.readUInt16LE(at + 32);
-    const local = bytes.readUInt32LE(at + 42);
-    const name = bytes.toString('utf8', at + 46, at + 46 + nameLength).replace(/\\/g, '/').replace(/^\//, '');
-    at += 46 + nameLength + extraLength + commentLength;
-    if ((flags & 1) !== 0 || (method !== 0 && method !== 8) || local + 30 > bytes.length) return null;
-    const start = local + 30 + bytes.readUInt16LE(local + 26) + bytes.readUInt16LE(local + 28);
-    const data = bytes.subarray(start, start + size);
-    // One output chunk of the size the directory declares (capped: it may lie) spares zlib joining 16 KiB chunks.
-    const chunkSize = Math.min(Math.max(inflated + 1, 1024), 64 << 20);
-    entries.set(name, () => (method === 8 ? zlib.inflateRawSync(data, { chunkSize }) : data).toString('utf8'));
-  }
-  return entries;
 }
 
 /** Refuses what is not well-formed XML: exceljs refuses such a file with its own message, and the lean reader must not read it instead. */
@@ -423,12 +389,16 @@ const folderOf = (part: string) => part.slice(0, part.lastIndexOf('/') + 1);
 /** The workbook's sheets as grids, in the workbook's order; null when the exceljs path must read the file. */
 export async function readSheetsLean(bytes: Buffer): Promise<LeanSheet[] | null> {
   try {
-    const zip = zipEntries(bytes);
+    // A zip zipParts does not know: the exceljs path reads it.
+    const zip = zipParts(bytes);
     if (!zip) return null;
     // Part names are case-insensitive (OPC): a target `worksheets/sheet1.xml` names `xl/worksheets/Sheet1.xml`.
-    const folded = new Map<string, () => string>();
-    for (const [name, read] of zip) if (!folded.has(name.toLowerCase())) folded.set(name.toLowerCase(), read);
-    const text = async (part: string | null | undefined) => (part ? (zip.get(part) ?? folded.get(part.toLowerCase()))?.() : undefined);
+    const folded = new Map<string, ZipPart>();
+    for (const [name, part] of zip) if (!folded.has(name.toLowerCase())) folded.set(name.toLowerCase(), part);
+    const text = async (name: string | null | undefined) => {
+      const part = name ? (zip.get(name) ?? folded.get(name.toLowerCase())) : undefined;
+      return part ? partText(part) : undefined;
+    };
     // The workbook is where the package's relationships say (xl/workbook.xml for nearly every writer).
     const root = await text('_rels/.rels');
     const office = root === undefined ? undefined : [...relationships(root, '').values()].find((r) => /\/officeDocument$/.test(r.type))?.part;

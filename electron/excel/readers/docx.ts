@@ -6,13 +6,13 @@
  * a sheet's title lines are; the unit the file speaks for is taken from the title, else the signature.
  * mammoth, already a dependency, turns a document into HTML and loses the merges, so the XML is read here.
  */
-import JSZip from 'jszip';
 import { AppError } from '../../../shared/errors';
 import { normalizeName, toHalfWidth } from '../../../shared/domain';
 import { cellsToGrid, type MergeRange } from './cellGrid';
 import type { ReadSheet } from './sheetjs';
 import { attrIn, CDATA, TAG, TEXT, XmlRefused, XmlTokens } from '../xmlTokens';
 import { decode } from '../xmlText';
+import { partText, zipParts } from '../zipParts';
 
 /** A document.xml larger than this is not a unit's return (a zip bomb, a book pasted in). */
 const MAX_DOCUMENT_BYTES = 64 * 1024 * 1024;
@@ -195,19 +195,16 @@ export interface DocxReturn {
 /** Reads a .docx return; an AppError naming the file when it will not open or holds no table. */
 export async function readDocxReturn(file: string, bytes: Buffer, knownUnits: ReadonlySet<string> = new Set()): Promise<DocxReturn> {
   const damaged = () => new AppError('validation', `文件“${file}”已损坏或不完整，无法作为 Word 文档（.docx）打开。请让报送单位重新发送，或在 Word/WPS 中打开并另存为 .docx 后再导入。`, { file });
+  const part = zipParts(bytes)?.get('word/document.xml');
+  if (!part) throw damaged();
+  if (part.inflatedSize > MAX_DOCUMENT_BYTES) {
+    throw new AppError('validation', `文件“${file}”的正文过大（${Math.round(part.inflatedSize / 1024 / 1024)} MB），不像是报送材料，无法读取。`, { file });
+  }
   let xml: string;
   try {
-    const zip = await JSZip.loadAsync(bytes, { checkCRC32: true });
-    const part = zip.file('word/document.xml');
-    if (!part) throw damaged();
-    const size = (part as unknown as { _data?: { uncompressedSize?: number } })._data?.uncompressedSize;
-    if (size !== undefined && size > MAX_DOCUMENT_BYTES) {
-      throw new AppError('validation', `文件“${file}”的正文过大（${Math.round(size / 1024 / 1024)} MB），不像是报送材料，无法读取。`, { file });
-    }
-    xml = await part.async('string');
-    if (xml.length > MAX_DOCUMENT_BYTES) throw damaged();
-  } catch (err) {
-    if (err instanceof AppError) throw err;
+    // The CRC checked, as a damaged copy (a mail attachment cut short) may still inflate.
+    xml = partText(part, { checkCrc: true, maxBytes: MAX_DOCUMENT_BYTES });
+  } catch {
     throw damaged();
   }
   let body: DocxBody;

@@ -6,7 +6,7 @@
  * the way the xlsx readers make them (grid.ts): cached formula results, dates as ISO days, percent formats
  * as percentages, 是/否 for booleans, merges and hidden rows and columns.
  */
-import zlib from 'node:zlib';
+import { partText, zipParts } from '../zipParts';
 import * as XLSX from '@e965/xlsx';
 import { AppError } from '../../../shared/errors';
 import { percentDecimals, percentText, serialDateText } from '../grid';
@@ -68,29 +68,14 @@ function quietly<T>(read: () => T): T {
   }
 }
 
-/** One entry of a zip, inflated; null when it is not there or not readable. */
+/** One part of a zip, inflated; null when it is not there or not readable. */
 function zipEntry(bytes: Buffer, wanted: string): string | null {
-  const end = bytes.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
-  if (end < 0 || end + 22 > bytes.length) return null;
-  let at = bytes.readUInt32LE(end + 16);
-  for (let i = 0, count = bytes.readUInt16LE(end + 10); i < count; i++) {
-    if (at + 46 > bytes.length || bytes.readUInt32LE(at) !== 0x02014b50) return null;
-    const method = bytes.readUInt16LE(at + 10);
-    const size = bytes.readUInt32LE(at + 20);
-    const nameLength = bytes.readUInt16LE(at + 28);
-    const local = bytes.readUInt32LE(at + 42);
-    const name = bytes.toString('utf8', at + 46, at + 46 + nameLength);
-    at += 46 + nameLength + bytes.readUInt16LE(at + 30) + bytes.readUInt16LE(at + 32);
-    if (name !== wanted || local + 30 > bytes.length) continue;
-    const start = local + 30 + bytes.readUInt16LE(local + 26) + bytes.readUInt16LE(local + 28);
-    try {
-      const data = bytes.subarray(start, start + size);
-      return (method === 8 ? zlib.inflateRawSync(data, { maxOutputLength: 256 << 20 }) : data).toString('utf8');
-    } catch {
-      return null;
-    }
+  const part = zipParts(bytes)?.get(wanted);
+  try {
+    return part ? partText(part) : null;
+  } catch {
+    return null;
   }
-  return null;
 }
 
 /** What an .ods hides, by sheet: SheetJS reads every sheet, row and column of an .ods as visible. */
