@@ -29,6 +29,7 @@ const SURNAMES = new Set(
   '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付傅方白邹孟熊秦邱江尹薛闫阎段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤聂常温牛鲁葛单柴翟尚齐庞樊兰殷施洪甘左耿关苗安申裴柳易骆祝岳邢焦乔盛牟管康伍余卞房储晋连穆滕解霍辛鲍麻栗路', 
 );
 const PLACE_START = /^[市县区省各]/;
+const CHINESE = /[\u4e00-\u9fa5]/g;
 
 function isUnitName(name: string, known: KnownNames): boolean {
   const n = normalizeName(name);
@@ -65,20 +66,28 @@ export interface ColumnProfile {
   shares: Record<ValueKind, number>;
   /** Serial numbers go up: a helper column of numbers (LEN of the content) does not. */
   rising: boolean;
+  /**
+   * Share of the filled values taken as deadlines that read as text too (six Chinese characters or more):
+   * parseDeadline finds a deadline inside a short progress text (第3项前三季度推进情况), and a column of them
+   * headed 完成情况 is progress.
+   */
+  textToo: number;
 }
 
 export function profileOf(values: string[], rows: number, known: KnownNames = NO_KNOWN_NAMES): ColumnProfile {
   const shares = Object.fromEntries(VALUE_KINDS.map((k) => [k, 0])) as Record<ValueKind, number>;
   const numbers: number[] = [];
+  let textToo = 0;
   for (const v of values) {
     const kind = kindOfValue(v, known);
     if (kind !== null) shares[kind] += 1;
     if (kind === 'serial') numbers.push(Number(toHalfWidth(v).replace(/\D/g, '')));
+    if (kind === 'deadline' && (v.match(CHINESE) ?? []).length >= 6) textToo++;
   }
   if (values.length > 0) for (const k of VALUE_KINDS) shares[k] /= values.length;
   let up = 0;
   for (let i = 1; i < numbers.length; i++) if (numbers[i]! >= numbers[i - 1]!) up++;
-  return { rows, filled: values.length, shares, rising: numbers.length < 2 || up >= 0.8 * (numbers.length - 1) };
+  return { rows, filled: values.length, shares, rising: numbers.length < 2 || up >= 0.8 * (numbers.length - 1), textToo: values.length > 0 ? textToo / values.length : 0 };
 }
 
 /** A role a column may take: from its header, its values, or the user's choice. */
@@ -133,7 +142,8 @@ export function candidatesOf(headerRole: ColumnRole | null, profile: ColumnProfi
   const out: Candidate[] = [];
   if (headerRole !== null) {
     const kind = KIND_OF_ROLE[headerRole];
-    const share = kind === undefined ? 1 : profile.shares[kind];
+    // Text the values read as besides a deadline confirms a header naming text.
+    const share = kind === undefined ? 1 : kind === 'text' ? profile.shares.text + profile.textToo : profile.shares[kind];
     out.push({ role: headerRole, score: HEADER_WEIGHT + CONTENT_WEIGHT * share + quarter / 100, source: 'header' });
   }
   if (profile.filled > 0 && profile.filled >= MIN_FILL * profile.rows) {

@@ -72,6 +72,17 @@ describe('the score of a column: header and values', () => {
     expect(most[0]).toMatchObject({ role: 'progress', source: 'header' });
   });
 
+  it('short progress texts naming a quarter or a month stay the progress of a 完成情况 column, not its deadlines', () => {
+    // parseDeadline finds 三季度 / 9月 inside them: a column of deadlines by its values alone.
+    const short = ['第3项前三季度推进情况', '三季度末已开工建设', '9月底前完成设备安装', '前三季度推进顺利'];
+    expect(short.map((v) => kindOfValue(v, KNOWN))).toEqual(['deadline', 'deadline', 'deadline', 'deadline']);
+    expect(candidatesOf('progress', profile(short))[0]).toMatchObject({ role: 'progress', source: 'header' });
+    // A column of real deadlines under an unknown header is still the deadline column, and one headed 完成情况
+    // holding bare deadlines (年底, 9月底前) too.
+    expect(candidatesOf(roleOfHeader('时间节点'), profile(['年底', '长期坚持', '9月底前', '三季度末']))[0]).toMatchObject({ role: 'deadline' });
+    expect(candidatesOf('progress', profile(['年底', '长期坚持', '9月底前', '三季度末']))[0]).toMatchObject({ role: 'deadline', source: 'content' });
+  });
+
   it('a mostly empty column is not typed by its values; numbers that do not rise are not serials', () => {
     expect(candidatesOf(null, profile(['已核实', '是'], 8))).toEqual([]);
     expect(candidatesOf(null, profile(['15', '14', '11', '21', '9', '30']))).toEqual([]);
