@@ -161,3 +161,20 @@ export function skippedSummary(skipped: SkippedEntry[], shown = 5): string {
   const more = skipped.length > shown ? ` 等` : '';
   return `已跳过 ${skipped.length} 项：${named.join('、')}${more}`;
 }
+
+/**
+ * The names files are read and reported under: each its own name, but where two have the same (every unit
+ * sends 附件1.xlsx) where it sits (`财政局/附件1.xlsx`), so that a note, a conflict or the history says which
+ * file; files alike in both get （2）, （3） after the first.
+ */
+export function distinctNames(files: readonly { name: string; path?: string }[]): string[] {
+  const count = (names: string[]) => names.reduce((m, n) => m.set(n, (m.get(n) ?? 0) + 1), new Map<string, number>());
+  const byName = count(files.map((f) => f.name));
+  const chosen = files.map((f) => (byName.get(f.name)! > 1 && f.path ? f.path.replace(/\\/g, '/') : f.name));
+  const seen = new Map<string, number>();
+  return chosen.map((n) => {
+    const k = (seen.get(n) ?? 0) + 1;
+    seen.set(n, k);
+    return k === 1 ? n : `${n}（${k}）`;
+  });
+}

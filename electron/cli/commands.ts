@@ -90,7 +90,8 @@ interface FoundFile extends ListedFile {
   inFolder: boolean;
 }
 interface Workbooks {
-  files: { name: string; bytes: Buffer }[];
+  /** path: as named on the command line, or under the folder named (the import's name for it when two share a name). */
+  files: { name: string; path: string; bytes: Buffer }[];
   found: FoundFile[];
   skipped: SkippedEntry[];
 }
@@ -111,14 +112,14 @@ async function workbooksOf(args: string[]): Promise<Workbooks> {
   for (const arg of args) {
     if (!fs.statSync(arg, { throwIfNoEntry: false })?.isDirectory()) {
       const file = readWorkbookFile(arg);
-      result.files.push(file);
+      result.files.push({ ...file, path: arg });
       result.found.push({ path: file.name, name: file.name, readAs: readAsOf(file.name), inFolder: false });
       continue;
     }
     const { expandPaths } = await import('../droppedFiles');
     const found = await expandPaths([arg]);
     if (found.workbooks.length === 0) fail(`文件夹 ${arg} 中没有可导入的表格或 Word 报送。${skippedSummary(found.skipped)}`);
-    result.files.push(...found.workbooks.map((w) => readWorkbookFile(w.file)));
+    result.files.push(...found.workbooks.map((w) => ({ ...readWorkbookFile(w.file), path: w.path })));
     result.found.push(...found.workbooks.map((w) => ({ path: w.path, name: w.name, readAs: w.readAs, inFolder: true })));
     result.skipped.push(...found.skipped);
   }
@@ -140,7 +141,7 @@ async function importCommand(c: Context): Promise<number | void> {
   const workbooks = await workbooksOf(args);
   const { files, skipped } = workbooks;
   const request: Input<'import.preview'> = {
-    files: files.map((f) => ({ name: f.name, data: f.bytes.toString('base64') })),
+    files: files.map((f) => ({ name: f.name, path: f.path, data: f.bytes.toString('base64') })),
     year: yearOf(values),
     quarter: quarterOf(values),
     jobId: newJobId(),

@@ -104,4 +104,30 @@ describe('a mixed folder picked for import', () => {
     const round = await s.server.core.call('round.status', { year: 2023, quarter: 3 });
     expect(round.ok && round.value).toMatchObject({ owners: expect.arrayContaining([expect.objectContaining({ owner: UNIT, returned: true })]) });
   });
+
+  it('two returns under one file name (附件1.docx in two folders) are told apart by their folders', async () => {
+    const lines = await unitLeadLines();
+    const folder = path.join(tempDir('ducha-same-name-'), '补报');
+    const wordOf = (draft: string) =>
+      writeWordReturn({
+        before: [`${UNIT}关于2023年三季度责任目标推进情况的报告`],
+        rows: [['序号', '责任目标', '完成情况', '是否按计划完成'], ...lines.map((l) => [String(l.serial), l.content, `${draft}：第${l.serial}项前三季度推进情况`, '是'])],
+        after: ['', UNIT, '2023年10月9日'],
+      });
+    // The store holds the year's targets whether or not the test above ran (a Word return has no unit column).
+    const seeded = await s.server.core.call('import.apply', { files: [{ name: '一览表.xlsx', data: fs.readFileSync(SEED).toString('base64') }] });
+    expect(seeded.ok).toBe(true);
+    for (const draft of ['初稿', '终稿']) {
+      fs.mkdirSync(path.join(folder, draft), { recursive: true });
+      fs.writeFileSync(path.join(folder, draft, '附件1.docx'), wordOf(draft));
+    }
+    await importer.open();
+    await s.page.getByTestId('import-folder').setInputFiles(folder);
+    await importer.waitForPreview();
+    // Each line claimed by both: the choice names the file by its folder.
+    const serial = lines[0]!.serial;
+    await expect.poll(() => s.page.getByRole('checkbox', { name: `采用第${serial}项这份报送（补报/终稿/附件1.docx）` }).count()).toBe(1);
+    expect(await s.page.getByRole('checkbox', { name: `采用第${serial}项这份报送（补报/初稿/附件1.docx）` }).count()).toBe(1);
+    await importer.close();
+  });
 });

@@ -156,6 +156,34 @@ describe('returns from lead and cooperating units', () => {
   });
 });
 
+describe('returns under one file name', () => {
+  it('every unit sends 附件1.xlsx: each is named by its folder in the preview, its notes and the history, and taken by it', async () => {
+    const core = await store(true);
+    const files = await exportTemplates(core, { year: 2023, quarter: 4, by: 'unit' });
+    const f = files.find((x) => x.fileName.startsWith('市应急局_'))!;
+    const draft = (await filledTemplate(f.bytes, '市应急局', () => ({ progress: '初稿：四季度已完成年度任务的百分之八十，正在推进', onSchedule: '是' }))).toString('base64');
+    const final = (await filledTemplate(f.bytes, '市应急局', () => ({ progress: '终稿：四季度已完成年度任务的百分之九十五，基本完成', onSchedule: '是' }))).toString('base64');
+    const sent = [
+      { name: '附件1.xlsx', path: '应急局初稿/附件1.xlsx', data: draft },
+      { name: '附件1.xlsx', path: '应急局终稿/附件1.xlsx', data: final },
+    ];
+    const preview = await core.invoke('import.preview', { files: sent });
+    expect(preview.files.map((x) => x.name)).toEqual(['应急局初稿/附件1.xlsx', '应急局终稿/附件1.xlsx']);
+    const conflicts = preview.items.filter((i) => i.status === 'conflict');
+    expect(new Set(conflicts.map((i) => i.file))).toEqual(new Set(['应急局初稿/附件1.xlsx', '应急局终稿/附件1.xlsx']));
+    for (const i of conflicts) expect(i.notes.every((n) => n.where.file === i.file)).toBe(true);
+    const take = conflicts.filter((i) => i.file === '应急局终稿/附件1.xlsx').map((i) => i.key);
+    const { batch } = await core.invoke('import.apply', { files: sent, take });
+    expect(batch.files).toEqual(['应急局初稿/附件1.xlsx', '应急局终稿/附件1.xlsx']);
+    const serials = core.db.prepare("SELECT p.text FROM progress_reports p JOIN assignments a ON a.id = p.assignment_id JOIN targets t ON t.id = a.target_id WHERE t.serial IN (36, 37, 38) AND p.quarter = 4").all() as { text: string }[];
+    expect(serials.length).toBeGreaterThan(0);
+    for (const r of serials) expect(r.text).toMatch(/^终稿/);
+    // A host that sends no path: the second file is told apart by its number.
+    const bare = await core.invoke('import.preview', { files: sent.map(({ name, data }) => ({ name, data })) });
+    expect(bare.files.map((x) => x.name)).toEqual(['附件1.xlsx', '附件1.xlsx（2）']);
+  });
+});
+
 describe('an untouched template', () => {
   it('sent back as it went out, it claims nothing: beside an edited copy it is no conflict', async () => {
     const core = await store(true);

@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { expandDropped, MAX_IMPORT_FILES, skippedSummary, type TreeEntry } from '../../shared/dropped';
+import { distinctNames, expandDropped, MAX_IMPORT_FILES, skippedSummary, type TreeEntry } from '../../shared/dropped';
 import { expandPaths, readDroppedPaths } from '../../electron/droppedFiles';
 import { tempDir } from '../helpers/store';
 
@@ -85,5 +85,26 @@ describe('the walk itself', () => {
     const { workbooks, skipped } = await expandDropped([loop, locked]);
     expect(workbooks).toEqual([]);
     expect(skipped.map((s) => s.reason)).toEqual(['文件夹层级超过 8 层，未读取', '无法读取文件夹（没有权限？）']);
+  });
+});
+
+describe('distinctNames', () => {
+  it('keeps a file its own name, names same-named files by where they sit, and numbers what is still alike', async () => {
+    expect(distinctNames([{ name: '财政局.xlsx', path: '二季度/财政局.xlsx' }, { name: '附件1.xlsx' }])).toEqual(['财政局.xlsx', '附件1.xlsx']);
+    expect(
+      distinctNames([
+        { name: '附件1.xlsx', path: '财政局/附件1.xlsx' },
+        { name: '附件1.xlsx', path: '教育局\\附件1.xlsx' },
+        { name: '附件1.xlsx', path: '财政局/附件1.xlsx' },
+        { name: '附件1.xlsx' },
+        { name: '附件2.xlsx', path: '财政局/附件2.xlsx' },
+      ]),
+    ).toEqual(['财政局/附件1.xlsx', '教育局/附件1.xlsx', '财政局/附件1.xlsx（2）', '附件1.xlsx', '附件2.xlsx']);
+    // Read from a real folder through the desktop's adapter: two units' 附件1.xlsx.
+    const dir = tempDir();
+    write(path.join(dir, '财政局', '附件1.xlsx'));
+    write(path.join(dir, '教育局', '附件1.xlsx'));
+    const { files } = await readDroppedPaths([dir]);
+    expect(new Set(distinctNames(files))).toEqual(new Set([`${path.basename(dir)}/财政局/附件1.xlsx`, `${path.basename(dir)}/教育局/附件1.xlsx`]));
   });
 });

@@ -19,6 +19,7 @@ import type { Db } from '../../db/connection';
 import { stmt } from '../../db/connection';
 import { markRemembered, readingAids } from './mappings';
 import { holdsNothing } from '../../db/emptiness';
+import { distinctNames } from '../../../shared/dropped';
 
 export interface WorkbookBytes {
   name: string;
@@ -35,7 +36,8 @@ export interface ImportOptions {
 }
 
 export function decodeFiles(files: ImportFile[]): WorkbookBytes[] {
-  return files.map((f) => ({ name: f.name, bytes: Buffer.from(f.data, 'base64') }));
+  const names = distinctNames(files);
+  return files.map((f, i) => ({ name: names[i]!, bytes: Buffer.from(f.data, 'base64') }));
 }
 
 /**

@@ -11,7 +11,7 @@ import { skippedSummary, type DroppedWorkbook, type ListedFile, type SkippedEntr
 import { api, errorMessage } from '../../api';
 import { FocusLock } from '../../components/FocusLock';
 import { pickImport, type PickedImport } from '../../app/shell';
-import { readImportFiles } from './readFiles';
+import { readImportFiles, type PickedFile } from './readFiles';
 import { expandDrop, expandPicked } from './droppedEntries';
 import { withAdded, withProgress } from './importRun';
 import { DroppedFiles } from './DroppedFiles';
@@ -56,7 +56,7 @@ export function ImportScreen({ years, start, period, onClose, onImported }: Prop
   const jobId = useRef<string | null>(null);
 
   const [mapping, setMapping] = useState<ColumnMappings>({});
-  const preview = async (picked: File[], options: { year?: number | undefined; quarter?: Quarter | undefined; mapping?: ColumnMappings; add?: boolean }) => {
+  const preview = async (picked: PickedFile[], options: { year?: number | undefined; quarter?: Quarter | undefined; mapping?: ColumnMappings; add?: boolean }) => {
     setError(null);
     const controller = new AbortController();
     abort.current = controller;
@@ -100,7 +100,7 @@ export function ImportScreen({ years, start, period, onClose, onImported }: Prop
   const [skipped, setSkipped] = useState<SkippedEntry[]>([]);
   const [listed, setListed] = useState<ListedFile[]>([]);
   /** Files found in what was picked or dropped (folders walked), listed with the rest above the preview before they are read. */
-  const begin = (found: ListedFile[], workbooks: File[] | null, read: ImportFile[] | null, left: SkippedEntry[], add = false) => {
+  const begin = (found: ListedFile[], workbooks: PickedFile[] | null, read: ImportFile[] | null, left: SkippedEntry[], add = false) => {
     setSkipped((before) => (add ? [...before, ...left] : left));
     setListed((before) => (add ? [...before, ...found] : found));
     setError(null);
@@ -110,7 +110,7 @@ export function ImportScreen({ years, start, period, onClose, onImported }: Prop
     void preview(workbooks ?? [], add ? { year, quarter, mapping, add } : { mapping: {} });
   };
   const found = (r: { workbooks: DroppedWorkbook<File>[]; skipped: SkippedEntry[] }, add = false) =>
-    begin(r.workbooks.map(listedOf), r.workbooks.map((w) => w.file), null, r.skipped, add);
+    begin(r.workbooks.map(listedOf), r.workbooks.map((w) => ({ file: w.file, path: w.path })), null, r.skipped, add);
   const choose = (list: FileList | null) => {
     void expandPicked(list ?? []).then((r) => found(r));
   };

@@ -10,11 +10,17 @@ function toBase64(file: File): Promise<string> {
   });
 }
 
-export async function readImportFiles(files: File[], onProgress: (done: number) => void, signal: AbortSignal): Promise<ImportFile[]> {
+/** A file to read, and where it sits under what was dropped or picked (the import's name for it when another has the same name). */
+export interface PickedFile {
+  file: File;
+  path: string;
+}
+
+export async function readImportFiles(files: PickedFile[], onProgress: (done: number) => void, signal: AbortSignal): Promise<ImportFile[]> {
   const out: ImportFile[] = [];
-  for (const f of files) {
+  for (const { file, path } of files) {
     if (signal.aborted) throw new DOMException('已取消', 'AbortError');
-    out.push({ name: f.name, data: await toBase64(f) });
+    out.push({ name: file.name, path, data: await toBase64(file) });
     onProgress(out.length);
   }
   return out;
