@@ -4,8 +4,9 @@
  * leaders and units decorated (同志, 副市长, （牵头）, brackets, padding, numbering) and separated in every
  * way people separate names; status vocabularies (words, symbols, percentages, phrases); progress headed
  * by quarter, month range or date; section, group, total and note rows; merged cells; one- and two-row
- * headers; hidden columns; several sheets. Each drawn layout holds exactly the seed's targets, so that its
- * import must give the seed's own `list --json`. `features` names what was drawn, to tell failure classes.
+ * headers; hidden columns; several sheets; short progress texts (前三季度推进顺利, 9月底前已完成招标). Each
+ * drawn layout holds the seed's targets, so that its import must give the seed's own `list --json` (with
+ * the progress texts it was drawn with). `features` names what was drawn, to tell failure classes.
  */
 import type { ListedTarget } from '../../../electron/services/listJson';
 
@@ -33,6 +34,8 @@ export interface BookSpec {
   /** What the import screen asks when the file does not say it. */
   period: { year?: number; quarter?: 3 };
   features: string[];
+  /** What its import must give: the seed's list, its progress texts as drawn. */
+  expected: ListedTarget[];
 }
 
 /** mulberry32: small, fast, and the same numbers on every machine. */
@@ -183,10 +186,40 @@ interface Line {
 
 const SECTIONS = ['一、经济发展', '二、改革开放', '三、城乡建设', '四、民生保障', '五、政府建设'];
 
+const SHORT_WHEN = ['前三季度', '三季度', '1-9月', '1—9月', '截至9月底', '截至三季度末', '9月底前', '本季度', ''];
+const SHORT_WHAT = ['推进顺利', '已完成', '正在推进', '完成年度任务的七成', '已开工建设', '持续推进中', '按计划推进', '完成投资3.2亿元', '已完成招标', '正在办理前期手续', '新建成5处'];
+
+/**
+ * The targets with their values as drawn: most layouts keep the seed's progress texts; some have short ones,
+ * as units write them, many naming the quarter or a month (which a deadline reader finds inside them).
+ * Drawn from a generator of their own, so that the layouts of a seed stay what they were.
+ */
+function drawValues(seed: number, features: string[], seedTargets: ListedTarget[]): { targets: ListedTarget[]; deadlineColumn: boolean } {
+  const d = new Draw(rngOf(seed ^ 0x5bd1e995), features);
+  // A unit's table often leaves out 完成时限 (序号 / 责任目标 / 完成情况 / 是否按计划完成): the targets come without one.
+  const deadlineColumn = !d.chance('noDeadlineColumn', 0.2);
+  const targets = deadlineColumn ? seedTargets : seedTargets.map((t) => ({ ...t, deadline: '' }));
+  if (d.pick('progressText', ['seed', 'seed', 'seed', 'short']) === 'seed') return { targets, deadlineColumn };
+  // One table's texts mostly begin alike (a unit writes 截至9月底… on every line).
+  const usual = d.pick('progressWhen', SHORT_WHEN);
+  const short = targets.map((t) => ({
+    ...t,
+    assignments: t.assignments.map((a) => {
+      const p = a.progress['3'];
+      if (!p) return a;
+      const when = d.rand() < 0.8 ? usual : SHORT_WHEN[Math.floor(d.rand() * SHORT_WHEN.length)]!;
+      const what = SHORT_WHAT[Math.floor(d.rand() * SHORT_WHAT.length)]!;
+      return { ...a, progress: { ...a.progress, '3': { ...p, text: `${when}${what}` } } };
+    }),
+  }));
+  return { targets: short, deadlineColumn };
+}
+
 /** Draws one layout of the targets. `n` only names the file. */
-export function drawLayout(seed: number, n: number, targets: ListedTarget[]): BookSpec {
+export function drawLayout(seed: number, n: number, seedTargets: ListedTarget[]): BookSpec {
   const features: string[] = [];
   const d = new Draw(rngOf(seed), features);
+  const { targets, deadlineColumn } = drawValues(seed, features, seedTargets);
   const writer = d.pick('writer', ['exceljs', 'openpyxl', 'xlsxwriter'] as const);
   const titleKind = d.pick('title', ['quarter', 'quarter', 'year', 'none']);
   const [progressHeader, namesQuarter] = d.pick('progressHeader', PROGRESS_HEADERS);
@@ -220,7 +253,7 @@ export function drawLayout(seed: number, n: number, targets: ListedTarget[]): Bo
     without.splice(without.indexOf(a) + 1, 0, b);
     return without;
   };
-  let columns = [...core, ...middle];
+  let columns = [...core, ...middle].filter((k) => deadlineColumn || k !== 'deadline');
   if (headerRows === 'progressGroup') columns = keepTogether(columns, 'progress', 'status');
   if (splitUnits) columns = keepTogether(columns, 'leadUnits', 'cooperatingUnits');
   const extras = d.shuffle(EXTRAS.map((_, i) => i)).slice(0, Math.floor(d.rand() * 4));
@@ -354,6 +387,7 @@ export function drawLayout(seed: number, n: number, targets: ListedTarget[]): Bo
       if (t.assignments.length > 1 && continuation === 'merged') {
         for (const k2 of ['serial', 'content', 'deadline'] as ColumnKind[]) {
           const c = columns.indexOf(k2);
+          if (c < 0) continue;
           for (let r = start + 1; r < rows.length; r++) rows[r]![c] = null;
           merges.push(`${ref(start, c)}:${ref(rows.length - 1, c)}`);
         }
@@ -371,5 +405,5 @@ export function drawLayout(seed: number, n: number, targets: ListedTarget[]): Bo
   if (instructions) sheets.push({ name: '填表说明', rows: [['填表说明'], ['1.请按模板格式填写，不要改动表头。'], ['2.是否按计划完成进度请填写“是”或“否”。']], merges: [], hiddenColumns: [] });
   if (hiddenSheet) sheets.push({ name: '数据源', state: 'hidden', rows: [['序号', '责任目标内容', '责任单位'], [1, '隐藏的旧数据', '市财政局']], merges: [], hiddenColumns: [] });
   const resave = false;
-  return { name: `layout-${String(n).padStart(4, '0')}.xlsx`, writer, resave, sheets, period, features };
+  return { name: `layout-${String(n).padStart(4, '0')}.xlsx`, writer, resave, sheets, period, features, expected: targets };
 }

@@ -107,8 +107,8 @@ export async function runLayouts(options: RunOptions): Promise<{ results: Layout
         const store = path.join(dir, `${book.name}.sqlite`);
         try {
           const { list, notes } = await importInto(store, [{ name: book.name, data: fs.readFileSync(files[i]!).toString('base64') }], book.period);
-          const ok = JSON.stringify(list) === JSON.stringify(want);
-          results.push(ok ? { name: book.name, features: book.features, ok } : { name: book.name, features: book.features, ok, failure: differences(list, want), notes });
+          const ok = JSON.stringify(list) === JSON.stringify(book.expected);
+          results.push(ok ? { name: book.name, features: book.features, ok } : { name: book.name, features: book.features, ok, failure: differences(list, book.expected), notes });
         } catch (err) {
           results.push({ name: book.name, features: book.features, ok: false, failure: `error: ${(err as Error).message.slice(0, 160)}` });
         } finally {
