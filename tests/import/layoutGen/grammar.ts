@@ -4,7 +4,8 @@
  * leaders and units decorated (同志, 副市长, （牵头）, brackets, padding, numbering) and separated in every
  * way people separate names; status vocabularies (words, symbols, percentages, phrases); progress headed
  * by quarter, month range or date; section, group, total and note rows; merged cells; one- and two-row
- * headers; hidden columns; several sheets; short progress texts (前三季度推进顺利, 9月底前已完成招标). Each
+ * headers; hidden columns; several sheets; tables without 完成时限, 是否按计划 or 市政府领导; progress
+ * texts short (前三季度推进顺利, 9月底前已完成招标) or in numbered parts a line each (一是…；⏎二是…). Each
  * drawn layout holds the seed's targets, so that its import must give the seed's own `list --json` (with
  * the progress texts it was drawn with). `features` names what was drawn, to tell failure classes.
  */
@@ -194,32 +195,50 @@ const SHORT_WHAT = ['推进顺利', '已完成', '正在推进', '完成年度�
  * as units write them, many naming the quarter or a month (which a deadline reader finds inside them).
  * Drawn from a generator of their own, so that the layouts of a seed stay what they were.
  */
-function drawValues(seed: number, features: string[], seedTargets: ListedTarget[]): { targets: ListedTarget[]; deadlineColumn: boolean } {
+/** Which of the columns a table may leave out it has. */
+interface Present {
+  deadline: boolean;
+  status: boolean;
+  leaders: boolean;
+}
+
+/** 一是…；⏎二是…: a progress text in numbered parts, a line each. */
+function inParts(text: string): string {
+  const at = text.search(/[，,；;]/);
+  return at <= 0 || at >= text.length - 1 ? `一是${text}` : `一是${text.slice(0, at)}；\n二是${text.slice(at + 1)}`;
+}
+
+function drawValues(seed: number, features: string[], seedTargets: ListedTarget[]): { targets: ListedTarget[]; present: Present } {
   const d = new Draw(rngOf(seed ^ 0x5bd1e995), features);
-  // A unit's table often leaves out 完成时限 (序号 / 责任目标 / 完成情况 / 是否按计划完成): the targets come without one.
-  const deadlineColumn = !d.chance('noDeadlineColumn', 0.2);
-  const targets = deadlineColumn ? seedTargets : seedTargets.map((t) => ({ ...t, deadline: '' }));
-  if (d.pick('progressText', ['seed', 'seed', 'seed', 'short']) === 'seed') return { targets, deadlineColumn };
-  // One table's texts mostly begin alike (a unit writes 截至9月底… on every line).
+  // A unit's table often leaves out 完成时限, 是否按计划 or 市政府领导 (序号 / 责任目标 / 完成情况): the targets
+  // come without them.
+  const present: Present = { deadline: !d.chance('noDeadlineColumn', 0.2), status: !d.chance('noStatusColumn', 0.15), leaders: !d.chance('noLeadersColumn', 0.15) };
+  const progressText = d.pick('progressText', ['seed', 'seed', 'short', 'parts']);
+  // One table's short texts mostly begin alike (a unit writes 截至9月底… on every line).
   const usual = d.pick('progressWhen', SHORT_WHEN);
-  const short = targets.map((t) => ({
+  const textOf = (text: string): string => {
+    if (progressText === 'parts') return inParts(text);
+    if (progressText === 'seed') return text;
+    const when = d.rand() < 0.8 ? usual : SHORT_WHEN[Math.floor(d.rand() * SHORT_WHEN.length)]!;
+    return `${when}${SHORT_WHAT[Math.floor(d.rand() * SHORT_WHAT.length)]!}`;
+  };
+  const targets = seedTargets.map((t) => ({
     ...t,
-    assignments: t.assignments.map((a) => {
-      const p = a.progress['3'];
-      if (!p) return a;
-      const when = d.rand() < 0.8 ? usual : SHORT_WHEN[Math.floor(d.rand() * SHORT_WHEN.length)]!;
-      const what = SHORT_WHAT[Math.floor(d.rand() * SHORT_WHAT.length)]!;
-      return { ...a, progress: { ...a.progress, '3': { ...p, text: `${when}${what}` } } };
-    }),
+    deadline: present.deadline ? t.deadline : '',
+    assignments: t.assignments.map((a) => ({
+      ...a,
+      leaders: present.leaders ? a.leaders : [],
+      progress: Object.fromEntries(Object.entries(a.progress).map(([q, p]) => [q, q === '3' ? { text: textOf(p.text), onSchedule: present.status ? p.onSchedule : null } : p])),
+    })),
   }));
-  return { targets: short, deadlineColumn };
+  return { targets, present };
 }
 
 /** Draws one layout of the targets. `n` only names the file. */
 export function drawLayout(seed: number, n: number, seedTargets: ListedTarget[]): BookSpec {
   const features: string[] = [];
   const d = new Draw(rngOf(seed), features);
-  const { targets, deadlineColumn } = drawValues(seed, features, seedTargets);
+  const { targets, present } = drawValues(seed, features, seedTargets);
   const writer = d.pick('writer', ['exceljs', 'openpyxl', 'xlsxwriter'] as const);
   const titleKind = d.pick('title', ['quarter', 'quarter', 'year', 'none']);
   const [progressHeader, namesQuarter] = d.pick('progressHeader', PROGRESS_HEADERS);
@@ -228,7 +247,8 @@ export function drawLayout(seed: number, n: number, seedTargets: ListedTarget[])
   if (titleKind !== 'quarter' && !namesQuarter) period.quarter = 3;
   const splitUnits = d.pick('unitsColumns', ['one', 'one', 'lead+cooperating']) === 'lead+cooperating';
   const twoRow = d.pick('headerRows', ['one', 'one', 'progressGroup', 'unitsGroup']);
-  const headerRows = twoRow === 'unitsGroup' && !splitUnits ? 'one' : twoRow;
+  // A group cell covers two columns: units split in two, progress beside its status.
+  const headerRows = (twoRow === 'unitsGroup' && !splitUnits) || (twoRow === 'progressGroup' && !present.status) ? 'one' : twoRow;
   const leaderSep = d.pick('leaderSep', SEPARATORS);
   const leaderDecor = d.pick('leaderDecor', LEADER_DECOR);
   const unitSep = d.pick('unitSep', SEPARATORS);
@@ -253,7 +273,7 @@ export function drawLayout(seed: number, n: number, seedTargets: ListedTarget[])
     without.splice(without.indexOf(a) + 1, 0, b);
     return without;
   };
-  let columns = [...core, ...middle].filter((k) => deadlineColumn || k !== 'deadline');
+  let columns = [...core, ...middle].filter((k) => (k !== 'deadline' || present.deadline) && (k !== 'status' || present.status) && (k !== 'leaders' || present.leaders));
   if (headerRows === 'progressGroup') columns = keepTogether(columns, 'progress', 'status');
   if (splitUnits) columns = keepTogether(columns, 'leadUnits', 'cooperatingUnits');
   const extras = d.shuffle(EXTRAS.map((_, i) => i)).slice(0, Math.floor(d.rand() * 4));
@@ -264,7 +284,8 @@ export function drawLayout(seed: number, n: number, seedTargets: ListedTarget[])
     else if (splitUnits && columns[at - 1] === 'leadUnits') columns.splice(at + 1, 0, `extra${e}`);
     else columns.splice(at, 0, `extra${e}`);
   }
-  const groupRows = d.chance('groupRows', 0.12);
+  // Group rows name the leaders (李春英同志牵头责任目标): a table without leaders has none.
+  const groupRows = d.chance('groupRows', 0.12) && present.leaders;
   const headerOf = (k: ColumnKind): string => {
     if (k === 'progress') return progressHeader;
     // Under a leader's group title, 责任市领导 names further leaders (the group's comes first): a grouped
