@@ -222,7 +222,10 @@ function drawValues(seed: number, features: string[], seedTargets: ListedTarget[
     const when = d.rand() < 0.8 ? usual : SHORT_WHEN[Math.floor(d.rand() * SHORT_WHEN.length)]!;
     return `${when}${SHORT_WHAT[Math.floor(d.rand() * SHORT_WHAT.length)]!}`;
   };
-  const targets = seedTargets.map((t) => ({
+  // A unit's or a leader's table holds some of the targets under their own serials (3, 7, 12 …).
+  const some = d.chance('someTargets', 0.15);
+  const kept = some ? seedTargets.filter(() => d.rand() < 0.5) : seedTargets;
+  const targets = (kept.length >= 3 ? kept : seedTargets).map((t) => ({
     ...t,
     deadline: present.deadline ? t.deadline : '',
     assignments: t.assignments.map((a) => ({
