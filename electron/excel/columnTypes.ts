@@ -29,7 +29,6 @@ const SURNAMES = new Set(
   '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付傅方白邹孟熊秦邱江尹薛闫阎段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤聂常温牛鲁葛单柴翟尚齐庞樊兰殷施洪甘左耿关苗安申裴柳易骆祝岳邢焦乔盛牟管康伍余卞房储晋连穆滕解霍辛鲍麻栗路', 
 );
 const PLACE_START = /^[市县区省各]/;
-const CHINESE = /[\u4e00-\u9fa5]/g;
 
 function isUnitName(name: string, known: KnownNames): boolean {
   const n = normalizeName(name);
@@ -66,28 +65,20 @@ export interface ColumnProfile {
   shares: Record<ValueKind, number>;
   /** Serial numbers go up: a helper column of numbers (LEN of the content) does not. */
   rising: boolean;
-  /**
-   * Share of the filled values taken as deadlines that read as text too (six Chinese characters or more):
-   * parseDeadline finds a deadline inside a short progress text (第3项前三季度推进情况), and a column of them
-   * headed 完成情况 is progress.
-   */
-  textToo: number;
 }
 
 export function profileOf(values: string[], rows: number, known: KnownNames = NO_KNOWN_NAMES): ColumnProfile {
   const shares = Object.fromEntries(VALUE_KINDS.map((k) => [k, 0])) as Record<ValueKind, number>;
   const numbers: number[] = [];
-  let textToo = 0;
   for (const v of values) {
     const kind = kindOfValue(v, known);
     if (kind !== null) shares[kind] += 1;
     if (kind === 'serial') numbers.push(Number(toHalfWidth(v).replace(/\D/g, '')));
-    if (kind === 'deadline' && (v.match(CHINESE) ?? []).length >= 6) textToo++;
   }
   if (values.length > 0) for (const k of VALUE_KINDS) shares[k] /= values.length;
   let up = 0;
   for (let i = 1; i < numbers.length; i++) if (numbers[i]! >= numbers[i - 1]!) up++;
-  return { rows, filled: values.length, shares, rising: numbers.length < 2 || up >= 0.8 * (numbers.length - 1), textToo: values.length > 0 ? textToo / values.length : 0 };
+  return { rows, filled: values.length, shares, rising: numbers.length < 2 || up >= 0.8 * (numbers.length - 1) };
 }
 
 /** A role a column may take: from its header, its values, or the user's choice. */
@@ -131,20 +122,22 @@ export const MIN_SHARE = 0.6;
 export const MIN_FILL = 0.5;
 /** Values of another kind override a header the rules know only when nearly all of them say so. */
 export const OVERRIDE_PENALTY = 0.5;
+/** A progress column headed for an earlier quarter than the table's takes the role only when no other column claims it. */
+export const EARLIER_QUARTER_PENALTY = 10;
 
 /**
  * The roles a column may take, best first. The header's role scores HEADER_WEIGHT plus CONTENT_WEIGHT times the
  * share of values of its kind; the values' own kind scores CONTENT_WEIGHT times its share, when most values are
- * of that kind, less OVERRIDE_PENALTY against a header that names another role. A user's choice beats both. `quarter` breaks ties between progress columns: the later quarter.
+ * of that kind, less OVERRIDE_PENALTY against a header that names another role. A user's choice beats both. `quarter` breaks ties between progress columns: the later quarter;
+ * `earlierQuarter`: the header names a quarter before the table's (上半年完成情况 in a third-quarter table).
  */
-export function candidatesOf(headerRole: ColumnRole | null, profile: ColumnProfile, user?: ColumnRole | 'ignore', quarter = 0): Candidate[] {
+export function candidatesOf(headerRole: ColumnRole | null, profile: ColumnProfile, user?: ColumnRole | 'ignore', quarter = 0, earlierQuarter = false): Candidate[] {
   if (user !== undefined) return user === 'ignore' ? [] : [{ role: user, score: 100, source: 'user' }];
   const out: Candidate[] = [];
   if (headerRole !== null) {
     const kind = KIND_OF_ROLE[headerRole];
-    // Text the values read as besides a deadline confirms a header naming text.
-    const share = kind === undefined ? 1 : kind === 'text' ? profile.shares.text + profile.textToo : profile.shares[kind];
-    out.push({ role: headerRole, score: HEADER_WEIGHT + CONTENT_WEIGHT * share + quarter / 100, source: 'header' });
+    const share = kind === undefined ? 1 : profile.shares[kind];
+    out.push({ role: headerRole, score: HEADER_WEIGHT + CONTENT_WEIGHT * share + quarter / 100 - (earlierQuarter ? EARLIER_QUARTER_PENALTY : 0), source: 'header' });
   }
   if (profile.filled > 0 && profile.filled >= MIN_FILL * profile.rows) {
     for (const kind of VALUE_KINDS) {
@@ -153,6 +146,9 @@ export function candidatesOf(headerRole: ColumnRole | null, profile: ColumnProfi
       const role = ROLE_OF_KIND[kind];
       // Values of the header's own kind only confirm it (配合单位 holding units stays 配合单位).
       if (headerRole !== null && KIND_OF_ROLE[headerRole] === kind) continue;
+      // parseDeadline finds a deadline inside short texts (第3项前三季度推进情况, 1-9月已完成): values that
+      // read as deadlines do not unname a column headed as text (a Word return without 完成时限 had no progress).
+      if (kind === 'deadline' && headerRole !== null && KIND_OF_ROLE[headerRole] === 'text') continue;
       out.push({ role, score: CONTENT_WEIGHT * share - (headerRole === null ? 0 : OVERRIDE_PENALTY), source: 'content' });
     }
   }

@@ -5,7 +5,7 @@
  * from the values under it (columnTypes.ts).
  */
 import crypto from 'node:crypto';
-import { isEmptyMarker, normalizeSpaces } from '../../shared/domain';
+import { isEmptyMarker, normalizeSpaces, type Quarter } from '../../shared/domain';
 import { assignRoles, candidatesOf, NO_KNOWN_NAMES, profileOf, type KnownNames } from './columnTypes';
 import { blockRanges, compactHeader, otherColumnOf, type OtherColumn, FURTHER_LEADERS, headerRoleCount, isUsableBlock, quarterIn, roleOfHeader, type Block, type ColumnMapping, type IgnoredColumn } from './headers';
 import { columnLetter } from './grid';
@@ -35,6 +35,11 @@ export interface HeaderOptions {
   /** Corrections remembered for files of the same shape, by header signature. */
   remembered?: ReadonlyMap<string, ColumnMapping> | undefined;
   known?: KnownNames | undefined;
+  /**
+   * The table's quarter, when the user or the title says it: a progress column headed for an earlier one
+   * (上半年完成情况 beside 工作推进情况 in a third-quarter table) is last quarter's, not this one's.
+   */
+  quarter?: Quarter | undefined;
 }
 
 /** The texts a row itself holds: a cell covered by a merge from elsewhere counts as empty here. */
@@ -161,8 +166,16 @@ function columnValues(grid: Grid, from: number, first: number, last: number): { 
   return { values, rows };
 }
 
-function typeBlock(grid: Grid, texts: string[], dataRow: number, range: { first: number; last: number }, options: HeaderOptions, mapping: ColumnMapping): Block {
+function typeBlock(grid: Grid, texts: string[], groups: string[] | null, dataRow: number, range: { first: number; last: number }, options: HeaderOptions, mapping: ColumnMapping): Block {
   const { values, rows } = columnValues(grid, dataRow, range.first, range.last);
+  // The quarter a column is headed for, by its name or the group cell over it (三季度工作推进情况 over 完成情况);
+  // the table's, the user's or the latest its progress columns name.
+  const quarterOf = (c: number) => quarterIn(texts[c] ?? '') ?? (groups ? quarterIn(groups[c] ?? '') : null);
+  let quarter = options.quarter ?? null;
+  for (let c = range.first; c <= range.last && options.quarter === undefined; c++) {
+    const named = roleOfHeader(texts[c] ?? '') === 'progress' ? quarterOf(c) : null;
+    if (named !== null && (quarter === null || named > quarter)) quarter = named;
+  }
   const columns: { column: number; candidates: ReturnType<typeof candidatesOf> }[] = [];
   const others = new Map<number, OtherColumn>();
   for (let c = range.first; c <= range.last; c++) {
@@ -177,7 +190,9 @@ function typeBlock(grid: Grid, texts: string[], dataRow: number, range: { first:
       continue;
     }
     const profile = profileOf(values.get(c) ?? [], rows, options.known ?? NO_KNOWN_NAMES);
-    columns.push({ column: c, candidates: candidatesOf(roleOfHeader(texts[c] ?? ''), profile, user, quarterIn(texts[c] ?? '') ?? 0) });
+    const named = quarterOf(c);
+    const role = roleOfHeader(texts[c] ?? '');
+    columns.push({ column: c, candidates: candidatesOf(role, profile, user, named ?? 0, role === 'progress' && named !== null && quarter !== null && named < quarter) });
   }
   const assigned = assignRoles(columns);
   const block: Block = { columns: {}, sources: {}, first: range.first, last: range.first, ignored: [] };
@@ -205,7 +220,8 @@ function typeBlock(grid: Grid, texts: string[], dataRow: number, range: { first:
   return block;
 }
 
-function blocksOf(grid: Grid, texts: string[], dataRow: number, options: HeaderOptions): { blocks: Block[]; signature: string; mapping: ColumnMapping } {
+/** `groups`: the group row of a two-row header, as shown (a merged group cell's text over each of its columns). */
+function blocksOf(grid: Grid, texts: string[], groups: string[] | null, dataRow: number, options: HeaderOptions): { blocks: Block[]; signature: string; mapping: ColumnMapping } {
   const signature = headerSignature(texts);
   const mapping = { ...(options.remembered?.get(signature) ?? {}), ...(options.mapping ?? {}) };
   // A column the user named outside the header's own range (no header text) extends the last block.
@@ -220,7 +236,7 @@ function blocksOf(grid: Grid, texts: string[], dataRow: number, options: HeaderO
     if (left) left.last = c;
     else ranges[0]!.first = c;
   }
-  const blocks = ranges.map((range) => typeBlock(grid, texts, dataRow, range, options, mapping)).filter(isUsableBlock);
+  const blocks = ranges.map((range) => typeBlock(grid, texts, groups, dataRow, range, options, mapping)).filter(isUsableBlock);
   return { blocks, signature, mapping };
 }
 
@@ -231,11 +247,11 @@ export function findHeader(grid: Grid, options: HeaderOptions = {}): HeaderRows 
     const below = subHeader(grid, r);
     if (below) {
       const texts = namesUnderGroups(grid, r, r + 1, own.map((t, c) => (roleOfHeader(below[c] ?? '') !== null ? below[c]! : t)));
-      const found = blocksOf(grid, texts, r + 2, options);
+      const found = blocksOf(grid, texts, grid.cells[r]!.map((cell) => cell.text), r + 2, options);
       if (found.blocks.length > 0) return { first: r, last: r + 1, texts, ...found };
     }
     const texts = namesUnderGroups(grid, r, r, own);
-    const found = blocksOf(grid, texts, r + 1, options);
+    const found = blocksOf(grid, texts, null, r + 1, options);
     return found.blocks.length > 0 ? { first: r, last: r, texts, ...found } : null;
   };
   // A row that names two columns the rules know is a header; only when none does, a row shaped like one

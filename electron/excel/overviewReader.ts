@@ -12,7 +12,7 @@ import { AppError } from '../../shared/errors';
 import { groupNote, groupOf, readBlock, type Group } from './blockReader';
 import { columnLetter, readGrid, type Grid } from './grid';
 import { findHeader, HEADER_SCAN_ROWS, holdsValues, type HeaderOptions, type HeaderRows } from './headerRow';
-import { compactHeader, OTHER_COLUMN_NAMES, quarterIn, type Block } from './headers';
+import { compactHeader, OTHER_COLUMN_NAMES, quarterIn, roleOfHeader, type Block } from './headers';
 import type { ParsedLine, ParsedOverview, ParsedTarget, ReadNote } from './overviewTypes';
 import { assertWorkbookBytes, damageOf, readWorkbookFile } from './sniff';
 import { readSheetsLean } from './sheetXml';
@@ -52,6 +52,19 @@ function linesAbove(grid: Grid, header: HeaderRows): Above {
   }
   return { texts, group };
 }
+
+/** The quarters the header's progress columns name (二季度完成情况, 截至9月底工作进展). */
+function namedQuarters(header: HeaderRows): Quarter[] {
+  return header.texts.flatMap((t) => {
+    const named = roleOfHeader(t ?? '') === 'progress' ? quarterIn(t ?? '') : null;
+    return named === null ? [] : [named];
+  });
+}
+
+const latestNamedQuarter = (header: HeaderRows): Quarter | null => namedQuarters(header).reduce<Quarter | null>((a, b) => (a === null || b > a ? b : a), null);
+
+/** Whether a progress column of the header names a quarter before `quarter` (上半年完成情况 in a third-quarter table). */
+const namesEarlierQuarter = (header: HeaderRows, quarter: Quarter): boolean => namedQuarters(header).some((q) => q < quarter);
 
 /** The quarter a header names: 三季度完成情况, or 三季度工作推进情况 over 完成情况 in a two-row header. */
 function headerQuarter(grid: Grid, header: HeaderRows): Quarter | null {
@@ -174,11 +187,15 @@ function parseSheets(sources: SheetSource[], fileName: string, options: ReadOpti
     }
     searched.push(ws.name);
     const grid = ws.grid();
-    const header = findHeader(grid, options);
+    let header = findHeader(grid, options);
     if (!header) {
       if (grid.rowCount > 0) notes.push({ severity: 'info', message: `工作表“${grid.sheet}”中没有找到表头，已跳过`, where: { file: fileName, sheet: grid.sheet } });
       continue;
     }
+    // The table's quarter when the user gave none (the title's, else the latest its progress headers name):
+    // a header that also names an earlier one is read again with it.
+    const quarter = overview.quarter ?? readTitle(linesAbove(grid, header).texts[0] ?? '').quarter ?? latestNamedQuarter(header);
+    if (options.quarter === undefined && quarter !== null && namesEarlierQuarter(header, quarter)) header = findHeader(grid, { ...options, quarter }) ?? header;
     // Title, city, year: the first sheet that has them; lines above the header after the title may say
     // what the title does not (the paragraph names the year and quarter).
     const { texts: above, group } = linesAbove(grid, header);

@@ -79,3 +79,46 @@ describe('the year, the names the store knows, and the columns not used', () => 
     expect(known.targets[1]!.lines[0]!.units).toEqual(['菏泽供电']);
   });
 });
+
+describe("last quarter's column beside this quarter's", () => {
+  const LONG = '上半年各项工作有序推进，完成阶段性任务，为三季度工作打下坚实基础';
+  const progressColumn = (o: ParsedOverview) => o.sheets[0]!.columns.find((c) => c.role === 'progress')?.header;
+  const table = (title: string | null, header: string[], rows: (string | number)[][]) => (wb: ExcelJS.Workbook) => {
+    const ws = wb.addWorksheet('Sheet1');
+    if (title) ws.addRow([title]);
+    ws.addRow(header);
+    for (const r of rows) ws.addRow(r);
+  };
+  const rows = [1, 2, 3].map((n) => [n, `第${n}项责任目标的内容，全面完成年度任务`, `前三季度第${n}项已完成`, LONG, '是', '市财政局']);
+
+  it('上半年完成情况 beside 工作推进情况: this quarter is the one the user or the title gives', async () => {
+    const header = ['序号', '责任目标内容', '工作推进情况', '上半年完成情况', '是否按计划完成', '责任单位'];
+    const told = await read(table(null, header, rows), '表.xlsx', { quarter: 3 });
+    expect(progressColumn(told)).toBe('工作推进情况');
+    expect(told.targets[0]!.lines[0]!.progressText).toBe('前三季度第1项已完成');
+    const titled = await read(table('2023年三季度责任目标推进情况', header, rows));
+    expect(progressColumn(titled)).toBe('工作推进情况');
+    expect(titled.quarter).toBe(3);
+    // Said by nobody: the column that names a quarter is the table's.
+    expect(progressColumn(await read(table(null, header, rows)))).toBe('上半年完成情况');
+  });
+
+  it("三季度工作推进情况 over 完成情况 beside 二季度完成情况: the group's quarter is the table's, whatever the texts' lengths", async () => {
+    const o = await read((wb) => {
+      const ws = wb.addWorksheet('Sheet1');
+      ws.addRow(['序号', '责任目标内容', '三季度工作推进情况', null, '二季度完成情况', '责任单位']);
+      ws.addRow([null, null, '完成情况', '完成状态', null, null]);
+      ws.mergeCells('C1:D1');
+      for (const c of ['A', 'B', 'E', 'F']) ws.mergeCells(`${c}1:${c}2`);
+      // Short texts this quarter (which read as deadlines too), long ones last quarter.
+      for (const n of [1, 2, 3]) ws.addRow([n, `第${n}项责任目标的内容，全面完成年度任务`, `1-9月已完成${n}项`, '是', LONG, '市财政局']);
+    });
+    expect(progressColumn(o)).toBe('完成情况');
+    expect(o.targets.map((t) => t.lines[0]!.progressText)).toEqual(['1-9月已完成1项', '1-9月已完成2项', '1-9月已完成3项']);
+  });
+
+  it('a table with only an earlier quarter’s column imported as this quarter still reads it', async () => {
+    const o = await read(table(null, ['序号', '责任目标内容', '二季度完成情况', '是否按计划完成', '责任单位'], rows.map((r) => [r[0]!, r[1]!, r[3]!, r[4]!, r[5]!])), '表.xlsx', { quarter: 3 });
+    expect(progressColumn(o)).toBe('二季度完成情况');
+  });
+});

@@ -47,10 +47,10 @@ export function decodeFiles(files: ImportFile[]): WorkbookBytes[] {
  */
 let lastRead = new Map<string, ParsedOverview>();
 
-function readKey(f: WorkbookBytes, mapping: ColumnMappings[string] | undefined, aids: ReadingAids): string {
+function readKey(f: WorkbookBytes, mapping: ColumnMappings[string] | undefined, aids: ReadingAids, quarter: Quarter | undefined): string {
   const remembered = JSON.stringify([...aids.remembered]);
   const known = `${aids.known.leaders.size}/${aids.known.units.size}`;
-  return `${f.name}\u0000${crypto.createHash('sha256').update(f.bytes).digest('hex')}\u0000${JSON.stringify(mapping ?? {})}\u0000${remembered}\u0000${known}`;
+  return `${f.name}\u0000${crypto.createHash('sha256').update(f.bytes).digest('hex')}\u0000${JSON.stringify(mapping ?? {})}\u0000${remembered}\u0000${known}\u0000${quarter ?? ''}`;
 }
 
 /** What the store lends the reader: remembered column mappings and the names it knows (none outside a store). */
@@ -89,15 +89,18 @@ function planOf(db: Db, parsed: ParsedOverview[], options: PlanOptions): { key: 
   return { key, plan: buildPlan(db, parsed, options) };
 }
 
-/** Reads every file first: one unreadable file stops the whole import before anything is written. */
-export async function parseWorkbooks(files: WorkbookBytes[], job: JobHandle = NO_JOB, mapping?: ColumnMappings, aids: ReadingAids = NO_AIDS): Promise<ParsedOverview[]> {
+/**
+ * Reads every file first: one unreadable file stops the whole import before anything is written. `quarter`:
+ * the one the user chose, which tells this quarter's progress column from an earlier quarter's.
+ */
+export async function parseWorkbooks(files: WorkbookBytes[], job: JobHandle = NO_JOB, mapping?: ColumnMappings, aids: ReadingAids = NO_AIDS, quarter?: Quarter): Promise<ParsedOverview[]> {
   const parsed: ParsedOverview[] = [];
   const read = new Map<string, ParsedOverview>();
   for (const [i, f] of files.entries()) {
     job.report({ done: i, total: files.length, label: `正在读取 ${f.name}` });
     await checkpoint(job.signal);
-    const key = readKey(f, mapping?.[f.name], aids);
-    const overview = lastRead.get(key) ?? (await readOverviewBytes(f.name, f.bytes, { mapping: mapping?.[f.name], ...aids }));
+    const key = readKey(f, mapping?.[f.name], aids, quarter);
+    const overview = lastRead.get(key) ?? (await readOverviewBytes(f.name, f.bytes, { mapping: mapping?.[f.name], ...aids, quarter }));
     read.set(key, overview);
     parsed.push(overview);
   }
@@ -111,7 +114,7 @@ export async function parseWorkbooks(files: WorkbookBytes[], job: JobHandle = NO
 
 export async function previewImport(ctx: ServiceContext, files: WorkbookBytes[], options: ImportOptions, job: JobHandle = NO_JOB): Promise<ImportPreview> {
   const aids = readingAids(ctx);
-  const parsed = await parseWorkbooks(files, job, options.mapping, aids);
+  const parsed = await parseWorkbooks(files, job, options.mapping, aids, options.quarter);
   job.report({ done: files.length, total: files.length, label: '正在与已有数据比对' });
   await checkpoint(job.signal);
   const { key, plan } = planOf(ctx.db, parsed, options);
@@ -136,7 +139,7 @@ export async function previewImport(ctx: ServiceContext, files: WorkbookBytes[],
 }
 
 export async function applyImport(ctx: ServiceContext, files: WorkbookBytes[], options: ImportOptions & { skip?: string[]; take?: string[] }, job: JobHandle = NO_JOB): Promise<ImportBatch> {
-  const parsed = await parseWorkbooks(files, job, options.mapping, readingAids(ctx));
+  const parsed = await parseWorkbooks(files, job, options.mapping, readingAids(ctx), options.quarter);
   job.report({ done: files.length, total: files.length, label: '正在写入' });
   // The last moment a cancel is honoured: the write below is one transaction, all or nothing.
   await checkpoint(job.signal);

@@ -120,6 +120,7 @@ const EXTRAS: { header: string[]; value: (d: Draw, i: number) => Cell }[] = [
   { header: ['联系电话', '电话', '手机号码'], value: (_, i) => (i % 2 === 0 ? `0530-53${String(10000 + i * 37).slice(-5)}` : `138053${String(10000 + i * 53).slice(-5)}`) },
   { header: ['是否完成（√）', '是否完成√', '已完成打√'], value: (_, i) => (i % 3 === 0 ? '√' : null) },
   { header: ['佐证材料', '附件'], value: (_, i) => (i % 5 === 0 ? '见附件' : null) },
+  { header: ['二季度完成情况', '上季度完成情况', '上半年完成情况'], value: (_, i) => `上半年第${i}项工作有序推进，完成阶段性任务，为三季度工作打下基础` },
 ];
 
 function decorateHeader(d: Draw, text: string): string {
