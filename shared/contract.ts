@@ -264,8 +264,11 @@ export const startStateSchema = z.object({
 /** A workbook as the renderer hands it over: its name and bytes (base64). Paths never cross the boundary. */
 export const importFileSchema = z.object({
   name: z.string().trim().min(1, '文件名不能为空').max(255),
-  /** Where the file sits under what was dropped or named (`财政局/附件1.xlsx`): its name when another has the same. */
-  path: z.string().trim().min(1).max(1000).optional(),
+  /**
+   * Where the file sits under what was dropped or named (`财政局/附件1.xlsx`): the name it is shown under
+   * when another file has the same name. A label: never opened.
+   */
+  place: z.string().trim().min(1).max(1000).optional(),
   data: z.string().max(90_000_000, '文件过大（超过 64 MB）'),
 });
 

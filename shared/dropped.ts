@@ -167,10 +167,10 @@ export function skippedSummary(skipped: SkippedEntry[], shown = 5): string {
  * sends 附件1.xlsx) where it sits (`财政局/附件1.xlsx`), so that a note, a conflict or the history says which
  * file; files alike in both get （2）, （3） after the first.
  */
-export function distinctNames(files: readonly { name: string; path?: string }[]): string[] {
+export function distinctNames(files: readonly { name: string; place?: string }[]): string[] {
   const count = (names: string[]) => names.reduce((m, n) => m.set(n, (m.get(n) ?? 0) + 1), new Map<string, number>());
   const byName = count(files.map((f) => f.name));
-  const chosen = files.map((f) => (byName.get(f.name)! > 1 && f.path ? f.path.replace(/\\/g, '/') : f.name));
+  const chosen = files.map((f) => (byName.get(f.name)! > 1 && f.place ? f.place.replace(/\\/g, '/') : f.name));
   const seen = new Map<string, number>();
   return chosen.map((n) => {
     const k = (seen.get(n) ?? 0) + 1;

@@ -141,7 +141,7 @@ async function importCommand(c: Context): Promise<number | void> {
   const workbooks = await workbooksOf(args);
   const { files, skipped } = workbooks;
   const request: Input<'import.preview'> = {
-    files: files.map((f) => ({ name: f.name, path: f.path, data: f.bytes.toString('base64') })),
+    files: files.map((f) => ({ name: f.name, place: f.path, data: f.bytes.toString('base64') })),
     year: yearOf(values),
     quarter: quarterOf(values),
     jobId: newJobId(),

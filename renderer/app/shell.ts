@@ -52,7 +52,7 @@ export async function desktopSavePdf(setup: PrintSetup, fileName: string): Promi
 export async function pickImport(kind: 'files' | 'folder' | 'recent', index?: number): Promise<PickedImport | null> {
   const answer = await ask(kind === 'files' ? 'import.files' : kind === 'folder' ? 'import.folder' : 'import.recent', index);
   if (answer.cancelled || answer.kind !== 'import') return null;
-  return { files: answer.files.map(({ name, data }) => ({ name, data })), listed: answer.files.map(({ path, name, readAs }) => ({ path, name, readAs })), skipped: answer.skipped };
+  return { files: answer.files.map(({ name, path, data }) => ({ name, place: path, data })), listed: answer.files.map(({ path, name, readAs }) => ({ path, name, readAs })), skipped: answer.skipped };
 }
 
 /** A dialog whose result the main process hands to the service itself; the service's answer, or null when cancelled. */

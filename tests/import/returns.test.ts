@@ -164,8 +164,8 @@ describe('returns under one file name', () => {
     const draft = (await filledTemplate(f.bytes, '市应急局', () => ({ progress: '初稿：四季度已完成年度任务的百分之八十，正在推进', onSchedule: '是' }))).toString('base64');
     const final = (await filledTemplate(f.bytes, '市应急局', () => ({ progress: '终稿：四季度已完成年度任务的百分之九十五，基本完成', onSchedule: '是' }))).toString('base64');
     const sent = [
-      { name: '附件1.xlsx', path: '应急局初稿/附件1.xlsx', data: draft },
-      { name: '附件1.xlsx', path: '应急局终稿/附件1.xlsx', data: final },
+      { name: '附件1.xlsx', place: '应急局初稿/附件1.xlsx', data: draft },
+      { name: '附件1.xlsx', place: '应急局终稿/附件1.xlsx', data: final },
     ];
     const preview = await core.invoke('import.preview', { files: sent });
     expect(preview.files.map((x) => x.name)).toEqual(['应急局初稿/附件1.xlsx', '应急局终稿/附件1.xlsx']);

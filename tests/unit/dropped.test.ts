@@ -90,14 +90,14 @@ describe('the walk itself', () => {
 
 describe('distinctNames', () => {
   it('keeps a file its own name, names same-named files by where they sit, and numbers what is still alike', async () => {
-    expect(distinctNames([{ name: '财政局.xlsx', path: '二季度/财政局.xlsx' }, { name: '附件1.xlsx' }])).toEqual(['财政局.xlsx', '附件1.xlsx']);
+    expect(distinctNames([{ name: '财政局.xlsx', place: '二季度/财政局.xlsx' }, { name: '附件1.xlsx' }])).toEqual(['财政局.xlsx', '附件1.xlsx']);
     expect(
       distinctNames([
-        { name: '附件1.xlsx', path: '财政局/附件1.xlsx' },
-        { name: '附件1.xlsx', path: '教育局\\附件1.xlsx' },
-        { name: '附件1.xlsx', path: '财政局/附件1.xlsx' },
+        { name: '附件1.xlsx', place: '财政局/附件1.xlsx' },
+        { name: '附件1.xlsx', place: '教育局\\附件1.xlsx' },
+        { name: '附件1.xlsx', place: '财政局/附件1.xlsx' },
         { name: '附件1.xlsx' },
-        { name: '附件2.xlsx', path: '财政局/附件2.xlsx' },
+        { name: '附件2.xlsx', place: '财政局/附件2.xlsx' },
       ]),
     ).toEqual(['财政局/附件1.xlsx', '教育局/附件1.xlsx', '财政局/附件1.xlsx（2）', '附件1.xlsx', '附件2.xlsx']);
     // Read from a real folder through the desktop's adapter: two units' 附件1.xlsx.
@@ -105,6 +105,6 @@ describe('distinctNames', () => {
     write(path.join(dir, '财政局', '附件1.xlsx'));
     write(path.join(dir, '教育局', '附件1.xlsx'));
     const { files } = await readDroppedPaths([dir]);
-    expect(new Set(distinctNames(files))).toEqual(new Set([`${path.basename(dir)}/财政局/附件1.xlsx`, `${path.basename(dir)}/教育局/附件1.xlsx`]));
+    expect(new Set(distinctNames(files.map((f) => ({ name: f.name, place: f.path }))))).toEqual(new Set([`${path.basename(dir)}/财政局/附件1.xlsx`, `${path.basename(dir)}/教育局/附件1.xlsx`]));
   });
 });

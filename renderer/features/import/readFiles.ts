@@ -20,7 +20,7 @@ export async function readImportFiles(files: PickedFile[], onProgress: (done: nu
   const out: ImportFile[] = [];
   for (const { file, path } of files) {
     if (signal.aborted) throw new DOMException('已取消', 'AbortError');
-    out.push({ name: file.name, path, data: await toBase64(file) });
+    out.push({ name: file.name, place: path, data: await toBase64(file) });
     onProgress(out.length);
   }
   return out;

@@ -4,7 +4,7 @@
  * leaders and units decorated (同志, 副市长, （牵头）, brackets, padding, numbering) and separated in every
  * way people separate names; status vocabularies (words, symbols, percentages, phrases); progress headed
  * by quarter, month range or date; section, group, total and note rows; merged cells; one- and two-row
- * headers; hidden columns; several sheets; tables without 完成时限, 是否按计划 or 市政府领导; progress
+ * headers; hidden columns; several sheets; the header printed again and empty rows; tables without 完成时限, 是否按计划 or 市政府领导; progress
  * texts short (前三季度推进顺利, 9月底前已完成招标) or in numbered parts a line each (一是…；⏎二是…). Each
  * drawn layout holds the seed's targets, so that its import must give the seed's own `list --json` (with
  * the progress texts it was drawn with). `features` names what was drawn, to tell failure classes.
@@ -313,6 +313,9 @@ export function drawLayout(seed: number, n: number, seedTargets: ListedTarget[])
   const sheetsSplit = d.chance('twoDataSheets', 0.15);
   const instructions = d.chance('instructionSheet', 0.15);
   const hiddenSheet = d.chance('hiddenSheet', 0.15);
+  // A printed table copied back in: the header again every page, an empty row between some targets.
+  const repeatedHeader = headerRows === 'one' && d.chance('repeatedHeader', 0.15);
+  const blankRows = d.chance('blankRows', 0.15);
 
   const serialOf = (s: number): Cell => {
     switch (serialStyle) {
@@ -402,6 +405,8 @@ export function drawLayout(seed: number, n: number, seedTargets: ListedTarget[])
     let section = -1;
     let group = '';
     part.forEach((t, k) => {
+      if (repeatedHeader && k > 0 && k % 15 === 0) rows.push([...headers]);
+      if (blankRows && k % 5 === 4) rows.push(Array(width).fill(null));
       if (sectionRows && !groupRows && k % 8 === 0) full(SECTIONS[++section % SECTIONS.length]!);
       if (groupRows && t.assignments[0]!.leaders[0] !== group) {
         group = t.assignments[0]!.leaders[0]!;
