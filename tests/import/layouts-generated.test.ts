@@ -2,9 +2,11 @@
  * The layout generator as the test (tests/import/layoutGen): 500 layouts of the seed's 39 targets drawn with
  * a fixed seed (header wording and line breaks, column order, extra columns, decorated and separated names,
  * status vocabularies, progress headed by quarter, months or a date, section/group/total/note rows, merges,
- * one- and two-row headers, hidden columns, several sheets; exceljs, openpyxl, xlsxwriter, and a few
- * LibreOffice re-saves), each previewed and applied into a real SQLite store, must each give the seed's
- * `list --json`. On failure the message is the report: the share that passes and what the failures share.
+ * one- and two-row headers, hidden columns, several sheets, the header printed again, empty rows, tables
+ * without 完成时限 / 是否按计划 / 市政府领导 or with some of the targets, short or numbered progress texts, last
+ * quarter's column beside; exceljs, openpyxl, xlsxwriter, and a few saved again by LibreOffice as .xlsx,
+ * .xls and .ods), each previewed and applied into a real SQLite store, must each give its expected
+ * `list --json` (the seed's, as its values were drawn). On failure the message is the report: the share that passes and what the failures share.
  * `npm run stress:layouts` draws 5,000 with a new seed each run.
  */
 import { describe, expect, it } from 'vitest';
@@ -27,7 +29,33 @@ describe('layouts drawn by the generator', () => {
     expect(results).toHaveLength(COUNT);
     // The grammar drew what it claims: every writer, LibreOffice re-saves, and each kind of variation.
     const drawn = new Set(results.flatMap((r) => r.features.map((f) => f.replace(/=.*/, ''))));
-    for (const f of ['writer', 'libreoffice', 'leaderDecor', 'leaderSep', 'unitSep', 'status', 'progressHeader', 'headerRows', 'sectionRows', 'groupRows', 'totalRow', 'noteRow', 'hiddenExtra', 'twoDataSheets', 'extra']) expect(drawn).toContain(f);
+    for (const f of [
+      'writer',
+      'libreoffice.xlsx',
+      'libreoffice.xls',
+      'libreoffice.ods',
+      'leaderDecor',
+      'leaderSep',
+      'unitSep',
+      'status',
+      'progressHeader',
+      'progressText',
+      'headerRows',
+      'sectionRows',
+      'groupRows',
+      'totalRow',
+      'noteRow',
+      'hiddenExtra',
+      'twoDataSheets',
+      'extra',
+      'noDeadlineColumn',
+      'noStatusColumn',
+      'noLeadersColumn',
+      'someTargets',
+      'repeatedHeader',
+      'blankRows',
+    ])
+      expect(drawn).toContain(f);
     const text = report(results);
     console.log(text);
     expect(results.filter((r) => !r.ok).map((r) => `${r.name}: ${r.failure}`), text).toEqual([]);

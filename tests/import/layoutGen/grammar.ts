@@ -29,8 +29,8 @@ export type Writer = 'exceljs' | 'openpyxl' | 'xlsxwriter';
 export interface BookSpec {
   name: string;
   writer: Writer;
-  /** Re-saved by LibreOffice after writing. */
-  resave: boolean;
+  /** Saved again by LibreOffice after writing: as .xlsx, as Excel 97 .xls, or as OpenDocument .ods. */
+  resave: false | 'xlsx' | 'xls' | 'ods';
   sheets: SheetSpec[];
   /** What the import screen asks when the file does not say it. */
   period: { year?: number; quarter?: 3 };
@@ -434,6 +434,6 @@ export function drawLayout(seed: number, n: number, seedTargets: ListedTarget[])
   });
   if (instructions) sheets.push({ name: '填表说明', rows: [['填表说明'], ['1.请按模板格式填写，不要改动表头。'], ['2.是否按计划完成进度请填写“是”或“否”。']], merges: [], hiddenColumns: [] });
   if (hiddenSheet) sheets.push({ name: '数据源', state: 'hidden', rows: [['序号', '责任目标内容', '责任单位'], [1, '隐藏的旧数据', '市财政局']], merges: [], hiddenColumns: [] });
-  const resave = false;
+  const resave = false as BookSpec['resave'];
   return { name: `layout-${String(n).padStart(4, '0')}.xlsx`, writer, resave, sheets, period, features, expected: targets };
 }

@@ -79,7 +79,7 @@ function differences(got: ListedTarget[], want: ListedTarget[]): string {
 export interface RunOptions {
   count: number;
   seed: number;
-  /** Every how many layouts one is re-saved by LibreOffice (0: none). */
+  /** Every how many layouts one is saved again by LibreOffice (0: none), as .xlsx, .xls and .ods in turn. */
   resaveEvery?: number;
   batch?: number;
   onProgress?: (done: number) => void;
@@ -96,8 +96,8 @@ export async function runLayouts(options: RunOptions): Promise<{ results: Layout
       for (let n = from; n < Math.min(options.count, from + batch); n++) {
         const book = drawLayout(options.seed * 100_003 + n, n, want);
         if (options.resaveEvery && n % options.resaveEvery === options.resaveEvery - 1) {
-          book.resave = true;
-          book.features.push('libreoffice');
+          book.resave = (['xlsx', 'xls', 'ods'] as const)[Math.floor(n / options.resaveEvery) % 3]!;
+          book.features.push('libreoffice', `libreoffice.${book.resave}`);
         }
         books.push(book);
       }
@@ -106,7 +106,7 @@ export async function runLayouts(options: RunOptions): Promise<{ results: Layout
         const book = books[i]!;
         const store = path.join(dir, `${book.name}.sqlite`);
         try {
-          const { list, notes } = await importInto(store, [{ name: book.name, data: fs.readFileSync(files[i]!).toString('base64') }], book.period);
+          const { list, notes } = await importInto(store, [{ name: path.basename(files[i]!), data: fs.readFileSync(files[i]!).toString('base64') }], book.period);
           const ok = JSON.stringify(list) === JSON.stringify(book.expected);
           results.push(ok ? { name: book.name, features: book.features, ok } : { name: book.name, features: book.features, ok, failure: differences(list, book.expected), notes });
         } catch (err) {

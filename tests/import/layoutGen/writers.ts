@@ -1,6 +1,7 @@
 /**
  * Writes drawn layouts to .xlsx: exceljs in-process, openpyxl and xlsxwriter in one Python run per batch
- * (layoutWriters.py), and a sample re-saved by LibreOffice (one soffice run for all of them).
+ * (layoutWriters.py), and a sample saved again by LibreOffice as .xlsx, .xls or .ods (one soffice run per
+ * format).
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -40,10 +41,16 @@ export async function writeBooks(books: BookSpec[], dir: string): Promise<string
     if (r.status !== 0) throw new Error(`layoutWriters.py failed (${r.status}): ${r.stderr}`);
   }
   for (let i = 0; i < books.length; i++) if (books[i]!.writer === 'exceljs') await writeExceljs(books[i]!, files[i]!);
-  const resaved = books.map((b, i) => (b.resave ? i : -1)).filter((i) => i >= 0);
-  if (resaved.length > 0) {
-    const outs = saveAs(resaved.map((i) => files[i]!), 'xlsx');
-    resaved.forEach((i, k) => fs.copyFileSync(outs[k]!, files[i]!));
+  for (const format of ['xlsx', 'xls', 'ods'] as const) {
+    const resaved = books.map((b, i) => (b.resave === format ? i : -1)).filter((i) => i >= 0);
+    if (resaved.length === 0) continue;
+    const outs = saveAs(resaved.map((i) => files[i]!), format);
+    resaved.forEach((i, k) => {
+      const saved = files[i]!.replace(/\.xlsx$/, `.${format}`);
+      fs.copyFileSync(outs[k]!, saved);
+      if (saved !== files[i]) fs.rmSync(files[i]!);
+      files[i] = saved;
+    });
   }
   return files;
 }
