@@ -105,6 +105,38 @@ describe('the overview from the keyboard', () => {
     await expect.poll(() => s.page.evaluate(() => document.activeElement?.getAttribute('data-cell'))).toBe(walked);
   });
 
+  it('↓ held in 完成情况 goes as far as the same presses made one at a time, through cells whose editor is not drawn yet', async () => {
+    /** The focused 完成情况 cell as serial:line, or what has the focus instead. */
+    const cell = () =>
+      s.page.evaluate(() => {
+        const el = document.activeElement;
+        const own = el?.closest('[data-testid="progress-cell"]');
+        const row = own?.closest('[data-testid="overview-row"]');
+        if (!own || !row || el?.tagName !== 'TEXTAREA') return el?.tagName ?? 'none';
+        return `${row.getAttribute('data-serial')}:${[...row.querySelectorAll('[data-testid="progress-cell"]')].indexOf(own)}`;
+      });
+    const start = async () => {
+      await s.page.getByRole('grid').evaluate((el) => el.scrollTo(0, 0));
+      await s.overview.progressCell(1).locator('[data-cell]').focus();
+      await expect.poll(cell).toBe('1:0');
+    };
+    // One press at a time, each seen to land on the next line's cell.
+    await start();
+    for (let i = 0; i < 20; i++) {
+      const before = await cell();
+      await s.page.keyboard.press('ArrowDown');
+      await expect.poll(async () => /^\d+:\d+$/.test(await cell()) && (await cell()) !== before).toBe(true);
+    }
+    const walked = await cell();
+    await start();
+    // Held: each press goes to whatever has the focus, the editor or a cell reached before its editor is drawn.
+    await s.page.evaluate(() => {
+      for (let i = 0; i < 20; i++) (document.activeElement ?? document.body).dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true, cancelable: true }));
+    });
+    await expect.poll(cell).toBe(walked);
+    await s.page.keyboard.press('Escape');
+  });
+
   it('a cell is edited as in Excel: typing replaces, F2 and a double-click append, Esc saves and stacks nothing', async () => {
     await s.page.getByRole('grid').evaluate((el) => el.scrollTo(0, 0));
     await s.overview.row(1).waitFor();

@@ -41,6 +41,14 @@ export interface CellFailure {
 /** The service refuses longer progress texts (contract: textSchema). */
 const MAX_TEXT = 20_000;
 
+/** Where a key moves from a selected cell: ↓ ↑, Enter (Shift: up) and Tab (Shift: back), as in Excel; null for other keys. */
+export function keyDirection(e: { key: string; shiftKey: boolean }): Direction | null {
+  if (e.key === 'ArrowDown' || (e.key === 'Enter' && !e.shiftKey)) return 'down';
+  if (e.key === 'ArrowUp' || e.key === 'Enter') return 'up';
+  if (e.key === 'Tab') return e.shiftKey ? 'prev' : 'next';
+  return null;
+}
+
 export function focusCell(address: CellAddress): boolean {
   const el = document.querySelector<HTMLElement>(`[data-cell="${cellKey(address)}"]`);
   el?.focus();
@@ -217,6 +225,14 @@ export const ProgressCell = memo(function ProgressCell({ address, text, terms, f
           aria-label={`完成情况：${shown === '' ? '未填报' : shown}`}
           aria-readonly={readOnly || undefined}
           title={readOnly ? '本季度已发布并锁定' : undefined}
+          // Focused without its editor: a locked quarter's cell, or one just reached whose editor is not
+          // drawn yet (held ↓ on a busy PC). The keys move on as from the editor.
+          onKeyDown={(e) => {
+            const dir = keyDirection(e);
+            if (dir === null) return;
+            e.preventDefault();
+            onNavigate(address, dir);
+          }}
           onFocus={() => {
             if (readOnly) return;
             original.current = shown;
