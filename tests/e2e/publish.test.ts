@@ -2,7 +2,8 @@
  * Publishing a quarter is its own step, driven from the keyboard as a clerk would: the export dialog holds no
  * way to lock; 发布并锁定 opens from the 一览表's title line and from 调度评估 with the focus on 取消, so an
  * Enter out of habit and Esc both lock nothing; publishing takes a deliberate Tab to 发布并锁定; unlocking
- * from the locked banner needs a reason. At 1366×768 the review's header keeps its buttons on one line.
+ * from the locked banner needs a reason; ↓ moves through the locked cells. At 1366×768 the review's header
+ * keeps its buttons on one line.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { QuarterLockInfo } from '../../shared/contract';
@@ -67,6 +68,13 @@ describe('publishing a quarter, by the keyboard', () => {
     await s.page.getByTestId('locked-banner').waitFor();
     expect(lock!.publishedOn).toBe(await s.page.evaluate(() => new Date().toLocaleDateString('sv')));
     expect(await s.page.getByTestId('open-publish').textContent()).toBe('已发布（已锁定）…');
+    // The locked cells have no editor; ↓ still goes from one to the next line's.
+    const focusedCell = () => s.page.evaluate(() => document.activeElement?.getAttribute('data-cell') ?? null);
+    await s.overview.progressCell(1).locator('[data-cell]').focus();
+    const first = await focusedCell();
+    expect(first).toMatch(/^0:0:p$/);
+    await key('ArrowDown');
+    await expect.poll(focusedCell).toMatch(/^(0:1|1:0):p$/);
 
     await s.page.getByTestId('open-unlock').focus();
     await key('Enter');

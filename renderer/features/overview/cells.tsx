@@ -226,10 +226,11 @@ export const ProgressCell = memo(function ProgressCell({ address, text, terms, f
           aria-readonly={readOnly || undefined}
           title={readOnly ? '本季度已发布并锁定' : undefined}
           // Focused without its editor: a locked quarter's cell, or one just reached whose editor is not
-          // drawn yet (held ↓ on a busy PC). The keys move on as from the editor.
+          // drawn yet (held ↓ on a busy PC). The keys move on as from the editor; Tab in a locked quarter
+          // goes its own way, past the locked 是否按计划 select.
           onKeyDown={(e) => {
             const dir = keyDirection(e);
-            if (dir === null) return;
+            if (dir === null || (readOnly && (dir === 'next' || dir === 'prev'))) return;
             e.preventDefault();
             onNavigate(address, dir);
           }}
