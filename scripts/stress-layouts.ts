@@ -1,6 +1,7 @@
 /**
  * The layout generator's stress run (tests/import/layoutGen): `npm run stress:layouts` draws 5,000 layouts
- * (`--count N`, `--seed S`, `--resave-every K` for LibreOffice re-saves) and prints the share that imports
+ * (`--count N`, `--seed S`, `--resave-every K` for LibreOffice re-saves, `--docx-every K` for Word
+ * documents) and prints the share that imports
  * to the seed's list and what the failures have in common. Exit code 1 when any layout fails.
  */
 import { report, runLayouts } from '../tests/import/layoutGen/run';
@@ -17,6 +18,7 @@ async function main(): Promise<void> {
     count,
     seed: arg('seed', Date.now() % 1_000_000),
     resaveEvery: arg('resave-every', 250),
+    docxEvery: arg('docx-every', 20),
     onProgress: (n) => {
       if (n % 250 === 0) process.stderr.write(`${n}/${count}\n`);
     },

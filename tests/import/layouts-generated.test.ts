@@ -4,8 +4,8 @@
  * status vocabularies, progress headed by quarter, months or a date, section/group/total/note rows, merges,
  * one- and two-row headers, hidden columns, several sheets, the header printed again, empty rows, tables
  * without 完成时限 / 是否按计划 / 市政府领导 or with some of the targets, short or numbered progress texts, last
- * quarter's column beside; exceljs, openpyxl, xlsxwriter, and a few saved again by LibreOffice as .xlsx,
- * .xls and .ods), each previewed and applied into a real SQLite store, must each give its expected
+ * quarter's column beside; exceljs, openpyxl, xlsxwriter, a few saved again by LibreOffice as .xlsx, .xls
+ * and .ods, and a few written as Word documents by python-docx), each previewed and applied into a real SQLite store, must each give its expected
  * `list --json` (the seed's, as its values were drawn). On failure the message is the report: the share that passes and what the failures share.
  * `npm run stress:layouts` draws 5,000 with a new seed each run.
  */
@@ -24,13 +24,14 @@ describe('layouts drawn by the generator', () => {
   });
 
   it(`${COUNT} layouts of the seed's 39 targets each import to the seed's list`, async () => {
-    const { results, seedTargets } = await runLayouts({ count: COUNT, seed: SEED, resaveEvery: 125 });
+    const { results, seedTargets } = await runLayouts({ count: COUNT, seed: SEED, resaveEvery: 125, docxEvery: 25 });
     expect(seedTargets).toHaveLength(39);
     expect(results).toHaveLength(COUNT);
     // The grammar drew what it claims: every writer, LibreOffice re-saves, and each kind of variation.
     const drawn = new Set(results.flatMap((r) => r.features.map((f) => f.replace(/=.*/, ''))));
     for (const f of [
       'writer',
+      'docx',
       'libreoffice.xlsx',
       'libreoffice.xls',
       'libreoffice.ods',

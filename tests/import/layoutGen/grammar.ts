@@ -24,7 +24,8 @@ export interface SheetSpec {
   widths?: number[];
 }
 
-export type Writer = 'exceljs' | 'openpyxl' | 'xlsxwriter';
+/** python-docx: the layout as a Word document's tables (run.ts picks a sample; the grammar draws the others). */
+export type Writer = 'exceljs' | 'openpyxl' | 'xlsxwriter' | 'python-docx';
 
 export interface BookSpec {
   name: string;

@@ -1,5 +1,6 @@
 """
-Writes the generator's layouts (tests/import/layoutGen/grammar.ts) with openpyxl or xlsxwriter. Reads
+Writes the generator's layouts (tests/import/layoutGen/grammar.ts) with openpyxl, xlsxwriter or, as a
+unit's Word return, python-docx. Reads
 [{"file", "writer", "sheets": [{"name", "state", "rows", "merges", "hiddenColumns", "widths"}]}] on stdin.
 One run writes a whole batch: starting Python costs more than writing a workbook.
 """
@@ -70,10 +71,41 @@ def write_xlsxwriter(book):
     wb.close()
 
 
+def write_docx(book):
+    """A unit's return as Word writes it (python-docx): each visible sheet one table, its merges as
+    w:gridSpan and w:vMerge, line breaks as w:br; hidden sheets and columns have no place in a document."""
+    import docx
+
+    doc = docx.Document()
+    for s in book["sheets"]:
+        if s.get("state") == "hidden":
+            continue
+        rows = s["rows"]
+        width = max(len(r) for r in rows)
+        table = doc.add_table(rows=len(rows), cols=width)
+        table.style = "Table Grid"
+        grid = [row.cells for row in table.rows]
+        covered = set()
+        for m in s["merges"]:
+            c1, r1, c2, r2 = range_boundaries(m)
+            grid[r1 - 1][c1 - 1].merge(grid[r2 - 1][c2 - 1])
+            covered |= {(r, c) for r in range(r1, r2 + 1) for c in range(c1, c2 + 1) if (r, c) != (r1, c1)}
+        for r, row in enumerate(rows, start=1):
+            for c, v in enumerate(row, start=1):
+                if v is None or (r, c) in covered:
+                    continue
+                grid[r - 1][c - 1].paragraphs[0].add_run(str(v) if not isinstance(v, float) or not v.is_integer() else str(int(v)))
+        doc.add_paragraph("")
+    doc.save(book["file"])
+
+
+WRITERS = {"openpyxl": write_openpyxl, "xlsxwriter": write_xlsxwriter, "python-docx": write_docx}
+
+
 def main():
     books = json.load(sys.stdin)
     for b in books:
-        (write_openpyxl if b["writer"] == "openpyxl" else write_xlsxwriter)(b)
+        WRITERS[b["writer"]](b)
     print(json.dumps(len(books)))
 
 

@@ -81,6 +81,8 @@ export interface RunOptions {
   seed: number;
   /** Every how many layouts one is saved again by LibreOffice (0: none), as .xlsx, .xls and .ods in turn. */
   resaveEvery?: number;
+  /** Every how many layouts one is written as a Word document instead (0: none). */
+  docxEvery?: number;
   batch?: number;
   onProgress?: (done: number) => void;
 }
@@ -95,7 +97,11 @@ export async function runLayouts(options: RunOptions): Promise<{ results: Layout
       const books = [];
       for (let n = from; n < Math.min(options.count, from + batch); n++) {
         const book = drawLayout(options.seed * 100_003 + n, n, want);
-        if (options.resaveEvery && n % options.resaveEvery === options.resaveEvery - 1) {
+        if (options.docxEvery && n % options.docxEvery === 0 && n > 0) {
+          book.writer = 'python-docx';
+          book.name = book.name.replace(/\.xlsx$/, '.docx');
+          book.features.push('docx');
+        } else if (options.resaveEvery && n % options.resaveEvery === options.resaveEvery - 1) {
           book.resave = (['xlsx', 'xls', 'ods'] as const)[Math.floor(n / options.resaveEvery) % 3]!;
           book.features.push('libreoffice', `libreoffice.${book.resave}`);
         }
