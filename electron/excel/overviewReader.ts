@@ -194,8 +194,10 @@ function parseSheets(sources: SheetSource[], fileName: string, options: ReadOpti
     }
     // The table's quarter when the user gave none (the title's, else the latest its progress headers name):
     // a header that also names an earlier one is read again with it.
-    const quarter = overview.quarter ?? readTitle(linesAbove(grid, header).texts[0] ?? '').quarter ?? latestNamedQuarter(header);
-    if (options.quarter === undefined && quarter !== null && namesEarlierQuarter(header, quarter)) header = findHeader(grid, { ...options, quarter }) ?? header;
+    if (options.quarter === undefined && namedQuarters(header).length > 0) {
+      const quarter = overview.quarter ?? readTitle(linesAbove(grid, header).texts[0] ?? '').quarter ?? latestNamedQuarter(header);
+      if (quarter !== null && namesEarlierQuarter(header, quarter)) header = findHeader(grid, { ...options, quarter }) ?? header;
+    }
     // Title, city, year: the first sheet that has them; lines above the header after the title may say
     // what the title does not (the paragraph names the year and quarter).
     const { texts: above, group } = linesAbove(grid, header);
