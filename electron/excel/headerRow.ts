@@ -55,6 +55,8 @@ function subHeader(grid: Grid, r: number): string[] | null {
   if (r + 1 >= grid.rowCount) return null;
   const below = ownTexts(grid, r + 1);
   const filled = below.filter((t) => t.trim() !== '');
+  // One text merged across the row is a heading (李春英同志牵头责任目标), whatever words it holds.
+  if (filled.length === 1 && grid.cells[r + 1]!.filter((c) => c.mergedFrom).length >= 2) return null;
   const named = headerRoleCount(below) + below.filter((t) => QUARTER_WORD.test(compactHeader(t))).length;
   if (named === 0 || named * 2 < filled.length) return null;
   if (filled.some((t) => /^\s*\d+\s*$/.test(t))) return null;

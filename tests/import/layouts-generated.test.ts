@@ -55,6 +55,7 @@ describe('layouts drawn by the generator', () => {
       'someTargets',
       'repeatedHeader',
       'blankRows',
+      'leadingBlankColumn',
     ])
       expect(drawn).toContain(f);
     const text = report(results);

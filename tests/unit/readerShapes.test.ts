@@ -122,3 +122,23 @@ describe("last quarter's column beside this quarter's", () => {
     expect(progressColumn(o)).toBe('二季度完成情况');
   });
 });
+
+describe('a table that starts in column B', () => {
+  it('a group title merged across from the empty column A, right under the header, is a heading, not a second header row', async () => {
+    const o = await read((wb) => {
+      const ws = wb.addWorksheet('台账');
+      ws.addRow(['2023年三季度责任目标推进情况台账']);
+      ws.mergeCells('A1:H1');
+      ws.addRow([null, '目标序号', '联系电话', '责任领导', '责任目标', '时间节点', '落实情况', '承办单位']);
+      ws.addRow(['李春英同志牵头责任目标']);
+      ws.mergeCells('A3:H3');
+      ws.addRow([null, '（1）', '13805310159', '(1)李春英', '一般公共预算收入增长5.5%左右', '年底', '前三季度,全市一般公共预算收入完成246.5亿元,增长6.9%', '市财政局（牵头）']);
+      ws.addRow([null, '（2）', '0530-5310148', '(1)李春英', '固定资产投资增长10%左右', '年底', '前三季度固定资产投资增长8.2%,完成年度目标的八成', '市发展改革委（牵头）']);
+    });
+    expect(o.sheets[0]!.headerRow).toBe(2);
+    expect(o.targets.map((t) => [t.serial, t.content, t.lines[0]!.leaders, t.lines[0]!.units])).toEqual([
+      [1, '一般公共预算收入增长5.5%左右', ['李春英'], ['市财政局']],
+      [2, '固定资产投资增长10%左右', ['李春英'], ['市发展改革委']],
+    ]);
+  });
+});

@@ -5,7 +5,8 @@
  * way people separate names; status vocabularies (words, symbols, percentages, phrases); progress headed
  * by quarter, month range or date; section, group, total and note rows; merged cells; one- and two-row
  * headers; hidden columns; several sheets; the header printed again and empty rows; tables without 完成时限, 是否按计划 or 市政府领导; progress
- * texts short (前三季度推进顺利, 9月底前已完成招标) or in numbered parts a line each (一是…；⏎二是…). Each
+ * texts short (前三季度推进顺利, 9月底前已完成招标) or in numbered parts a line each (一是…；⏎二是…); the table
+ * starting in column B. Each
  * drawn layout holds the seed's targets, so that its import must give the seed's own `list --json` (with
  * the progress texts it was drawn with). `features` names what was drawn, to tell failure classes.
  */
@@ -180,7 +181,8 @@ export function columnLetter(c: number): string {
 
 const ref = (r: number, c: number) => `${columnLetter(c)}${r + 1}`;
 
-type ColumnKind = 'serial' | 'leaders' | 'content' | 'deadline' | 'progress' | 'status' | 'units' | 'leadUnits' | 'cooperatingUnits' | `extra${number}`;
+/** 'blank': an empty first column, the table starting in B. */
+type ColumnKind = 'blank' | 'serial' | 'leaders' | 'content' | 'deadline' | 'progress' | 'status' | 'units' | 'leadUnits' | 'cooperatingUnits' | `extra${number}`;
 
 interface Line {
   t: ListedTarget;
@@ -202,6 +204,8 @@ interface Present {
   deadline: boolean;
   status: boolean;
   leaders: boolean;
+  /** An empty column before the table (it starts in B). */
+  leadingBlank: boolean;
 }
 
 /** 一是…；⏎二是…: a progress text in numbered parts, a line each. */
@@ -214,7 +218,7 @@ function drawValues(seed: number, features: string[], seedTargets: ListedTarget[
   const d = new Draw(rngOf(seed ^ 0x5bd1e995), features);
   // A unit's table often leaves out 完成时限, 是否按计划 or 市政府领导 (序号 / 责任目标 / 完成情况): the targets
   // come without them.
-  const present: Present = { deadline: !d.chance('noDeadlineColumn', 0.2), status: !d.chance('noStatusColumn', 0.15), leaders: !d.chance('noLeadersColumn', 0.15) };
+  const present: Present = { deadline: !d.chance('noDeadlineColumn', 0.2), status: !d.chance('noStatusColumn', 0.15), leaders: !d.chance('noLeadersColumn', 0.15), leadingBlank: d.chance('leadingBlankColumn', 0.1) };
   const progressText = d.pick('progressText', ['seed', 'seed', 'short', 'parts']);
   // One table's short texts mostly begin alike (a unit writes 截至9月底… on every line).
   const usual = d.pick('progressWhen', SHORT_WHEN);
@@ -289,9 +293,11 @@ export function drawLayout(seed: number, n: number, seedTargets: ListedTarget[])
     else if (splitUnits && columns[at - 1] === 'leadUnits') columns.splice(at + 1, 0, `extra${e}`);
     else columns.splice(at, 0, `extra${e}`);
   }
+  if (present.leadingBlank) columns.unshift('blank');
   // Group rows name the leaders (李春英同志牵头责任目标): a table without leaders has none.
   const groupRows = d.chance('groupRows', 0.12) && present.leaders;
   const headerOf = (k: ColumnKind): string => {
+    if (k === 'blank') return '';
     if (k === 'progress') return progressHeader;
     // Under a leader's group title, 责任市领导 names further leaders (the group's comes first): a grouped
     // table that lists a target's other line under another leader's group is another layout.
@@ -317,6 +323,7 @@ export function drawLayout(seed: number, n: number, seedTargets: ListedTarget[])
   // A printed table copied back in: the header again every page, an empty row between some targets.
   const repeatedHeader = headerRows === 'one' && d.chance('repeatedHeader', 0.15);
   const blankRows = d.chance('blankRows', 0.15);
+  const headingsOverBlank = columns[0] === 'blank' && d.chance('headingsOverBlank', 0.5);
 
   const serialOf = (s: number): Cell => {
     switch (serialStyle) {
@@ -340,6 +347,8 @@ export function drawLayout(seed: number, n: number, seedTargets: ListedTarget[])
     const p = a.progress['3'];
     return columns.map((k, c): Cell => {
       switch (k) {
+        case 'blank':
+          return null;
         case 'serial':
           return first ? serialOf(t.serial) : null;
         case 'content':
@@ -370,17 +379,20 @@ export function drawLayout(seed: number, n: number, seedTargets: ListedTarget[])
   parts.forEach((part, p) => {
     const rows: Cell[][] = [];
     const merges: string[] = [];
+    // A row of one text across the table (title, section, group, note): from its first column, or over the
+    // empty column before it too.
+    const from = columns[0] === 'blank' && !headingsOverBlank ? 1 : 0;
     const full = (text: string) => {
       const row: Cell[] = Array(width).fill(null);
-      row[0] = text;
+      row[from] = text;
       rows.push(row);
-      if (width > 1) merges.push(`${ref(rows.length - 1, 0)}:${ref(rows.length - 1, width - 1)}`);
+      if (width - from > 1) merges.push(`${ref(rows.length - 1, from)}:${ref(rows.length - 1, width - 1)}`);
     };
     if (p === 0 && titleKind !== 'none') {
       full(titleKind === 'quarter' ? d.pick('titleText', TITLES_WITH_QUARTER) : d.pick('titleText', TITLES_WITH_YEAR));
       if (fillLine) {
         const row: Cell[] = Array(width).fill(null);
-        row[0] = '填报单位：菏泽市人民政府办公室（盖章）';
+        row[from] = '填报单位：菏泽市人民政府办公室（盖章）';
         row[Math.max(1, width - 2)] = '填报时间：2023年10月8日';
         rows.push(row);
       }
@@ -426,7 +438,7 @@ export function drawLayout(seed: number, n: number, seedTargets: ListedTarget[])
     });
     if (totalRow && p === parts.length - 1) {
       const row: Cell[] = Array(width).fill(null);
-      row[0] = '合计';
+      row[columns.indexOf('serial')] = '合计';
       row[columns.indexOf('content')] = `共${targets.length}项`;
       rows.push(row);
     }
