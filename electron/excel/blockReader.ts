@@ -21,15 +21,11 @@ export function cellText(grid: Grid, r: number, c: number | undefined): string {
   return isEmptyMarker(t) ? '' : t;
 }
 
-/** `12`, `１２`, `12.`, `12、`, `（12）`, `第12项` → 12; anything else is not a serial. */
 /** （一）, 一、, (三): the numbering of a section heading, not a target's serial. */
 const SECTION_NUMBER = /^[（(]?[一二三四五六七八九十]+[)）、.．]?$/;
 
-export function parseSerial(text: string): number | null {
-  return serialOf(text);
-}
-
-const serialOf = rememberShort(readSerial);
+/** `12`, `１２`, `12.`, `12、`, `（12）`, `第12项` → 12; anything else is not a serial. Read once per wording. */
+export const parseSerial = rememberShort(readSerial);
 
 function readSerial(text: string): number | null {
   const t = toHalfWidth(text)

@@ -5,30 +5,19 @@
  * and CRCs (the CRC is of the uncompressed bytes, so it stays true); only the method and sizes change.
  */
 import zlib from 'node:zlib';
-import { zipParts } from './zipParts';
+import { zipParts, type ZipPart } from './zipParts';
 
 const LOCAL = 0x04034b50;
 const CENTRAL = 0x02014b50;
 const END = 0x06054b50;
 
-interface Entry {
-  flags: number;
-  time: number;
-  date: number;
-  crc: number;
-  size: number;
-  name: Buffer;
-  data: Buffer;
-}
-
-function entriesOf(zip: Buffer): Entry[] {
+/** The stored parts, in order. */
+function entriesOf(zip: Buffer): ZipPart[] {
   const parts = zipParts(zip);
   if (!parts) throw new Error('not a zip: no readable central directory');
-  return [...parts.values()].map((p) => {
-    if (p.method !== 0) throw new Error('deflateZip takes a stored zip');
-    // Bit 3 (sizes in a data descriptor after the data) is dropped: the sizes are written in the header.
-    return { flags: p.flags & ~0x0008, time: p.time, date: p.date, crc: p.crc, size: p.data.length, name: p.rawName, data: p.data };
-  });
+  const entries = [...parts.values()];
+  if (entries.some((p) => p.method !== 0)) throw new Error('deflateZip takes a stored zip');
+  return entries;
 }
 
 const STORE_BELOW = 1024;
@@ -45,7 +34,7 @@ export async function deflateZip(stored: Buffer, level = 1): Promise<Buffer> {
   const entries = entriesOf(stored);
   // Folders and parts under 1 KiB ([Content_Types].xml, the .rels, docProps) stay stored: a zlib stream per
   // part costs more than the few hundred bytes it would save, and a round has ten parts a workbook.
-  const packed = await Promise.all(entries.map((e) => (e.size < STORE_BELOW ? null : deflateRaw(e.data, level))));
+  const packed = await Promise.all(entries.map((e) => (e.data.length < STORE_BELOW ? null : deflateRaw(e.data, level))));
   const parts: Buffer[] = [];
   const central: Buffer[] = [];
   let offset = 0;
@@ -55,14 +44,15 @@ export async function deflateZip(stored: Buffer, level = 1): Promise<Buffer> {
     const local = Buffer.alloc(30);
     local.writeUInt32LE(LOCAL, 0);
     local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(e.flags, 6);
+    // Bit 3 (sizes in a data descriptor after the data) is dropped: the sizes are written in the header.
+    local.writeUInt16LE(e.flags & ~0x0008, 6);
     local.writeUInt16LE(method, 8);
     local.writeUInt16LE(e.time, 10);
     local.writeUInt16LE(e.date, 12);
     local.writeUInt32LE(e.crc, 14);
     local.writeUInt32LE(data.length, 18);
-    local.writeUInt32LE(e.size, 22);
-    local.writeUInt16LE(e.name.length, 26);
+    local.writeUInt32LE(e.data.length, 22);
+    local.writeUInt16LE(e.rawName.length, 26);
     local.writeUInt16LE(0, 28);
     const dir = Buffer.alloc(46);
     dir.writeUInt32LE(CENTRAL, 0);
@@ -70,9 +60,9 @@ export async function deflateZip(stored: Buffer, level = 1): Promise<Buffer> {
     dir.writeUInt16LE(20, 6);
     local.copy(dir, 8, 6, 28);
     dir.writeUInt32LE(offset, 42);
-    central.push(dir, e.name);
-    parts.push(local, e.name, data);
-    offset += 30 + e.name.length + data.length;
+    central.push(dir, e.rawName);
+    parts.push(local, e.rawName, data);
+    offset += 30 + e.rawName.length + data.length;
   });
   const directory = Buffer.concat(central);
   const end = Buffer.alloc(22);

@@ -61,11 +61,6 @@ function namedQuarters(header: HeaderRows): Quarter[] {
   });
 }
 
-const latestNamedQuarter = (header: HeaderRows): Quarter | null => namedQuarters(header).reduce<Quarter | null>((a, b) => (a === null || b > a ? b : a), null);
-
-/** Whether a progress column of the header names a quarter before `quarter` (上半年完成情况 in a third-quarter table). */
-const namesEarlierQuarter = (header: HeaderRows, quarter: Quarter): boolean => namedQuarters(header).some((q) => q < quarter);
-
 /** The quarter a header names: 三季度完成情况, or 三季度工作推进情况 over 完成情况 in a two-row header. */
 function headerQuarter(grid: Grid, header: HeaderRows): Quarter | null {
   const c = header.blocks[0]!.columns.progress;
@@ -192,11 +187,12 @@ function parseSheets(sources: SheetSource[], fileName: string, options: ReadOpti
       if (grid.rowCount > 0) notes.push({ severity: 'info', message: `工作表“${grid.sheet}”中没有找到表头，已跳过`, where: { file: fileName, sheet: grid.sheet } });
       continue;
     }
-    // The table's quarter when the user gave none (the title's, else the latest its progress headers name):
-    // a header that also names an earlier one is read again with it.
-    if (options.quarter === undefined && namedQuarters(header).length > 0) {
-      const quarter = overview.quarter ?? readTitle(linesAbove(grid, header).texts[0] ?? '').quarter ?? latestNamedQuarter(header);
-      if (quarter !== null && namesEarlierQuarter(header, quarter)) header = findHeader(grid, { ...options, quarter }) ?? header;
+    // The title's quarter when the user gave none: a header naming an earlier one is read again with it
+    // (without, the latest quarter the header names is the table's: headerRow.ts).
+    const named = options.quarter === undefined ? namedQuarters(header) : [];
+    if (named.length > 0) {
+      const quarter = overview.quarter ?? readTitle(linesAbove(grid, header).texts[0] ?? '').quarter;
+      if (quarter !== null && named.some((q) => q < quarter)) header = findHeader(grid, { ...options, quarter }) ?? header;
     }
     // Title, city, year: the first sheet that has them; lines above the header after the title may say
     // what the title does not (the paragraph names the year and quarter).

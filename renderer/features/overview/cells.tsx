@@ -42,7 +42,7 @@ export interface CellFailure {
 const MAX_TEXT = 20_000;
 
 /** Where a key moves from a selected cell: ↓ ↑, Enter (Shift: up) and Tab (Shift: back), as in Excel; null for other keys. */
-export function keyDirection(e: { key: string; shiftKey: boolean }): Direction | null {
+function keyDirection(e: { key: string; shiftKey: boolean }): Direction | null {
   if (e.key === 'ArrowDown' || (e.key === 'Enter' && !e.shiftKey)) return 'down';
   if (e.key === 'ArrowUp' || e.key === 'Enter') return 'up';
   if (e.key === 'Tab') return e.shiftKey ? 'prev' : 'next';
