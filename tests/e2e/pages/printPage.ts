@@ -1,4 +1,5 @@
 import type { Page } from 'playwright';
+import { expect } from 'vitest';
 
 /** The 一览表's print view (Ctrl+P over the overview, or 导出 › 打印…), as a clerk drives it. */
 export class PrintViewPage {
@@ -26,10 +27,15 @@ export class PrintViewPage {
   async choose(layout: 'single' | 'two-block', paper: 'A3' | 'A4'): Promise<void> {
     const sheet = this.sheet();
     const has = async (cls: string) => ((await sheet.getAttribute('class')) ?? '').split(' ').includes(cls);
+    // Each key waits for the focus (and the choice) before the next: a loaded machine draws the view late.
+    const focusIn = (group: string) => expect.poll(() => this.page.evaluate(() => document.activeElement?.getAttribute('name') ?? null)).toBe(group);
     await this.page.getByTestId('print-run').focus();
     await this.page.keyboard.press('Shift+Tab');
+    await focusIn('print-paper');
     if (!(await has(`paper-${paper}`))) await this.page.keyboard.press(paper === 'A3' ? 'ArrowLeft' : 'ArrowRight');
+    await this.page.locator(`[data-testid="print-sheet"].paper-${paper}`).waitFor();
     await this.page.keyboard.press('Shift+Tab');
+    await focusIn('print-layout');
     if (!(await has(`layout-${layout}`))) await this.page.keyboard.press(layout === 'single' ? 'ArrowLeft' : 'ArrowRight');
     await this.page.locator(`[data-testid="print-sheet"].layout-${layout}.paper-${paper}`).waitFor();
   }
